@@ -1,0 +1,291 @@
+#include "base/decimal.h"
+
+const int64_t lb_pow10[LB_DEC_MAX_SCALE + 1] = {
+    1LL,
+    10LL,
+    100LL,
+    1000LL,
+    10000LL,
+    100000LL,
+    1000000LL,
+    10000000LL,
+    100000000LL,
+    1000000000LL,
+    10000000000LL,
+    100000000000LL,
+    1000000000000LL,
+    10000000000000LL,
+    100000000000000LL,
+    1000000000000000LL,
+    10000000000000000LL,
+    100000000000000000LL,
+    1000000000000000000LL,
+};
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool equals(const char *s, size_t len, const char *lit)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        if (lit[i] == '\0' || s[i] != lit[i])
+            return false;
+    return lit[len] == '\0';
+}
+
+static char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* True for what strtod would read as an infinity or a NaN. */
+static bool is_nonfinite_word(const char *s, size_t len)
+{
+    static const char *const words[] = {"inf", "infinity", "nan"};
+    size_t i, k;
+
+    if (len > 0 && (s[0] == '+' || s[0] == '-')) {
+        s++;
+        len--;
+    }
+    for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+        const char *w = words[k];
+
+        for (i = 0; i < len && w[i] != '\0'; i++)
+            if (lower(s[i]) != w[i])
+                break;
+        /* "nan(...)" is NaN for strtod too */
+        if (w[i] == '\0' && (i == len || (k == 2 && s[i] == '(')))
+            return true;
+    }
+    return false;
+}
+
+enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
+{
+    size_t i = 0;
+    bool neg = false;
+    uint64_t mant = 0;   /* significant digits, trailing zeros pending */
+    int ndig = 0;        /* digits in mant (after leading zeros) */
+    long nsig = 0;       /* digits from the first non-zero one on */
+    long pending = 0;    /* zeros seen but not yet multiplied into mant */
+    long exp10 = 0;      /* value = mant * 10^(pending + exp10) */
+    bool any = false;    /* at least one digit */
+    bool overflow = false;
+
+    while (len > 0 && is_blank(s[len - 1]))
+        len--;
+    while (i < len && is_blank(s[i]))
+        i++;
+    s += i;
+    len -= i;
+    if (len == 0 || equals(s, len, "NA") || equals(s, len, "N/A") ||
+        equals(s, len, "-"))
+        return LB_NUM_MISSING;
+    if (is_nonfinite_word(s, len))
+        return LB_NUM_NONFINITE;
+
+    i = 0;
+    if (s[i] == '+' || s[i] == '-')
+        neg = s[i++] == '-';
+    /* integer part, then fraction: each digit shifts the value left; a
+     * fraction digit also lowers the exponent by one */
+    for (int part = 0; part < 2; part++) {
+        if (part == 1) {
+            if (i >= len || s[i] != '.')
+                break;
+            i++;
+        }
+        for (; i < len && is_digit(s[i]); i++) {
+            int d = s[i] - '0';
+
+            any = true;
+            if (part == 1)
+                exp10--;
+            if (d != 0 || nsig > 0)
+                nsig++;
+            if (d == 0) {
+                if (ndig > 0)
+                    pending++;
+                continue;
+            }
+            /* flush pending zeros, then append d */
+            while (pending > 0 && !overflow) {
+                if (mant > (uint64_t)INT64_MAX / 10)
+                    overflow = true;
+                else
+                    mant *= 10;
+                pending--;
+                ndig++;
+            }
+            if (overflow || mant > ((uint64_t)INT64_MAX - (uint64_t)d) / 10) {
+                overflow = true;
+                continue;
+            }
+            mant = mant * 10 + (uint64_t)d;
+            ndig++;
+        }
+    }
+    if (!any)
+        return LB_NUM_SYNTAX;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        bool eneg = false;
+        long e = 0;
+        size_t start;
+
+        i++;
+        if (i < len && (s[i] == '+' || s[i] == '-'))
+            eneg = s[i++] == '-';
+        start = i;
+        for (; i < len && is_digit(s[i]); i++)
+            if (e < 100000)
+                e = e * 10 + (s[i] - '0');
+        if (i == start)
+            return LB_NUM_SYNTAX;
+        exp10 += eneg ? -e : e;
+    }
+    if (i != len)
+        return LB_NUM_SYNTAX;
+
+    if (mant == 0 && !overflow) {
+        out->units = 0;
+        out->scale = 0;
+        return LB_NUM_OK;
+    }
+    /* magnitude: the value has ndig + pending + exp10 integer digits */
+    if (nsig + exp10 > 309)
+        return LB_NUM_NONFINITE; /* strtod would return HUGE_VAL */
+    if (overflow)
+        return LB_NUM_DIGITS;
+    exp10 += pending; /* trailing zeros: part of the exponent */
+    if (exp10 >= 0) {
+        int64_t v;
+
+        if (exp10 > LB_DEC_MAX_SCALE ||
+            !lb_dec_rescale((int64_t)mant, (unsigned)exp10, &v))
+            return LB_NUM_DIGITS;
+        out->units = neg ? -v : v;
+        out->scale = 0;
+    } else {
+        if (-exp10 > LB_DEC_MAX_SCALE)
+            return LB_NUM_DIGITS;
+        out->units = neg ? -(int64_t)mant : (int64_t)mant;
+        out->scale = (unsigned)-exp10;
+    }
+    return LB_NUM_OK;
+}
+
+const char *lb_num_status_phrase(enum lb_num_status st)
+{
+    switch (st) {
+    case LB_NUM_OK:
+        return "is a number";
+    case LB_NUM_MISSING:
+        return "is missing";
+    case LB_NUM_SYNTAX:
+        return "is not a number";
+    case LB_NUM_NONFINITE:
+        return "is not a finite number";
+    case LB_NUM_DIGITS:
+        return "has more digits than can be kept exactly "
+               "(at most 18 significant digits and 18 decimals)";
+    }
+    return "is not a number";
+}
+
+bool lb_dec_rescale(int64_t units, unsigned by, int64_t *out)
+{
+    if (by > LB_DEC_MAX_SCALE)
+        return units == 0 ? (*out = 0, true) : false;
+    return !__builtin_mul_overflow(units, lb_pow10[by], out);
+}
+
+lb_i128 lb_div_round_half_even(lb_i128 num, lb_i128 den)
+{
+    lb_i128 q = num / den, r = num % den;
+    lb_i128 twice;
+
+    if (r < 0)
+        r = -r;
+    twice = 2 * r; /* r < den, so no overflow for den < 2^126 */
+    if (twice > den || (twice == den && (q % 2 != 0)))
+        q += num < 0 ? -1 : 1;
+    return q;
+}
+
+bool lb_dec_round(lb_i128 num, uint32_t den, unsigned scale, unsigned precision,
+                  lb_i128 *out)
+{
+    if (precision >= scale) {
+        lb_i128 n;
+
+        if (__builtin_mul_overflow(num, (lb_i128)lb_pow10[precision - scale], &n))
+            return false;
+        *out = lb_div_round_half_even(n, den);
+    } else {
+        *out = lb_div_round_half_even(
+            num, (lb_i128)den * lb_pow10[scale - precision]);
+    }
+    return true;
+}
+
+/* floor division: q = floor(a / d), r = a - q d in [0, d) */
+static void floor_divmod(lb_i128 a, uint32_t d, lb_i128 *q, lb_i128 *r)
+{
+    *q = a / d;
+    *r = a % d;
+    if (*r < 0) {
+        *r += d;
+        *q -= 1;
+    }
+}
+
+int lb_frac_cmp(lb_i128 a, uint32_t da, lb_i128 b, uint32_t db)
+{
+    lb_i128 qa, ra, qb, rb, x, y;
+
+    if (da == db)
+        return (a > b) - (a < b);
+    floor_divmod(a, da, &qa, &ra);
+    floor_divmod(b, db, &qb, &rb);
+    if (qa != qb)
+        return (qa > qb) - (qa < qb);
+    /* compare ra/da with rb/db: both in [0, 1), products fit easily */
+    x = ra * db;
+    y = rb * da;
+    return (x > y) - (x < y);
+}
+
+size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision)
+{
+    char tmp[LB_DEC_BUFSIZE];
+    size_t n = 0, len = 0;
+    bool neg = q < 0;
+    lb_u128 u = neg ? (lb_u128)(-(q + 1)) + 1 : (lb_u128)q;
+    do {
+        tmp[n++] = (char)('0' + (int)(u % 10));
+        u /= 10;
+    } while (u != 0);
+    while (n <= precision)
+        tmp[n++] = '0';
+    if (neg && q != 0)
+        buf[len++] = '-';
+    while (n > precision)
+        buf[len++] = tmp[--n];
+    if (precision > 0) {
+        buf[len++] = '.';
+        while (n > 0)
+            buf[len++] = tmp[--n];
+    }
+    buf[len] = '\0';
+    return len;
+}

@@ -1,0 +1,33 @@
+/* xalloc.h: allocation with one failure policy.
+ *
+ * Every allocation in the project goes through these functions. On failure
+ * (or on a size computation that would overflow) they print
+ * "leaderboard: out of memory (N bytes)" on stderr and exit with status 1:
+ * the one place below the CLI that may exit, as in Redis' zmalloc. Callers
+ * therefore never check for NULL. */
+#ifndef LB_BASE_XALLOC_H
+#define LB_BASE_XALLOC_H
+
+#include <stddef.h>
+
+/* malloc(size); never returns NULL (size 0 allocates 1 byte). */
+void *xmalloc(size_t size);
+
+/* calloc(n, size), overflow-checked; never returns NULL. */
+void *xcalloc(size_t n, size_t size);
+
+/* realloc(p, n * size), overflow-checked; never returns NULL. As with
+ * realloc, the old pointer is invalid after the call. */
+void *xreallocarray(void *p, size_t n, size_t size);
+
+/* A copy of the first len bytes of s, NUL-terminated; caller frees. */
+char *xmemdup0(const char *s, size_t len);
+
+/* A copy of the NUL-terminated string s; caller frees. */
+char *xstrdup(const char *s);
+
+/* Grows *cap (at least doubling) until it is >= need; returns the new
+ * capacity. Used with xreallocarray for amortised O(1) appends. */
+size_t lb_grow_cap(size_t cap, size_t need);
+
+#endif

@@ -1,0 +1,53 @@
+/* catalog.h: the benchmarks and metadata columns that leaderboard knows.
+ *
+ * The catalog holds the Open LLM Leaderboard v1 and v2 suites with the facts
+ * of ../docs (RULES.md sections 1 and 2): task, shots, metric, random
+ * baseline, scale. Column names are matched loosely: letter case and every
+ * character that is not a letter or digit are ignored, so "MATH_Lvl5",
+ * "MATH Lvl 5" and "math-lvl-5" are the same benchmark. */
+#ifndef LB_CORE_CATALOG_H
+#define LB_CORE_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct lb_suite;
+
+struct lb_bench_info {
+    const char *name;        /* display name as the board writes it */
+    const char *key;         /* normalized name (see lb_catalog_key) */
+    const char *alt_key;     /* another normalized spelling, or NULL */
+    const struct lb_suite *suite; /* the board it belongs to */
+    int lo, hi;              /* valid range of a score */
+    bool higher_is_better;
+    const char *task;        /* lm-evaluation-harness task */
+    int shots;               /* few-shot examples */
+    const char *metric;      /* metric reported */
+    const char *baseline;    /* random-guess score, as text */
+};
+
+struct lb_suite {
+    const char *id;          /* "openllm-v1" */
+    const char *title;       /* "Open LLM Leaderboard v1" */
+    size_t n;                /* number of benchmarks */
+    const char *const *names; /* their display names, in board order */
+};
+
+/* Writes the normalized form of name (lowercase ASCII letters and digits
+ * only) into key (size bytes, NUL-terminated, truncated if needed). */
+void lb_catalog_key(const char *name, char *key, size_t size);
+
+/* The catalog benchmark that a column named 'name' holds, or NULL. */
+const struct lb_bench_info *lb_catalog_benchmark(const char *name);
+
+/* True when 'name' is a known metadata column (params_b, license, date,
+ * Average, NAME_stderr, ...): carried through, never averaged by default. */
+bool lb_catalog_is_metadata(const char *name);
+
+/* True when 'name' is an average that a board published (Average, avg). */
+bool lb_catalog_is_average(const char *name);
+
+/* The suites, in a NULL-terminated array. */
+const struct lb_suite *const *lb_catalog_suites(void);
+
+#endif

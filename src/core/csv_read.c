@@ -1,0 +1,619 @@
+/* csv_read.c: loading a score file with libcsv (one of the two files that
+ * include csv.h).
+ *
+ * The file is read in large blocks and each block is handed to csv_parse
+ * whole. libcsv calls back once per field (on_field) and once per row end
+ * (on_row_end); with CSV_REPALL_NL it also reports every line end outside a
+ * record, so the loader can count physical lines exactly: a line ends at LF,
+ * at CR, or at CRLF (counted once), and a quoted field adds the line ends it
+ * holds. Spaces are not trimmed (RFC 4180: they are part of the field). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "base/buf.h"
+#include "base/quote.h"
+#include "base/xalloc.h"
+#include "core/table.h"
+
+#define READ_BLOCK (1u << 20)  /* bytes handed to libcsv at once */
+#define CSV_FIELD_BLOCK 65536u /* libcsv's field buffer grows by this */
+#define BAD_VALUE_MAX 256      /* bytes of a bad cell kept for messages */
+
+struct loader {
+    struct lb_table *t;
+    struct lb_error *err;
+    const struct lb_load_opts *opts;
+    bool failed;        /* err is set: ignore further callbacks */
+    size_t line;        /* physical line where the next field starts */
+    bool prev_cr;       /* the last thing seen was a CR ending a line */
+    size_t field;       /* fields seen so far in the current row */
+    size_t row_line;    /* line where the current row started */
+    bool header_done;   /* the header row has been read */
+    char **names;       /* header fields while the header is read */
+    size_t nnames;
+    size_t names_cap;
+};
+
+/* {======================================================================
+ * Messages
+ * ======================================================================= */
+
+static void fail_at(struct loader *ld, size_t line, size_t col,
+                    const char *what)
+{
+    if (col > 0)
+        (void)lb_error_set(ld->err, "%s:%zu:%zu: %s", ld->t->path, line, col,
+                           what);
+    else
+        (void)lb_error_set(ld->err, "%s:%zu: %s", ld->t->path, line, what);
+    ld->failed = true;
+}
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * Storing cells
+ * ======================================================================= */
+
+static void grow_rows(struct lb_table *t)
+{
+    size_t cap = lb_grow_cap(t->cap_rows, t->nrows + 1), i;
+    size_t old_bytes = (t->cap_rows + 7) / 8, new_bytes = (cap + 7) / 8;
+
+    t->row_line = xreallocarray(t->row_line, cap, sizeof *t->row_line);
+    for (i = 0; i < t->ncols; i++) {
+        struct lb_column *c = &t->cols[i];
+
+        if (c->has_text)
+            c->text_off = xreallocarray(c->text_off, cap, sizeof *c->text_off);
+        if (c->numeric) {
+            c->num = xreallocarray(c->num, cap, sizeof *c->num);
+            c->missing = xreallocarray(c->missing, new_bytes, 1);
+            memset(c->missing + old_bytes, 0, new_bytes - old_bytes);
+        }
+    }
+    t->cap_rows = cap;
+}
+
+static void drop_numbers(struct lb_column *c)
+{
+    free(c->num);
+    free(c->missing);
+    c->num = NULL;
+    c->missing = NULL;
+    c->numeric = false;
+}
+
+/* Remembers the first bad cell of a column (later ones are not kept). */
+static void set_bad(struct lb_column *c, enum lb_bad_kind kind,
+                    enum lb_num_status st, size_t line, const char *s,
+                    size_t len)
+{
+    size_t keep = len < BAD_VALUE_MAX ? len : BAD_VALUE_MAX;
+
+    if (c->bad.kind != LB_BAD_NONE)
+        return;
+    c->bad.kind = kind;
+    c->bad.status = st;
+    c->bad.line = line;
+    c->bad.value = xmemdup0(s, keep);
+    c->bad.value_len = keep;
+}
+
+/* Brings every number stored so far to a larger scale; false on overflow. */
+static bool raise_scale(struct lb_column *c, size_t nrows, unsigned scale)
+{
+    unsigned by = scale - c->scale;
+    size_t r;
+
+    for (r = 0; r < nrows; r++)
+        if (!__builtin_mul_overflow(c->num[r], lb_pow10[by], &c->num[r]))
+            continue;
+        else
+            return false;
+    c->scale = scale;
+    return true;
+}
+
+static void store_number(struct lb_column *c, size_t row, size_t line,
+                         const char *s, size_t len)
+{
+    struct lb_dec d;
+    enum lb_num_status st = lb_dec_parse(s, len, &d);
+    int64_t v;
+
+    if (st == LB_NUM_MISSING) {
+        c->num[row] = 0;
+        c->missing[row >> 3] = (uint8_t)(c->missing[row >> 3] | (1u << (row & 7)));
+        return;
+    }
+    if (st == LB_NUM_OK && d.scale > c->scale && !raise_scale(c, row, d.scale))
+        st = LB_NUM_DIGITS;
+    if (st == LB_NUM_OK && !lb_dec_rescale(d.units, c->scale - d.scale, &v))
+        st = LB_NUM_DIGITS;
+    if (st != LB_NUM_OK) {
+        set_bad(c, LB_BAD_NUMBER, st, line, s, len);
+        drop_numbers(c);
+        return;
+    }
+    if (c->bench != NULL &&
+        (v < c->bench->lo * lb_pow10[c->scale] ||
+         v > c->bench->hi * lb_pow10[c->scale]))
+        set_bad(c, LB_BAD_RANGE, LB_NUM_OK, line, s, len);
+    c->num[row] = v;
+    c->n_present++;
+}
+
+static void store_cell(struct loader *ld, size_t col, size_t line,
+                       const char *s, size_t len)
+{
+    struct lb_table *t = ld->t;
+    struct lb_column *c = &t->cols[col];
+    size_t row = t->nrows;
+
+    if (c->has_text) {
+        if (c->text_len + len + 1 > UINT32_MAX) {
+            struct lb_quoted q;
+            char what[LB_QUOTE_SIZE + 64];
+
+            snprintf(what, sizeof what,
+                     "column %s holds more than 4 GiB of text",
+                     lb_quotes(&q, c->name));
+            fail_at(ld, line, col + 1, what);
+            return;
+        }
+        if (c->text_len + len + 1 > c->text_cap) {
+            c->text_cap = lb_grow_cap(c->text_cap, c->text_len + len + 1);
+            c->text = xreallocarray(c->text, c->text_cap, 1);
+        }
+        c->text_off[row] = (uint32_t)c->text_len;
+        memcpy(c->text + c->text_len, s, len);
+        c->text[c->text_len + len] = '\0';
+        c->text_len += len + 1;
+    }
+    if (c->numeric)
+        store_number(c, row, line, s, len);
+}
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * The header
+ * ======================================================================= */
+
+static size_t find_model_column(struct lb_table *t, const char *want)
+{
+    size_t i;
+
+    if (want != NULL)
+        return lb_table_find(t, want);
+    for (i = 0; i < t->ncols; i++)
+        if (strcmp(t->cols[i].name, "model") == 0)
+            return i;
+    for (i = 0; i < t->ncols; i++)
+        if (strcasecmp(t->cols[i].name, "model") == 0)
+            return i;
+    return LB_NPOS;
+}
+
+static void finish_header(struct loader *ld)
+{
+    struct lb_table *t = ld->t;
+    size_t i, j;
+    struct lb_quoted q;
+    char what[LB_QUOTE_SIZE * 2 + 64];
+
+    t->ncols = ld->nnames;
+    t->cols = xcalloc(t->ncols, sizeof *t->cols);
+    for (i = 0; i < t->ncols; i++) {
+        t->cols[i].name = ld->names[i];
+        t->cols[i].index = i;
+        ld->names[i] = NULL;
+    }
+    for (i = 0; i < t->ncols; i++) {
+        if (t->cols[i].name[0] == '\0') {
+            fail_at(ld, ld->row_line, i + 1, "empty column name");
+            return;
+        }
+        for (j = 0; j < i; j++) {
+            if (strcmp(t->cols[i].name, t->cols[j].name) == 0) {
+                snprintf(what, sizeof what,
+                         "duplicate column name %s (also column %zu)",
+                         lb_quotes(&q, t->cols[i].name), j + 1);
+                fail_at(ld, ld->row_line, i + 1, what);
+                return;
+            }
+        }
+    }
+    t->model_col = find_model_column(t, ld->opts ? ld->opts->model_column
+                                                 : NULL);
+    if (t->model_col == LB_NPOS) {
+        struct lb_buf cols = LB_BUF_INIT;
+
+        for (i = 0; i < t->ncols && cols.len < 300; i++)
+            lb_buf_addf(&cols, "%s%s", i ? ", " : "",
+                        lb_quotes(&q, t->cols[i].name));
+        if (i < t->ncols)
+            lb_buf_adds(&cols, ", ...");
+        if (ld->opts && ld->opts->model_column)
+            (void)lb_error_set(ld->err, "%s:%zu: no column %s (columns: %s)",
+                               t->path, ld->row_line,
+                               lb_quotes(&q, ld->opts->model_column),
+                               lb_buf_str(&cols));
+        else
+            (void)lb_error_set(
+                ld->err,
+                "%s:%zu: no 'model' column (columns: %s); name the column "
+                "that holds model names with --model-column",
+                t->path, ld->row_line, lb_buf_str(&cols));
+        lb_buf_release(&cols);
+        ld->failed = true;
+        return;
+    }
+    for (i = 0; i < t->ncols; i++) {
+        struct lb_column *c = &t->cols[i];
+
+        if (i == t->model_col) {
+            c->has_text = true;
+            continue;
+        }
+        c->bench = lb_catalog_benchmark(c->name);
+        /* a catalog benchmark is only ever used as numbers */
+        c->has_text = c->bench == NULL;
+        c->numeric = true;
+    }
+    ld->header_done = true;
+}
+
+static void add_name(struct loader *ld, const char *s, size_t len)
+{
+    if (ld->nnames == ld->names_cap) {
+        ld->names_cap = lb_grow_cap(ld->names_cap, ld->nnames + 1);
+        ld->names = xreallocarray(ld->names, ld->names_cap, sizeof *ld->names);
+    }
+    ld->names[ld->nnames++] = xmemdup0(s, len);
+}
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * libcsv callbacks
+ * ======================================================================= */
+
+/* Line ends inside a (quoted) field: CRLF counts once. Also finds NULs. */
+static size_t count_line_ends(const char *s, size_t len, bool *has_nul)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c > '\r')
+            continue;
+        if (c == '\n')
+            n += (i == 0 || s[i - 1] != '\r');
+        else if (c == '\r')
+            n++;
+        else if (c == '\0')
+            *has_nul = true;
+    }
+    return n;
+}
+
+static void on_field(void *field, size_t len, void *data)
+{
+    struct loader *ld = data;
+    const char *s = field;
+    size_t line = ld->line;
+    bool has_nul = false;
+
+    ld->prev_cr = false;
+    if (ld->failed)
+        return;
+    ld->line += count_line_ends(s, len, &has_nul);
+    if (ld->field == 0) {
+        ld->row_line = line;
+        if (ld->header_done && ld->t->nrows == ld->t->cap_rows)
+            grow_rows(ld->t);
+    }
+    ld->field++;
+    if (has_nul) {
+        fail_at(ld, line, ld->field, "NUL byte in field");
+        return;
+    }
+    if (!ld->header_done) {
+        add_name(ld, s, len);
+        return;
+    }
+    if (ld->field > ld->t->ncols) {
+        struct lb_quoted q;
+        char what[LB_QUOTE_SIZE + 96];
+
+        snprintf(what, sizeof what,
+                 "row has more fields than the header's %zu (extra value %s)",
+                 ld->t->ncols, lb_quote(&q, s, len));
+        fail_at(ld, line, ld->field, what);
+        return;
+    }
+    if (ld->field - 1 == ld->t->model_col && len == 0) {
+        fail_at(ld, line, ld->field, "empty model name");
+        return;
+    }
+    store_cell(ld, ld->field - 1, line, s, len);
+}
+
+static void on_row_end(int c, void *data)
+{
+    struct loader *ld = data;
+    bool blank = ld->field == 0;
+
+    if (!ld->failed && !blank) {
+        struct lb_table *t = ld->t;
+
+        if (!ld->header_done) {
+            finish_header(ld);
+        } else if (ld->field < t->ncols) {
+            struct lb_quoted q;
+            char what[LB_QUOTE_SIZE + 96];
+
+            snprintf(what, sizeof what,
+                     "row has %zu field%s, the header has %zu (no value for "
+                     "column %s)",
+                     ld->field, ld->field == 1 ? "" : "s", t->ncols,
+                     lb_quotes(&q, t->cols[ld->field].name));
+            fail_at(ld, ld->line, ld->field + 1, what);
+        } else {
+            t->row_line[t->nrows++] = ld->row_line;
+        }
+    }
+    ld->field = 0;
+    /* the LF of a CRLF was counted with its CR */
+    if (blank && c == '\n' && ld->prev_cr) {
+        ld->prev_cr = false;
+        return;
+    }
+    if (c == '\r' || c == '\n')
+        ld->line++;
+    ld->prev_cr = c == '\r';
+}
+
+static int no_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+/* }====================================================================== */
+
+static void describe_parse_error(struct loader *ld, struct csv_parser *p,
+                                 const char *block, size_t len, size_t used)
+{
+    struct lb_quoted q;
+    char what[LB_QUOTE_SIZE + 128];
+    int status = csv_error(p);
+
+    if (status == CSV_EPARSE) {
+        /* the field being read, as far as it got, and the byte that broke it */
+        struct lb_buf v = LB_BUF_INIT;
+
+        lb_buf_add(&v, (const char *)p->entry_buf, p->entry_pos);
+        if (used < len)
+            lb_buf_addc(&v, block[used]);
+        if (p->quoted)
+            snprintf(what, sizeof what,
+                     "a quoted field must end with '\"' followed by ',' or "
+                     "a line end (field so far %s)",
+                     lb_quote(&q, v.data, v.len));
+        else
+            snprintf(what, sizeof what,
+                     "'\"' inside an unquoted field %s (quote the whole field "
+                     "and double the '\"')",
+                     lb_quote(&q, v.data, v.len));
+        lb_buf_release(&v);
+    } else {
+        snprintf(what, sizeof what, "%s", csv_strerror(status));
+    }
+    fail_at(ld, ld->line, ld->field + 1, what);
+}
+
+static int parse_block(struct loader *ld, struct csv_parser *p,
+                       const char *block, size_t len)
+{
+    size_t used = csv_parse(p, block, len, on_field, on_row_end, ld);
+
+    if (ld->failed)
+        return -1;
+    if (used < len) {
+        describe_parse_error(ld, p, block, len, used);
+        return -1;
+    }
+    return 0;
+}
+
+static int finish(struct loader *ld, struct csv_parser *p)
+{
+    struct lb_table *t = ld->t;
+
+    if (csv_fini(p, on_field, on_row_end, ld) != 0) {
+        struct lb_quoted q;
+        char what[LB_QUOTE_SIZE + 64];
+
+        if (ld->failed)
+            return -1;
+        snprintf(what, sizeof what,
+                 "unterminated quoted field (the file ends inside %s)",
+                 lb_quote(&q, (const char *)p->entry_buf, p->entry_pos));
+        fail_at(ld, ld->line, ld->field + 1, what);
+        return -1;
+    }
+    if (ld->failed)
+        return -1;
+    if (!ld->header_done)
+        return lb_error_set(ld->err, "%s: empty file (expected a header row)",
+                            t->path);
+    if (t->nrows == 0)
+        return lb_error_set(ld->err, "%s: no data rows after the header",
+                            t->path);
+    return 0;
+}
+
+static void loader_init(struct loader *ld, struct lb_table *t,
+                        const char *name, const struct lb_load_opts *opts,
+                        struct lb_error *err)
+{
+    memset(t, 0, sizeof *t);
+    memset(ld, 0, sizeof *ld);
+    t->path = xstrdup(name);
+    t->model_col = LB_NPOS;
+    ld->t = t;
+    ld->err = err;
+    ld->opts = opts;
+    ld->line = 1;
+}
+
+static void loader_release(struct loader *ld)
+{
+    size_t i;
+
+    for (i = 0; i < ld->nnames; i++)
+        free(ld->names[i]);
+    free(ld->names);
+}
+
+static bool parser_init(struct csv_parser *p)
+{
+    if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+                        CSV_REPALL_NL) != 0)
+        return false;
+    csv_set_space_func(p, no_space);
+    csv_set_blk_size(p, CSV_FIELD_BLOCK);
+    return true;
+}
+
+static size_t skip_bom(const char *s, size_t len)
+{
+    return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+int lb_table_load_mem(struct lb_table *t, const char *name, const char *data,
+                      size_t len, const struct lb_load_opts *opts,
+                      struct lb_error *err)
+{
+    struct loader ld;
+    struct csv_parser p;
+    size_t off;
+    int rc = -1;
+
+    loader_init(&ld, t, name, opts, err);
+    if (!parser_init(&p)) {
+        loader_release(&ld);
+        lb_table_release(t);
+        return lb_error_set(err, "%s: cannot start the CSV parser", name);
+    }
+    off = skip_bom(data, len);
+    /* blocks, as from a file, so both paths meet the same parser states */
+    while (off < len) {
+        size_t n = len - off < READ_BLOCK ? len - off : READ_BLOCK;
+
+        if (parse_block(&ld, &p, data + off, n) != 0)
+            goto out;
+        off += n;
+    }
+    rc = finish(&ld, &p);
+out:
+    csv_free(&p);
+    loader_release(&ld);
+    if (rc != 0)
+        lb_table_release(t);
+    return rc;
+}
+
+static ssize_t read_full(int fd, char *buf, size_t size)
+{
+    size_t got = 0;
+
+    while (got < size) {
+        ssize_t n = read(fd, buf + got, size - got);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    return (ssize_t)got;
+}
+
+int lb_table_load(struct lb_table *t, const char *path,
+                  const struct lb_load_opts *opts, struct lb_error *err)
+{
+    struct loader ld;
+    struct csv_parser p;
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    struct lb_quoted q;
+    struct stat st;
+    char *block = NULL;
+    bool first = true, parser = false;
+    int fd, rc = -1;
+
+    loader_init(&ld, t, name, opts, err);
+    fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+    if (fd < 0) {
+        int e = errno;
+
+        (void)lb_error_set(err, "cannot open %s: %s", lb_quotes(&q, path),
+                           strerror(e));
+        goto out;
+    }
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        (void)lb_error_set(err, "cannot read %s: it is a directory",
+                           lb_quotes(&q, path));
+        goto out;
+    }
+    if (!parser_init(&p)) {
+        (void)lb_error_set(err, "%s: cannot start the CSV parser", name);
+        goto out;
+    }
+    parser = true;
+    block = xmalloc(READ_BLOCK);
+    for (;;) {
+        ssize_t n = read_full(fd, block, READ_BLOCK);
+        size_t skip = 0;
+
+        if (n < 0) {
+            int e = errno;
+
+            (void)lb_error_set(err, "cannot read %s: %s", lb_quotes(&q, path),
+                               strerror(e));
+            goto out;
+        }
+        if (n == 0)
+            break;
+        if (first)
+            skip = skip_bom(block, (size_t)n);
+        first = false;
+        if (parse_block(&ld, &p, block + skip, (size_t)n - skip) != 0)
+            goto out;
+    }
+    rc = finish(&ld, &p);
+out:
+    free(block);
+    if (parser)
+        csv_free(&p);
+    if (fd > STDIN_FILENO)
+        close(fd);
+    loader_release(&ld);
+    if (rc != 0)
+        lb_table_release(t);
+    return rc;
+}

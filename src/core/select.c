@@ -1,0 +1,279 @@
+#include "core/select.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/quote.h"
+#include "base/xalloc.h"
+
+#define COLUMN_LIST_BYTES 400 /* columns listed in an "unknown name" error */
+
+static void free_names(char **items, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        free(items[i]);
+    free(items);
+}
+
+int lb_split_names(const char *list, const char *option, char ***items,
+                   size_t *n, struct lb_error *err)
+{
+    char **out = NULL;
+    size_t count = 0, cap = 0, i;
+    const char *p = list;
+    struct lb_quoted q;
+
+    *items = NULL;
+    *n = 0;
+    for (;;) {
+        const char *end = strchr(p, ',');
+        const char *a = p, *b = end ? end : p + strlen(p);
+
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (a == b) {
+            free_names(out, count);
+            return lb_error_set(err, "%s: empty name in %s", option,
+                                lb_quotes(&q, list));
+        }
+        if (count == cap) {
+            cap = lb_grow_cap(cap, count + 1);
+            out = xreallocarray(out, cap, sizeof *out);
+        }
+        out[count] = xmemdup0(a, (size_t)(b - a));
+        for (i = 0; i < count; i++) {
+            if (strcmp(out[i], out[count]) == 0) {
+                (void)lb_error_set(err, "%s: %s is listed twice", option,
+                                   lb_quotes(&q, out[count]));
+                free_names(out, count + 1);
+                return -1;
+            }
+        }
+        count++;
+        if (end == NULL)
+            break;
+        p = end + 1;
+    }
+    *items = out;
+    *n = count;
+    return 0;
+}
+
+/* "'a', 'b', ..." for the columns other than the model column. */
+static void list_columns(const struct lb_table *t, struct lb_buf *out)
+{
+    struct lb_quoted q;
+    size_t i;
+    bool first = true;
+
+    for (i = 0; i < t->ncols; i++) {
+        if (i == t->model_col)
+            continue;
+        if (out->len > COLUMN_LIST_BYTES) {
+            lb_buf_adds(out, ", ...");
+            return;
+        }
+        lb_buf_addf(out, "%s%s", first ? "" : ", ",
+                    lb_quotes(&q, t->cols[i].name));
+        first = false;
+    }
+    if (first)
+        lb_buf_adds(out, "none");
+}
+
+static int unknown_column(const struct lb_table *t, const char *option,
+                          const char *what, const char *name,
+                          struct lb_error *err)
+{
+    struct lb_buf cols = LB_BUF_INIT;
+    struct lb_quoted q;
+    int rc;
+
+    list_columns(t, &cols);
+    rc = lb_error_set(err, "%s: no %s %s in %s (columns: %s)", option, what,
+                      lb_quotes(&q, name), t->path, lb_buf_str(&cols));
+    lb_buf_release(&cols);
+    return rc;
+}
+
+static bool in_list(const size_t *a, size_t n, size_t v)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (a[i] == v)
+            return true;
+    return false;
+}
+
+static int select_named(const struct lb_table *t, const char *list,
+                        struct lb_selection *sel, struct lb_error *err)
+{
+    char **names;
+    size_t n, i;
+    int rc = 0;
+
+    if (lb_split_names(list, "--benchmarks", &names, &n, err) != 0)
+        return -1;
+    sel->bench = xreallocarray(NULL, n, sizeof *sel->bench);
+    for (i = 0; i < n && rc == 0; i++) {
+        size_t col = lb_table_find(t, names[i]);
+        struct lb_quoted q, q2;
+
+        if (col == LB_NPOS)
+            rc = unknown_column(t, "--benchmarks", "benchmark", names[i], err);
+        else if (col == t->model_col)
+            rc = lb_error_set(err, "--benchmarks: %s is the model column",
+                              lb_quotes(&q, names[i]));
+        else if (in_list(sel->bench, sel->nbench, col))
+            rc = lb_error_set(err, "--benchmarks: %s and an earlier name are "
+                                   "the same column %s",
+                              lb_quotes(&q, names[i]),
+                              lb_quotes(&q2, t->cols[col].name));
+        else
+            sel->bench[sel->nbench++] = col;
+    }
+    free_names(names, n);
+    return rc;
+}
+
+static int select_default(const struct lb_table *t, struct lb_selection *sel,
+                          struct lb_error *err)
+{
+    size_t i;
+    bool catalog = false;
+
+    sel->bench = xreallocarray(NULL, t->ncols, sizeof *sel->bench);
+    for (i = 0; i < t->ncols; i++)
+        if (t->cols[i].bench != NULL)
+            catalog = true;
+    for (i = 0; i < t->ncols; i++) {
+        const struct lb_column *c = &t->cols[i];
+
+        if (i == t->model_col)
+            continue;
+        if (catalog ? c->bench != NULL
+                    : (c->numeric && c->n_present > 0 &&
+                       !lb_catalog_is_metadata(c->name)))
+            sel->bench[sel->nbench++] = i;
+    }
+    if (sel->nbench == 0)
+        return lb_error_set(err,
+                            "%s: no benchmark columns (no column of the "
+                            "catalog and no numeric column other than "
+                            "metadata); name them with --benchmarks",
+                            t->path);
+    return 0;
+}
+
+static const struct lb_suite *find_suite(const struct lb_table *t,
+                                         const struct lb_selection *sel)
+{
+    const struct lb_suite *s;
+    size_t i, j;
+
+    if (sel->nbench == 0 || t->cols[sel->bench[0]].bench == NULL)
+        return NULL;
+    s = t->cols[sel->bench[0]].bench->suite;
+    if (sel->nbench != s->n)
+        return NULL;
+    for (i = 0; i < sel->nbench; i++) {
+        const struct lb_bench_info *b = t->cols[sel->bench[i]].bench;
+
+        if (b == NULL || b->suite != s)
+            return NULL;
+        for (j = 0; j < i; j++)
+            if (t->cols[sel->bench[j]].bench == b)
+                return NULL;
+    }
+    return s;
+}
+
+static int select_extra(const struct lb_table *t, const char *list,
+                        struct lb_selection *sel, struct lb_error *err)
+{
+    char **names = NULL;
+    size_t n = 0, i;
+    int rc = 0;
+
+    if (list != NULL && lb_split_names(list, "--columns", &names, &n, err) != 0)
+        return -1;
+    sel->extra = xreallocarray(NULL, n + 1, sizeof *sel->extra);
+    for (i = 0; i < n && rc == 0; i++) {
+        size_t col = lb_table_find(t, names[i]);
+        const struct lb_column *c;
+
+        if (col == LB_NPOS) {
+            rc = unknown_column(t, "--columns", "column", names[i], err);
+            break;
+        }
+        c = &t->cols[col];
+        if (col == t->model_col || in_list(sel->bench, sel->nbench, col) ||
+            in_list(sel->extra, sel->nextra, col))
+            continue; /* shown already */
+        if (!c->has_text)
+            rc = lb_table_check_numeric(t, col, err);
+        sel->extra[sel->nextra++] = col;
+    }
+    free_names(names, n);
+    return rc;
+}
+
+static int select_sort(const struct lb_table *t, const char *name,
+                       struct lb_selection *sel, struct lb_error *err)
+{
+    size_t col;
+
+    sel->sort_col = LB_NPOS;
+    if (name == NULL || lb_catalog_is_average(name))
+        return 0;
+    col = lb_table_find(t, name);
+    if (col == LB_NPOS)
+        return unknown_column(t, "--sort", "column", name, err);
+    if (col == t->model_col) {
+        struct lb_quoted q;
+
+        return lb_error_set(err, "--sort: %s is the model column, not a score",
+                            lb_quotes(&q, name));
+    }
+    if (lb_table_check_numeric(t, col, err) != 0)
+        return -1;
+    sel->sort_col = col;
+    if (!in_list(sel->bench, sel->nbench, col) &&
+        !in_list(sel->extra, sel->nextra, col))
+        sel->extra[sel->nextra++] = col; /* room was kept for it */
+    return 0;
+}
+
+int lb_select(const struct lb_table *t, const struct lb_select_opts *opts,
+              struct lb_selection *sel, struct lb_error *err)
+{
+    size_t i;
+
+    memset(sel, 0, sizeof *sel);
+    sel->sort_col = LB_NPOS;
+    if (opts->benchmarks != NULL ? select_named(t, opts->benchmarks, sel, err)
+                                 : select_default(t, sel, err))
+        return -1;
+    for (i = 0; i < sel->nbench; i++)
+        if (lb_table_check_numeric(t, sel->bench[i], err) != 0)
+            return -1;
+    sel->suite = find_suite(t, sel);
+    if (select_extra(t, opts->columns, sel, err) != 0)
+        return -1;
+    return select_sort(t, opts->sort, sel, err);
+}
+
+void lb_selection_release(struct lb_selection *sel)
+{
+    free(sel->bench);
+    free(sel->extra);
+    memset(sel, 0, sizeof *sel);
+    sel->sort_col = LB_NPOS;
+}

@@ -1,0 +1,48 @@
+/* select.h: which columns a ranking uses.
+ *
+ * Benchmarks: the names given (--benchmarks); otherwise the catalog's
+ * benchmarks present in the file; otherwise every numeric column that is not
+ * known metadata (catalog.h) and holds at least one number. A published
+ * Average column is never a benchmark. Every selected benchmark must hold
+ * numbers only (and, for catalog benchmarks, within their range): the first
+ * cell that does not is reported with its position. */
+#ifndef LB_CORE_SELECT_H
+#define LB_CORE_SELECT_H
+
+#include <stddef.h>
+
+#include "base/error.h"
+#include "core/table.h"
+
+struct lb_select_opts {
+    const char *benchmarks; /* comma-separated names, or NULL for the default */
+    const char *sort;       /* column to rank by instead of the average, or NULL */
+    const char *columns;    /* comma-separated columns to show, or NULL */
+};
+
+struct lb_selection {
+    size_t nbench;                /* benchmarks aggregated */
+    size_t *bench;                /* their column indices, in order (owned) */
+    const struct lb_suite *suite; /* the board whose benchmarks these are
+                                     exactly, or NULL */
+    size_t sort_col;              /* column ranked by, or LB_NPOS: the average */
+    size_t nextra;                /* extra columns shown */
+    size_t *extra;                /* their column indices (owned) */
+};
+
+/* Splits a comma-separated list of names (spaces around names are ignored).
+ * On success sets *items (an array of *n strings; free each and the array)
+ * and returns 0. Empty names and a name given twice are errors, reported as
+ * "OPTION: ..." with 'option' naming the list's source. */
+int lb_split_names(const char *list, const char *option, char ***items,
+                   size_t *n, struct lb_error *err);
+
+/* Fills *sel from the table and the options; returns 0, or -1 with a message
+ * in err (unknown names list the file's columns). Release *sel with
+ * lb_selection_release in both cases. */
+int lb_select(const struct lb_table *t, const struct lb_select_opts *opts,
+              struct lb_selection *sel, struct lb_error *err);
+
+void lb_selection_release(struct lb_selection *sel);
+
+#endif

@@ -1,0 +1,103 @@
+#include "core/table.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/quote.h"
+
+void lb_table_release(struct lb_table *t)
+{
+    size_t i;
+
+    for (i = 0; i < t->ncols; i++) {
+        struct lb_column *c = &t->cols[i];
+
+        free(c->name);
+        free(c->text);
+        free(c->text_off);
+        free(c->num);
+        free(c->missing);
+        free(c->bad.value);
+    }
+    free(t->cols);
+    free(t->row_line);
+    free(t->path);
+    memset(t, 0, sizeof *t);
+}
+
+const char *lb_table_text(const struct lb_table *t, size_t col, size_t row,
+                          size_t *len)
+{
+    const struct lb_column *c = &t->cols[col];
+    size_t start = c->text_off[row];
+    size_t end = row + 1 < t->nrows ? c->text_off[row + 1] : c->text_len;
+
+    if (len != NULL)
+        *len = end - start - 1; /* the arena keeps a NUL after each cell */
+    return c->text + start;
+}
+
+const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len)
+{
+    return lb_table_text(t, t->model_col, row, len);
+}
+
+size_t lb_table_find(const struct lb_table *t, const char *name)
+{
+    size_t i, found = LB_NPOS;
+    char want[64], key[64];
+
+    for (i = 0; i < t->ncols; i++)
+        if (strcmp(t->cols[i].name, name) == 0)
+            return i;
+    for (i = 0; i < t->ncols; i++) {
+        if (strcasecmp(t->cols[i].name, name) == 0) {
+            if (found != LB_NPOS)
+                return LB_NPOS;
+            found = i;
+        }
+    }
+    if (found != LB_NPOS || strlen(name) >= sizeof want)
+        return found;
+    /* loose match: "MATH Lvl 5" finds MATH_Lvl5 */
+    lb_catalog_key(name, want, sizeof want);
+    if (want[0] == '\0')
+        return LB_NPOS;
+    for (i = 0; i < t->ncols; i++) {
+        if (strlen(t->cols[i].name) >= sizeof key)
+            continue;
+        lb_catalog_key(t->cols[i].name, key, sizeof key);
+        if (strcmp(key, want) == 0) {
+            if (found != LB_NPOS)
+                return LB_NPOS;
+            found = i;
+        }
+    }
+    return found;
+}
+
+int lb_table_check_numeric(const struct lb_table *t, size_t col,
+                           struct lb_error *err)
+{
+    const struct lb_column *c = &t->cols[col];
+    struct lb_quoted qv, qc;
+
+    if (c->bad.kind == LB_BAD_NUMBER)
+        return lb_error_set(err, "%s:%zu:%zu: %s %s (column %s)", t->path,
+                            c->bad.line, c->index + 1,
+                            lb_quote(&qv, c->bad.value, c->bad.value_len),
+                            lb_num_status_phrase(c->bad.status),
+                            lb_quotes(&qc, c->name));
+    if (c->bad.kind == LB_BAD_RANGE)
+        return lb_error_set(
+            err, "%s:%zu:%zu: %s is out of range for %s (%d to %d)", t->path,
+            c->bad.line, c->index + 1,
+            lb_quote(&qv, c->bad.value, c->bad.value_len),
+            lb_quotes(&qc, c->name), c->bench ? c->bench->lo : 0,
+            c->bench ? c->bench->hi : 0);
+    if (!c->numeric)
+        return lb_error_set(err, "%s: column %s does not hold numbers",
+                            t->path, lb_quotes(&qc, c->name));
+    return 0;
+}

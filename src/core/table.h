@@ -1,0 +1,121 @@
+/* table.h: a score file in memory.
+ *
+ * One table of N rows and C columns, loaded once from CSV (csv_read.c).
+ * Each column keeps what its use needs:
+ *   - text: every cell as written, in one arena per column (cells are
+ *     NUL-terminated; a per-row 32-bit offset finds them);
+ *   - numbers: every cell parsed as an exact decimal (base/decimal.h), all
+ *     at the column's scale (the largest number of decimals seen), with a
+ *     bitmap of missing cells.
+ * The model column is text only; the catalog's benchmark columns are numbers
+ * only; every other column keeps its text and, while all its cells are
+ * numbers, its numbers too. The first cell that stops a column from being
+ * numeric (or a catalog benchmark's value out of range) is remembered, so
+ * that selecting the column later can report it with its file position. */
+#ifndef LB_CORE_TABLE_H
+#define LB_CORE_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/decimal.h"
+#include "base/error.h"
+#include "core/catalog.h"
+
+#define LB_NPOS ((size_t)-1)
+
+enum lb_bad_kind {
+    LB_BAD_NONE,   /* every cell is a number (or the column is not numeric) */
+    LB_BAD_NUMBER, /* a cell that is not a number: see 'status' */
+    LB_BAD_RANGE   /* a number outside the catalog benchmark's range */
+};
+
+struct lb_bad_cell {
+    enum lb_bad_kind kind;
+    enum lb_num_status status; /* for LB_BAD_NUMBER */
+    size_t line;               /* physical line of the cell (1-based) */
+    char *value;               /* the cell as written, maybe shortened (owned) */
+    size_t value_len;
+};
+
+struct lb_column {
+    char *name;                        /* header text (owned) */
+    size_t index;                      /* 0-based position in the header */
+    const struct lb_bench_info *bench; /* catalog benchmark, or NULL */
+
+    bool has_text;     /* cells kept as text */
+    char *text;        /* arena: cells, each NUL-terminated (owned) */
+    size_t text_len;   /* bytes used in 'text' */
+    size_t text_cap;   /* bytes allocated for 'text' */
+    uint32_t *text_off; /* row -> offset of its cell in 'text' (owned) */
+
+    bool numeric;       /* every cell so far is a number or missing */
+    int64_t *num;       /* row -> value * 10^scale, 0 when missing (owned) */
+    uint8_t *missing;   /* bit per row: set when the cell is missing (owned) */
+    unsigned scale;     /* decimals of 'num' */
+    size_t n_present;   /* cells holding a number */
+    struct lb_bad_cell bad; /* why the column is not (fully) usable */
+};
+
+struct lb_table {
+    char *path;              /* file name for messages ("<stdin>" for -) */
+    size_t ncols;            /* columns in the header */
+    struct lb_column *cols;  /* ncols columns (owned) */
+    size_t model_col;        /* index of the model column */
+    size_t nrows;            /* data rows */
+    size_t cap_rows;         /* rows allocated in every per-row array */
+    size_t *row_line;        /* row -> physical line where it starts (owned) */
+};
+
+struct lb_load_opts {
+    const char *model_column; /* name of the model column; NULL: "model" */
+};
+
+/* Loads a score file: 'path' ("-" for standard input) is read with libcsv in
+ * large blocks (RFC 4180; LF, CRLF or CR line ends; a UTF-8 byte order mark
+ * is skipped; blank lines are skipped). On success fills *t (which the
+ * caller releases with lb_table_release) and returns 0. On failure returns
+ * -1 with a message "FILE[:LINE[:COLUMN]]: ..." in err and leaves *t empty.
+ * A file with no header, a header without rows, a row whose number of fields
+ * differs from the header's, a bad quote, a duplicate or empty column name,
+ * a missing model column, an empty model name or a NUL byte are errors. */
+int lb_table_load(struct lb_table *t, const char *path,
+                  const struct lb_load_opts *opts, struct lb_error *err);
+
+/* Same, from a memory buffer; 'name' is used in messages. */
+int lb_table_load_mem(struct lb_table *t, const char *name, const char *data,
+                      size_t len, const struct lb_load_opts *opts,
+                      struct lb_error *err);
+
+/* Frees everything the table owns; accepts an empty table. */
+void lb_table_release(struct lb_table *t);
+
+/* The text of a cell (NUL-terminated) and its length; the column must have
+ * text (has_text). */
+const char *lb_table_text(const struct lb_table *t, size_t col, size_t row,
+                          size_t *len);
+
+/* The model name of a row. */
+const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len);
+
+/* Whether a numeric column's cell is missing. */
+static inline bool lb_column_missing(const struct lb_column *c, size_t row)
+{
+    return (c->missing[row >> 3] >> (row & 7)) & 1u;
+}
+
+/* Finds a column by name: an exact match first, then a match ignoring
+ * letter case, then (for catalog benchmarks) the catalog's loose match.
+ * Returns its index, or LB_NPOS when there is none or the loose matches are
+ * ambiguous. */
+size_t lb_table_find(const struct lb_table *t, const char *name);
+
+/* When column 'col' cannot be used as numbers (a bad cell, or text only),
+ * writes the reason into err and returns -1; otherwise returns 0. The
+ * message names the file, line, column, the column name and the value:
+ * "FILE:LINE:COL: 'abc' is not a number (column 'MMLU')". */
+int lb_table_check_numeric(const struct lb_table *t, size_t col,
+                           struct lb_error *err);
+
+#endif

@@ -1,0 +1,200 @@
+/* json.c: one JSON object: what was computed, then one row per line.
+ *
+ *   {"benchmarks": [...], "suite": "openllm-v1", "ranked_by": "average",
+ *    "missing": "exclude", "ties": "competition", "precision": 2,
+ *    "models": 16, "ranked": 13,
+ *    "rows": [
+ *     {"rank": 1, "model": "...", "average": 69.42, "scores": {...}},
+ *     {"rank": null, "model": "...", "average": null, ..., "reason": "..."}
+ *    ]}
+ *
+ * Numbers are written at the precision; missing values are null. Strings are
+ * valid UTF-8: control characters (and U+2028, U+2029) are escaped, invalid
+ * bytes become U+FFFD. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "export/cells.h"
+#include "export/writers.h"
+
+void lb_escape_json(struct lb_buf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+
+    lb_buf_addc(out, '"');
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        size_t n;
+
+        if (c >= 0x80) {
+            n = lb_utf8_decode(s + i, len - i, &cp);
+            if (n == 0) {
+                lb_buf_adds(out, "\\uFFFD");
+                i++;
+            } else if (cp == 0x2028 || cp == 0x2029 ||
+                       (cp >= 0x80 && cp <= 0x9F)) {
+                lb_buf_addf(out, "\\u%04X", (unsigned)cp);
+                i += n;
+            } else {
+                lb_buf_add(out, s + i, n);
+                i += n;
+            }
+            continue;
+        }
+        i++;
+        switch (c) {
+        case '"':
+            lb_buf_adds(out, "\\\"");
+            break;
+        case '\\':
+            lb_buf_adds(out, "\\\\");
+            break;
+        case '\n':
+            lb_buf_adds(out, "\\n");
+            break;
+        case '\r':
+            lb_buf_adds(out, "\\r");
+            break;
+        case '\t':
+            lb_buf_adds(out, "\\t");
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                lb_buf_addf(out, "\\u%04X", (unsigned)c);
+            else
+                lb_buf_addc(out, (char)c);
+        }
+    }
+    lb_buf_addc(out, '"');
+}
+
+static void add_key(struct lb_buf *out, const char *key)
+{
+    lb_escape_json(out, key, strlen(key));
+    lb_buf_adds(out, ": ");
+}
+
+/* Appends the value of a cell: a number, a string or null. */
+static int add_value(const struct lb_report *r, const struct cell_col *c,
+                     size_t row, struct lb_buf *line, struct lb_buf *cell,
+                     struct lb_error *err)
+{
+    int rc;
+
+    lb_buf_reset(cell);
+    rc = cells_value(r, c, row, cell, err);
+    if (rc < 0)
+        return -1;
+    if (rc == 0)
+        lb_buf_adds(line, "null");
+    else if (c->numeric)
+        lb_buf_add(line, cell->data, cell->len);
+    else
+        lb_escape_json(line, cell->data, cell->len);
+    return 0;
+}
+
+static int write_row(const struct lb_report *r, const struct cell_col *cols,
+                     size_t ncols, size_t row, struct lb_buf *line,
+                     struct lb_buf *cell, struct lb_error *err)
+{
+    size_t j;
+    bool scores = false, extra = false;
+
+    lb_buf_adds(line, "{");
+    for (j = 0; j < ncols; j++) {
+        const struct cell_col *c = &cols[j];
+
+        switch (c->kind) {
+        case CELL_RANK:
+            add_key(line, "rank");
+            break;
+        case CELL_MODEL:
+            lb_buf_adds(line, ", ");
+            add_key(line, "model");
+            break;
+        case CELL_MEAN:
+            lb_buf_adds(line, ", ");
+            add_key(line, "average");
+            break;
+        case CELL_EXTRA:
+            lb_buf_adds(line, extra ? ", " : ", \"columns\": {");
+            extra = true;
+            add_key(line, c->name);
+            break;
+        case CELL_BENCH:
+            if (extra && !scores)
+                lb_buf_adds(line, "}");
+            lb_buf_adds(line, scores ? ", " : ", \"scores\": {");
+            scores = true;
+            add_key(line, c->name);
+            break;
+        }
+        if (add_value(r, c, row, line, cell, err) != 0)
+            return -1;
+    }
+    lb_buf_adds(line, scores || extra ? "}" : "");
+    if (r->rank->rank2[row] == 0) {
+        lb_buf_reset(cell);
+        cells_reason(r, row, cell);
+        lb_buf_adds(line, ", ");
+        add_key(line, "reason");
+        lb_escape_json(line, cell->data, cell->len);
+    } else if (cells_mean_is_marked(r, row)) {
+        lb_buf_addf(line, ", \"missing_scores\": %zu",
+                    r->sel->nbench - r->mean->present[row]);
+    }
+    lb_buf_adds(line, "}");
+    return 0;
+}
+
+int lb_write_json(FILE *out, const struct lb_report *r, struct lb_error *err)
+{
+    const struct lb_table *t = r->table;
+    const struct lb_selection *sel = r->sel;
+    struct lb_buf line = LB_BUF_INIT, cell = LB_BUF_INIT;
+    size_t ncols, i;
+    struct cell_col *cols = cells_columns(r, &ncols);
+    int rc = 0;
+
+    lb_buf_adds(&line, "{\n  \"benchmarks\": [");
+    for (i = 0; i < sel->nbench; i++) {
+        const char *name = t->cols[sel->bench[i]].name;
+
+        if (i > 0)
+            lb_buf_adds(&line, ", ");
+        lb_escape_json(&line, name, strlen(name));
+    }
+    lb_buf_adds(&line, "],\n  \"suite\": ");
+    if (sel->suite != NULL)
+        lb_escape_json(&line, sel->suite->id, strlen(sel->suite->id));
+    else
+        lb_buf_adds(&line, "null");
+    lb_buf_adds(&line, ",\n  \"ranked_by\": ");
+    if (sel->sort_col != LB_NPOS)
+        lb_escape_json(&line, t->cols[sel->sort_col].name,
+                       strlen(t->cols[sel->sort_col].name));
+    else
+        lb_buf_adds(&line, "\"average\"");
+    lb_buf_addf(&line,
+                ",\n  \"order\": \"%s\",\n  \"missing\": \"%s\",\n"
+                "  \"ties\": \"%s\",\n  \"precision\": %u,\n"
+                "  \"models\": %zu,\n  \"ranked\": %zu,\n  \"rows\": [",
+                r->ascending ? "ascending" : "descending",
+                lb_missing_name(r->missing), lb_ties_name(r->ties),
+                r->precision, r->rank->nrows, r->rank->n_ranked);
+    fwrite(line.data, 1, line.len, out);
+    for (i = 0; i < r->rank->n_listed && rc == 0; i++) {
+        lb_buf_reset(&line);
+        lb_buf_adds(&line, i == 0 ? "\n    " : ",\n    ");
+        rc = write_row(r, cols, ncols, r->rank->order[i], &line, &cell, err);
+        fwrite(line.data, 1, line.len, out);
+    }
+    fputs(r->rank->n_listed > 0 ? "\n  ]\n}\n" : "]\n}\n", out);
+    free(cols);
+    lb_buf_release(&line);
+    lb_buf_release(&cell);
+    return rc;
+}

@@ -1,0 +1,140 @@
+/* markdown.c: a GitHub-flavoured Markdown table. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "export/cells.h"
+#include "export/writers.h"
+
+void lb_escape_markdown(struct lb_buf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        size_t n;
+
+        if (c >= 0x80) {
+            n = lb_utf8_decode(s + i, len - i, &cp);
+            if (n == 0) {
+                lb_buf_adds(out, "\xEF\xBF\xBD"); /* U+FFFD */
+                i++;
+            } else if (lb_utf8_is_unsafe(cp)) {
+                lb_buf_addf(out, "\\u%04X", (unsigned)cp);
+                i += n;
+            } else {
+                lb_buf_add(out, s + i, n);
+                i += n;
+            }
+            continue;
+        }
+        i++;
+        if (c < 0x20 || c == 0x7F)
+            lb_buf_addc(out, ' ');
+        else if (c == '<')
+            lb_buf_adds(out, "&lt;");
+        else if (c == '>')
+            lb_buf_adds(out, "&gt;");
+        else if (c == '&')
+            lb_buf_adds(out, "&amp;");
+        else if (strchr("\\`*_[]|#~!", (int)c) != NULL) {
+            lb_buf_addc(out, '\\');
+            lb_buf_addc(out, (char)c);
+        } else
+            lb_buf_addc(out, (char)c);
+    }
+}
+
+static void put_line(FILE *out, struct lb_buf *line)
+{
+    lb_buf_addc(line, '\n');
+    fwrite(line->data, 1, line->len, out);
+    lb_buf_reset(line);
+}
+
+int lb_write_markdown(FILE *out, const struct lb_report *r,
+                      struct lb_error *err)
+{
+    struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT, cell = LB_BUF_INIT;
+    size_t ncols, i, j;
+    struct cell_col *cols = cells_columns(r, &ncols);
+    bool notes = false;
+    int rc = 0;
+
+    for (i = 0; i < r->rank->n_listed; i++)
+        if (r->rank->rank2[r->rank->order[i]] == 0)
+            notes = true;
+
+    cells_title(r, &raw);
+    lb_escape_markdown(&line, raw.data, raw.len);
+    put_line(out, &line);
+    put_line(out, &line);
+
+    for (j = 0; j < ncols; j++) {
+        lb_buf_adds(&line, "| ");
+        lb_escape_markdown(&line, cols[j].name, strlen(cols[j].name));
+        lb_buf_addc(&line, ' ');
+    }
+    lb_buf_adds(&line, notes ? "| Note |" : "|");
+    put_line(out, &line);
+    for (j = 0; j < ncols; j++)
+        lb_buf_adds(&line, cols[j].right ? "|---:" : "|:---");
+    lb_buf_adds(&line, notes ? "|:---|" : "|");
+    put_line(out, &line);
+
+    for (i = 0; i < r->rank->n_listed && rc == 0; i++) {
+        size_t row = r->rank->order[i];
+
+        for (j = 0; j < ncols; j++) {
+            lb_buf_reset(&cell);
+            rc = cells_value(r, &cols[j], row, &cell, err);
+            if (rc < 0)
+                break;
+            lb_buf_adds(&line, "| ");
+            if (rc == 0)
+                lb_buf_addc(&line, '-');
+            else
+                lb_escape_markdown(&line, cell.data, cell.len);
+            if (cols[j].kind == CELL_MEAN && cells_mean_is_marked(r, row))
+                lb_buf_adds(&line, "\\*");
+            lb_buf_addc(&line, ' ');
+            rc = 0;
+        }
+        if (rc < 0)
+            break;
+        if (notes) {
+            lb_buf_adds(&line, "| ");
+            if (r->rank->rank2[row] == 0) {
+                lb_buf_reset(&cell);
+                lb_buf_adds(&cell, "not ranked: ");
+                cells_reason(r, row, &cell);
+                lb_escape_markdown(&line, cell.data, cell.len);
+                lb_buf_addc(&line, ' ');
+            }
+        }
+        lb_buf_addc(&line, '|');
+        put_line(out, &line);
+    }
+    if (rc == 0) {
+        const char *s, *end;
+
+        lb_buf_reset(&raw);
+        (void)cells_footer(r, &raw);
+        /* each footer sentence its own paragraph */
+        for (s = lb_buf_str(&raw), end = s + raw.len; s < end;) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+
+            put_line(out, &line);
+            lb_escape_markdown(&line, s, n);
+            put_line(out, &line);
+            s += n + 1;
+        }
+    }
+    free(cols);
+    lb_buf_release(&raw);
+    lb_buf_release(&line);
+    lb_buf_release(&cell);
+    return rc;
+}

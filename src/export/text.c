@@ -1,0 +1,192 @@
+/* text.c: the aligned table for terminals.
+ *
+ * Columns are aligned by display width (a CJK character takes two columns,
+ * a combining mark none); numbers are right-aligned, text left-aligned; no
+ * line ends with spaces. Every piece of user text is rendered by
+ * lb_utf8_render, so control bytes, bidi overrides and invalid UTF-8 show as
+ * visible escapes and never reach the terminal raw. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "export/cells.h"
+#include "export/writers.h"
+
+#define MISSING_CELL "-"
+
+struct text_layout {
+    struct cell_col *cols;
+    size_t ncols;
+    size_t *width;  /* display width per column */
+    bool marked;    /* some listed mean carries the '*' mark */
+    bool notes;     /* some listed row is unranked: a Note column */
+};
+
+/* Renders raw text line by line: each line terminal-safe, each '\n' kept. */
+static void render_lines(struct lb_buf *out, const struct lb_buf *raw)
+{
+    const char *s = lb_buf_str(raw), *end = s + raw->len;
+
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *stop = nl ? nl : end;
+
+        (void)lb_utf8_render(out, s, (size_t)(stop - s), 0);
+        if (nl == NULL)
+            break;
+        lb_buf_addc(out, '\n');
+        s = nl + 1;
+    }
+}
+
+/* Removes the spaces that padding left at the end of a line. */
+static void trim_right(struct lb_buf *line)
+{
+    while (line->len > 0 && line->data[line->len - 1] == ' ')
+        line->len--;
+    line->data[line->len] = '\0';
+}
+
+/* Computes the width of every column over the header and the listed rows. */
+static int measure(const struct lb_report *r, struct text_layout *L,
+                   struct lb_error *err)
+{
+    struct lb_buf cell = LB_BUF_INIT;
+    size_t i, j, mean_width = 1;
+    int rc = 0;
+
+    L->cols = cells_columns(r, &L->ncols);
+    L->width = xcalloc(L->ncols, sizeof *L->width);
+    for (j = 0; j < L->ncols; j++)
+        L->width[j] = lb_utf8_width(L->cols[j].name, strlen(L->cols[j].name));
+    for (i = 0; i < r->rank->n_listed && rc == 0; i++) {
+        size_t row = r->rank->order[i];
+
+        if (cells_mean_is_marked(r, row))
+            L->marked = true;
+        if (r->rank->rank2[row] == 0)
+            L->notes = true;
+        for (j = 0; j < L->ncols; j++) {
+            size_t w;
+
+            lb_buf_reset(&cell);
+            rc = cells_value(r, &L->cols[j], row, &cell, err);
+            if (rc < 0)
+                break;
+            w = rc == 0 ? 1 : lb_utf8_width(cell.data, cell.len);
+            if (L->cols[j].kind == CELL_MEAN && w + 1 > mean_width)
+                mean_width = w + 1; /* with its '*' or ' ' mark */
+            else if (w > L->width[j])
+                L->width[j] = w;
+            rc = 0;
+        }
+    }
+    /* the mark column exists only when some mean is marked */
+    for (j = 0; j < L->ncols; j++) {
+        size_t w = L->marked ? mean_width : mean_width - 1;
+
+        if (L->cols[j].kind == CELL_MEAN && w > L->width[j])
+            L->width[j] = w;
+    }
+    lb_buf_release(&cell);
+    return rc;
+}
+
+/* Appends one cell, padded to its column's width. */
+static void put_cell(struct lb_buf *line, const char *s, size_t len,
+                     size_t width, bool right)
+{
+    size_t w = lb_utf8_width(s, len);
+    size_t pad = width > w ? width - w : 0;
+
+    if (line->len > 0)
+        lb_buf_adds(line, "  ");
+    if (right)
+        lb_buf_addpad(line, ' ', pad);
+    (void)lb_utf8_render(line, s, len, 0);
+    if (!right)
+        lb_buf_addpad(line, ' ', pad);
+}
+
+static int write_rows(FILE *out, const struct lb_report *r,
+                      const struct text_layout *L, struct lb_error *err)
+{
+    struct lb_buf line = LB_BUF_INIT, cell = LB_BUF_INIT;
+    size_t i, j;
+    int rc = 0;
+
+    /* header */
+    for (j = 0; j < L->ncols; j++)
+        put_cell(&line, L->cols[j].name, strlen(L->cols[j].name), L->width[j],
+                 L->cols[j].right);
+    if (L->notes)
+        put_cell(&line, "Note", 4, 4, false);
+    trim_right(&line);
+    lb_buf_addc(&line, '\n');
+    fwrite(line.data, 1, line.len, out);
+
+    for (i = 0; i < r->rank->n_listed && rc == 0; i++) {
+        size_t row = r->rank->order[i];
+        bool unranked = r->rank->rank2[row] == 0;
+
+        lb_buf_reset(&line);
+        for (j = 0; j < L->ncols; j++) {
+            const struct cell_col *c = &L->cols[j];
+
+            lb_buf_reset(&cell);
+            rc = cells_value(r, c, row, &cell, err);
+            if (rc < 0)
+                break;
+            if (rc == 0)
+                lb_buf_adds(&cell, MISSING_CELL);
+            if (c->kind == CELL_MEAN && L->marked)
+                lb_buf_addc(&cell, cells_mean_is_marked(r, row) ? '*' : ' ');
+            put_cell(&line, cell.data, cell.len, L->width[j], c->right);
+            rc = 0;
+        }
+        if (rc < 0)
+            break;
+        if (L->notes && unranked) {
+            lb_buf_reset(&cell);
+            lb_buf_adds(&cell, "not ranked: ");
+            cells_reason(r, row, &cell);
+            put_cell(&line, cell.data, cell.len, 0, false);
+        }
+        trim_right(&line);
+        lb_buf_addc(&line, '\n');
+        fwrite(line.data, 1, line.len, out);
+    }
+    lb_buf_release(&line);
+    lb_buf_release(&cell);
+    return rc;
+}
+
+int lb_write_text(FILE *out, const struct lb_report *r, struct lb_error *err)
+{
+    struct text_layout L = {0};
+    struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT;
+    int rc;
+
+    rc = measure(r, &L, err);
+    if (rc == 0) {
+        cells_title(r, &raw);
+        render_lines(&line, &raw);
+        lb_buf_adds(&line, "\n\n");
+        fwrite(line.data, 1, line.len, out);
+        rc = write_rows(out, r, &L, err);
+    }
+    if (rc == 0) {
+        lb_buf_reset(&raw);
+        lb_buf_reset(&line);
+        (void)cells_footer(r, &raw);
+        lb_buf_addc(&line, '\n');
+        render_lines(&line, &raw);
+        fwrite(line.data, 1, line.len, out);
+    }
+    free(L.cols);
+    free(L.width);
+    lb_buf_release(&raw);
+    lb_buf_release(&line);
+    return rc;
+}

@@ -1,0 +1,158 @@
+#include "test_util.h"
+
+#include "core/aggregate.h"
+#include "core/select.h"
+
+struct fixture {
+    struct lb_table t;
+    struct lb_selection sel;
+    struct lb_aggregate agg;
+};
+
+static void compute(struct fixture *f, const char *csv, const char *benchmarks,
+                    enum lb_missing policy)
+{
+    struct lb_select_opts o = {benchmarks, NULL, NULL};
+    struct lb_error err;
+
+    load_ok(&f->t, csv);
+    assert_int_equal(lb_select(&f->t, &o, &f->sel, &err), 0);
+    assert_int_equal(lb_aggregate_mean(&f->t, &f->sel, policy, &f->agg, &err), 0);
+}
+
+static void release(struct fixture *f)
+{
+    lb_aggregate_release(&f->agg);
+    lb_selection_release(&f->sel);
+    lb_table_release(&f->t);
+}
+
+/* The mean of row r, rounded at 'p' decimals, as an integer. */
+static long long shown(const struct fixture *f, size_t r, unsigned p)
+{
+    lb_i128 q;
+
+    assert_true(f->agg.has_mean[r]);
+    assert_true(lb_dec_round(f->agg.mean[r].num, f->agg.mean[r].den,
+                             f->agg.scale, p, &q));
+    return (long long)q;
+}
+
+static const char *const seed =
+    "model,ARC,HellaSwag,MMLU,TruthfulQA,Winogrande,GSM8K\n"
+    "mistralai/Mixtral-8x7B-v0.1,66.04,86.49,71.82,46.78,81.93,57.47\n"
+    "01-ai/Yi-34B,64.59,85.69,76.35,56.23,83.03,50.64\n"
+    "org/partial,60,,70,,80,\n"
+    "org/none,,,,,,\n";
+
+static void test_aggregate_mean_exact(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    compute(&f, seed, NULL, LB_MISSING_EXCLUDE);
+    /* RULES.md: Mixtral's six give 68.42; Yi-34B's 69.42 */
+    assert_int_equal(shown(&f, 0, 2), 6842);
+    assert_int_equal(shown(&f, 1, 2), 6942);
+    assert_true(f.agg.mean[0].num == 41053 && f.agg.mean[0].den == 6);
+    assert_false(f.agg.has_mean[2]);
+    assert_false(f.agg.has_mean[3]);
+    assert_int_equal(f.agg.present[2], 3);
+    assert_int_equal(f.agg.present[3], 0);
+    release(&f);
+}
+
+static void test_aggregate_mean_of_four_differs(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    /* RULES.md: the mean of the first four only is 67.78 */
+    compute(&f, seed, "ARC,HellaSwag,MMLU,TruthfulQA", LB_MISSING_EXCLUDE);
+    assert_int_equal(shown(&f, 0, 2), 6778);
+    release(&f);
+}
+
+static void test_aggregate_missing_policies(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    compute(&f, seed, NULL, LB_MISSING_PARTIAL);
+    assert_int_equal(shown(&f, 2, 2), 7000); /* (60 + 70 + 80) / 3 */
+    assert_false(f.agg.has_mean[3]);          /* nothing to average */
+    release(&f);
+    compute(&f, seed, NULL, LB_MISSING_ZERO);
+    assert_int_equal(shown(&f, 2, 2), 3500); /* 210 / 6 */
+    assert_int_equal(shown(&f, 3, 2), 0);
+    release(&f);
+}
+
+static void test_aggregate_mixed_scales_exact(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    /* 0.1 + 0.25 + 0.003 = 0.353 exactly, whatever the column order */
+    compute(&f, "model,A,B,C\nx,0.1,0.25,0.003\ny,0.003,0.1,0.25\n", NULL,
+            LB_MISSING_EXCLUDE);
+    assert_int_equal(f.agg.scale, 3);
+    assert_true(f.agg.mean[0].num == 353 && f.agg.mean[1].num == 353);
+    release(&f);
+}
+
+static void test_aggregate_half_way_means(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    /* 474.39 / 6 = 79.065 and 474.45 / 6 = 79.075: half to even */
+    compute(&f, "model,A,B,C,D,E,F\n"
+                "x,79.06,79.07,79.06,79.07,79.06,79.07\n"
+                "y,79.07,79.08,79.07,79.08,79.07,79.08\n",
+            NULL, LB_MISSING_EXCLUDE);
+    assert_int_equal(shown(&f, 0, 2), 7906);
+    assert_int_equal(shown(&f, 1, 2), 7908);
+    release(&f);
+}
+
+static void test_aggregate_column(void **state)
+{
+    struct lb_table t;
+    struct lb_aggregate agg;
+
+    (void)state;
+    load_ok(&t, "model,params_b\na,6.74\nb,\n");
+    lb_aggregate_column(&t, 1, &agg);
+    assert_int_equal(agg.scale, 2);
+    assert_true(agg.has_mean[0] && agg.mean[0].num == 674);
+    assert_false(agg.has_mean[1]);
+    lb_aggregate_release(&agg);
+    lb_table_release(&t);
+}
+
+static void test_aggregate_policy_names(void **state)
+{
+    enum lb_missing m;
+
+    (void)state;
+    assert_true(lb_missing_parse("partial", &m));
+    assert_int_equal(m, LB_MISSING_PARTIAL);
+    assert_string_equal(lb_missing_name(LB_MISSING_ZERO), "zero");
+    assert_false(lb_missing_parse("drop", &m));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_aggregate_mean_exact),
+        cmocka_unit_test(test_aggregate_mean_of_four_differs),
+        cmocka_unit_test(test_aggregate_missing_policies),
+        cmocka_unit_test(test_aggregate_mixed_scales_exact),
+        cmocka_unit_test(test_aggregate_half_way_means),
+        cmocka_unit_test(test_aggregate_column),
+        cmocka_unit_test(test_aggregate_policy_names),
+    };
+
+    return cmocka_run_group_tests_name("aggregate", tests, NULL, NULL);
+}

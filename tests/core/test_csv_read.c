@@ -1,0 +1,322 @@
+#include "test_util.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/decimal.h"
+#include "core/table.h"
+
+#define LOAD_FAILS(csv, msg) load_fails(csv, sizeof(csv) - 1, msg)
+
+static int64_t num(const struct lb_table *t, const char *col, size_t row)
+{
+    size_t c = lb_table_find(t, col);
+
+    assert_true(c != LB_NPOS);
+    assert_true(t->cols[c].numeric);
+    assert_false(lb_column_missing(&t->cols[c], row));
+    return t->cols[c].num[row];
+}
+
+static bool missing(const struct lb_table *t, const char *col, size_t row)
+{
+    size_t c = lb_table_find(t, col);
+
+    assert_true(c != LB_NPOS);
+    return lb_column_missing(&t->cols[c], row);
+}
+
+static void test_csv_read_basic(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    load_ok(&t, "model,ARC,license\na/b,61.2,mit\nc/d,6.90,\n");
+    assert_int_equal(t.nrows, 2);
+    assert_int_equal(t.ncols, 3);
+    assert_int_equal(t.model_col, 0);
+    assert_string_equal(cell(&t, "model", 1), "c/d");
+    assert_string_equal(cell(&t, "license", 0), "mit");
+    assert_string_equal(cell(&t, "license", 1), "");
+    /* the column's scale is the largest needed: "6.90" needs one decimal */
+    assert_int_equal(t.cols[1].scale, 1);
+    assert_int_equal(num(&t, "ARC", 0), 612);
+    assert_int_equal(num(&t, "ARC", 1), 69);
+    /* a catalog benchmark keeps no text; other columns do */
+    assert_false(t.cols[1].has_text);
+    assert_true(t.cols[2].has_text);
+    assert_int_equal(t.row_line[0], 2);
+    assert_int_equal(t.row_line[1], 3);
+    lb_table_release(&t);
+}
+
+static void test_csv_read_quoted_fields(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    load_ok(&t, "model,note\n"
+                "\"org/a, with comma\",\"say \"\"hi\"\"\"\n"
+                "\"multi\nline\",\"x\r\ny\"\n"
+                "plain,\"\"\n");
+    assert_int_equal(t.nrows, 3);
+    assert_string_equal(cell(&t, "model", 0), "org/a, with comma");
+    assert_string_equal(cell(&t, "note", 0), "say \"hi\"");
+    assert_string_equal(cell(&t, "model", 1), "multi\nline");
+    assert_string_equal(cell(&t, "note", 1), "x\r\ny");
+    assert_string_equal(cell(&t, "note", 2), "");
+    /* row 2 spans lines 3 to 5 (a LF, then a CRLF inside quotes) */
+    assert_int_equal(t.row_line[1], 3);
+    assert_int_equal(t.row_line[2], 6);
+    lb_table_release(&t);
+}
+
+static void test_csv_read_line_ends(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    load_ok(&t, "model,x\r\na,1\r\nb,2\r\n");
+    assert_int_equal(t.nrows, 2);
+    assert_string_equal(cell(&t, "model", 1), "b");
+    assert_int_equal(t.row_line[1], 3);
+    lb_table_release(&t);
+
+    load_ok(&t, "model,x\ra,1\rb,2");
+    assert_int_equal(t.nrows, 2);
+    assert_int_equal(t.row_line[1], 3);
+    lb_table_release(&t);
+
+    /* no final newline, blank lines skipped but counted */
+    load_ok(&t, "model,x\n\na,1\n\r\n\nb,2");
+    assert_int_equal(t.nrows, 2);
+    assert_int_equal(t.row_line[0], 3);
+    assert_int_equal(t.row_line[1], 6);
+    assert_int_equal(num(&t, "x", 1), 2);
+    lb_table_release(&t);
+}
+
+static void test_csv_read_bom_stripped(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    load_ok(&t, "\xEF\xBB\xBFmodel,ARC\na,1\n");
+    assert_string_equal(t.cols[0].name, "model");
+    assert_int_equal(t.model_col, 0);
+    lb_table_release(&t);
+}
+
+static void test_csv_read_spaces_kept_in_text(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    load_ok(&t, "model,ARC\n  spaced name ,  61.5 \n");
+    assert_string_equal(cell(&t, "model", 0), "  spaced name ");
+    assert_int_equal(num(&t, "ARC", 0), 615);
+    lb_table_release(&t);
+}
+
+static void test_csv_read_missing_cells(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    load_ok(&t, "model,ARC,MMLU,X\na,,NA,-\nb,1,N/A,2\n");
+    assert_true(missing(&t, "ARC", 0));
+    assert_true(missing(&t, "MMLU", 0));
+    assert_true(missing(&t, "MMLU", 1));
+    assert_true(missing(&t, "X", 0));
+    assert_false(missing(&t, "X", 1));
+    assert_true(t.cols[3].numeric);
+    assert_int_equal(t.cols[3].n_present, 1);
+    lb_table_release(&t);
+}
+
+static void test_csv_read_text_column_not_numeric(void **state)
+{
+    struct lb_table t;
+    struct lb_error err;
+    size_t c;
+
+    (void)state;
+    load_ok(&t, "model,license,ARC\na,mit,1\nb,7,2\n");
+    c = lb_table_find(&t, "license");
+    assert_false(t.cols[c].numeric);
+    assert_int_equal(lb_table_check_numeric(&t, c, &err), -1);
+    assert_string_equal(err.msg,
+                        "t.csv:2:2: 'mit' is not a number (column 'license')");
+    lb_table_release(&t);
+}
+
+static void check_bad_number(const char *csv, const char *msg)
+{
+    struct lb_table t;
+    struct lb_error err;
+
+    load_ok(&t, csv);
+    assert_int_equal(lb_table_check_numeric(&t, lb_table_find(&t, "MMLU"), &err),
+                     -1);
+    assert_string_equal(err.msg, msg);
+    lb_table_release(&t);
+}
+
+static void test_csv_read_bad_numbers_reported_with_position(void **state)
+{
+    (void)state;
+    check_bad_number("model,ARC,MMLU\na,1,2\nb,3,abc\n",
+                     "t.csv:3:3: 'abc' is not a number (column 'MMLU')");
+    check_bad_number("model,MMLU\na,nan\n",
+                     "t.csv:2:2: 'nan' is not a finite number (column 'MMLU')");
+    check_bad_number("model,MMLU\na,inf\n",
+                     "t.csv:2:2: 'inf' is not a finite number (column 'MMLU')");
+    check_bad_number("model,MMLU\na,1e999\n",
+                     "t.csv:2:2: '1e999' is not a finite number (column 'MMLU')");
+    check_bad_number("model,MMLU\na,0x1p3\n",
+                     "t.csv:2:2: '0x1p3' is not a number (column 'MMLU')");
+    check_bad_number("model,MMLU\na,\"1,5\"\n",
+                     "t.csv:2:2: '1,5' is not a number (column 'MMLU')");
+    check_bad_number("model,MMLU\na,50\nb,100.5\n",
+                     "t.csv:3:2: '100.5' is out of range for 'MMLU' (0 to 100)");
+    check_bad_number("model,MMLU\na,-1\n",
+                     "t.csv:2:2: '-1' is out of range for 'MMLU' (0 to 100)");
+    /* the first problem is the one reported */
+    check_bad_number("model,MMLU\n\"multi\nline\",x\nb,y\n",
+                     "t.csv:3:2: 'x' is not a number (column 'MMLU')");
+}
+
+static void test_csv_read_scale_raise_keeps_values(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    load_ok(&t, "model,X\na,1\nb,0.25\nc,0.001\n");
+    assert_int_equal(t.cols[1].scale, 3);
+    assert_int_equal(num(&t, "X", 0), 1000);
+    assert_int_equal(num(&t, "X", 1), 250);
+    assert_int_equal(num(&t, "X", 2), 1);
+    lb_table_release(&t);
+}
+
+static void test_csv_read_structure_errors(void **state)
+{
+    (void)state;
+    LOAD_FAILS("", "t.csv: empty file (expected a header row)");
+    LOAD_FAILS("\n\n", "t.csv: empty file (expected a header row)");
+    LOAD_FAILS("model,ARC\n", "t.csv: no data rows after the header");
+    LOAD_FAILS("model,ARC,MMLU\na,1,2\nb,1\n",
+               "t.csv:3:3: row has 2 fields, the header has 3 (no value for "
+               "column 'MMLU')");
+    LOAD_FAILS("model,ARC\na,1\nb,1,2\n",
+               "t.csv:3:3: row has more fields than the header's 2 (extra "
+               "value '2')");
+    LOAD_FAILS("model,ARC\na,1\n\"b,2\n",
+               "t.csv:3:1: unterminated quoted field (the file ends inside "
+               "'b,2\\n')");
+    LOAD_FAILS("model,ARC\na\"b,1\n",
+               "t.csv:2:1: '\"' inside an unquoted field 'a\"' (quote the whole "
+               "field and double the '\"')");
+    LOAD_FAILS("model,ARC\n\"a\"b,1\n",
+               "t.csv:2:1: a quoted field must end with '\"' followed by ',' or "
+               "a line end (field so far 'a\"b')");
+    LOAD_FAILS("model,ARC,ARC\na,1,2\n",
+               "t.csv:1:3: duplicate column name 'ARC' (also column 2)");
+    LOAD_FAILS("model,,ARC\na,1,2\n", "t.csv:1:2: empty column name");
+    LOAD_FAILS("name,ARC\na,1\n",
+               "t.csv:1: no 'model' column (columns: 'name', 'ARC'); name the "
+               "column that holds model names with --model-column");
+    LOAD_FAILS("model,ARC\n,1\n", "t.csv:2:1: empty model name");
+    LOAD_FAILS("model,ARC\na\0b,1\n", "t.csv:2:1: NUL byte in field");
+}
+
+static void test_csv_read_model_column_option(void **state)
+{
+    struct lb_table t;
+    struct lb_error err;
+    struct lb_load_opts opts = {"name"};
+    const char *csv = "id,name,ARC\n1,a,2\n";
+
+    (void)state;
+    assert_int_equal(lb_table_load_mem(&t, "t.csv", csv, strlen(csv), &opts,
+                                       &err),
+                     0);
+    assert_int_equal(t.model_col, 1);
+    lb_table_release(&t);
+    opts.model_column = "nope";
+    assert_int_equal(lb_table_load_mem(&t, "t.csv", csv, strlen(csv), &opts,
+                                       &err),
+                     -1);
+    assert_string_equal(err.msg, "t.csv:1: no column 'nope' (columns: 'id', "
+                                 "'name', 'ARC')");
+    /* "Model" is found without the option */
+    load_ok(&t, "Model,ARC\na,1\n");
+    assert_int_equal(t.model_col, 0);
+    lb_table_release(&t);
+}
+
+/* A file larger than one read block, with a quoted field across the block
+ * boundary, loads with the right line numbers. */
+static void test_csv_read_file_in_blocks(void **state)
+{
+    char path[] = "/tmp/lb_test_csv_XXXXXX";
+    int fd = mkstemp(path);
+    FILE *fp;
+    size_t i, rows = 40000;
+    struct lb_table t;
+    struct lb_error err;
+
+    (void)state;
+    assert_true(fd >= 0);
+    fp = fdopen(fd, "w");
+    assert_non_null(fp);
+    fputs("model,ARC,note\n", fp);
+    for (i = 0; i < rows; i++)
+        fprintf(fp, "org/model-%zu,%zu.%02zu,\"a note, with\nnewline %zu\"\n",
+                i, i % 100, i % 97, i);
+    fclose(fp);
+    assert_int_equal(lb_table_load(&t, path, NULL, &err), 0);
+    assert_int_equal(t.nrows, rows);
+    assert_int_equal(t.row_line[rows - 1], 2 + 2 * (rows - 1));
+    assert_string_equal(cell(&t, "model", rows - 1), "org/model-39999");
+    assert_int_equal(num(&t, "ARC", 12345), 45 * 100 + 12345 % 97);
+    lb_table_release(&t);
+    unlink(path);
+}
+
+static void test_csv_read_file_errors(void **state)
+{
+    struct lb_table t;
+    struct lb_error err;
+
+    (void)state;
+    assert_int_equal(lb_table_load(&t, "/nonexistent/x.csv", NULL, &err), -1);
+    assert_string_equal(err.msg, "cannot open '/nonexistent/x.csv': No such "
+                                 "file or directory");
+    assert_int_equal(lb_table_load(&t, "/tmp", NULL, &err), -1);
+    assert_string_equal(err.msg, "cannot read '/tmp': it is a directory");
+    assert_int_equal(lb_table_load(&t, "/dev/null", NULL, &err), -1);
+    assert_string_equal(err.msg, "/dev/null: empty file (expected a header row)");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_csv_read_basic),
+        cmocka_unit_test(test_csv_read_quoted_fields),
+        cmocka_unit_test(test_csv_read_line_ends),
+        cmocka_unit_test(test_csv_read_bom_stripped),
+        cmocka_unit_test(test_csv_read_spaces_kept_in_text),
+        cmocka_unit_test(test_csv_read_missing_cells),
+        cmocka_unit_test(test_csv_read_text_column_not_numeric),
+        cmocka_unit_test(test_csv_read_bad_numbers_reported_with_position),
+        cmocka_unit_test(test_csv_read_scale_raise_keeps_values),
+        cmocka_unit_test(test_csv_read_structure_errors),
+        cmocka_unit_test(test_csv_read_model_column_option),
+        cmocka_unit_test(test_csv_read_file_in_blocks),
+        cmocka_unit_test(test_csv_read_file_errors),
+    };
+
+    return cmocka_run_group_tests_name("csv_read", tests, NULL, NULL);
+}

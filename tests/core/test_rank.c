@@ -1,0 +1,210 @@
+#include "test_util.h"
+
+#include "core/aggregate.h"
+#include "core/rank.h"
+#include "core/select.h"
+
+/* Ranks the CSV and returns "model=rank ..." in ranked order, then
+ * "model=-" for unranked listed rows; fractional ranks as "2.5". */
+static const char *ranked(const char *csv, const char *benchmarks,
+                          enum lb_missing policy,
+                          const struct lb_rank_opts *opts)
+{
+    static char out[1024];
+    struct lb_table t;
+    struct lb_selection sel;
+    struct lb_select_opts so = {benchmarks, NULL, NULL};
+    struct lb_aggregate agg;
+    struct lb_keys keys;
+    struct lb_ranking r;
+    struct lb_error err;
+    size_t i, n = 0;
+
+    load_ok(&t, csv);
+    assert_int_equal(lb_select(&t, &so, &sel, &err), 0);
+    assert_int_equal(lb_aggregate_mean(&t, &sel, policy, &agg, &err), 0);
+    keys.nrows = t.nrows;
+    keys.scale = agg.scale;
+    keys.value = agg.mean;
+    keys.has = agg.has_mean;
+    assert_int_equal(lb_rank(&t, &keys, opts, &r, &err), 0);
+    out[0] = '\0';
+    for (i = 0; i < r.n_listed; i++) {
+        size_t row = r.order[i];
+        int64_t k = r.rank2[row];
+
+        n += (size_t)snprintf(out + n, sizeof out - n, "%s%s=", i ? " " : "",
+                              lb_table_model(&t, row, NULL));
+        if (k == 0)
+            n += (size_t)snprintf(out + n, sizeof out - n, "-");
+        else if (k % 2 == 0)
+            n += (size_t)snprintf(out + n, sizeof out - n, "%lld",
+                                  (long long)(k / 2));
+        else
+            n += (size_t)snprintf(out + n, sizeof out - n, "%lld.5",
+                                  (long long)(k / 2));
+    }
+    lb_ranking_release(&r);
+    lb_aggregate_release(&agg);
+    lb_selection_release(&sel);
+    lb_table_release(&t);
+    return out;
+}
+
+static const char *with_ties(const char *csv, enum lb_ties ties)
+{
+    struct lb_rank_opts o = {ties, 2, false, 0};
+
+    return ranked(csv, NULL, LB_MISSING_EXCLUDE, &o);
+}
+
+/* RULES.md section 3: scores 91, 85, 85, 70 */
+static const char *const vector = "model,S\na,91\nb,85\nc,85\nd,70\n";
+
+static void test_rank_ties_competition(void **state)
+{
+    (void)state;
+    assert_string_equal(with_ties(vector, LB_TIES_COMPETITION),
+                        "a=1 b=2 c=2 d=4");
+}
+
+static void test_rank_ties_dense(void **state)
+{
+    (void)state;
+    assert_string_equal(with_ties(vector, LB_TIES_DENSE), "a=1 b=2 c=2 d=3");
+}
+
+static void test_rank_ties_ordinal(void **state)
+{
+    (void)state;
+    assert_string_equal(with_ties(vector, LB_TIES_ORDINAL), "a=1 b=2 c=3 d=4");
+}
+
+static void test_rank_ties_fractional(void **state)
+{
+    (void)state;
+    assert_string_equal(with_ties(vector, LB_TIES_FRACTIONAL),
+                        "a=1 b=2.5 c=2.5 d=4");
+    /* a group of three: (2 + 4) / 2 = 3 */
+    assert_string_equal(
+        with_ties("model,S\na,9\nb,8\nc,8\nd,8\ne,1\n", LB_TIES_FRACTIONAL),
+        "a=1 b=3 c=3 d=3 e=5");
+}
+
+static void test_rank_ties_at_displayed_precision(void **state)
+{
+    const char *csv = "model,S\nb,85.001\na,85.004\nc,84.996\nd,70\n";
+
+    (void)state;
+    /* all three show as 85.00: tied; inside the tie, exact value first */
+    assert_string_equal(with_ties(csv, LB_TIES_COMPETITION),
+                        "a=1 b=1 c=1 d=4");
+    /* exact: no tie */
+    assert_string_equal(with_ties(csv, LB_TIES_EXACT), "a=1 b=2 c=3 d=4");
+}
+
+static void test_rank_tie_order_is_value_then_name(void **state)
+{
+    (void)state;
+    /* equal exact values: by model name, whatever the file order */
+    assert_string_equal(with_ties("model,S\nzeta,50\nalpha,50\nmid,50\n",
+                                  LB_TIES_COMPETITION),
+                        "alpha=1 mid=1 zeta=1");
+}
+
+static void test_rank_equal_decimals_tie_in_any_column_order(void **state)
+{
+    /* as doubles, 0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1; as decimals they are
+     * equal, so the rows tie even with --ties exact */
+    const char *csv = "model,A,B,C\nx,0.1,0.2,0.3\ny,0.3,0.2,0.1\nz,0.2,0.3,0.1\n";
+
+    (void)state;
+    assert_string_equal(with_ties(csv, LB_TIES_EXACT), "x=1 y=1 z=1");
+}
+
+static void test_rank_missing_rows_last(void **state)
+{
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 0};
+    const char *csv = "model,A,B\nn1,,\nlow,1,1\nn2,5,\nhigh,9,9\n";
+
+    (void)state;
+    assert_string_equal(ranked(csv, NULL, LB_MISSING_EXCLUDE, &o),
+                        "high=1 low=2 n1=- n2=-");
+    assert_string_equal(ranked(csv, NULL, LB_MISSING_PARTIAL, &o),
+                        "high=1 n2=2 low=3 n1=-");
+    assert_string_equal(ranked(csv, NULL, LB_MISSING_ZERO, &o),
+                        "high=1 n2=2 low=3 n1=4");
+}
+
+static void test_rank_ascending(void **state)
+{
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, true, 0};
+
+    (void)state;
+    assert_string_equal(ranked(vector, NULL, LB_MISSING_EXCLUDE, &o),
+                        "d=1 b=2 c=2 a=4");
+}
+
+static void test_rank_top_keeps_ties(void **state)
+{
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 2};
+    const char *csv = "model,S\na,91\nb,85\nc,85\nd,70\ne,\n";
+
+    (void)state;
+    /* the second row ties with the third: both are listed; no unranked */
+    assert_string_equal(ranked(csv, NULL, LB_MISSING_EXCLUDE, &o),
+                        "a=1 b=2 c=2");
+    o.top = 1;
+    assert_string_equal(ranked(csv, NULL, LB_MISSING_EXCLUDE, &o), "a=1");
+    o.top = 2;
+    o.ties = LB_TIES_ORDINAL;
+    assert_string_equal(ranked(csv, NULL, LB_MISSING_EXCLUDE, &o), "a=1 b=2");
+    o.top = 10;
+    assert_string_equal(ranked(csv, NULL, LB_MISSING_EXCLUDE, &o),
+                        "a=1 b=2 c=3 d=4");
+}
+
+static void test_rank_precision_changes_ties(void **state)
+{
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 0, false, 0};
+    const char *csv = "model,S\na,70.4\nb,69.6\nc,68.5\nd,67.5\n";
+
+    (void)state;
+    /* at 0 decimals: 70, 70, 68 (68.5 half to even), 68 (67.5 to even) */
+    assert_string_equal(ranked(csv, NULL, LB_MISSING_EXCLUDE, &o),
+                        "a=1 b=1 c=3 d=3");
+    o.precision = 1;
+    assert_string_equal(ranked(csv, NULL, LB_MISSING_EXCLUDE, &o),
+                        "a=1 b=2 c=3 d=4");
+}
+
+static void test_rank_names(void **state)
+{
+    enum lb_ties t;
+
+    (void)state;
+    assert_true(lb_ties_parse("dense", &t));
+    assert_int_equal(t, LB_TIES_DENSE);
+    assert_string_equal(lb_ties_name(LB_TIES_FRACTIONAL), "fractional");
+    assert_false(lb_ties_parse("min", &t));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rank_ties_competition),
+        cmocka_unit_test(test_rank_ties_dense),
+        cmocka_unit_test(test_rank_ties_ordinal),
+        cmocka_unit_test(test_rank_ties_fractional),
+        cmocka_unit_test(test_rank_ties_at_displayed_precision),
+        cmocka_unit_test(test_rank_tie_order_is_value_then_name),
+        cmocka_unit_test(test_rank_equal_decimals_tie_in_any_column_order),
+        cmocka_unit_test(test_rank_missing_rows_last),
+        cmocka_unit_test(test_rank_ascending),
+        cmocka_unit_test(test_rank_top_keeps_ties),
+        cmocka_unit_test(test_rank_precision_changes_ties),
+        cmocka_unit_test(test_rank_names),
+    };
+
+    return cmocka_run_group_tests_name("rank", tests, NULL, NULL);
+}

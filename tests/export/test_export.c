@@ -1,0 +1,235 @@
+/* Whole outputs of every format on small fixtures. */
+#include "test_util.h"
+
+#include <stdlib.h>
+
+#include "core/aggregate.h"
+#include "core/rank.h"
+#include "core/select.h"
+#include "export/export.h"
+
+struct run {
+    struct lb_table t;
+    struct lb_selection sel;
+    struct lb_aggregate agg;
+    struct lb_ranking r;
+    struct lb_report rep;
+};
+
+static char *export_csv(const char *csv, enum lb_format fmt,
+                        enum lb_missing missing, const char *columns,
+                        size_t top)
+{
+    struct run x;
+    struct lb_select_opts so = {NULL, NULL, columns};
+    struct lb_rank_opts ro = {LB_TIES_COMPETITION, 2, false, top};
+    struct lb_keys keys;
+    struct lb_error err;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&out, &len);
+
+    assert_non_null(fp);
+    load_ok(&x.t, csv);
+    assert_int_equal(lb_select(&x.t, &so, &x.sel, &err), 0);
+    assert_int_equal(lb_aggregate_mean(&x.t, &x.sel, missing, &x.agg, &err), 0);
+    keys.nrows = x.t.nrows;
+    keys.scale = x.agg.scale;
+    keys.value = x.agg.mean;
+    keys.has = x.agg.has_mean;
+    assert_int_equal(lb_rank(&x.t, &keys, &ro, &x.r, &err), 0);
+    x.rep.table = &x.t;
+    x.rep.sel = &x.sel;
+    x.rep.mean = &x.agg;
+    x.rep.rank = &x.r;
+    x.rep.missing = missing;
+    x.rep.ties = ro.ties;
+    x.rep.precision = ro.precision;
+    x.rep.top = top;
+    x.rep.ascending = false;
+    assert_int_equal(lb_export(fp, fmt, &x.rep, &err), 0);
+    fclose(fp);
+    lb_ranking_release(&x.r);
+    lb_aggregate_release(&x.agg);
+    lb_selection_release(&x.sel);
+    lb_table_release(&x.t);
+    return out;
+}
+
+static void output_is(const char *csv, enum lb_format fmt,
+                      enum lb_missing missing, const char *columns,
+                      const char *want)
+{
+    char *got = export_csv(csv, fmt, missing, columns, 0);
+
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static const char *const fixture =
+    "model,ARC,MMLU,license\n"
+    "org/b,60.5,70,mit\n"
+    "org/a,70,60.5,\n"
+    "org/c,50,,apache-2.0\n"
+    "org/top,90.25,80.75,mit\n";
+
+static void test_export_text(void **state)
+{
+    (void)state;
+    output_is(fixture, LB_FORMAT_TEXT, LB_MISSING_EXCLUDE, "license",
+              "Average of 2 benchmarks: ARC, MMLU\n"
+              "\n"
+              "Rank  Model    Average  license       ARC   MMLU  Note\n"
+              "   1  org/top    85.50  mit         90.25  80.75\n"
+              "   2  org/a      65.25  -           70.00  60.50\n"
+              "   2  org/b      65.25  mit         60.50  70.00\n"
+              "   -  org/c          -  apache-2.0  50.00      -  not ranked: "
+              "missing MMLU\n"
+              "\n"
+              "3 of 4 models ranked; 1 not ranked: a benchmark score is "
+              "missing (--missing exclude).\n"
+              "Scores equal at 2 decimals share a rank (competition).\n");
+}
+
+static void test_export_text_partial_marks(void **state)
+{
+    (void)state;
+    output_is(fixture, LB_FORMAT_TEXT, LB_MISSING_PARTIAL, NULL,
+              "Average of 2 benchmarks: ARC, MMLU\n"
+              "\n"
+              "Rank  Model    Average    ARC   MMLU\n"
+              "   1  org/top   85.50   90.25  80.75\n"
+              "   2  org/a     65.25   70.00  60.50\n"
+              "   2  org/b     65.25   60.50  70.00\n"
+              "   4  org/c     50.00*  50.00      -\n"
+              "\n"
+              "4 of 4 models ranked.\n"
+              "Scores equal at 2 decimals share a rank (competition).\n"
+              "* mean of the scores present (--missing partial)\n");
+}
+
+static void test_export_text_wide_and_hostile_names(void **state)
+{
+    (void)state;
+    /* CJK takes two columns; ESC and bidi controls are shown escaped */
+    output_is("model,S\n"
+              "\xE5\xA4\xA7\xE6\xA8\xA1\xE5\x9E\x8B,2\n"
+              "evil\x1b]0;x\x07,1\n"
+              "rtl\xE2\x80\xAEgpj.exe,3\n",
+              LB_FORMAT_TEXT, LB_MISSING_EXCLUDE, NULL,
+              "Average of 1 benchmark: S\n"
+              "\n"
+              "Rank  Model             Average     S\n"
+              "   1  rtl\\u202Egpj.exe     3.00  3.00\n"
+              "   2  \xE5\xA4\xA7\xE6\xA8\xA1\xE5\x9E\x8B"
+              "               2.00  2.00\n" /* 6 columns wide */
+              "   3  evil\\x1B]0;x\\x07     1.00  1.00\n"
+              "\n"
+              "3 of 3 models ranked.\n"
+              "Scores equal at 2 decimals share a rank (competition).\n");
+}
+
+static void test_export_markdown(void **state)
+{
+    (void)state;
+    output_is("model,S\na|b,2\nc_d,\n", LB_FORMAT_MARKDOWN, LB_MISSING_EXCLUDE,
+              NULL,
+              "Average of 1 benchmark: S\n"
+              "\n"
+              "| Rank | Model | Average | S | Note |\n"
+              "|---:|:---|---:|---:|:---|\n"
+              "| 1 | a\\|b | 2.00 | 2.00 | |\n"
+              "| - | c\\_d | - | - | not ranked: no scores |\n"
+              "\n"
+              "1 of 2 models ranked; 1 not ranked: a benchmark score is "
+              "missing (--missing exclude).\n"
+              "\n"
+              "Scores equal at 2 decimals share a rank (competition).\n");
+}
+
+static void test_export_csv_and_tsv(void **state)
+{
+    (void)state;
+    output_is(fixture, LB_FORMAT_CSV, LB_MISSING_EXCLUDE, "license",
+              "rank,model,average,license,ARC,MMLU\n"
+              "1,org/top,85.50,mit,90.25,80.75\n"
+              "2,org/a,65.25,,70.00,60.50\n"
+              "2,org/b,65.25,mit,60.50,70.00\n"
+              ",org/c,,apache-2.0,50.00,\n");
+    output_is("model,S\n\"a,b\",1\n\"=cmd\",2\n", LB_FORMAT_CSV,
+              LB_MISSING_EXCLUDE, NULL,
+              "rank,model,average,S\n"
+              "1,'=cmd,2.00,2.00\n"
+              "2,\"a,b\",1.00,1.00\n");
+    output_is("model,S\n\"a\tb\",1\n", LB_FORMAT_TSV, LB_MISSING_EXCLUDE, NULL,
+              "rank\tmodel\taverage\tS\n"
+              "1\ta\\tb\t1.00\t1.00\n");
+}
+
+static void test_export_json(void **state)
+{
+    (void)state;
+    output_is("model,ARC,license\n\"q\"\"x\",61.5,mit\nn,,\n", LB_FORMAT_JSON,
+              LB_MISSING_EXCLUDE, "license",
+              "{\n"
+              "  \"benchmarks\": [\"ARC\"],\n"
+              "  \"suite\": null,\n"
+              "  \"ranked_by\": \"average\",\n"
+              "  \"order\": \"descending\",\n"
+              "  \"missing\": \"exclude\",\n"
+              "  \"ties\": \"competition\",\n"
+              "  \"precision\": 2,\n"
+              "  \"models\": 2,\n"
+              "  \"ranked\": 1,\n"
+              "  \"rows\": [\n"
+              "    {\"rank\": 1, \"model\": \"q\\\"x\", \"average\": 61.50, "
+              "\"columns\": {\"license\": \"mit\"}, \"scores\": {\"ARC\": "
+              "61.50}},\n"
+              "    {\"rank\": null, \"model\": \"n\", \"average\": null, "
+              "\"columns\": {\"license\": null}, \"scores\": {\"ARC\": null}, "
+              "\"reason\": \"no scores\"}\n"
+              "  ]\n"
+              "}\n");
+}
+
+static void test_export_top_hides_unranked(void **state)
+{
+    char *got;
+
+    (void)state;
+    got = export_csv(fixture, LB_FORMAT_CSV, LB_MISSING_EXCLUDE, NULL, 1);
+    assert_string_equal(got, "rank,model,average,ARC,MMLU\n"
+                             "1,org/top,85.50,90.25,80.75\n");
+    free(got);
+}
+
+static void test_export_format_names(void **state)
+{
+    enum lb_format f;
+
+    (void)state;
+    assert_true(lb_format_parse("md", &f));
+    assert_int_equal(f, LB_FORMAT_MARKDOWN);
+    assert_false(lb_format_parse("xml", &f));
+    assert_true(lb_format_from_path("out/top.json", &f));
+    assert_int_equal(f, LB_FORMAT_JSON);
+    assert_true(lb_format_from_path("x.txt", &f));
+    assert_int_equal(f, LB_FORMAT_TEXT);
+    assert_false(lb_format_from_path("dir.v2/noext", &f));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_export_text),
+        cmocka_unit_test(test_export_text_partial_marks),
+        cmocka_unit_test(test_export_text_wide_and_hostile_names),
+        cmocka_unit_test(test_export_markdown),
+        cmocka_unit_test(test_export_csv_and_tsv),
+        cmocka_unit_test(test_export_json),
+        cmocka_unit_test(test_export_top_hides_unranked),
+        cmocka_unit_test(test_export_format_names),
+    };
+
+    return cmocka_run_group_tests_name("export", tests, NULL, NULL);
+}
