@@ -102,7 +102,7 @@ const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len);
 /* Whether a numeric column's cell is missing. */
 static inline bool lb_column_missing(const struct lb_column *c, size_t row)
 {
-    return (c->missing[row >> 3] >> (row & 7)) & 1u;
+    return ((unsigned)c->missing[row >> 3] >> (row & 7)) & 1u;
 }
 
 /* Finds a column by name: an exact match first, then a match ignoring

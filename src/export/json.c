@@ -9,8 +9,8 @@
  *    ]}
  *
  * Numbers are written at the precision; missing values are null. Strings are
- * valid UTF-8: control characters (and U+2028, U+2029) are escaped, invalid
- * bytes become U+FFFD. */
+ * valid UTF-8: control characters, U+2028, U+2029 and bidi controls are
+ * escaped (\uXXXX), invalid bytes become U+FFFD. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,8 +33,9 @@ void lb_escape_json(struct lb_buf *out, const char *s, size_t len)
             if (n == 0) {
                 lb_buf_adds(out, "\\uFFFD");
                 i++;
-            } else if (cp == 0x2028 || cp == 0x2029 ||
-                       (cp >= 0x80 && cp <= 0x9F)) {
+            } else if (lb_utf8_is_unsafe(cp)) {
+                /* C1 controls, U+2028/9 (line ends to JavaScript), bidi
+                 * controls: escaped, as a reader's display may obey them */
                 lb_buf_addf(out, "\\u%04X", (unsigned)cp);
                 i += n;
             } else {

@@ -66,6 +66,8 @@ static void test_escape_json(void **state)
     ESC(lb_escape_json, "q\"b\\", "\"q\\\"b\\\\\"");
     ESC(lb_escape_json, "\n\t\r\x01\x1b\x7f", "\"\\n\\t\\r\\u0001\\u001B\\u007F\"");
     ESC(lb_escape_json, "\xE2\x80\xA8", "\"\\u2028\"");
+    ESC(lb_escape_json, "rtl\xE2\x80\xAE", "\"rtl\\u202E\"");
+    ESC(lb_escape_json, "\xC2\x9B", "\"\\u009B\"");
     ESC(lb_escape_json, "bad\xC3", "\"bad\\uFFFD\"");
     ESC(lb_escape_json, "\xE5\xA4\xA7", "\"\xE5\xA4\xA7\"");
     ESC(lb_escape_json, "nul\0x", "\"nul\\u0000x\"");

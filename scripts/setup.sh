@@ -1,0 +1,45 @@
+#!/bin/sh
+# setup.sh: install what is missing, then build build/leaderboard.
+#
+# On Debian (12 or later) it installs, only when absent, the packages the
+# project needs: build-essential cmake pkg-config libcsv-dev libcmocka-dev
+# gnuplot-nox (as root, or through sudo). Then it configures build/ once and
+# builds it incrementally. Running it again is quick.
+set -eu
+cd "$(dirname "$0")/.."
+
+PACKAGES="build-essential cmake pkg-config libcsv-dev libcmocka-dev gnuplot-nox"
+
+missing=""
+if command -v dpkg-query >/dev/null 2>&1; then
+    for p in $PACKAGES; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+            grep -q "install ok installed"; then
+            missing="$missing $p"
+        fi
+    done
+else
+    echo "setup.sh: not a Debian system; make sure these are installed:" \
+        "$PACKAGES" >&2
+fi
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" = 0 ]; then
+        sudo=""
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo="sudo"
+    else
+        echo "setup.sh: installing$missing needs root (or sudo)" >&2
+        exit 1
+    fi
+    echo "setup.sh: installing$missing" >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # shellcheck disable=SC2086 # one word per package
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends $missing >/dev/null
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+if [ ! -f build/CMakeCache.txt ]; then
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build build -j "$jobs" >/dev/null
