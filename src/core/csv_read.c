@@ -57,6 +57,18 @@ static void fail_at(struct loader *ld, size_t line, size_t col,
     ld->failed = true;
 }
 
+/* " (column 'NAME')" for the field being read, once the header is known;
+ * "" while reading the header or beyond its columns. */
+static const char *column_of(const struct loader *ld, struct lb_quoted *q,
+                             char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (ld->header_done && ld->field < ld->t->ncols)
+        snprintf(buf, size, " (column %s)",
+                 lb_quotes(q, ld->t->cols[ld->field].name));
+    return buf;
+}
+
 /* }====================================================================== */
 
 /* {======================================================================
@@ -396,8 +408,8 @@ static int no_space(unsigned char c)
 static void describe_parse_error(struct loader *ld, struct csv_parser *p,
                                  const char *block, size_t len, size_t used)
 {
-    struct lb_quoted q;
-    char what[LB_QUOTE_SIZE + 128];
+    struct lb_quoted q, qc;
+    char what[LB_QUOTE_SIZE * 2 + 160], col[LB_QUOTE_SIZE + 16];
     int status = csv_error(p);
 
     if (status == CSV_EPARSE) {
@@ -410,13 +422,15 @@ static void describe_parse_error(struct loader *ld, struct csv_parser *p,
         if (p->quoted)
             snprintf(what, sizeof what,
                      "a quoted field must end with '\"' followed by ',' or "
-                     "a line end (field so far %s)",
-                     lb_quote(&q, v.data, v.len));
+                     "a line end (field so far %s)%s",
+                     lb_quote(&q, v.data, v.len),
+                     column_of(ld, &qc, col, sizeof col));
         else
             snprintf(what, sizeof what,
                      "'\"' inside an unquoted field %s (quote the whole field "
-                     "and double the '\"')",
-                     lb_quote(&q, v.data, v.len));
+                     "and double the '\"')%s",
+                     lb_quote(&q, v.data, v.len),
+                     column_of(ld, &qc, col, sizeof col));
         lb_buf_release(&v);
     } else {
         snprintf(what, sizeof what, "%s", csv_strerror(status));
@@ -443,14 +457,15 @@ static int finish(struct loader *ld, struct csv_parser *p)
     struct lb_table *t = ld->t;
 
     if (csv_fini(p, on_field, on_row_end, ld) != 0) {
-        struct lb_quoted q;
-        char what[LB_QUOTE_SIZE + 64];
+        struct lb_quoted q, qc;
+        char what[LB_QUOTE_SIZE * 2 + 96], col[LB_QUOTE_SIZE + 16];
 
         if (ld->failed)
             return -1;
         snprintf(what, sizeof what,
-                 "unterminated quoted field (the file ends inside %s)",
-                 lb_quote(&q, (const char *)p->entry_buf, p->entry_pos));
+                 "unterminated quoted field (the file ends inside %s)%s",
+                 lb_quote(&q, (const char *)p->entry_buf, p->entry_pos),
+                 column_of(ld, &qc, col, sizeof col));
         fail_at(ld, ld->line, ld->field + 1, what);
         return -1;
     }

@@ -214,13 +214,17 @@ static void test_csv_read_structure_errors(void **state)
                "value '2')");
     LOAD_FAILS("model,ARC\na,1\n\"b,2\n",
                "t.csv:3:1: unterminated quoted field (the file ends inside "
-               "'b,2\\n')");
+               "'b,2\\n') (column 'model')");
     LOAD_FAILS("model,ARC\na\"b,1\n",
                "t.csv:2:1: '\"' inside an unquoted field 'a\"' (quote the whole "
-               "field and double the '\"')");
+               "field and double the '\"') (column 'model')");
     LOAD_FAILS("model,ARC\n\"a\"b,1\n",
                "t.csv:2:1: a quoted field must end with '\"' followed by ',' or "
-               "a line end (field so far 'a\"b')");
+               "a line end (field so far 'a\"b') (column 'model')");
+    /* in the header, no column name yet */
+    LOAD_FAILS("model,A\"RC\na,1\n",
+               "t.csv:1:2: '\"' inside an unquoted field 'A\"' (quote the whole "
+               "field and double the '\"')");
     LOAD_FAILS("model,ARC,ARC\na,1,2\n",
                "t.csv:1:3: duplicate column name 'ARC' (also column 2)");
     LOAD_FAILS("model,,ARC\na,1,2\n", "t.csv:1:2: empty column name");
