@@ -3,8 +3,13 @@
 #ifndef LB_CLI_CLI_H
 #define LB_CLI_CLI_H
 
+#include <getopt.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
+
+#include "core/board.h"
+#include "core/table.h"
 
 enum lb_exit {
     LB_EXIT_OK = 0,      /* success */
@@ -22,6 +27,52 @@ struct lb_command {
 };
 
 int cmd_rank(int argc, char **argv);
+
+/* {======================================================================
+ * Options that choose and rank, shared by the commands that show a board
+ * (rank, plot): include CLI_BOARD_SHORT in the short options string and
+ * CLI_BOARD_LONG in the long options table, and pass every option to
+ * cli_board_option first.
+ * ======================================================================= */
+
+enum {
+    CLI_OPT_MISSING = CHAR_MAX + 1,
+    CLI_OPT_TIES,
+    CLI_OPT_ASCENDING,
+    CLI_OPT_MODEL_COLUMN,
+    CLI_OPT_FIRST_FREE /* a command numbers its own long options from here */
+};
+
+#define CLI_BOARD_SHORT "b:s:p:n:c:"
+#define CLI_BOARD_LONG                                                     \
+    {"benchmarks", required_argument, NULL, 'b'},                          \
+        {"missing", required_argument, NULL, CLI_OPT_MISSING},             \
+        {"model-column", required_argument, NULL, CLI_OPT_MODEL_COLUMN},   \
+        {"sort", required_argument, NULL, 's'},                            \
+        {"ascending", no_argument, NULL, CLI_OPT_ASCENDING},               \
+        {"ties", required_argument, NULL, CLI_OPT_TIES},                   \
+        {"precision", required_argument, NULL, 'p'},                       \
+        {"top", required_argument, NULL, 'n'},                             \
+        {"columns", required_argument, NULL, 'c'}
+
+/* The help text of those options (the "Which benchmarks" and "Ranking"
+ * sections), ending with a blank line. */
+extern const char cli_board_help[];
+
+struct cli_board_args {
+    struct lb_load_opts load;   /* --model-column */
+    struct lb_board_opts board; /* everything else */
+};
+
+void cli_board_args_init(struct cli_board_args *a);
+
+/* Handles option c (as returned by getopt_long) if it is one of the board
+ * options: returns 0 when handled, 1 when c is not a board option, and
+ * LB_EXIT_USAGE after printing a usage error for a bad value. */
+int cli_board_option(const char *cmd, int c, const char *arg,
+                     struct cli_board_args *a);
+
+/* }====================================================================== */
 
 /* "leaderboard: MESSAGE\n" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -7,9 +7,9 @@
 
 #define REASON_NAMES 4 /* missing benchmarks named before "and N more" */
 
-struct cell_col *cells_columns(const struct lb_report *r, size_t *n)
+struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
 {
-    const struct lb_selection *sel = r->sel;
+    const struct lb_selection *sel = &r->sel;
     const struct lb_table *t = r->table;
     size_t total = 3 + sel->nextra + sel->nbench, k = 0, i;
     struct cell_col *cols = xcalloc(total, sizeof *cols);
@@ -33,19 +33,19 @@ struct cell_col *cells_columns(const struct lb_report *r, size_t *n)
     return cols;
 }
 
-static int add_number(const struct lb_report *r, lb_i128 num, uint32_t den,
+static int add_number(const struct lb_board *r, lb_i128 num, uint32_t den,
                       unsigned scale, size_t row, struct lb_buf *out,
                       struct lb_error *err)
 {
     char buf[LB_DEC_BUFSIZE];
     lb_i128 q;
 
-    if (!lb_dec_round(num, den, scale, r->precision, &q))
+    if (!lb_dec_round(num, den, scale, r->opts.rank.precision, &q))
         return lb_error_set(err, "%s:%zu: a value is too large to round at "
                                  "%u decimals",
                             r->table->path, r->table->row_line[row],
-                            r->precision);
-    lb_buf_add(out, buf, lb_dec_format(buf, q, r->precision));
+                            r->opts.rank.precision);
+    lb_buf_add(out, buf, lb_dec_format(buf, q, r->opts.rank.precision));
     return 1;
 }
 
@@ -57,7 +57,7 @@ static void add_rank(int64_t rank2, struct lb_buf *out)
         lb_buf_addf(out, "%lld.5", (long long)(rank2 / 2));
 }
 
-int cells_value(const struct lb_report *r, const struct cell_col *c,
+int cells_value(const struct lb_board *r, const struct cell_col *c,
                 size_t row, struct lb_buf *out, struct lb_error *err)
 {
     const struct lb_table *t = r->table;
@@ -67,19 +67,19 @@ int cells_value(const struct lb_report *r, const struct cell_col *c,
 
     switch (c->kind) {
     case CELL_RANK:
-        if (r->rank->rank2[row] == 0)
+        if (r->ranking.rank2[row] == 0)
             return 0;
-        add_rank(r->rank->rank2[row], out);
+        add_rank(r->ranking.rank2[row], out);
         return 1;
     case CELL_MODEL:
         s = lb_table_model(t, row, &len);
         lb_buf_add(out, s, len);
         return 1;
     case CELL_MEAN:
-        if (!r->mean->has_mean[row])
+        if (!r->mean.has_mean[row])
             return 0;
-        return add_number(r, r->mean->mean[row].num, r->mean->mean[row].den,
-                          r->mean->scale, row, out, err);
+        return add_number(r, r->mean.mean[row].num, r->mean.mean[row].den,
+                          r->mean.scale, row, out, err);
     case CELL_EXTRA:
     case CELL_BENCH:
         col = &t->cols[c->col];
@@ -97,23 +97,23 @@ int cells_value(const struct lb_report *r, const struct cell_col *c,
     return 0;
 }
 
-bool cells_mean_is_marked(const struct lb_report *r, size_t row)
+bool cells_mean_is_marked(const struct lb_board *r, size_t row)
 {
-    return r->missing != LB_MISSING_EXCLUDE && r->mean->has_mean[row] &&
-           r->mean->present[row] < r->sel->nbench;
+    return r->opts.missing != LB_MISSING_EXCLUDE && r->mean.has_mean[row] &&
+           r->mean.present[row] < r->sel.nbench;
 }
 
-void cells_reason(const struct lb_report *r, size_t row, struct lb_buf *out)
+void cells_reason(const struct lb_board *r, size_t row, struct lb_buf *out)
 {
     const struct lb_table *t = r->table;
-    const struct lb_selection *sel = r->sel;
+    const struct lb_selection *sel = &r->sel;
     size_t i, named = 0, missing;
 
     if (sel->sort_col != LB_NPOS) {
         lb_buf_addf(out, "no %s value", t->cols[sel->sort_col].name);
         return;
     }
-    missing = sel->nbench - r->mean->present[row];
+    missing = sel->nbench - r->mean.present[row];
     if (missing == sel->nbench) {
         lb_buf_adds(out, "no scores");
         return;
@@ -131,16 +131,16 @@ void cells_reason(const struct lb_report *r, size_t row, struct lb_buf *out)
         lb_buf_addf(out, " and %zu more", missing - named);
 }
 
-void cells_title(const struct lb_report *r, struct lb_buf *out)
+void cells_title(const struct lb_board *r, struct lb_buf *out)
 {
     const struct lb_table *t = r->table;
-    const struct lb_selection *sel = r->sel;
+    const struct lb_selection *sel = &r->sel;
     size_t i;
 
     if (sel->sort_col != LB_NPOS)
         lb_buf_addf(out, "Ranked by %s%s. ", t->cols[sel->sort_col].name,
-                    r->ascending ? " (lowest first)" : "");
-    else if (r->ascending)
+                    r->opts.rank.ascending ? " (lowest first)" : "");
+    else if (r->opts.rank.ascending)
         lb_buf_adds(out, "Ranked lowest first. ");
     lb_buf_addf(out, "Average of %zu benchmark%s", sel->nbench,
                 sel->nbench == 1 ? "" : "s");
@@ -151,19 +151,19 @@ void cells_title(const struct lb_report *r, struct lb_buf *out)
         lb_buf_addf(out, "%s%s", i ? ", " : "", t->cols[sel->bench[i]].name);
 }
 
-size_t cells_footer(const struct lb_report *r, struct lb_buf *out)
+size_t cells_footer(const struct lb_board *r, struct lb_buf *out)
 {
-    const struct lb_ranking *k = r->rank;
+    const struct lb_ranking *k = &r->ranking;
     size_t lines = 0, unranked = k->nrows - k->n_ranked, i;
     bool marked = false;
 
     lb_buf_addf(out, "%zu of %zu model%s ranked", k->n_ranked, k->nrows,
                 k->nrows == 1 ? "" : "s");
     if (unranked > 0) {
-        if (r->sel->sort_col != LB_NPOS)
+        if (r->sel.sort_col != LB_NPOS)
             lb_buf_addf(out, "; %zu not ranked: no %s value", unranked,
-                        r->table->cols[r->sel->sort_col].name);
-        else if (r->missing == LB_MISSING_EXCLUDE)
+                        r->table->cols[r->sel.sort_col].name);
+        else if (r->opts.missing == LB_MISSING_EXCLUDE)
             lb_buf_addf(out,
                         "; %zu not ranked: a benchmark score is missing "
                         "(--missing exclude)",
@@ -173,27 +173,27 @@ size_t cells_footer(const struct lb_report *r, struct lb_buf *out)
     }
     lb_buf_adds(out, ".\n");
     lines++;
-    if (r->ties == LB_TIES_EXACT)
+    if (r->opts.rank.ties == LB_TIES_EXACT)
         lb_buf_adds(out, "Only exactly equal scores share a rank (exact).\n");
-    else if (r->ties == LB_TIES_ORDINAL)
+    else if (r->opts.rank.ties == LB_TIES_ORDINAL)
         lb_buf_adds(out, "Every model has its own rank; ties are ordered by "
                          "exact score, then name (ordinal).\n");
     else
         lb_buf_addf(out, "Scores equal at %u decimal%s share a rank (%s).\n",
-                    r->precision, r->precision == 1 ? "" : "s",
-                    lb_ties_name(r->ties));
+                    r->opts.rank.precision, r->opts.rank.precision == 1 ? "" : "s",
+                    lb_ties_name(r->opts.rank.ties));
     lines++;
-    if (r->top > 0 && k->n_listed_ranked < k->n_ranked) {
+    if (r->opts.rank.top > 0 && k->n_listed_ranked < k->n_ranked) {
         lb_buf_addf(out, "Showing the first %zu ranked model%s (--top %zu).\n",
                     k->n_listed_ranked, k->n_listed_ranked == 1 ? "" : "s",
-                    r->top);
+                    r->opts.rank.top);
         lines++;
     }
     for (i = 0; i < k->n_listed; i++)
         if (cells_mean_is_marked(r, k->order[i]))
             marked = true;
     if (marked) {
-        lb_buf_adds(out, r->missing == LB_MISSING_PARTIAL
+        lb_buf_adds(out, r->opts.missing == LB_MISSING_PARTIAL
                              ? "* mean of the scores present (--missing partial)\n"
                              : "* missing scores counted as 0 (--missing zero)\n");
         lines++;

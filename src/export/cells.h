@@ -26,32 +26,32 @@ struct cell_col {
     const char *name; /* header text */
 };
 
-/* The columns of the report, in output order; caller frees the array. */
-struct cell_col *cells_columns(const struct lb_report *r, size_t *n);
+/* The columns of the board's tables, in output order; caller frees the array. */
+struct cell_col *cells_columns(const struct lb_board *r, size_t *n);
 
 /* Appends the cell's content to out; missing values append nothing and
  * return false (each writer shows them its way). Numbers are formatted at
  * the precision; a rank as "3" or "2.5". Returns -1 when a number cannot be
  * rounded (err set), else 1 when something was appended, 0 when missing. */
-int cells_value(const struct lb_report *r, const struct cell_col *c,
+int cells_value(const struct lb_board *r, const struct cell_col *c,
                 size_t row, struct lb_buf *out, struct lb_error *err);
 
 /* True when the row's mean leaves out or imputes a score (--missing
  * partial or zero with a score missing). */
-bool cells_mean_is_marked(const struct lb_report *r, size_t row);
+bool cells_mean_is_marked(const struct lb_board *r, size_t row);
 
 /* Appends why an unranked row has no rank ("no scores", "missing ARC,
  * GSM8K", "no MMLU score"); column names appear raw. */
-void cells_reason(const struct lb_report *r, size_t row, struct lb_buf *out);
+void cells_reason(const struct lb_board *r, size_t row, struct lb_buf *out);
 
 /* The line above a table: "Average of 6 benchmarks (Open LLM Leaderboard
  * v1): ARC, HellaSwag, ..." with "Ranked by X. " before it for --sort. */
-void cells_title(const struct lb_report *r, struct lb_buf *out);
+void cells_title(const struct lb_board *r, struct lb_buf *out);
 
 /* Footer sentences, one per line without the final newline: counts of
  * ranked and unranked rows with the reason, --top, the mark of partial
  * means. Returns the number of lines appended (each ends with '\n'). */
-size_t cells_footer(const struct lb_report *r, struct lb_buf *out);
+size_t cells_footer(const struct lb_board *r, struct lb_buf *out);
 
 /* True for text that a spreadsheet would read as a formula. */
 bool cells_formula_like(const char *s, size_t len);

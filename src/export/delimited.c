@@ -50,7 +50,7 @@ void lb_escape_tsv(struct lb_buf *out, const char *s, size_t len)
     }
 }
 
-int lb_write_delimited(FILE *out, const struct lb_report *r, char sep,
+int lb_write_delimited(FILE *out, const struct lb_board *r, char sep,
                        struct lb_error *err)
 {
     void (*escape)(struct lb_buf *, const char *, size_t) =
@@ -72,8 +72,8 @@ int lb_write_delimited(FILE *out, const struct lb_report *r, char sep,
     lb_buf_addc(&line, '\n');
     fwrite(line.data, 1, line.len, out);
 
-    for (i = 0; i < r->rank->n_listed && rc == 0; i++) {
-        size_t row = r->rank->order[i];
+    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
+        size_t row = r->ranking.order[i];
 
         lb_buf_reset(&line);
         for (j = 0; j < ncols; j++) {

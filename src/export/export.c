@@ -46,27 +46,27 @@ bool lb_format_from_path(const char *path, enum lb_format *out)
 
 /* Checks before writing anything that every number can be rounded at the
  * precision, so that a failure never leaves half an output. */
-static int check_rounding(const struct lb_report *r, struct lb_error *err)
+static int check_rounding(const struct lb_board *r, struct lb_error *err)
 {
     const struct lb_table *t = r->table;
     lb_i128 q, big = 0;
     size_t i, k, row = 0;
 
-    for (i = 0; i < r->mean->nrows; i++) {
-        lb_i128 v = r->mean->mean[i].num;
+    for (i = 0; i < r->mean.nrows; i++) {
+        lb_i128 v = r->mean.mean[i].num;
 
-        if (r->mean->has_mean[i] && (v < 0 ? -v : v) > big) {
+        if (r->mean.has_mean[i] && (v < 0 ? -v : v) > big) {
             big = v < 0 ? -v : v;
             row = i;
         }
     }
-    if (big > 0 && !lb_dec_round(big, 1, r->mean->scale, r->precision, &q))
+    if (big > 0 && !lb_dec_round(big, 1, r->mean.scale, r->opts.rank.precision, &q))
         return lb_error_set(err, "%s:%zu: the average is too large to round "
                                  "at %u decimals",
-                            t->path, t->row_line[row], r->precision);
-    for (k = 0; k < r->sel->nbench + r->sel->nextra; k++) {
-        size_t col = k < r->sel->nbench ? r->sel->bench[k]
-                                        : r->sel->extra[k - r->sel->nbench];
+                            t->path, t->row_line[row], r->opts.rank.precision);
+    for (k = 0; k < r->sel.nbench + r->sel.nextra; k++) {
+        size_t col = k < r->sel.nbench ? r->sel.bench[k]
+                                        : r->sel.extra[k - r->sel.nbench];
         const struct lb_column *c = &t->cols[col];
 
         if (c->has_text)
@@ -80,19 +80,19 @@ static int check_rounding(const struct lb_report *r, struct lb_error *err)
                 row = i;
             }
         }
-        if (big > 0 && !lb_dec_round(big, 1, c->scale, r->precision, &q)) {
+        if (big > 0 && !lb_dec_round(big, 1, c->scale, r->opts.rank.precision, &q)) {
             struct lb_quoted qc;
 
             return lb_error_set(err, "%s:%zu: a value of %s is too large to "
                                      "round at %u decimals",
                                 t->path, t->row_line[row],
-                                lb_quotes(&qc, c->name), r->precision);
+                                lb_quotes(&qc, c->name), r->opts.rank.precision);
         }
     }
     return 0;
 }
 
-int lb_export(FILE *out, enum lb_format fmt, const struct lb_report *r,
+int lb_export(FILE *out, enum lb_format fmt, const struct lb_board *r,
               struct lb_error *err)
 {
     int rc;

@@ -78,7 +78,7 @@ static void add_key(struct lb_buf *out, const char *key)
 }
 
 /* Appends the value of a cell: a number, a string or null. */
-static int add_value(const struct lb_report *r, const struct cell_col *c,
+static int add_value(const struct lb_board *r, const struct cell_col *c,
                      size_t row, struct lb_buf *line, struct lb_buf *cell,
                      struct lb_error *err)
 {
@@ -97,7 +97,7 @@ static int add_value(const struct lb_report *r, const struct cell_col *c,
     return 0;
 }
 
-static int write_row(const struct lb_report *r, const struct cell_col *cols,
+static int write_row(const struct lb_board *r, const struct cell_col *cols,
                      size_t ncols, size_t row, struct lb_buf *line,
                      struct lb_buf *cell, struct lb_error *err)
 {
@@ -137,7 +137,7 @@ static int write_row(const struct lb_report *r, const struct cell_col *cols,
             return -1;
     }
     lb_buf_adds(line, scores || extra ? "}" : "");
-    if (r->rank->rank2[row] == 0) {
+    if (r->ranking.rank2[row] == 0) {
         lb_buf_reset(cell);
         cells_reason(r, row, cell);
         lb_buf_adds(line, ", ");
@@ -145,16 +145,16 @@ static int write_row(const struct lb_report *r, const struct cell_col *cols,
         lb_escape_json(line, cell->data, cell->len);
     } else if (cells_mean_is_marked(r, row)) {
         lb_buf_addf(line, ", \"missing_scores\": %zu",
-                    r->sel->nbench - r->mean->present[row]);
+                    r->sel.nbench - r->mean.present[row]);
     }
     lb_buf_adds(line, "}");
     return 0;
 }
 
-int lb_write_json(FILE *out, const struct lb_report *r, struct lb_error *err)
+int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err)
 {
     const struct lb_table *t = r->table;
-    const struct lb_selection *sel = r->sel;
+    const struct lb_selection *sel = &r->sel;
     struct lb_buf line = LB_BUF_INIT, cell = LB_BUF_INIT;
     size_t ncols, i;
     struct cell_col *cols = cells_columns(r, &ncols);
@@ -183,17 +183,17 @@ int lb_write_json(FILE *out, const struct lb_report *r, struct lb_error *err)
                 ",\n  \"order\": \"%s\",\n  \"missing\": \"%s\",\n"
                 "  \"ties\": \"%s\",\n  \"precision\": %u,\n"
                 "  \"models\": %zu,\n  \"ranked\": %zu,\n  \"rows\": [",
-                r->ascending ? "ascending" : "descending",
-                lb_missing_name(r->missing), lb_ties_name(r->ties),
-                r->precision, r->rank->nrows, r->rank->n_ranked);
+                r->opts.rank.ascending ? "ascending" : "descending",
+                lb_missing_name(r->opts.missing), lb_ties_name(r->opts.rank.ties),
+                r->opts.rank.precision, r->ranking.nrows, r->ranking.n_ranked);
     fwrite(line.data, 1, line.len, out);
-    for (i = 0; i < r->rank->n_listed && rc == 0; i++) {
+    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
         lb_buf_reset(&line);
         lb_buf_adds(&line, i == 0 ? "\n    " : ",\n    ");
-        rc = write_row(r, cols, ncols, r->rank->order[i], &line, &cell, err);
+        rc = write_row(r, cols, ncols, r->ranking.order[i], &line, &cell, err);
         fwrite(line.data, 1, line.len, out);
     }
-    fputs(r->rank->n_listed > 0 ? "\n  ]\n}\n" : "]\n}\n", out);
+    fputs(r->ranking.n_listed > 0 ? "\n  ]\n}\n" : "]\n}\n", out);
     free(cols);
     lb_buf_release(&line);
     lb_buf_release(&cell);

@@ -53,7 +53,7 @@ static void put_line(FILE *out, struct lb_buf *line)
     lb_buf_reset(line);
 }
 
-int lb_write_markdown(FILE *out, const struct lb_report *r,
+int lb_write_markdown(FILE *out, const struct lb_board *r,
                       struct lb_error *err)
 {
     struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT, cell = LB_BUF_INIT;
@@ -62,8 +62,8 @@ int lb_write_markdown(FILE *out, const struct lb_report *r,
     bool notes = false;
     int rc = 0;
 
-    for (i = 0; i < r->rank->n_listed; i++)
-        if (r->rank->rank2[r->rank->order[i]] == 0)
+    for (i = 0; i < r->ranking.n_listed; i++)
+        if (r->ranking.rank2[r->ranking.order[i]] == 0)
             notes = true;
 
     cells_title(r, &raw);
@@ -83,8 +83,8 @@ int lb_write_markdown(FILE *out, const struct lb_report *r,
     lb_buf_adds(&line, notes ? "|:---|" : "|");
     put_line(out, &line);
 
-    for (i = 0; i < r->rank->n_listed && rc == 0; i++) {
-        size_t row = r->rank->order[i];
+    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
+        size_t row = r->ranking.order[i];
 
         for (j = 0; j < ncols; j++) {
             lb_buf_reset(&cell);
@@ -105,7 +105,7 @@ int lb_write_markdown(FILE *out, const struct lb_report *r,
             break;
         if (notes) {
             lb_buf_adds(&line, "| ");
-            if (r->rank->rank2[row] == 0) {
+            if (r->ranking.rank2[row] == 0) {
                 lb_buf_reset(&cell);
                 lb_buf_adds(&cell, "not ranked: ");
                 cells_reason(r, row, &cell);

@@ -49,7 +49,7 @@ static void trim_right(struct lb_buf *line)
 }
 
 /* Computes the width of every column over the header and the listed rows. */
-static int measure(const struct lb_report *r, struct text_layout *L,
+static int measure(const struct lb_board *r, struct text_layout *L,
                    struct lb_error *err)
 {
     struct lb_buf cell = LB_BUF_INIT;
@@ -60,12 +60,12 @@ static int measure(const struct lb_report *r, struct text_layout *L,
     L->width = xcalloc(L->ncols, sizeof *L->width);
     for (j = 0; j < L->ncols; j++)
         L->width[j] = lb_utf8_width(L->cols[j].name, strlen(L->cols[j].name));
-    for (i = 0; i < r->rank->n_listed && rc == 0; i++) {
-        size_t row = r->rank->order[i];
+    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
+        size_t row = r->ranking.order[i];
 
         if (cells_mean_is_marked(r, row))
             L->marked = true;
-        if (r->rank->rank2[row] == 0)
+        if (r->ranking.rank2[row] == 0)
             L->notes = true;
         for (j = 0; j < L->ncols; j++) {
             size_t w;
@@ -109,7 +109,7 @@ static void put_cell(struct lb_buf *line, const char *s, size_t len,
         lb_buf_addpad(line, ' ', pad);
 }
 
-static int write_rows(FILE *out, const struct lb_report *r,
+static int write_rows(FILE *out, const struct lb_board *r,
                       const struct text_layout *L, struct lb_error *err)
 {
     struct lb_buf line = LB_BUF_INIT, cell = LB_BUF_INIT;
@@ -126,9 +126,9 @@ static int write_rows(FILE *out, const struct lb_report *r,
     lb_buf_addc(&line, '\n');
     fwrite(line.data, 1, line.len, out);
 
-    for (i = 0; i < r->rank->n_listed && rc == 0; i++) {
-        size_t row = r->rank->order[i];
-        bool unranked = r->rank->rank2[row] == 0;
+    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
+        size_t row = r->ranking.order[i];
+        bool unranked = r->ranking.rank2[row] == 0;
 
         lb_buf_reset(&line);
         for (j = 0; j < L->ncols; j++) {
@@ -162,7 +162,7 @@ static int write_rows(FILE *out, const struct lb_report *r,
     return rc;
 }
 
-int lb_write_text(FILE *out, const struct lb_report *r, struct lb_error *err)
+int lb_write_text(FILE *out, const struct lb_board *r, struct lb_error *err)
 {
     struct text_layout L = {0};
     struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT;

@@ -8,13 +8,13 @@
 #include "base/buf.h"
 #include "export/export.h"
 
-int lb_write_text(FILE *out, const struct lb_report *r, struct lb_error *err);
-int lb_write_markdown(FILE *out, const struct lb_report *r,
+int lb_write_text(FILE *out, const struct lb_board *r, struct lb_error *err);
+int lb_write_markdown(FILE *out, const struct lb_board *r,
                       struct lb_error *err);
 /* sep: ',' for CSV, '\t' for TSV */
-int lb_write_delimited(FILE *out, const struct lb_report *r, char sep,
+int lb_write_delimited(FILE *out, const struct lb_board *r, char sep,
                        struct lb_error *err);
-int lb_write_json(FILE *out, const struct lb_report *r, struct lb_error *err);
+int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err);
 
 /* The escaping functions, one per format (exposed for tests). */
 void lb_escape_markdown(struct lb_buf *out, const char *s, size_t len);

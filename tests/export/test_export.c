@@ -3,56 +3,32 @@
 
 #include <stdlib.h>
 
-#include "core/aggregate.h"
-#include "core/rank.h"
-#include "core/select.h"
+#include "core/board.h"
 #include "export/export.h"
-
-struct run {
-    struct lb_table t;
-    struct lb_selection sel;
-    struct lb_aggregate agg;
-    struct lb_ranking r;
-    struct lb_report rep;
-};
 
 static char *export_csv(const char *csv, enum lb_format fmt,
                         enum lb_missing missing, const char *columns,
                         size_t top)
 {
-    struct run x;
-    struct lb_select_opts so = {NULL, NULL, columns};
-    struct lb_rank_opts ro = {LB_TIES_COMPETITION, 2, false, top};
-    struct lb_keys keys;
+    struct lb_table t;
+    struct lb_board b;
+    struct lb_board_opts o;
     struct lb_error err;
     char *out = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&out, &len);
 
     assert_non_null(fp);
-    load_ok(&x.t, csv);
-    assert_int_equal(lb_select(&x.t, &so, &x.sel, &err), 0);
-    assert_int_equal(lb_aggregate_mean(&x.t, &x.sel, missing, &x.agg, &err), 0);
-    keys.nrows = x.t.nrows;
-    keys.scale = x.agg.scale;
-    keys.value = x.agg.mean;
-    keys.has = x.agg.has_mean;
-    assert_int_equal(lb_rank(&x.t, &keys, &ro, &x.r, &err), 0);
-    x.rep.table = &x.t;
-    x.rep.sel = &x.sel;
-    x.rep.mean = &x.agg;
-    x.rep.rank = &x.r;
-    x.rep.missing = missing;
-    x.rep.ties = ro.ties;
-    x.rep.precision = ro.precision;
-    x.rep.top = top;
-    x.rep.ascending = false;
-    assert_int_equal(lb_export(fp, fmt, &x.rep, &err), 0);
+    lb_board_opts_init(&o);
+    o.select.columns = columns;
+    o.missing = missing;
+    o.rank.top = top;
+    load_ok(&t, csv);
+    assert_int_equal(lb_board_compute(&b, &t, &o, &err), 0);
+    assert_int_equal(lb_export(fp, fmt, &b, &err), 0);
     fclose(fp);
-    lb_ranking_release(&x.r);
-    lb_aggregate_release(&x.agg);
-    lb_selection_release(&x.sel);
-    lb_table_release(&x.t);
+    lb_board_release(&b);
+    lb_table_release(&t);
     return out;
 }
 

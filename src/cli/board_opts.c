@@ -1,0 +1,94 @@
+/* board_opts.c: the options that choose and rank, shared by rank and plot. */
+#include <string.h>
+
+#include "base/quote.h"
+#include "cli/cli.h"
+
+#define MAX_PRECISION 18
+
+const char cli_board_help[] =
+    "Which benchmarks\n"
+    "  -b, --benchmarks A,B,...  average these columns (default: the catalog's\n"
+    "                            benchmarks in the file, Open LLM Leaderboard v1\n"
+    "                            and v2; without any, every numeric column that\n"
+    "                            is not metadata; never an 'Average' column)\n"
+    "      --missing POLICY      a row lacking a score: exclude (default: not\n"
+    "                            ranked, listed last with the reason), partial\n"
+    "                            (mean of the scores present, marked *), zero\n"
+    "                            (counted as 0, marked *)\n"
+    "      --model-column NAME   the column of model names (default: 'model')\n"
+    "\n"
+    "Ranking\n"
+    "  -s, --sort COLUMN         rank by one benchmark or numeric column instead\n"
+    "                            of the average\n"
+    "      --ascending           lower is better\n"
+    "      --ties CONVENTION     competition (default: 1 2 2 4), dense (1 2 2 3),\n"
+    "                            ordinal (1 2 3 4), fractional (1 2.5 2.5 4),\n"
+    "                            exact (competition, tied only when exactly equal)\n"
+    "  -p, --precision N         decimals shown, 0 to 18 (default 2); scores\n"
+    "                            equal at this precision tie\n"
+    "  -n, --top N               the first N ranked models (and any tied with\n"
+    "                            the last of them); unranked rows are not listed\n"
+    "  -c, --columns A,B,...     also show these columns (e.g. params_b,license)\n"
+    "\n";
+
+void cli_board_args_init(struct cli_board_args *a)
+{
+    memset(a, 0, sizeof *a);
+    lb_board_opts_init(&a->board);
+}
+
+int cli_board_option(const char *cmd, int c, const char *arg,
+                     struct cli_board_args *a)
+{
+    struct lb_board_opts *o = &a->board;
+    struct lb_quoted q;
+    unsigned long v;
+
+    switch (c) {
+    case 'b':
+        o->select.benchmarks = arg;
+        return 0;
+    case CLI_OPT_MISSING:
+        if (!lb_missing_parse(arg, &o->missing))
+            return cli_usage_error(
+                cmd, "--missing: %s is not exclude, partial or zero",
+                lb_quotes(&q, arg));
+        return 0;
+    case CLI_OPT_MODEL_COLUMN:
+        a->load.model_column = arg;
+        return 0;
+    case 's':
+        o->select.sort = arg;
+        return 0;
+    case CLI_OPT_ASCENDING:
+        o->rank.ascending = true;
+        return 0;
+    case CLI_OPT_TIES:
+        if (!lb_ties_parse(arg, &o->rank.ties))
+            return cli_usage_error(cmd,
+                                   "--ties: %s is not competition, dense, "
+                                   "ordinal, fractional or exact",
+                                   lb_quotes(&q, arg));
+        return 0;
+    case 'p':
+        if (!cli_parse_size(arg, 0, MAX_PRECISION, &v))
+            return cli_usage_error(
+                cmd, "--precision: %s is not a whole number from 0 to %d",
+                lb_quotes(&q, arg), MAX_PRECISION);
+        o->rank.precision = (unsigned)v;
+        return 0;
+    case 'n':
+        if (!cli_parse_size(arg, 1, (unsigned long)LONG_MAX, &v))
+            return cli_usage_error(cmd,
+                                   "--top: %s is not a whole number above 0",
+                                   lb_quotes(&q, arg));
+        o->rank.top = (size_t)v;
+        return 0;
+    case 'c':
+        o->select.columns = arg;
+        return 0;
+    default:
+        return 1;
+    }
+}
