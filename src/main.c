@@ -11,6 +11,7 @@
  * cli/cli.h, add a row here, and add its tests under tests/. */
 static const struct lb_command commands[] = {
     {"rank", cmd_rank, "rank the models of a score file, tie-aware"},
+    {"add", cmd_add, "add a model's scores to a score file, safely"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

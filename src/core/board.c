@@ -42,3 +42,33 @@ void lb_board_release(struct lb_board *b)
     lb_selection_release(&b->sel);
     b->table = NULL;
 }
+
+#define REASON_NAMES 4 /* missing benchmarks named before "and N more" */
+
+void lb_board_reason(const struct lb_board *b, size_t row, struct lb_buf *out)
+{
+    const struct lb_table *t = b->table;
+    const struct lb_selection *sel = &b->sel;
+    size_t i, named = 0, missing;
+
+    if (sel->sort_col != LB_NPOS) {
+        lb_buf_addf(out, "no %s value", t->cols[sel->sort_col].name);
+        return;
+    }
+    missing = sel->nbench - b->mean.present[row];
+    if (missing == sel->nbench) {
+        lb_buf_adds(out, "no scores");
+        return;
+    }
+    lb_buf_adds(out, "missing ");
+    for (i = 0; i < sel->nbench && named < REASON_NAMES; i++) {
+        const struct lb_column *c = &t->cols[sel->bench[i]];
+
+        if (!lb_column_missing(c, row))
+            continue;
+        lb_buf_addf(out, "%s%s", named ? ", " : "", c->name);
+        named++;
+    }
+    if (missing > named)
+        lb_buf_addf(out, " and %zu more", missing - named);
+}

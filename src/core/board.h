@@ -4,6 +4,7 @@
 #ifndef LB_CORE_BOARD_H
 #define LB_CORE_BOARD_H
 
+#include "base/buf.h"
 #include "base/error.h"
 #include "core/aggregate.h"
 #include "core/rank.h"
@@ -35,5 +36,10 @@ int lb_board_compute(struct lb_board *b, const struct lb_table *t,
                      const struct lb_board_opts *o, struct lb_error *err);
 
 void lb_board_release(struct lb_board *b);
+
+/* Appends why an unranked row has no rank: "no scores", "missing ARC,
+ * GSM8K" (naming at most four), or "no MMLU value" when ranking by a
+ * column. Column names appear raw: escape them for the output. */
+void lb_board_reason(const struct lb_board *b, size_t row, struct lb_buf *out);
 
 #endif

@@ -279,7 +279,7 @@ static void finish_header(struct loader *ld)
         }
         c->bench = lb_catalog_benchmark(c->name);
         /* a catalog benchmark is only ever used as numbers */
-        c->has_text = c->bench == NULL;
+        c->has_text = c->bench == NULL || (ld->opts && ld->opts->keep_text);
         c->numeric = true;
     }
     ld->header_done = true;
@@ -474,7 +474,7 @@ static int finish(struct loader *ld, struct csv_parser *p)
     if (!ld->header_done)
         return lb_error_set(ld->err, "%s: empty file (expected a header row)",
                             t->path);
-    if (t->nrows == 0)
+    if (t->nrows == 0 && !(ld->opts && ld->opts->allow_no_rows))
         return lb_error_set(ld->err, "%s: no data rows after the header",
                             t->path);
     return 0;

@@ -6,9 +6,6 @@ bool lb_csv_needs_quotes(const char *s, size_t len)
 {
     size_t i;
 
-    if (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
-                    s[len - 1] == '\t'))
-        return true;
     for (i = 0; i < len; i++)
         if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
             return true;

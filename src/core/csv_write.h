@@ -8,8 +8,8 @@
 
 #include "base/buf.h"
 
-/* True when a field must be quoted: it holds a comma, a double quote, a CR
- * or a LF, or starts or ends with a space or tab (which some readers trim). */
+/* True when RFC 4180 requires quotes: the field holds a comma, a double
+ * quote, a CR or a LF. (Spaces are part of a field and need none.) */
 bool lb_csv_needs_quotes(const char *s, size_t len);
 
 /* Appends s[0..len) as one CSV field: as it is when it needs no quotes,

@@ -143,13 +143,11 @@ static int select_named(const struct lb_table *t, const char *list,
     return rc;
 }
 
-static int select_default(const struct lb_table *t, struct lb_selection *sel,
-                          struct lb_error *err)
+size_t lb_default_benchmarks(const struct lb_table *t, size_t *cols)
 {
-    size_t i;
+    size_t i, n = 0;
     bool catalog = false;
 
-    sel->bench = xreallocarray(NULL, t->ncols, sizeof *sel->bench);
     for (i = 0; i < t->ncols; i++)
         if (t->cols[i].bench != NULL)
             catalog = true;
@@ -161,8 +159,16 @@ static int select_default(const struct lb_table *t, struct lb_selection *sel,
         if (catalog ? c->bench != NULL
                     : (c->numeric && c->n_present > 0 &&
                        !lb_catalog_is_metadata(c->name)))
-            sel->bench[sel->nbench++] = i;
+            cols[n++] = i;
     }
+    return n;
+}
+
+static int select_default(const struct lb_table *t, struct lb_selection *sel,
+                          struct lb_error *err)
+{
+    sel->bench = xreallocarray(NULL, t->ncols, sizeof *sel->bench);
+    sel->nbench = lb_default_benchmarks(t, sel->bench);
     if (sel->nbench == 0)
         return lb_error_set(err,
                             "%s: no benchmark columns (no column of the "

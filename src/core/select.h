@@ -37,6 +37,10 @@ struct lb_selection {
 int lb_split_names(const char *list, const char *option, char ***items,
                    size_t *n, struct lb_error *err);
 
+/* The benchmarks chosen by default (see above) into cols (room for
+ * t->ncols); returns how many. No error: a file may have none. */
+size_t lb_default_benchmarks(const struct lb_table *t, size_t *cols);
+
 /* Fills *sel from the table and the options; returns 0, or -1 with a message
  * in err (unknown names list the file's columns). Release *sel with
  * lb_selection_release in both cases. */

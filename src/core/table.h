@@ -70,6 +70,9 @@ struct lb_table {
 
 struct lb_load_opts {
     const char *model_column; /* name of the model column; NULL: "model" */
+    bool keep_text;           /* keep every column's text, the catalog
+                                 benchmarks' too (add needs it) */
+    bool allow_no_rows;       /* a header without rows is a valid table */
 };
 
 /* Loads a score file: 'path' ("-" for standard input) is read with libcsv in

@@ -5,8 +5,6 @@
 #include "base/decimal.h"
 #include "base/xalloc.h"
 
-#define REASON_NAMES 4 /* missing benchmarks named before "and N more" */
-
 struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
 {
     const struct lb_selection *sel = &r->sel;
@@ -49,7 +47,7 @@ static int add_number(const struct lb_board *r, lb_i128 num, uint32_t den,
     return 1;
 }
 
-static void add_rank(int64_t rank2, struct lb_buf *out)
+void lb_format_rank(struct lb_buf *out, int64_t rank2)
 {
     if (rank2 % 2 == 0)
         lb_buf_addf(out, "%lld", (long long)(rank2 / 2));
@@ -69,7 +67,7 @@ int cells_value(const struct lb_board *r, const struct cell_col *c,
     case CELL_RANK:
         if (r->ranking.rank2[row] == 0)
             return 0;
-        add_rank(r->ranking.rank2[row], out);
+        lb_format_rank(out, r->ranking.rank2[row]);
         return 1;
     case CELL_MODEL:
         s = lb_table_model(t, row, &len);
@@ -101,34 +99,6 @@ bool cells_mean_is_marked(const struct lb_board *r, size_t row)
 {
     return r->opts.missing != LB_MISSING_EXCLUDE && r->mean.has_mean[row] &&
            r->mean.present[row] < r->sel.nbench;
-}
-
-void cells_reason(const struct lb_board *r, size_t row, struct lb_buf *out)
-{
-    const struct lb_table *t = r->table;
-    const struct lb_selection *sel = &r->sel;
-    size_t i, named = 0, missing;
-
-    if (sel->sort_col != LB_NPOS) {
-        lb_buf_addf(out, "no %s value", t->cols[sel->sort_col].name);
-        return;
-    }
-    missing = sel->nbench - r->mean.present[row];
-    if (missing == sel->nbench) {
-        lb_buf_adds(out, "no scores");
-        return;
-    }
-    lb_buf_adds(out, "missing ");
-    for (i = 0; i < sel->nbench && named < REASON_NAMES; i++) {
-        const struct lb_column *c = &t->cols[sel->bench[i]];
-
-        if (!lb_column_missing(c, row))
-            continue;
-        lb_buf_addf(out, "%s%s", named ? ", " : "", c->name);
-        named++;
-    }
-    if (missing > named)
-        lb_buf_addf(out, " and %zu more", missing - named);
 }
 
 void cells_title(const struct lb_board *r, struct lb_buf *out)

@@ -40,10 +40,6 @@ int cells_value(const struct lb_board *r, const struct cell_col *c,
  * partial or zero with a score missing). */
 bool cells_mean_is_marked(const struct lb_board *r, size_t row);
 
-/* Appends why an unranked row has no rank ("no scores", "missing ARC,
- * GSM8K", "no MMLU score"); column names appear raw. */
-void cells_reason(const struct lb_board *r, size_t row, struct lb_buf *out);
-
 /* The line above a table: "Average of 6 benchmarks (Open LLM Leaderboard
  * v1): ARC, HellaSwag, ..." with "Ranked by X. " before it for --sort. */
 void cells_title(const struct lb_board *r, struct lb_buf *out);

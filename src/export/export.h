@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/buf.h"
 #include "base/error.h"
 #include "core/board.h"
 
@@ -35,6 +36,10 @@ enum lb_format {
  * by ferror). The caller still checks fflush/fclose. */
 int lb_export(FILE *out, enum lb_format fmt, const struct lb_board *r,
               struct lb_error *err);
+
+/* Appends a rank: "3", or "2.5" for a fractional one (rank2 is twice the
+ * rank, as in struct lb_ranking). */
+void lb_format_rank(struct lb_buf *out, int64_t rank2);
 
 /* Parses a format name ("text", "markdown" or "md", "csv", "tsv", "json");
  * false when unknown. */

@@ -139,7 +139,7 @@ static int write_row(const struct lb_board *r, const struct cell_col *cols,
     lb_buf_adds(line, scores || extra ? "}" : "");
     if (r->ranking.rank2[row] == 0) {
         lb_buf_reset(cell);
-        cells_reason(r, row, cell);
+        lb_board_reason(r, row, cell);
         lb_buf_adds(line, ", ");
         add_key(line, "reason");
         lb_escape_json(line, cell->data, cell->len);

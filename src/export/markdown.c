@@ -108,7 +108,7 @@ int lb_write_markdown(FILE *out, const struct lb_board *r,
             if (r->ranking.rank2[row] == 0) {
                 lb_buf_reset(&cell);
                 lb_buf_adds(&cell, "not ranked: ");
-                cells_reason(r, row, &cell);
+                lb_board_reason(r, row, &cell);
                 lb_escape_markdown(&line, cell.data, cell.len);
                 lb_buf_addc(&line, ' ');
             }

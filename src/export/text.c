@@ -150,7 +150,7 @@ static int write_rows(FILE *out, const struct lb_board *r,
         if (L->notes && unranked) {
             lb_buf_reset(&cell);
             lb_buf_adds(&cell, "not ranked: ");
-            cells_reason(r, row, &cell);
+            lb_board_reason(r, row, &cell);
             put_cell(&line, cell.data, cell.len, 0, false);
         }
         trim_right(&line);

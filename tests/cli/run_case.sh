@@ -14,6 +14,11 @@
 #                 (e.g. /dev/full); CASE.out is then not checked
 #   CASE.outfile  expected content of @OUT@ after the run (@OUT@ may take
 #                 an extension: @OUT@.md)
+#   CASE.input    a file (path from the repository's root) copied to @OUT@
+#                 before the run, with its permissions
+#   CASE.env      NAME=VALUE lines exported for the run
+#   CASE.nofile   @OUT@ must not exist after the run
+# In what the program prints, the temporary directory shows as @TMP@.
 # Set LB_UPDATE=1 to rewrite the expected files from what the program does.
 set -u
 bin=$1 src=$2 case=$3
@@ -30,6 +35,15 @@ while IFS= read -r line || [ -n "$line" ]; do
     set -- "$@" "$line"
 done < "$case.args"
 
+if [ -f "$case.input" ]; then
+    cp -p "$(cat "$case.input")" "$tmp/outfile" || exit 1
+fi
+if [ -f "$case.env" ]; then
+    while IFS= read -r kv || [ -n "$kv" ]; do
+        export "${kv?}"
+    done < "$case.env"
+fi
+
 stdin=/dev/null
 [ -f "$case.stdin" ] && stdin=$case.stdin
 if [ -f "$case.stdout" ]; then
@@ -41,13 +55,16 @@ else
     code=$?
 fi
 
+# the temporary directory's name changes run to run
+sed -i "s|$tmp/|@TMP@/|g" "$tmp/out" "$tmp/err"
+
 if [ "${LB_UPDATE:-}" = 1 ]; then
     [ -f "$case.stdout" ] || { if [ -s "$tmp/out" ]; then cp "$tmp/out" "$case.out"; else rm -f "$case.out"; fi; }
     if [ -s "$tmp/err" ]; then cp "$tmp/err" "$case.err"; else rm -f "$case.err"; fi
     if [ "$code" != 0 ]; then echo "$code" > "$case.code"; else rm -f "$case.code"; fi
     if [ -f "$case.outfile" ]; then
         made=$(ls "$tmp" | grep '^outfile' | head -n 1)
-        cp "$tmp/$made" "$case.outfile"
+        [ -n "$made" ] && cp "$tmp/$made" "$case.outfile"
     fi
     echo "$name: updated"
     exit 0
@@ -73,9 +90,13 @@ check stderr "$case.err" "$tmp/err"
 if [ -f "$case.outfile" ]; then
     made=$(ls "$tmp" | grep '^outfile' | grep -v '\.tmp\.' | head -n 1)
     check "output file" "$case.outfile" "$tmp/${made:-outfile}"
-    if ls "$tmp" | grep -q '\.tmp\.'; then
+    if ls -A "$tmp" | grep -q '\.tmp\.'; then
         echo "$name: a temporary file was left behind"
         fail=1
     fi
+fi
+if [ -f "$case.nofile" ] && ls "$tmp" | grep -q '^outfile'; then
+    echo "$name: @OUT@ exists, expected none"
+    fail=1
 fi
 exit $fail

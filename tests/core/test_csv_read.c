@@ -239,7 +239,7 @@ static void test_csv_read_model_column_option(void **state)
 {
     struct lb_table t;
     struct lb_error err;
-    struct lb_load_opts opts = {"name"};
+    struct lb_load_opts opts = {.model_column = "name"};
     const char *csv = "id,name,ARC\n1,a,2\n";
 
     (void)state;

@@ -42,7 +42,7 @@ static void test_escape_csv(void **state)
     ESC(lb_escape_csv, "a,b", "\"a,b\"");
     ESC(lb_escape_csv, "say \"hi\"", "\"say \"\"hi\"\"\"");
     ESC(lb_escape_csv, "two\nlines", "\"two\nlines\"");
-    ESC(lb_escape_csv, " padded", "\" padded\"");
+    ESC(lb_escape_csv, " padded ", " padded ");
     /* spreadsheet formulas are neutralised */
     ESC(lb_escape_csv, "=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"");
     ESC(lb_escape_csv, "+1", "'+1");

@@ -1,0 +1,412 @@
+/* add.c: 'leaderboard add FILE ...': add (or update) score rows safely.
+ *
+ * Locks the file against other writers, reads it, computes the new content
+ * (core/add.c: validation first, every other row byte for byte), replaces
+ * the file atomically (base/fileio.c), then says where each row ranks. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/error.h"
+#include "base/fileio.h"
+#include "base/quote.h"
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "cli/cli.h"
+#include "core/add.h"
+#include "core/board.h"
+#include "core/table.h"
+#include "export/export.h"
+
+static const char usage_text[] =
+    "Usage: leaderboard add [OPTION]... FILE --model NAME [BENCH=VALUE]...\n"
+    "       leaderboard add [OPTION]... FILE --from ROWS.csv\n"
+    "Add a model's scores to a score file (CSV), or many rows from another CSV\n"
+    "file ('-': standard input) whose columns are matched by name. Every row\n"
+    "is checked first; one bad row and nothing is added. Rows not added or\n"
+    "replaced stay byte for byte as they were.\n"
+    "\n"
+    "  -m, --model NAME         the model's name (org/name)\n"
+    "  BENCH=VALUE              a benchmark score: a number in the benchmark's\n"
+    "                           range (0 to 100 unless the catalog says\n"
+    "                           otherwise), written as given; a benchmark left\n"
+    "                           out is an empty cell\n"
+    "      --set COLUMN=TEXT    any other column (params_b, license, precision)\n"
+    "      --from ROWS.csv      add every row of ROWS.csv (empty cells there are\n"
+    "                           not given)\n"
+    "      --replace            update a row whose model (and precision, when\n"
+    "                           the file has that column) is there already: the\n"
+    "                           columns given take the new values, the others\n"
+    "                           keep theirs\n"
+    "      --new-column         add columns the file does not have (existing\n"
+    "                           rows get an empty cell there)\n"
+    "      --create             create FILE if it does not exist (header: model\n"
+    "                           and the columns given)\n"
+    "  -q, --quiet              do not say where the rows rank\n"
+    "  -h, --help               show this help and exit\n"
+    "\n"
+    "The file is locked against other writers while it is updated, and\n"
+    "replaced atomically: readers see the old file or the new one, and on any\n"
+    "failure the original is untouched.\n"
+    "\n"
+    "Examples\n"
+    "  leaderboard add benchmarks/openllm.csv --model org/new-7b ARC=61.2 \\\n"
+    "      HellaSwag=83.0 MMLU=63.5 TruthfulQA=45.1 Winogrande=78.9 GSM8K=40.2 \\\n"
+    "      --set params_b=7.2 --set license=apache-2.0 --set precision=bfloat16\n"
+    "  leaderboard add scores.csv --from new-runs.csv --replace\n";
+
+enum { OPT_SET = CLI_OPT_FIRST_FREE, OPT_FROM, OPT_REPLACE, OPT_NEW_COLUMN,
+       OPT_CREATE };
+
+static const struct option long_options[] = {
+    {"model", required_argument, NULL, 'm'},
+    {"set", required_argument, NULL, OPT_SET},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"replace", no_argument, NULL, OPT_REPLACE},
+    {"new-column", no_argument, NULL, OPT_NEW_COLUMN},
+    {"create", no_argument, NULL, OPT_CREATE},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+struct add_args {
+    const char *file;
+    const char *model;
+    const char *from;
+    struct lb_add_opts opts;
+    bool create;
+    bool quiet;
+    char **sets;    /* --set arguments, in order */
+    size_t nsets;
+    char **pairs;   /* BENCH=VALUE arguments, in order */
+    size_t npairs;
+};
+
+/* The new rows and the storage their strings live in. */
+struct new_rows {
+    struct lb_new_row *rows;
+    size_t n;
+    struct lb_table from; /* --from's table, when given */
+    bool has_from;
+    char **strings;       /* owned strings the rows point into */
+    size_t nstrings, cap;
+};
+
+static char *keep(struct new_rows *nr, char *s)
+{
+    if (nr->nstrings == nr->cap) {
+        nr->cap = lb_grow_cap(nr->cap, nr->nstrings + 1);
+        nr->strings = xreallocarray(nr->strings, nr->cap, sizeof *nr->strings);
+    }
+    nr->strings[nr->nstrings++] = s;
+    return s;
+}
+
+static void new_rows_release(struct new_rows *nr)
+{
+    size_t i;
+
+    for (i = 0; i < nr->n; i++)
+        free(nr->rows[i].cells);
+    free(nr->rows);
+    for (i = 0; i < nr->nstrings; i++)
+        free(nr->strings[i]);
+    free(nr->strings);
+    if (nr->has_from)
+        lb_table_release(&nr->from);
+}
+
+static void push(char ***list, size_t *n, char *s)
+{
+    *list = xreallocarray(*list, *n + 1, sizeof **list);
+    (*list)[(*n)++] = s;
+}
+
+static int parse_args(int argc, char **argv, struct add_args *a)
+{
+    struct lb_quoted q;
+    int c, i;
+
+    memset(a, 0, sizeof *a);
+    optind = 0;
+    opterr = 0;
+    /* '+' would stop at FILE; GNU order lets options follow it */
+    while ((c = getopt_long(argc, argv, ":m:qh", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'm':
+            a->model = optarg;
+            break;
+        case OPT_SET:
+            push(&a->sets, &a->nsets, optarg);
+            break;
+        case OPT_FROM:
+            a->from = optarg;
+            break;
+        case OPT_REPLACE:
+            a->opts.replace = true;
+            break;
+        case OPT_NEW_COLUMN:
+            a->opts.new_column = true;
+            break;
+        case OPT_CREATE:
+            a->create = true;
+            break;
+        case 'q':
+            a->quiet = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return -1;
+        default:
+            return cli_option_error("add", c, argv);
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("add", "missing FILE (the score file to add to)");
+    a->file = argv[optind];
+    for (i = optind + 1; i < argc; i++) {
+        const char *eq = strchr(argv[i], '=');
+
+        if (eq == NULL || eq == argv[i])
+            return cli_usage_error("add", "%s is not BENCH=VALUE",
+                                   lb_quotes(&q, argv[i]));
+        push(&a->pairs, &a->npairs, argv[i]);
+    }
+    for (i = 0; i < (int)a->nsets; i++) {
+        const char *eq = strchr(a->sets[i], '=');
+
+        if (eq == NULL || eq == a->sets[i])
+            return cli_usage_error("add", "--set: %s is not COLUMN=TEXT",
+                                   lb_quotes(&q, a->sets[i]));
+    }
+    if (a->from != NULL && (a->model != NULL || a->npairs > 0 || a->nsets > 0))
+        return cli_usage_error("add", "--from takes the rows from a file: no "
+                                      "--model, --set or BENCH=VALUE with it");
+    if (a->from == NULL && a->model == NULL)
+        return cli_usage_error("add", "missing --model NAME (or --from "
+                                      "ROWS.csv)");
+    return 0;
+}
+
+/* One row from --model, BENCH=VALUE and --set. */
+static void rows_from_args(const struct add_args *a, struct new_rows *nr)
+{
+    struct lb_new_row *row;
+    struct lb_quoted q;
+    size_t i, k = 0;
+
+    nr->rows = xcalloc(1, sizeof *nr->rows);
+    nr->n = 1;
+    row = &nr->rows[0];
+    row->model = a->model;
+    row->model_len = strlen(a->model);
+    row->origin = keep(nr, xstrdup("--model"));
+    row->cells = xcalloc(a->npairs + a->nsets + 1, sizeof *row->cells);
+    for (i = 0; i < a->npairs + a->nsets; i++) {
+        bool bench = i < a->npairs;
+        const char *arg = bench ? a->pairs[i] : a->sets[i - a->npairs];
+        const char *eq = strchr(arg, '=');
+        struct lb_assign *c = &row->cells[k++];
+        struct lb_buf origin = LB_BUF_INIT;
+
+        c->column = keep(nr, xmemdup0(arg, (size_t)(eq - arg)));
+        c->value = eq + 1;
+        c->value_len = strlen(eq + 1);
+        c->benchmark = bench;
+        lb_buf_addf(&origin, "%s%s", bench ? "argument " : "--set ",
+                    lb_quotes(&q, arg));
+        c->origin = keep(nr, origin.data);
+    }
+    row->ncells = k;
+}
+
+/* The rows of --from: columns matched by name; empty cells are not given. */
+static int rows_from_file(const char *path, struct new_rows *nr,
+                          struct lb_error *err)
+{
+    struct lb_load_opts lo = {.keep_text = true};
+    struct lb_table *t = &nr->from;
+    size_t r, j;
+
+    if (lb_table_load(t, path, &lo, err) != 0)
+        return -1;
+    nr->has_from = true;
+    nr->rows = xcalloc(t->nrows, sizeof *nr->rows);
+    nr->n = t->nrows;
+    for (r = 0; r < t->nrows; r++) {
+        struct lb_new_row *row = &nr->rows[r];
+        struct lb_buf origin = LB_BUF_INIT;
+
+        row->model = lb_table_model(t, r, &row->model_len);
+        lb_buf_addf(&origin, "%s:%zu", t->path, t->row_line[r]);
+        row->origin = keep(nr, origin.data);
+        row->cells = xcalloc(t->ncols, sizeof *row->cells);
+        for (j = 0; j < t->ncols; j++) {
+            struct lb_assign *c = &row->cells[row->ncells];
+            struct lb_buf where = LB_BUF_INIT;
+            size_t len;
+            const char *v;
+
+            if (j == t->model_col)
+                continue;
+            v = lb_table_text(t, j, r, &len);
+            if (len == 0)
+                continue;
+            c->column = t->cols[j].name;
+            c->value = v;
+            c->value_len = len;
+            lb_buf_addf(&where, "%s:%zu:%zu", t->path, t->row_line[r], j + 1);
+            c->origin = keep(nr, where.data);
+            row->ncells++;
+        }
+    }
+    return 0;
+}
+
+/* "added 'org/x': rank 4 of 14 (average 61.37)" for each new row. */
+static void report(const struct add_args *a, const struct new_rows *nr,
+                   const struct lb_buf *content, const size_t *row_index,
+                   const bool *replaced)
+{
+    struct lb_table t;
+    struct lb_board b;
+    struct lb_board_opts o;
+    struct lb_error err;
+    struct lb_buf line = LB_BUF_INIT;
+    bool ranked;
+    size_t i;
+
+    lb_board_opts_init(&o);
+    ranked = lb_table_load_mem(&t, a->file, content->data, content->len, NULL,
+                               &err) == 0;
+    if (ranked && lb_board_compute(&b, &t, &o, &err) != 0) {
+        lb_board_release(&b);
+        lb_table_release(&t);
+        ranked = false;
+    }
+    for (i = 0; i < nr->n; i++) {
+        size_t row = row_index[i];
+        struct lb_quoted q;
+
+        lb_buf_reset(&line);
+        lb_buf_addf(&line, "%s %s", replaced[i] ? "replaced" : "added",
+                    lb_quote(&q, nr->rows[i].model, nr->rows[i].model_len));
+        if (ranked && b.ranking.rank2[row] != 0) {
+            lb_i128 shown = b.ranking.shown[row];
+            char num[LB_DEC_BUFSIZE];
+
+            lb_buf_adds(&line, ": rank ");
+            lb_format_rank(&line, b.ranking.rank2[row]);
+            lb_dec_format(num, shown, o.rank.precision);
+            lb_buf_addf(&line, " of %zu (average %s)", b.ranking.n_ranked, num);
+        } else if (ranked) {
+            struct lb_buf why = LB_BUF_INIT;
+
+            lb_board_reason(&b, row, &why);
+            lb_buf_adds(&line, ": not ranked (");
+            (void)lb_utf8_render(&line, why.data, why.len, 0);
+            lb_buf_adds(&line, ")");
+            lb_buf_release(&why);
+        }
+        puts(line.data);
+    }
+    lb_buf_release(&line);
+    if (ranked) {
+        lb_board_release(&b);
+        lb_table_release(&t);
+    }
+}
+
+/* Locks, reads, computes and replaces (or creates) the file. */
+static int update(const struct add_args *a, const struct new_rows *nr,
+                  struct lb_buf *content, size_t *row_index, bool *replaced,
+                  struct lb_error *err)
+{
+    struct lb_quoted q;
+
+    for (;;) {
+        struct lb_buf old = LB_BUF_INIT;
+        int fd, rc = lb_file_lock(a->file, &fd, err);
+
+        if (rc < 0)
+            return -1;
+        if (rc == 1) {
+            size_t i;
+
+            if (!a->create)
+                return lb_error_set(err, "%s does not exist; use --create to "
+                                         "start a new score file",
+                                    lb_quotes(&q, a->file));
+            lb_buf_reset(content);
+            if (lb_add_create(a->file, nr->rows, nr->n, content, err) != 0)
+                return -1;
+            rc = lb_file_create(a->file, content->data, content->len, err);
+            if (rc < 0)
+                return -1;
+            if (rc == 0) {
+                for (i = 0; i < nr->n; i++) {
+                    row_index[i] = i;
+                    replaced[i] = false;
+                }
+                return 0;
+            }
+            continue; /* created by another writer meanwhile: add to it */
+        }
+        lb_buf_reset(content);
+        rc = lb_file_read_fd(fd, a->file, &old, err);
+        if (rc == 0)
+            rc = lb_add_apply(a->file, lb_buf_str(&old), old.len, nr->rows,
+                              nr->n, &a->opts, content, row_index, replaced,
+                              err);
+        if (rc == 0)
+            rc = lb_file_replace(a->file, fd, content->data, content->len, err);
+        close(fd); /* unlocks */
+        lb_buf_release(&old);
+        return rc;
+    }
+}
+
+int cmd_add(int argc, char **argv)
+{
+    struct add_args a;
+    struct new_rows nr;
+    struct lb_error err;
+    struct lb_buf content = LB_BUF_INIT;
+    size_t *row_index = NULL;
+    bool *replaced = NULL;
+    int rc = parse_args(argc, argv, &a);
+
+    if (rc != 0) {
+        free(a.sets);
+        free(a.pairs);
+        return rc < 0 ? LB_EXIT_OK : rc;
+    }
+    memset(&nr, 0, sizeof nr);
+    lb_error_init(&err);
+    rc = LB_EXIT_FAILURE;
+    if (a.from != NULL) {
+        if (rows_from_file(a.from, &nr, &err) != 0)
+            goto out;
+    } else {
+        rows_from_args(&a, &nr);
+    }
+    row_index = xcalloc(nr.n + 1, sizeof *row_index);
+    replaced = xcalloc(nr.n + 1, sizeof *replaced);
+    if (update(&a, &nr, &content, row_index, replaced, &err) != 0)
+        goto out;
+    rc = LB_EXIT_OK;
+    if (!a.quiet)
+        report(&a, &nr, &content, row_index, replaced);
+out:
+    if (err.msg[0] != '\0')
+        cli_error("%s", err.msg);
+    free(row_index);
+    free(replaced);
+    lb_buf_release(&content);
+    new_rows_release(&nr);
+    free(a.sets);
+    free(a.pairs);
+    return rc;
+}

@@ -1,0 +1,69 @@
+/* add.h: adding rows to a score file without changing anything else.
+ *
+ * lb_add_apply computes the new content of a score file from its current
+ * bytes and the new rows; it does no I/O (cli/add.c locks, reads and
+ * replaces the file). Every row that is not added or replaced comes out
+ * byte for byte as it was: quoting, number spelling, line ends, a last line
+ * without a newline, blank lines, a byte order mark. New rows are written in
+ * the file's line-end style, fields quoted only where RFC 4180 requires
+ * (libcsv's writer), numbers as the user wrote them.
+ *
+ * Validation, before anything is built (one bad row: nothing is added):
+ *   - every assigned column exists in the file (a catalog benchmark may be
+ *     named loosely: "arc" finds ARC), unless new_column: then it is added
+ *     at the end of the header and every existing row gets an empty cell;
+ *   - a benchmark cell (a catalog benchmark, or a column the file averages
+ *     by default, or a new column assigned as a benchmark) holds a finite
+ *     number in the benchmark's range (the catalog's, else 0 to 100), or is
+ *     empty; a benchmark left out is an empty cell;
+ *   - the key (model, and precision when the file has a precision column)
+ *     is not in the file, unless replace: then that row is updated in place
+ *     (the columns given take the new values, the others keep theirs);
+ *   - no key twice among the new rows, no column twice in a row. */
+#ifndef LB_CORE_ADD_H
+#define LB_CORE_ADD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "base/error.h"
+
+struct lb_assign {
+    const char *column;  /* column name as given */
+    const char *value;   /* the text, NUL-terminated */
+    size_t value_len;
+    bool benchmark;      /* given as BENCH=VALUE: a new column is a benchmark */
+    const char *origin;  /* where it came from, to start messages:
+                            "argument 'ARC=61'" or "rows.csv:3:2" */
+};
+
+struct lb_new_row {
+    const char *model;   /* NUL-terminated */
+    size_t model_len;
+    const char *origin;  /* where the model came from, for messages */
+    struct lb_assign *cells;
+    size_t ncells;
+};
+
+struct lb_add_opts {
+    bool replace;    /* update a row whose key exists */
+    bool new_column; /* add columns the file lacks */
+};
+
+/* Computes into 'out' the file 'name' (current content data[0..len)) with
+ * the rows added. row_index[i] receives the index, among the data rows of
+ * the new content, of new row i; replaced[i] whether it replaced an
+ * existing row. Returns 0, or -1 with a message in err. */
+int lb_add_apply(const char *name, const char *data, size_t len,
+                 const struct lb_new_row *rows, size_t nrows,
+                 const struct lb_add_opts *opts, struct lb_buf *out,
+                 size_t *row_index, bool *replaced, struct lb_error *err);
+
+/* The content of a new score file holding these rows: a header of "model"
+ * and the columns in the order first given, LF line ends. Validated as
+ * lb_add_apply would (catalog ranges, duplicates). */
+int lb_add_create(const char *name, const struct lb_new_row *rows,
+                  size_t nrows, struct lb_buf *out, struct lb_error *err);
+
+#endif

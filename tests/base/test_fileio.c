@@ -1,0 +1,190 @@
+#include "test_util.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/fileio.h"
+
+struct dir {
+    char path[64];
+    char file[96];
+};
+
+static int setup(void **state)
+{
+    struct dir *d = malloc(sizeof *d);
+
+    strcpy(d->path, "/tmp/lb_fileio_XXXXXX");
+    if (mkdtemp(d->path) == NULL)
+        return -1;
+    snprintf(d->file, sizeof d->file, "%s/board.csv", d->path);
+    *state = d;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct dir *d = *state;
+    DIR *dp = opendir(d->path);
+    struct dirent *e;
+    char p[400];
+
+    while (dp != NULL && (e = readdir(dp)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(p, sizeof p, "%s/%s", d->path, e->d_name);
+        unlink(p);
+    }
+    if (dp != NULL)
+        closedir(dp);
+    rmdir(d->path);
+    free(d);
+    return 0;
+}
+
+static void write_file(const char *path, const char *s, mode_t mode)
+{
+    FILE *fp = fopen(path, "w");
+
+    assert_non_null(fp);
+    fputs(s, fp);
+    assert_int_equal(fclose(fp), 0);
+    assert_int_equal(chmod(path, mode), 0);
+}
+
+static void content_is(const char *path, const char *want)
+{
+    struct lb_buf b = LB_BUF_INIT;
+    struct lb_error err;
+    int fd = open(path, O_RDONLY);
+
+    assert_true(fd >= 0);
+    assert_int_equal(lb_file_read_fd(fd, path, &b, &err), 0);
+    close(fd);
+    assert_string_equal(lb_buf_str(&b), want);
+    lb_buf_release(&b);
+}
+
+/* Only board.csv is in the directory: no temporary file left. */
+static void only_the_file(const struct dir *d)
+{
+    DIR *dp = opendir(d->path);
+    struct dirent *e;
+    int n = 0;
+
+    assert_non_null(dp);
+    while ((e = readdir(dp)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+            assert_string_equal(e->d_name, "board.csv");
+            n++;
+        }
+    closedir(dp);
+    assert_int_equal(n, 1);
+}
+
+static void test_fileio_replace_keeps_mode(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    struct stat st;
+    int fd;
+
+    write_file(d->file, "old\n", 0640);
+    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &err), 0);
+    close(fd);
+    content_is(d->file, "new\n");
+    assert_int_equal(stat(d->file, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0640);
+    only_the_file(d);
+}
+
+static void test_fileio_lock_missing_file(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    int fd;
+
+    (void)d;
+    assert_int_equal(lb_file_lock(d->file, &fd, &err), 1);
+}
+
+static void test_fileio_create_only_when_absent(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+
+    assert_int_equal(lb_file_create(d->file, "first\n", 6, &err), 0);
+    assert_int_equal(lb_file_create(d->file, "second\n", 7, &err), 1);
+    content_is(d->file, "first\n");
+    only_the_file(d);
+}
+
+static void failure_leaves_original(struct dir *d, const char *step,
+                                    const char *named, const char *msg)
+{
+    struct lb_error err;
+    char want[256];
+    int fd;
+
+    write_file(d->file, "original\n", 0644);
+    setenv("LEADERBOARD_TEST_FAIL", step, 1);
+    if (named != NULL)
+        setenv("LEADERBOARD_TEST_NO_TMPFILE", named, 1);
+    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_replace(d->file, fd, "replacement\n", 12, &err), -1);
+    close(fd);
+    unsetenv("LEADERBOARD_TEST_FAIL");
+    unsetenv("LEADERBOARD_TEST_NO_TMPFILE");
+    snprintf(want, sizeof want, "cannot %s '%s': %s (the file is unchanged)",
+             strcmp(step, "rename") == 0 ? "rename" : "write", d->file, msg);
+    assert_string_equal(err.msg, want);
+    content_is(d->file, "original\n");
+    only_the_file(d);
+}
+
+static void test_fileio_failures_leave_original(void **state)
+{
+    struct dir *d = *state;
+
+    failure_leaves_original(d, "write", NULL, "Input/output error");
+    failure_leaves_original(d, "fsync", NULL, "Input/output error");
+    failure_leaves_original(d, "rename", NULL, "Input/output error");
+    failure_leaves_original(d, "write", "1", "Input/output error");
+    failure_leaves_original(d, "rename", "1", "Input/output error");
+}
+
+static void test_fileio_unwritable_directory(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    char path[128];
+
+    (void)d;
+    /* a directory that does not exist: nothing can be created there */
+    snprintf(path, sizeof path, "%s/missing/x.csv", d->path);
+    assert_int_equal(lb_file_create(path, "x\n", 2, &err), -1);
+    assert_non_null(strstr(err.msg, "No such file or directory"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_fileio_replace_keeps_mode, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_lock_missing_file, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_create_only_when_absent,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_failures_leave_original,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_unwritable_directory, setup,
+                                        teardown),
+    };
+
+    return cmocka_run_group_tests_name("fileio", tests, NULL, NULL);
+}

@@ -1,0 +1,240 @@
+#include "test_util.h"
+
+#include <stdlib.h>
+
+#include "base/buf.h"
+#include "core/add.h"
+
+#define A(col, val) {col, val, sizeof(val) - 1, true, "arg"}
+#define S(col, val) {col, val, sizeof(val) - 1, false, "set"}
+#define ROW(model, cells) \
+    {model, sizeof(model) - 1, "row", cells, sizeof(cells) / sizeof(cells[0])}
+
+struct result {
+    struct lb_buf out;
+    size_t index[4];
+    bool replaced[4];
+    int rc;
+    struct lb_error err;
+};
+
+static void apply(struct result *res, const char *file,
+                  const struct lb_new_row *rows, size_t n, bool replace,
+                  bool new_column)
+{
+    struct lb_add_opts o = {replace, new_column};
+
+    lb_buf_init(&res->out);
+    lb_error_init(&res->err);
+    res->rc = lb_add_apply("f.csv", file, strlen(file), rows, n, &o, &res->out,
+                           res->index, res->replaced, &res->err);
+}
+
+static void gives(const char *file, const struct lb_new_row *rows, size_t n,
+                  bool replace, bool new_column, const char *want)
+{
+    struct result r;
+
+    apply(&r, file, rows, n, replace, new_column);
+    if (r.rc != 0) {
+        print_error("unexpected error: %s\n", r.err.msg);
+        fail();
+    }
+    assert_string_equal(lb_buf_str(&r.out), want);
+    lb_buf_release(&r.out);
+}
+
+static void fails(const char *file, const struct lb_new_row *rows, size_t n,
+                  bool replace, bool new_column, const char *msg)
+{
+    struct result r;
+
+    apply(&r, file, rows, n, replace, new_column);
+    assert_int_equal(r.rc, -1);
+    assert_string_equal(r.err.msg, msg);
+    assert_int_equal(r.out.len, 0);
+    lb_buf_release(&r.out);
+}
+
+static const char *const file =
+    "model,ARC,MMLU,license,precision\n"
+    "\"org/a, quoted\",6.90,70,mit,float16\n"
+    "org/b,61.5,60.25,,bfloat16\n";
+
+static void test_add_appends_in_file_style(void **state)
+{
+    struct lb_assign c[] = {A("ARC", "61.20"), S("license", "apache-2.0")};
+    struct lb_new_row rows[] = {ROW("org/new, \"7b\"", c)};
+    struct result r;
+
+    (void)state;
+    apply(&r, file, rows, 1, false, false);
+    assert_int_equal(r.rc, 0);
+    assert_string_equal(r.out.data, "model,ARC,MMLU,license,precision\n"
+                                    "\"org/a, quoted\",6.90,70,mit,float16\n"
+                                    "org/b,61.5,60.25,,bfloat16\n"
+                                    "\"org/new, \"\"7b\"\"\",61.20,,apache-2.0,\n");
+    assert_int_equal(r.index[0], 2);
+    assert_false(r.replaced[0]);
+    lb_buf_release(&r.out);
+}
+
+static void test_add_keeps_crlf_bom_blank_lines_and_no_final_newline(void **state)
+{
+    struct lb_assign c[] = {A("ARC", " 1.50 ")};
+    struct lb_new_row rows[] = {ROW("x", c)};
+
+    (void)state;
+    gives("\xEF\xBB\xBFmodel,ARC\r\n\r\n\"a\r\nb\",2\r\nc,3", rows, 1, false,
+          false,
+          "\xEF\xBB\xBFmodel,ARC\r\n\r\n\"a\r\nb\",2\r\nc,3\r\nx,1.50");
+    gives("model,ARC\rc,3\r\r", rows, 1, false, false,
+          "model,ARC\rc,3\r\rx,1.50\r");
+}
+
+static void test_add_replace_updates_one_row(void **state)
+{
+    struct lb_assign c[] = {A("MMLU", "71.5"), S("precision", "bfloat16")};
+    struct lb_new_row rows[] = {ROW("org/b", c)};
+    struct result r;
+
+    (void)state;
+    fails(file, rows, 1, false, false,
+          "row: model 'org/b' (precision 'bfloat16') is already in 'f.csv' "
+          "(line 3); use --replace to update it");
+    apply(&r, file, rows, 1, true, false);
+    assert_int_equal(r.rc, 0);
+    /* the columns not given keep their values; the other rows their bytes */
+    assert_string_equal(r.out.data, "model,ARC,MMLU,license,precision\n"
+                                    "\"org/a, quoted\",6.90,70,mit,float16\n"
+                                    "org/b,61.5,71.5,,bfloat16\n");
+    assert_true(r.replaced[0]);
+    assert_int_equal(r.index[0], 1);
+    lb_buf_release(&r.out);
+}
+
+static void test_add_same_model_other_precision_is_new(void **state)
+{
+    struct lb_assign c[] = {S("precision", "4bit")};
+    struct lb_new_row rows[] = {ROW("org/b", c)};
+
+    (void)state;
+    gives(file, rows, 1, false, false,
+          "model,ARC,MMLU,license,precision\n"
+          "\"org/a, quoted\",6.90,70,mit,float16\n"
+          "org/b,61.5,60.25,,bfloat16\n"
+          "org/b,,,,4bit\n");
+}
+
+static void test_add_new_column(void **state)
+{
+    struct lb_assign c[] = {A("HumanEval", "48.8"), S("modality", "code")};
+    struct lb_new_row rows[] = {ROW("x", c)};
+
+    (void)state;
+    fails(file, rows, 1, false, false,
+          "arg: no column 'HumanEval' in 'f.csv'; add it with --new-column");
+    gives("model,ARC\r\na,1\r\n", rows, 1, false, true,
+          "model,ARC,HumanEval,modality\r\na,1,,\r\nx,,48.8,code\r\n");
+}
+
+static void test_add_validation_errors(void **state)
+{
+    struct lb_assign big[] = {A("ARC", "100.01")};
+    struct lb_assign neg[] = {A("MMLU", "-0.5")};
+    struct lb_assign word[] = {A("ARC", "abc")};
+    struct lb_assign inf[] = {A("ARC", "inf")};
+    struct lb_assign twice[] = {A("ARC", "1"), A("arc", "2")};
+    struct lb_assign model[] = {S("model", "y")};
+    struct lb_assign newbig[] = {A("Custom", "250")};
+    struct lb_new_row r1[] = {ROW("x", big)}, r2[] = {ROW("x", neg)},
+                      r3[] = {ROW("x", word)}, r4[] = {ROW("x", inf)},
+                      r5[] = {ROW("x", twice)}, r6[] = {ROW("x", model)},
+                      r7[] = {ROW("x", newbig)}, r8[] = {ROW("", big)};
+
+    (void)state;
+    fails(file, r1, 1, false, false,
+          "arg: '100.01' is out of range for 'ARC' (0 to 100)");
+    fails(file, r2, 1, false, false,
+          "arg: '-0.5' is out of range for 'MMLU' (0 to 100)");
+    fails(file, r3, 1, false, false, "arg: 'abc' is not a number (column 'ARC')");
+    fails(file, r4, 1, false, false,
+          "arg: 'inf' is not a finite number (column 'ARC')");
+    fails(file, r5, 1, false, false, "arg: column 'ARC' is given twice");
+    fails(file, r6, 1, false, false,
+          "set: 'model' is the model column; give the model with --model");
+    fails(file, r7, 1, false, true,
+          "arg: '250' is out of range for 'Custom' (0 to 100)");
+    fails(file, r8, 1, false, false, "row: empty model name");
+}
+
+static void test_add_one_bad_row_adds_nothing(void **state)
+{
+    struct lb_assign good[] = {A("ARC", "1")};
+    struct lb_assign bad[] = {A("ARC", "x")};
+    struct lb_new_row rows[] = {ROW("g", good), ROW("b", bad)};
+    struct lb_new_row dup[] = {ROW("g", good), ROW("g", good)};
+
+    (void)state;
+    fails(file, rows, 2, false, false, "arg: 'x' is not a number (column 'ARC')");
+    fails(file, dup, 2, false, false,
+          "row: model 'g' (precision '') is given twice");
+}
+
+static void test_add_default_benchmarks_are_checked(void **state)
+{
+    /* no catalog column: the numeric non-metadata columns are benchmarks */
+    struct lb_assign c[] = {A("quality", "101"), S("params_b", "7000")};
+    struct lb_assign ok[] = {S("params_b", "7000"), S("notes", "anything")};
+    struct lb_new_row bad[] = {ROW("x", c)}, good[] = {ROW("x", ok)};
+    const char *f = "model,quality,params_b,notes\na,50,7,n\n";
+
+    (void)state;
+    fails(f, bad, 1, false, false,
+          "arg: '101' is out of range for 'quality' (0 to 100)");
+    gives(f, good, 1, false, false,
+          "model,quality,params_b,notes\na,50,7,n\nx,,7000,anything\n");
+}
+
+static void test_add_to_header_only_and_create(void **state)
+{
+    struct lb_assign c[] = {A("ARC", "50"), S("license", "mit")};
+    struct lb_new_row rows[] = {ROW("org/first", c)};
+    struct lb_buf out = LB_BUF_INIT;
+    struct lb_error err;
+
+    (void)state;
+    gives("model,ARC,license", rows, 1, false, false,
+          "model,ARC,license\norg/first,50,mit");
+    assert_int_equal(lb_add_create("new.csv", rows, 1, &out, &err), 0);
+    assert_string_equal(out.data, "model,ARC,license\norg/first,50,mit\n");
+    lb_buf_release(&out);
+}
+
+static void test_add_rejects_a_broken_file(void **state)
+{
+    struct lb_assign c[] = {A("ARC", "1")};
+    struct lb_new_row rows[] = {ROW("x", c)};
+
+    (void)state;
+    fails("model,ARC\na,1,2\n", rows, 1, false, false,
+          "f.csv:2:3: row has more fields than the header's 2 (extra value '2')");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_add_appends_in_file_style),
+        cmocka_unit_test(test_add_keeps_crlf_bom_blank_lines_and_no_final_newline),
+        cmocka_unit_test(test_add_replace_updates_one_row),
+        cmocka_unit_test(test_add_same_model_other_precision_is_new),
+        cmocka_unit_test(test_add_new_column),
+        cmocka_unit_test(test_add_validation_errors),
+        cmocka_unit_test(test_add_one_bad_row_adds_nothing),
+        cmocka_unit_test(test_add_default_benchmarks_are_checked),
+        cmocka_unit_test(test_add_to_header_only_and_create),
+        cmocka_unit_test(test_add_rejects_a_broken_file),
+    };
+
+    return cmocka_run_group_tests_name("add", tests, NULL, NULL);
+}
