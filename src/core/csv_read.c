@@ -20,6 +20,7 @@
 
 #include "base/buf.h"
 #include "base/quote.h"
+#include "base/sort.h"
 #include "base/xalloc.h"
 #include "core/table.h"
 
@@ -216,6 +217,41 @@ static size_t find_model_column(struct lb_table *t, const char *want)
     return LB_NPOS;
 }
 
+static int cmp_names(size_t a, size_t b, void *ctx)
+{
+    const struct lb_table *t = ctx;
+    int c = strcmp(t->cols[a].name, t->cols[b].name);
+
+    return c != 0 ? c : (a > b) - (a < b);
+}
+
+/* The first column (in header order) whose name an earlier column has:
+ * *later and *earlier. Sorting keeps a header of 100,000 columns fast. */
+static bool find_duplicate(const struct lb_table *t, size_t *later,
+                           size_t *earlier)
+{
+    size_t *idx = xreallocarray(NULL, t->ncols + 1, sizeof *idx), i, first;
+    bool found = false;
+
+    for (i = 0; i < t->ncols; i++)
+        idx[i] = i;
+    lb_sort_indices(idx, t->ncols, cmp_names, (void *)(uintptr_t)t);
+    for (i = 1, first = 0; i < t->ncols; i++) {
+        if (strcmp(t->cols[idx[i]].name, t->cols[idx[first]].name) != 0) {
+            first = i;
+            continue;
+        }
+        /* idx[first] is the earliest of its name; idx[i] a later one */
+        if (!found || idx[i] < *later) {
+            *later = idx[i];
+            *earlier = idx[first];
+            found = true;
+        }
+    }
+    free(idx);
+    return found;
+}
+
 static void finish_header(struct loader *ld)
 {
     struct lb_table *t = ld->t;
@@ -235,15 +271,12 @@ static void finish_header(struct loader *ld)
             fail_at(ld, ld->row_line, i + 1, "empty column name");
             return;
         }
-        for (j = 0; j < i; j++) {
-            if (strcmp(t->cols[i].name, t->cols[j].name) == 0) {
-                snprintf(what, sizeof what,
-                         "duplicate column name %s (also column %zu)",
-                         lb_quotes(&q, t->cols[i].name), j + 1);
-                fail_at(ld, ld->row_line, i + 1, what);
-                return;
-            }
-        }
+    }
+    if (find_duplicate(t, &i, &j)) {
+        snprintf(what, sizeof what, "duplicate column name %s (also column %zu)",
+                 lb_quotes(&q, t->cols[i].name), j + 1);
+        fail_at(ld, ld->row_line, i + 1, what);
+        return;
     }
     t->model_col = find_model_column(t, ld->opts ? ld->opts->model_column
                                                  : NULL);
