@@ -240,7 +240,7 @@ static int rows_from_file(const char *path, struct new_rows *nr,
         struct lb_buf origin = LB_BUF_INIT;
 
         row->model = lb_table_model(t, r, &row->model_len);
-        lb_buf_addf(&origin, "%s:%zu", t->path, t->row_line[r]);
+        lb_buf_addf(&origin, "%s:%zu", t->path, lb_table_line(t, r));
         row->origin = keep(nr, origin.data);
         row->cells = xcalloc(t->ncols, sizeof *row->cells);
         for (j = 0; j < t->ncols; j++) {
@@ -257,7 +257,7 @@ static int rows_from_file(const char *path, struct new_rows *nr,
             c->column = t->cols[j].name;
             c->value = v;
             c->value_len = len;
-            lb_buf_addf(&where, "%s:%zu:%zu", t->path, t->row_line[r], j + 1);
+            lb_buf_addf(&where, "%s:%zu:%zu", t->path, lb_table_line(t, r), j + 1);
             c->origin = keep(nr, where.data);
             row->ncells++;
         }
@@ -294,9 +294,10 @@ static void report(const struct add_args *a, const struct new_rows *nr,
         lb_buf_addf(&line, "%s %s", replaced[i] ? "replaced" : "added",
                     lb_quote(&q, nr->rows[i].model, nr->rows[i].model_len));
         if (ranked && b.ranking.rank2[row] != 0) {
-            lb_i128 shown = b.ranking.shown[row];
+            lb_i128 shown = 0;
             char num[LB_DEC_BUFSIZE];
 
+            (void)lb_aggregate_round(&b.mean, row, o.rank.precision, &shown);
             lb_buf_adds(&line, ": rank ");
             lb_format_rank(&line, b.ranking.rank2[row]);
             lb_dec_format(num, shown, o.rank.precision);

@@ -320,7 +320,7 @@ static int match_keys(struct adder *ad, const struct lb_new_row *rows,
                               "use --replace to update it",
                               rows[r].origin,
                               lb_quote(&qm, k->model, k->model_len), prec,
-                              lb_quotes(&qf, ad->name), t->row_line[dup]);
+                              lb_quotes(&qf, ad->name), lb_table_line(t, dup));
         else
             ad->replaces[r] = dup;
     }

@@ -27,19 +27,43 @@ enum lb_missing {
     LB_MISSING_ZERO
 };
 
-/* An exact value: num / (den * 10^scale), the scale being the holder's. */
-struct lb_value {
-    lb_i128 num;
-    uint32_t den; /* > 0 */
+struct lb_aggregate {
+    size_t nrows;           /* rows of the table */
+    unsigned scale;         /* decimals of every sum */
+    uint32_t nbench;        /* benchmarks averaged */
+    enum lb_missing policy; /* how missing scores count */
+    lb_i128 *sum;           /* row -> sum of the scores present (owned) */
+    uint32_t *present;      /* row -> number of scores present (owned) */
 };
 
-struct lb_aggregate {
-    size_t nrows;          /* rows of the table */
-    unsigned scale;        /* decimals of every value's numerator */
-    struct lb_value *mean; /* row -> mean, when has_mean (owned) */
-    bool *has_mean;        /* row -> whether the row has a mean (owned) */
-    uint32_t *present;     /* row -> benchmarks with a score (owned) */
-};
+/* Whether row has a mean under the aggregate's policy. */
+static inline bool lb_aggregate_has(const struct lb_aggregate *a, size_t row)
+{
+    switch (a->policy) {
+    case LB_MISSING_PARTIAL:
+        return a->present[row] > 0;
+    case LB_MISSING_ZERO:
+        return a->nbench > 0;
+    case LB_MISSING_EXCLUDE:
+    default:
+        return a->present[row] == a->nbench && a->nbench > 0;
+    }
+}
+
+/* The divisor of row's mean: the scores counted (at least 1). */
+static inline uint32_t lb_aggregate_den(const struct lb_aggregate *a,
+                                        size_t row)
+{
+    uint32_t d = a->policy == LB_MISSING_ZERO ? a->nbench : a->present[row];
+
+    return d > 0 ? d : 1;
+}
+
+/* The mean of row (which must have one) rounded half to even at
+ * 'precision' decimals, as a count of 10^-precision units; false if that
+ * overflows. Fast for the common sizes. */
+bool lb_aggregate_round(const struct lb_aggregate *a, size_t row,
+                        unsigned precision, lb_i128 *out);
 
 /* Computes the mean of the selected benchmarks for every row. Returns 0, or
  * -1 with a message in err when a sum would overflow 128 bits (never for
@@ -49,8 +73,8 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
                       struct lb_error *err);
 
 /* The values of one numeric column as an aggregate (for ranking by a
- * single benchmark or metadata column): mean = the value, present = 1,
- * has_mean = the cell is not missing. The column must be numeric. */
+ * single benchmark or metadata column): the "mean" of one benchmark, absent
+ * where the cell is missing. The column must be numeric. */
 void lb_aggregate_column(const struct lb_table *t, size_t col,
                          struct lb_aggregate *agg);
 

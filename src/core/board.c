@@ -14,7 +14,6 @@ int lb_board_compute(struct lb_board *b, const struct lb_table *t,
                      const struct lb_board_opts *o, struct lb_error *err)
 {
     const struct lb_aggregate *key;
-    struct lb_keys keys;
 
     memset(b, 0, sizeof *b);
     b->table = t;
@@ -27,11 +26,7 @@ int lb_board_compute(struct lb_board *b, const struct lb_table *t,
         lb_aggregate_column(t, b->sel.sort_col, &b->by_column);
         key = &b->by_column;
     }
-    keys.nrows = t->nrows;
-    keys.scale = key->scale;
-    keys.value = key->mean;
-    keys.has = key->has_mean;
-    return lb_rank(t, &keys, &o->rank, &b->ranking, err);
+    return lb_rank(t, key, &o->rank, &b->ranking, err);
 }
 
 void lb_board_release(struct lb_board *b)

@@ -81,26 +81,51 @@ static void grow_rows(struct lb_table *t)
     size_t cap = lb_grow_cap(t->cap_rows, t->nrows + 1), i;
     size_t old_bytes = (t->cap_rows + 7) / 8, new_bytes = (cap + 7) / 8;
 
-    t->row_line = xreallocarray(t->row_line, cap, sizeof *t->row_line);
+    if (t->row_line != NULL)
+        t->row_line = xreallocarray(t->row_line, cap, sizeof *t->row_line);
     for (i = 0; i < t->ncols; i++) {
         struct lb_column *c = &t->cols[i];
 
         if (c->has_text)
             c->text_off = xreallocarray(c->text_off, cap, sizeof *c->text_off);
-        if (c->numeric) {
-            c->num = xreallocarray(c->num, cap, sizeof *c->num);
-            c->missing = xreallocarray(c->missing, new_bytes, 1);
-            memset(c->missing + old_bytes, 0, new_bytes - old_bytes);
-        }
+        if (!c->numeric)
+            continue;
+        if (c->num64 != NULL)
+            c->num64 = xreallocarray(c->num64, cap, sizeof *c->num64);
+        else
+            c->num32 = xreallocarray(c->num32, cap, sizeof *c->num32);
+        c->missing = xreallocarray(c->missing, new_bytes, 1);
+        memset(c->missing + old_bytes, 0, new_bytes - old_bytes);
     }
     t->cap_rows = cap;
 }
 
+/* Rows have started at first_line + row so far; row 'row' starts at
+ * 'line'. Keeps the per-row array only once a row breaks the pattern (a
+ * blank line, a quoted line break): most files never need it. */
+static void note_row_line(struct lb_table *t, size_t row, size_t line)
+{
+    size_t r;
+
+    if (row == 0)
+        t->first_line = line;
+    if (t->row_line == NULL) {
+        if (line == t->first_line + row)
+            return;
+        t->row_line = xreallocarray(NULL, t->cap_rows, sizeof *t->row_line);
+        for (r = 0; r < row; r++)
+            t->row_line[r] = t->first_line + r;
+    }
+    t->row_line[row] = line;
+}
+
 static void drop_numbers(struct lb_column *c)
 {
-    free(c->num);
+    free(c->num32);
+    free(c->num64);
     free(c->missing);
-    c->num = NULL;
+    c->num32 = NULL;
+    c->num64 = NULL;
     c->missing = NULL;
     c->numeric = false;
 }
@@ -121,34 +146,69 @@ static void set_bad(struct lb_column *c, enum lb_bad_kind kind,
     c->bad.value_len = keep;
 }
 
-/* Brings every number stored so far to a larger scale; false on overflow. */
-static bool raise_scale(struct lb_column *c, size_t nrows, unsigned scale)
+/* Moves a column's numbers from 32 to 64 bits. */
+static void widen(struct lb_column *c, size_t cap)
 {
-    unsigned by = scale - c->scale;
     size_t r;
 
+    c->num64 = xreallocarray(NULL, cap, sizeof *c->num64);
+    for (r = 0; r < cap; r++)
+        c->num64[r] = c->num32[r];
+    free(c->num32);
+    c->num32 = NULL;
+}
+
+/* Brings every number stored so far to a larger scale; false on overflow. */
+static bool raise_scale(struct lb_column *c, size_t nrows, size_t cap,
+                        unsigned scale)
+{
+    int64_t f = lb_pow10[scale - c->scale];
+    size_t r;
+
+    if (c->num32 != NULL) {
+        for (r = 0; r < nrows; r++) {
+            int32_t v;
+
+            if (__builtin_mul_overflow(c->num32[r], f, &v))
+                break;
+            c->num32[r] = v;
+        }
+        if (r == nrows) {
+            c->scale = scale;
+            return true;
+        }
+        /* rows before r are scaled already: widen, then scale the rest */
+        widen(c, cap);
+        for (; r < nrows; r++)
+            if (__builtin_mul_overflow(c->num64[r], f, &c->num64[r]))
+                return false;
+        c->scale = scale;
+        return true;
+    }
     for (r = 0; r < nrows; r++)
-        if (!__builtin_mul_overflow(c->num[r], lb_pow10[by], &c->num[r]))
-            continue;
-        else
+        if (__builtin_mul_overflow(c->num64[r], f, &c->num64[r]))
             return false;
     c->scale = scale;
     return true;
 }
 
-static void store_number(struct lb_column *c, size_t row, size_t line,
-                         const char *s, size_t len)
+static void store_number(struct lb_column *c, size_t row, size_t cap,
+                         size_t line, const char *s, size_t len)
 {
     struct lb_dec d;
     enum lb_num_status st = lb_dec_parse(s, len, &d);
     int64_t v;
 
     if (st == LB_NUM_MISSING) {
-        c->num[row] = 0;
+        if (c->num32 != NULL)
+            c->num32[row] = 0;
+        else
+            c->num64[row] = 0;
         c->missing[row >> 3] = (uint8_t)(c->missing[row >> 3] | (1u << (row & 7)));
         return;
     }
-    if (st == LB_NUM_OK && d.scale > c->scale && !raise_scale(c, row, d.scale))
+    if (st == LB_NUM_OK && d.scale > c->scale &&
+        !raise_scale(c, row, cap, d.scale))
         st = LB_NUM_DIGITS;
     if (st == LB_NUM_OK && !lb_dec_rescale(d.units, c->scale - d.scale, &v))
         st = LB_NUM_DIGITS;
@@ -161,7 +221,12 @@ static void store_number(struct lb_column *c, size_t row, size_t line,
         (v < c->bench->lo * lb_pow10[c->scale] ||
          v > c->bench->hi * lb_pow10[c->scale]))
         set_bad(c, LB_BAD_RANGE, LB_NUM_OK, line, s, len);
-    c->num[row] = v;
+    if (c->num32 != NULL && (v < INT32_MIN || v > INT32_MAX))
+        widen(c, cap);
+    if (c->num32 != NULL)
+        c->num32[row] = (int32_t)v;
+    else
+        c->num64[row] = v;
     c->n_present++;
 }
 
@@ -193,7 +258,7 @@ static void store_cell(struct loader *ld, size_t col, size_t line,
         c->text_len += len + 1;
     }
     if (c->numeric)
-        store_number(c, row, line, s, len);
+        store_number(c, row, t->cap_rows, line, s, len);
 }
 
 /* }====================================================================== */
@@ -416,7 +481,8 @@ static void on_row_end(int c, void *data)
                      lb_quotes(&q, t->cols[ld->field].name));
             fail_at(ld, ld->line, ld->field + 1, what);
         } else {
-            t->row_line[t->nrows++] = ld->row_line;
+            note_row_line(t, t->nrows, ld->row_line);
+            t->nrows++;
         }
     }
     ld->field = 0;

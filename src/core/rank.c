@@ -6,17 +6,13 @@
 #include "base/sort.h"
 #include "base/xalloc.h"
 
+#define MAX_LCM ((uint64_t)1 << 40) /* beyond: compare fractions instead */
+
 struct order_ctx {
     const struct lb_table *t;
-    const struct lb_keys *keys;
-    const lb_i128 *shown;
+    const struct lb_aggregate *key;
     int dir; /* -1: higher first, 1: lower first */
 };
-
-static int cmp_i128(lb_i128 a, lb_i128 b)
-{
-    return (a > b) - (a < b);
-}
 
 static int cmp_names(const struct lb_table *t, size_t a, size_t b)
 {
@@ -30,124 +26,232 @@ static int cmp_names(const struct lb_table *t, size_t a, size_t b)
     return (la > lb) - (la < lb);
 }
 
+/* Name, then file order: the order inside a group of equal exact values. */
+static int cmp_name_row(size_t a, size_t b, void *vctx)
+{
+    const struct order_ctx *ctx = vctx;
+    int c = cmp_names(ctx->t, a, b);
+
+    return c != 0 ? c : (a > b) - (a < b);
+}
+
+static int cmp_exact(const struct order_ctx *ctx, size_t a, size_t b)
+{
+    const struct lb_aggregate *k = ctx->key;
+
+    return lb_frac_cmp(k->sum[a], lb_aggregate_den(k, a), k->sum[b],
+                       lb_aggregate_den(k, b));
+}
+
+/* The definition of the order: exact value, then name, then file order. */
 static int cmp_rows(size_t a, size_t b, void *vctx)
 {
     const struct order_ctx *ctx = vctx;
-    const struct lb_value *va = &ctx->keys->value[a];
-    const struct lb_value *vb = &ctx->keys->value[b];
-    int c;
+    int c = cmp_exact(ctx, a, b);
 
-    c = cmp_i128(ctx->shown[a], ctx->shown[b]);
-    if (c != 0)
-        return c * ctx->dir;
-    c = lb_frac_cmp(va->num, va->den, vb->num, vb->den);
-    if (c != 0)
-        return c * ctx->dir;
-    c = cmp_names(ctx->t, a, b);
-    if (c != 0)
-        return c;
-    return (a > b) - (a < b);
+    return c != 0 ? c * ctx->dir : cmp_name_row(a, b, vctx);
 }
 
-/* Whether two neighbours in the order share a tie group. */
-static bool same_group(const struct order_ctx *ctx, enum lb_ties ties,
-                       size_t a, size_t b)
+static uint64_t gcd64(uint64_t a, uint64_t b)
 {
-    const struct lb_value *va = &ctx->keys->value[a];
-    const struct lb_value *vb = &ctx->keys->value[b];
+    while (b != 0) {
+        uint64_t t = a % b;
 
-    switch (ties) {
-    case LB_TIES_ORDINAL:
-        return false;
-    case LB_TIES_EXACT:
-        return lb_frac_cmp(va->num, va->den, vb->num, vb->den) == 0;
-    default:
-        return ctx->shown[a] == ctx->shown[b];
+        a = b;
+        b = t;
     }
+    return a;
 }
 
-int lb_rank(const struct lb_table *t, const struct lb_keys *keys,
+/* Maps the exact value of each of rows[0..n) to an unsigned 64-bit integer
+ * whose order is the rank order: sum * (L / count) with L the least common
+ * multiple of the counts, sign-flipped (and complemented for "higher
+ * first"). False when some value does not fit. */
+static bool make_keys(const struct order_ctx *ctx, const size_t *rows, size_t n,
+                      uint64_t *keys)
+{
+    const struct lb_aggregate *k = ctx->key;
+    uint64_t lcm = 1;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        uint64_t d = lb_aggregate_den(k, rows[i]);
+
+        if (lcm % d != 0) {
+            lcm = lcm / gcd64(lcm, d) * d;
+            if (lcm > MAX_LCM)
+                return false;
+        }
+    }
+    for (i = 0; i < n; i++) {
+        lb_i128 v = k->sum[rows[i]] * (lb_i128)(lcm / lb_aggregate_den(k, rows[i]));
+        uint64_t u;
+
+        if (v < INT64_MIN || v > INT64_MAX)
+            return false;
+        u = (uint64_t)(int64_t)v ^ ((uint64_t)1 << 63);
+        keys[i] = ctx->dir < 0 ? ~u : u;
+    }
+    return true;
+}
+
+/* Stable LSD radix sort of keys[0..n) carrying rows, a byte at a time,
+ * skipping the bytes that are the same in every key. */
+static void radix_sort(uint64_t *keys, size_t *rows, size_t n)
+{
+    uint64_t *k_from = keys, *k_to = xreallocarray(NULL, n + 1, sizeof *keys);
+    size_t *r_from = rows, *r_to = xreallocarray(NULL, n + 1, sizeof *rows);
+    uint64_t *k_tmp = k_to, diff = 0;
+    size_t *r_tmp = r_to, i;
+    unsigned shift;
+
+    for (i = 1; i < n; i++)
+        diff |= keys[i] ^ keys[0];
+    for (shift = 0; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        uint64_t *tk;
+        size_t *tr;
+
+        if (((diff >> shift) & 0xFF) == 0)
+            continue;
+        for (i = 0; i < n; i++)
+            count[((k_from[i] >> shift) & 0xFF) + 1]++;
+        for (i = 1; i < 257; i++)
+            count[i] += count[i - 1];
+        for (i = 0; i < n; i++) {
+            size_t at = count[(k_from[i] >> shift) & 0xFF]++;
+
+            k_to[at] = k_from[i];
+            r_to[at] = r_from[i];
+        }
+        tk = k_from, k_from = k_to, k_to = tk;
+        tr = r_from, r_from = r_to, r_to = tr;
+    }
+    if (k_from != keys) { /* an odd number of passes: copy back */
+        memcpy(keys, k_from, n * sizeof *keys);
+        memcpy(rows, r_from, n * sizeof *rows);
+    }
+    free(k_tmp);
+    free(r_tmp);
+}
+
+int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
             const struct lb_rank_opts *opts, struct lb_ranking *out,
             struct lb_error *err)
 {
-    struct order_ctx ctx;
+    struct order_ctx ctx = {t, key, opts->ascending ? 1 : -1};
     size_t r, i, n = 0, listed, group_start = 0, dense = 0;
+    uint64_t *keys;
+    lb_i128 prev = 0, shown;
+    bool fast;
 
     memset(out, 0, sizeof *out);
-    out->nrows = keys->nrows;
-    out->order = xreallocarray(NULL, keys->nrows, sizeof *out->order);
-    out->rank2 = xcalloc(keys->nrows, sizeof *out->rank2);
-    out->shown = xcalloc(keys->nrows, sizeof *out->shown);
+    out->nrows = t->nrows;
+    out->order = xreallocarray(NULL, t->nrows + 1, sizeof *out->order);
+    out->rank2 = xcalloc(t->nrows + 1, sizeof *out->rank2);
+    for (r = 0; r < t->nrows; r++)
+        if (lb_aggregate_has(key, r))
+            out->order[n++] = r;
+    out->n_ranked = n;
 
-    for (r = 0; r < keys->nrows; r++) {
-        const struct lb_value *v = &keys->value[r];
+    keys = xreallocarray(NULL, n + 1, sizeof *keys);
+    fast = make_keys(&ctx, out->order, n, keys);
+    if (fast) {
+        radix_sort(keys, out->order, n);
+        /* equal exact values: by name, then file order */
+        for (i = 0; i < n;) {
+            size_t j = i + 1;
 
-        if (!keys->has[r])
-            continue;
-        if (!lb_dec_round(v->num, v->den, keys->scale, opts->precision,
-                          &out->shown[r])) {
+            while (j < n && keys[j] == keys[i])
+                j++;
+            if (j - i > 1)
+                lb_sort_indices(out->order + i, j - i, cmp_name_row, &ctx);
+            i = j;
+        }
+    } else {
+        lb_sort_indices(out->order, n, cmp_rows, &ctx);
+    }
+
+    /* number the rows: a group is a run of rows that tie */
+    for (i = 0; i < n; i++) {
+        size_t row = out->order[i];
+        bool tied = false;
+
+        if (!lb_aggregate_round(key, row, opts->precision, &shown)) {
+            free(keys);
             lb_ranking_release(out);
             return lb_error_set(err,
                                 "%s:%zu: the score is too large to round at "
                                 "%u decimals",
-                                t->path, t->row_line[r], opts->precision);
+                                t->path, lb_table_line(t, row),
+                                opts->precision);
         }
-        out->order[n++] = r;
-    }
-    out->n_ranked = n;
-    ctx.t = t;
-    ctx.keys = keys;
-    ctx.shown = out->shown;
-    ctx.dir = opts->ascending ? 1 : -1;
-    lb_sort_indices(out->order, n, cmp_rows, &ctx);
-
-    for (i = 0; i < n; i++) {
-        size_t row = out->order[i];
-        bool tied = i > 0 && same_group(&ctx, opts->ties, out->order[i - 1], row);
-
+        if (i > 0) {
+            switch (opts->ties) {
+            case LB_TIES_ORDINAL:
+                break;
+            case LB_TIES_EXACT:
+                tied = fast ? keys[i] == keys[i - 1]
+                            : cmp_exact(&ctx, out->order[i - 1], row) == 0;
+                break;
+            default:
+                tied = shown == prev;
+                break;
+            }
+        }
+        prev = shown;
         if (!tied) {
             group_start = i;
             dense++;
         }
-        switch (opts->ties) {
-        case LB_TIES_DENSE:
-            out->rank2[row] = (int64_t)(2 * dense);
-            break;
-        case LB_TIES_ORDINAL:
-            out->rank2[row] = (int64_t)(2 * (i + 1));
-            break;
-        case LB_TIES_FRACTIONAL:
-            /* set for the whole group once its end is known, below */
-            break;
-        default:
-            out->rank2[row] = (int64_t)(2 * (group_start + 1));
-            break;
-        }
-        if (opts->ties == LB_TIES_FRACTIONAL &&
-            (i + 1 == n || !same_group(&ctx, opts->ties, row, out->order[i + 1]))) {
-            size_t j;
+        out->rank2[row] = (int64_t)(2 * (opts->ties == LB_TIES_DENSE     ? dense
+                                         : opts->ties == LB_TIES_ORDINAL ? i + 1
+                                                                         : group_start + 1));
+    }
+    free(keys);
+    if (opts->ties == LB_TIES_FRACTIONAL) {
+        /* (first + last) / 2, doubled: first + last; groups are the runs of
+         * equal competition ranks */
+        for (i = 0; i < n;) {
+            size_t j = i + 1, k;
 
-            /* (first + last) / 2, doubled: first + last, 1-based */
-            for (j = group_start; j <= i; j++)
-                out->rank2[out->order[j]] = (int64_t)(group_start + 1 + i + 1);
+            while (j < n && out->rank2[out->order[j]] == out->rank2[out->order[i]])
+                j++;
+            for (k = i; k < j; k++)
+                out->rank2[out->order[k]] = (int64_t)(i + 1 + j);
+            i = j;
         }
     }
 
-    /* --top: the first 'top' rows, and those tied with the last of them */
+    /* --top: the first 'top' rows, and those tied with the last of them
+     * (rows of one group share their rank, and only they do) */
     listed = n;
     if (opts->top > 0 && opts->top < n) {
         listed = opts->top;
-        while (listed < n && same_group(&ctx, opts->ties, out->order[listed - 1],
-                                        out->order[listed]))
+        while (listed < n && out->rank2[out->order[listed]] ==
+                                 out->rank2[out->order[listed - 1]])
             listed++;
     }
     out->n_listed_ranked = listed;
     out->n_listed = listed;
     if (opts->top == 0) {
-        for (r = 0; r < keys->nrows; r++)
-            if (!keys->has[r])
+        for (r = 0; r < t->nrows; r++)
+            if (!lb_aggregate_has(key, r))
                 out->order[out->n_listed++] = r;
     }
+    return 0;
+}
+
+size_t lb_ranking_check(const struct lb_table *t, const struct lb_aggregate *key,
+                        const struct lb_rank_opts *opts,
+                        const struct lb_ranking *r)
+{
+    struct order_ctx ctx = {t, key, opts->ascending ? 1 : -1};
+    size_t i;
+
+    for (i = 1; i < r->n_listed_ranked; i++)
+        if (cmp_rows(r->order[i - 1], r->order[i], &ctx) >= 0)
+            return i;
     return 0;
 }
 
@@ -155,7 +259,6 @@ void lb_ranking_release(struct lb_ranking *r)
 {
     free(r->order);
     free(r->rank2);
-    free(r->shown);
     memset(r, 0, sizeof *r);
 }
 

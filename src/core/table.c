@@ -16,7 +16,8 @@ void lb_table_release(struct lb_table *t)
         free(c->name);
         free(c->text);
         free(c->text_off);
-        free(c->num);
+        free(c->num32);
+        free(c->num64);
         free(c->missing);
         free(c->bad.value);
     }

@@ -51,7 +51,11 @@ struct lb_column {
     uint32_t *text_off; /* row -> offset of its cell in 'text' (owned) */
 
     bool numeric;       /* every cell so far is a number or missing */
-    int64_t *num;       /* row -> value * 10^scale, 0 when missing (owned) */
+    int32_t *num32;     /* row -> value * 10^scale, 0 when missing, while
+                           every value fits in 32 bits (owned) */
+    int64_t *num64;     /* the same once one does not (owned); a numeric
+                           column has exactly one of num32, num64: read
+                           them with lb_column_num */
     uint8_t *missing;   /* bit per row: set when the cell is missing (owned) */
     unsigned scale;     /* decimals of 'num' */
     size_t n_present;   /* cells holding a number */
@@ -65,7 +69,10 @@ struct lb_table {
     size_t model_col;        /* index of the model column */
     size_t nrows;            /* data rows */
     size_t cap_rows;         /* rows allocated in every per-row array */
-    size_t *row_line;        /* row -> physical line where it starts (owned) */
+    size_t first_line;       /* line where the first data row starts */
+    size_t *row_line;        /* row -> line where it starts, or NULL when
+                                row r starts at first_line + r (owned); read
+                                with lb_table_line */
 };
 
 struct lb_load_opts {
@@ -101,6 +108,18 @@ const char *lb_table_text(const struct lb_table *t, size_t col, size_t row,
 
 /* The model name of a row. */
 const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len);
+
+/* The value of a numeric column's cell, times 10^scale (0 when missing). */
+static inline int64_t lb_column_num(const struct lb_column *c, size_t row)
+{
+    return c->num32 != NULL ? c->num32[row] : c->num64[row];
+}
+
+/* The physical line (1-based) where a data row starts. */
+static inline size_t lb_table_line(const struct lb_table *t, size_t row)
+{
+    return t->row_line != NULL ? t->row_line[row] : t->first_line + row;
+}
 
 /* Whether a numeric column's cell is missing. */
 static inline bool lb_column_missing(const struct lb_column *c, size_t row)

@@ -41,7 +41,22 @@ static int add_number(const struct lb_board *r, lb_i128 num, uint32_t den,
     if (!lb_dec_round(num, den, scale, r->opts.rank.precision, &q))
         return lb_error_set(err, "%s:%zu: a value is too large to round at "
                                  "%u decimals",
-                            r->table->path, r->table->row_line[row],
+                            r->table->path, lb_table_line(r->table, row),
+                            r->opts.rank.precision);
+    lb_buf_add(out, buf, lb_dec_format(buf, q, r->opts.rank.precision));
+    return 1;
+}
+
+static int add_mean(const struct lb_board *r, size_t row, struct lb_buf *out,
+                    struct lb_error *err)
+{
+    char buf[LB_DEC_BUFSIZE];
+    lb_i128 q;
+
+    if (!lb_aggregate_round(&r->mean, row, r->opts.rank.precision, &q))
+        return lb_error_set(err, "%s:%zu: the average is too large to round "
+                                 "at %u decimals",
+                            r->table->path, lb_table_line(r->table, row),
                             r->opts.rank.precision);
     lb_buf_add(out, buf, lb_dec_format(buf, q, r->opts.rank.precision));
     return 1;
@@ -74,10 +89,9 @@ int cells_value(const struct lb_board *r, const struct cell_col *c,
         lb_buf_add(out, s, len);
         return 1;
     case CELL_MEAN:
-        if (!r->mean.has_mean[row])
+        if (!lb_aggregate_has(&r->mean, row))
             return 0;
-        return add_number(r, r->mean.mean[row].num, r->mean.mean[row].den,
-                          r->mean.scale, row, out, err);
+        return add_mean(r, row, out, err);
     case CELL_EXTRA:
     case CELL_BENCH:
         col = &t->cols[c->col];
@@ -90,14 +104,14 @@ int cells_value(const struct lb_board *r, const struct cell_col *c,
         }
         if (lb_column_missing(col, row))
             return 0;
-        return add_number(r, col->num[row], 1, col->scale, row, out, err);
+        return add_number(r, lb_column_num(col, row), 1, col->scale, row, out, err);
     }
     return 0;
 }
 
 bool cells_mean_is_marked(const struct lb_board *r, size_t row)
 {
-    return r->opts.missing != LB_MISSING_EXCLUDE && r->mean.has_mean[row] &&
+    return r->opts.missing != LB_MISSING_EXCLUDE && lb_aggregate_has(&r->mean, row) &&
            r->mean.present[row] < r->sel.nbench;
 }
 

@@ -53,9 +53,9 @@ static int check_rounding(const struct lb_board *r, struct lb_error *err)
     size_t i, k, row = 0;
 
     for (i = 0; i < r->mean.nrows; i++) {
-        lb_i128 v = r->mean.mean[i].num;
+        lb_i128 v = r->mean.sum[i];
 
-        if (r->mean.has_mean[i] && (v < 0 ? -v : v) > big) {
+        if (lb_aggregate_has(&r->mean, i) && (v < 0 ? -v : v) > big) {
             big = v < 0 ? -v : v;
             row = i;
         }
@@ -63,7 +63,7 @@ static int check_rounding(const struct lb_board *r, struct lb_error *err)
     if (big > 0 && !lb_dec_round(big, 1, r->mean.scale, r->opts.rank.precision, &q))
         return lb_error_set(err, "%s:%zu: the average is too large to round "
                                  "at %u decimals",
-                            t->path, t->row_line[row], r->opts.rank.precision);
+                            t->path, lb_table_line(t, row), r->opts.rank.precision);
     for (k = 0; k < r->sel.nbench + r->sel.nextra; k++) {
         size_t col = k < r->sel.nbench ? r->sel.bench[k]
                                         : r->sel.extra[k - r->sel.nbench];
@@ -73,7 +73,7 @@ static int check_rounding(const struct lb_board *r, struct lb_error *err)
             continue;
         big = 0;
         for (i = 0; i < t->nrows; i++) {
-            lb_i128 v = c->num[i];
+            lb_i128 v = lb_column_num(c, i);
 
             if ((v < 0 ? -v : v) > big) {
                 big = v < 0 ? -v : v;
@@ -85,7 +85,7 @@ static int check_rounding(const struct lb_board *r, struct lb_error *err)
 
             return lb_error_set(err, "%s:%zu: a value of %s is too large to "
                                      "round at %u decimals",
-                                t->path, t->row_line[row],
+                                t->path, lb_table_line(t, row),
                                 lb_quotes(&qc, c->name), r->opts.rank.precision);
         }
     }

@@ -16,7 +16,7 @@ static int64_t num(const struct lb_table *t, const char *col, size_t row)
     assert_true(c != LB_NPOS);
     assert_true(t->cols[c].numeric);
     assert_false(lb_column_missing(&t->cols[c], row));
-    return t->cols[c].num[row];
+    return lb_column_num(&t->cols[c], row);
 }
 
 static bool missing(const struct lb_table *t, const char *col, size_t row)
@@ -33,6 +33,7 @@ static void test_csv_read_basic(void **state)
 
     (void)state;
     load_ok(&t, "model,ARC,license\na/b,61.2,mit\nc/d,6.90,\n");
+    assert_null(t.row_line); /* regular file: no per-row line array */
     assert_int_equal(t.nrows, 2);
     assert_int_equal(t.ncols, 3);
     assert_int_equal(t.model_col, 0);
@@ -46,8 +47,8 @@ static void test_csv_read_basic(void **state)
     /* a catalog benchmark keeps no text; other columns do */
     assert_false(t.cols[1].has_text);
     assert_true(t.cols[2].has_text);
-    assert_int_equal(t.row_line[0], 2);
-    assert_int_equal(t.row_line[1], 3);
+    assert_int_equal(lb_table_line(&t, 0), 2);
+    assert_int_equal(lb_table_line(&t, 1), 3);
     lb_table_release(&t);
 }
 
@@ -67,8 +68,8 @@ static void test_csv_read_quoted_fields(void **state)
     assert_string_equal(cell(&t, "note", 1), "x\r\ny");
     assert_string_equal(cell(&t, "note", 2), "");
     /* row 2 spans lines 3 to 5 (a LF, then a CRLF inside quotes) */
-    assert_int_equal(t.row_line[1], 3);
-    assert_int_equal(t.row_line[2], 6);
+    assert_int_equal(lb_table_line(&t, 1), 3);
+    assert_int_equal(lb_table_line(&t, 2), 6);
     lb_table_release(&t);
 }
 
@@ -80,19 +81,19 @@ static void test_csv_read_line_ends(void **state)
     load_ok(&t, "model,x\r\na,1\r\nb,2\r\n");
     assert_int_equal(t.nrows, 2);
     assert_string_equal(cell(&t, "model", 1), "b");
-    assert_int_equal(t.row_line[1], 3);
+    assert_int_equal(lb_table_line(&t, 1), 3);
     lb_table_release(&t);
 
     load_ok(&t, "model,x\ra,1\rb,2");
     assert_int_equal(t.nrows, 2);
-    assert_int_equal(t.row_line[1], 3);
+    assert_int_equal(lb_table_line(&t, 1), 3);
     lb_table_release(&t);
 
     /* no final newline, blank lines skipped but counted */
     load_ok(&t, "model,x\n\na,1\n\r\n\nb,2");
     assert_int_equal(t.nrows, 2);
-    assert_int_equal(t.row_line[0], 3);
-    assert_int_equal(t.row_line[1], 6);
+    assert_int_equal(lb_table_line(&t, 0), 3);
+    assert_int_equal(lb_table_line(&t, 1), 6);
     assert_int_equal(num(&t, "x", 1), 2);
     lb_table_release(&t);
 }
@@ -200,6 +201,31 @@ static void test_csv_read_scale_raise_keeps_values(void **state)
     lb_table_release(&t);
 }
 
+static void test_csv_read_numbers_widen_to_64_bits(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    /* 32-bit storage while values fit, 64-bit from the first that does not */
+    load_ok(&t, "model,X\na,1\nb,12345678901\nc,-3\n");
+    assert_null(t.cols[1].num32);
+    assert_int_equal(num(&t, "X", 0), 1);
+    assert_int_equal(num(&t, "X", 1), 12345678901LL);
+    assert_int_equal(num(&t, "X", 2), -3);
+    lb_table_release(&t);
+    /* a scale raise that overflows 32 bits half way through */
+    load_ok(&t, "model,X\na,1\nb,2000000000\nc,0.5\n");
+    assert_int_equal(t.cols[1].scale, 1);
+    assert_int_equal(num(&t, "X", 0), 10);
+    assert_int_equal(num(&t, "X", 1), 20000000000LL);
+    assert_int_equal(num(&t, "X", 2), 5);
+    lb_table_release(&t);
+    load_ok(&t, "model,X\na,1.5\nb,2\n");
+    assert_non_null(t.cols[1].num32);
+    assert_null(t.cols[1].num64);
+    lb_table_release(&t);
+}
+
 static void test_csv_read_structure_errors(void **state)
 {
     (void)state;
@@ -282,7 +308,7 @@ static void test_csv_read_file_in_blocks(void **state)
     fclose(fp);
     assert_int_equal(lb_table_load(&t, path, NULL, &err), 0);
     assert_int_equal(t.nrows, rows);
-    assert_int_equal(t.row_line[rows - 1], 2 + 2 * (rows - 1));
+    assert_int_equal(lb_table_line(&t, rows - 1), 2 + 2 * (rows - 1));
     assert_string_equal(cell(&t, "model", rows - 1), "org/model-39999");
     assert_int_equal(num(&t, "ARC", 12345), 45 * 100 + 12345 % 97);
     lb_table_release(&t);
@@ -316,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_csv_read_text_column_not_numeric),
         cmocka_unit_test(test_csv_read_bad_numbers_reported_with_position),
         cmocka_unit_test(test_csv_read_scale_raise_keeps_values),
+        cmocka_unit_test(test_csv_read_numbers_widen_to_64_bits),
         cmocka_unit_test(test_csv_read_structure_errors),
         cmocka_unit_test(test_csv_read_model_column_option),
         cmocka_unit_test(test_csv_read_file_in_blocks),

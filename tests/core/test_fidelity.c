@@ -43,10 +43,10 @@ static void compare(const char *path, struct comparison *c)
     for (r = 0; r < t.nrows; r++) {
         lb_i128 sum, pub, diff, q, den;
 
-        assert_true(agg.has_mean[r]);
-        den = agg.mean[r].den;
-        sum = agg.mean[r].num * lb_pow10[scale - agg.scale];
-        pub = (lb_i128)avg->num[r] * lb_pow10[scale - avg->scale];
+        assert_true(lb_aggregate_has(&agg, r));
+        den = lb_aggregate_den(&agg, r);
+        sum = agg.sum[r] * lb_pow10[scale - agg.scale];
+        pub = (lb_i128)lb_column_num(avg, r) * lb_pow10[scale - avg->scale];
         diff = sum - pub * den;
         if (diff < 0)
             diff = -diff;
@@ -55,9 +55,8 @@ static void compare(const char *path, struct comparison *c)
             c->within = 0;
         if (diff > c->worst)
             c->worst = diff;
-        assert_true(lb_dec_round(agg.mean[r].num, agg.mean[r].den, agg.scale,
-                                 2, &q));
-        if (q * lb_pow10[avg->scale] == (lb_i128)avg->num[r] * 100)
+        assert_true(lb_aggregate_round(&agg, r, 2, &q));
+        if (q * lb_pow10[avg->scale] == (lb_i128)lb_column_num(avg, r) * 100)
             c->equal_at_2++;
         c->rows++;
     }

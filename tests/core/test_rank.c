@@ -1,5 +1,8 @@
 #include "test_util.h"
 
+#include <stdlib.h>
+
+#include "base/buf.h"
 #include "core/aggregate.h"
 #include "core/rank.h"
 #include "core/select.h"
@@ -15,7 +18,6 @@ static const char *ranked(const char *csv, const char *benchmarks,
     struct lb_selection sel;
     struct lb_select_opts so = {benchmarks, NULL, NULL};
     struct lb_aggregate agg;
-    struct lb_keys keys;
     struct lb_ranking r;
     struct lb_error err;
     size_t i, n = 0;
@@ -23,11 +25,8 @@ static const char *ranked(const char *csv, const char *benchmarks,
     load_ok(&t, csv);
     assert_int_equal(lb_select(&t, &so, &sel, &err), 0);
     assert_int_equal(lb_aggregate_mean(&t, &sel, policy, &agg, &err), 0);
-    keys.nrows = t.nrows;
-    keys.scale = agg.scale;
-    keys.value = agg.mean;
-    keys.has = agg.has_mean;
-    assert_int_equal(lb_rank(&t, &keys, opts, &r, &err), 0);
+    assert_int_equal(lb_rank(&t, &agg, opts, &r, &err), 0);
+    assert_int_equal(lb_ranking_check(&t, &agg, opts, &r), 0);
     out[0] = '\0';
     for (i = 0; i < r.n_listed; i++) {
         size_t row = r.order[i];
@@ -178,6 +177,66 @@ static void test_rank_precision_changes_ties(void **state)
                         "a=1 b=2 c=3 d=4");
 }
 
+/* Random tables (many ties, missing cells, equal names): the radix path and
+ * the comparison path must give the order of the definition. */
+static void check_random(unsigned seed, bool huge, enum lb_missing policy,
+                         bool ascending)
+{
+    struct lb_buf csv = LB_BUF_INIT;
+    struct lb_table t;
+    struct lb_selection sel;
+    struct lb_select_opts so = {NULL, NULL, NULL};
+    struct lb_aggregate agg;
+    struct lb_ranking r;
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 1, ascending, 0};
+    struct lb_error err;
+    size_t i, k, ranked = 0;
+
+    srand(seed);
+    lb_buf_adds(&csv, "model,A,B,C\n");
+    for (i = 0; i < 3000; i++) {
+        lb_buf_addf(&csv, "m%d", rand() % 500);
+        for (k = 0; k < 3; k++) {
+            if (rand() % 10 == 0)
+                lb_buf_adds(&csv, ",");
+            else if (huge)
+                /* 19 digits: sums beyond 64 bits */
+                lb_buf_addf(&csv, ",%d%09d%09d", rand() % 8 + 1,
+                            rand() % 1000000000, rand() % 10);
+            else
+                lb_buf_addf(&csv, ",%d.%d", rand() % 20, rand() % 10);
+        }
+        lb_buf_addc(&csv, '\n');
+    }
+    load_ok(&t, csv.data);
+    assert_int_equal(lb_select(&t, &so, &sel, &err), 0);
+    assert_int_equal(lb_aggregate_mean(&t, &sel, policy, &agg, &err), 0);
+    assert_int_equal(lb_rank(&t, &agg, &o, &r, &err), 0);
+    assert_int_equal(lb_ranking_check(&t, &agg, &o, &r), 0);
+    for (i = 0; i < t.nrows; i++)
+        ranked += lb_aggregate_has(&agg, i);
+    assert_int_equal(r.n_ranked, ranked);
+    /* ranks never decrease along the order, and a rank is shared only by
+     * rows that show the same value */
+    for (i = 1; i < r.n_listed_ranked; i++)
+        assert_true(r.rank2[r.order[i]] >= r.rank2[r.order[i - 1]]);
+    lb_ranking_release(&r);
+    lb_aggregate_release(&agg);
+    lb_selection_release(&sel);
+    lb_table_release(&t);
+    lb_buf_release(&csv);
+}
+
+static void test_rank_fast_and_slow_paths_follow_the_definition(void **state)
+{
+    (void)state;
+    check_random(1, false, LB_MISSING_EXCLUDE, false);
+    check_random(2, false, LB_MISSING_PARTIAL, false); /* counts 1..3: lcm */
+    check_random(3, false, LB_MISSING_ZERO, true);
+    check_random(4, true, LB_MISSING_PARTIAL, false); /* too big: fractions */
+    check_random(5, true, LB_MISSING_EXCLUDE, true);
+}
+
 static void test_rank_names(void **state)
 {
     enum lb_ties t;
@@ -203,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_rank_ascending),
         cmocka_unit_test(test_rank_top_keeps_ties),
         cmocka_unit_test(test_rank_precision_changes_ties),
+        cmocka_unit_test(test_rank_fast_and_slow_paths_follow_the_definition),
         cmocka_unit_test(test_rank_names),
     };
 
