@@ -12,9 +12,11 @@
  *   3. lb_file_replace: write the new content to a temporary file in the
  *      same directory (an unnamed O_TMPFILE when the system has it, so a
  *      writer killed mid-write leaves nothing behind), flush and fsync it,
- *      give it the original's permissions (and owner, when root), rename it
- *      over the original, fsync the directory. Readers see the old file or
- *      the new one, never a part of either.
+ *      give it the original's owner and group (when allowed) and
+ *      permissions, rename it over the original, fsync the directory.
+ *      Readers see the old file or the new one, never a part of either.
+ *      (A hard link to the original keeps the old content: the new file is
+ *      a new inode.)
  * On any failure the original is untouched and no temporary file remains.
  *
  * For tests only, the environment variable LEADERBOARD_TEST_FAIL makes the
@@ -30,9 +32,16 @@
 #include "base/buf.h"
 #include "base/error.h"
 
+/* The path to update for 'path': itself, or, for a symbolic link, the file
+ * it points to (replacing the link by a regular file would leave the real
+ * file behind). Returns a new string (caller frees), or NULL with a message
+ * in err (a link to nothing). */
+char *lb_file_resolve(const char *path, struct lb_error *err);
+
 /* Opens 'path' and takes an exclusive lock on it (waiting for other
  * writers). Returns 0 with *fd set (close it to unlock), 1 when the file
- * does not exist, or -1 with a message in err. */
+ * does not exist, or -1 with a message in err (also when it is not a
+ * regular file, or not writable by us). */
 int lb_file_lock(const char *path, int *fd, struct lb_error *err);
 
 /* Reads all of fd (from its current offset) into out; 'path' names it in

@@ -166,6 +166,13 @@ static int parse_args(int argc, char **argv, struct add_args *a)
     if (optind >= argc)
         return cli_usage_error("add", "missing FILE (the score file to add to)");
     a->file = argv[optind];
+    if (strcmp(a->file, "-") == 0)
+        return cli_usage_error("add", "FILE is the score file to update; "
+                                      "standard input cannot be updated (use "
+                                      "--from - to read rows from it)");
+    if (strchr(a->file, '=') != NULL && access(a->file, F_OK) != 0)
+        return cli_usage_error("add", "missing FILE? %s looks like BENCH=VALUE",
+                               lb_quotes(&q, a->file));
     for (i = optind + 1; i < argc; i++) {
         const char *eq = strchr(argv[i], '=');
 
@@ -320,22 +327,23 @@ static void report(const struct add_args *a, const struct new_rows *nr,
     }
 }
 
-/* Locks, reads, computes and replaces (or creates) the file. */
-static int update(const struct add_args *a, const struct new_rows *nr,
-                  struct lb_buf *content, size_t *row_index, bool *replaced,
-                  struct lb_error *err)
+/* Locks, reads, computes and replaces (or creates) the file 'path' (the
+ * resolved FILE). */
+static int update(const struct add_args *a, const char *path,
+                  const struct new_rows *nr, struct lb_buf *content,
+                  size_t *row_index, bool *replaced, struct lb_error *err)
 {
     struct lb_quoted q;
+    unsigned attempt;
 
-    for (;;) {
+    for (attempt = 0; attempt < 100; attempt++) {
         struct lb_buf old = LB_BUF_INIT;
-        int fd, rc = lb_file_lock(a->file, &fd, err);
+        int fd, rc = lb_file_lock(path, &fd, err);
+        size_t i;
 
         if (rc < 0)
             return -1;
         if (rc == 1) {
-            size_t i;
-
             if (!a->create)
                 return lb_error_set(err, "%s does not exist; use --create to "
                                          "start a new score file",
@@ -343,7 +351,7 @@ static int update(const struct add_args *a, const struct new_rows *nr,
             lb_buf_reset(content);
             if (lb_add_create(a->file, nr->rows, nr->n, content, err) != 0)
                 return -1;
-            rc = lb_file_create(a->file, content->data, content->len, err);
+            rc = lb_file_create(path, content->data, content->len, err);
             if (rc < 0)
                 return -1;
             if (rc == 0) {
@@ -357,16 +365,27 @@ static int update(const struct add_args *a, const struct new_rows *nr,
         }
         lb_buf_reset(content);
         rc = lb_file_read_fd(fd, a->file, &old, err);
-        if (rc == 0)
+        if (rc == 0 && old.len == 0 && a->create) {
+            /* an empty file: start it as --create would */
+            rc = lb_add_create(a->file, nr->rows, nr->n, content, err);
+            for (i = 0; i < nr->n; i++) {
+                row_index[i] = i;
+                replaced[i] = false;
+            }
+        } else if (rc == 0) {
             rc = lb_add_apply(a->file, lb_buf_str(&old), old.len, nr->rows,
                               nr->n, &a->opts, content, row_index, replaced,
                               err);
+        }
         if (rc == 0)
-            rc = lb_file_replace(a->file, fd, content->data, content->len, err);
+            rc = lb_file_replace(path, fd, content->data, content->len, err);
         close(fd); /* unlocks */
         lb_buf_release(&old);
         return rc;
     }
+    return lb_error_set(err, "cannot create %s: it keeps appearing and "
+                             "disappearing",
+                        lb_quotes(&q, a->file));
 }
 
 int cmd_add(int argc, char **argv)
@@ -377,6 +396,7 @@ int cmd_add(int argc, char **argv)
     struct lb_buf content = LB_BUF_INIT;
     size_t *row_index = NULL;
     bool *replaced = NULL;
+    char *path = NULL;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0) {
@@ -395,7 +415,9 @@ int cmd_add(int argc, char **argv)
     }
     row_index = xcalloc(nr.n + 1, sizeof *row_index);
     replaced = xcalloc(nr.n + 1, sizeof *replaced);
-    if (update(&a, &nr, &content, row_index, replaced, &err) != 0)
+    path = lb_file_resolve(a.file, &err);
+    if (path == NULL ||
+        update(&a, path, &nr, &content, row_index, replaced, &err) != 0)
         goto out;
     rc = LB_EXIT_OK;
     if (!a.quiet)
@@ -403,6 +425,7 @@ int cmd_add(int argc, char **argv)
 out:
     if (err.msg[0] != '\0')
         cli_error("%s", err.msg);
+    free(path);
     free(row_index);
     free(replaced);
     lb_buf_release(&content);

@@ -140,6 +140,7 @@ struct target {
     const char *name;  /* header name */
     bool is_new;       /* not in the file yet */
     bool benchmark;    /* cells must be numbers in [lo, hi] (or empty) */
+    bool metadata;     /* a known metadata column (params_b, license, ...) */
     int lo, hi;
 };
 
@@ -176,6 +177,8 @@ static const char *trimmed(const struct lb_assign *a, size_t *len)
     return s;
 }
 
+/* A benchmark cell holds a finite number in range (or nothing); a cell
+ * given as BENCH=VALUE holds a finite number even in another column. */
 static int check_value(struct adder *ad, const struct target *tg,
                        const struct lb_assign *a)
 {
@@ -184,31 +187,37 @@ static int check_value(struct adder *ad, const struct target *tg,
     enum lb_num_status st;
     size_t n;
     const char *s = trimmed(a, &n);
+    lb_i128 lo, hi;
 
-    if (!tg->benchmark)
+    if (!tg->benchmark && !a->benchmark)
         return 0;
     st = lb_dec_parse(s, n, &d);
     if (st == LB_NUM_MISSING)
         return 0;
     if (st != LB_NUM_OK)
-        return lb_error_set(ad->err, "%s: %s %s (column %s)", a->origin,
+        return lb_error_set(ad->err, "%s: %s %s (column %s)%s", a->origin,
                             lb_quote(&qv, a->value, a->value_len),
                             lb_num_status_phrase(st),
-                            lb_quotes(&qc, tg->name));
-    if (d.units < tg->lo * lb_pow10[d.scale] ||
-        d.units > tg->hi * lb_pow10[d.scale])
+                            lb_quotes(&qc, tg->name),
+                            tg->benchmark ? "" : "; use --set for text");
+    if (!tg->benchmark)
+        return 0;
+    /* 128 bits: 100 * 10^18 does not fit in 64 */
+    lo = (lb_i128)tg->lo * lb_pow10[d.scale];
+    hi = (lb_i128)tg->hi * lb_pow10[d.scale];
+    if (d.units < lo || d.units > hi)
         return lb_error_set(ad->err, "%s: %s is out of range for %s (%d to %d)",
                             a->origin, lb_quote(&qv, a->value, a->value_len),
                             lb_quotes(&qc, tg->name), tg->lo, tg->hi);
     return 0;
 }
 
-/* The target column that 'name' designates, adding it when allowed;
+/* The target column that a->column designates, adding it when allowed;
  * LB_NPOS after an error. */
 static size_t resolve(struct adder *ad, const struct lb_assign *a)
 {
     const struct lb_table *t = ad->t;
-    size_t col = lb_table_find(t, a->column), i;
+    size_t col = lb_table_find(t, a->column), i, same_case = 0;
     struct lb_quoted q, q2;
     const struct lb_bench_info *b;
 
@@ -220,6 +229,16 @@ static size_t resolve(struct adder *ad, const struct lb_assign *a)
             return LB_NPOS;
         }
         return col;
+    }
+    for (i = 0; i < t->ncols; i++)
+        same_case += strcasecmp(t->cols[i].name, a->column) == 0;
+    if (same_case > 1) {
+        (void)lb_error_set(ad->err, "%s: column %s is ambiguous in %s (%zu "
+                                    "columns differ only in letter case); "
+                                    "give its exact name",
+                           a->origin, lb_quotes(&q, a->column),
+                           lb_quotes(&q2, ad->name), same_case);
+        return LB_NPOS;
     }
     for (i = t->ncols; i < ad->ntargets; i++)
         if (strcasecmp(ad->targets[i].name, a->column) == 0)
@@ -237,49 +256,110 @@ static size_t resolve(struct adder *ad, const struct lb_assign *a)
     }
     b = lb_catalog_benchmark(a->column);
     ad->targets[ad->ntargets] = (struct target){
-        a->column, true, b != NULL || a->benchmark, b ? b->lo : 0,
-        b ? b->hi : 100};
+        a->column, true,
+        b != NULL || (a->benchmark && !lb_catalog_is_metadata(a->column)),
+        lb_catalog_is_metadata(a->column), b ? b->lo : 0, b ? b->hi : 100};
     return ad->ntargets++;
 }
 
-/* Resolves and validates every cell of every new row. */
+/* Resolves every cell (first pass, to know the columns), then maps each row's
+ * cells by column and validates them. */
 static int resolve_rows(struct adder *ad, const struct lb_new_row *rows,
-                        size_t nrows, size_t max_targets)
+                        size_t nrows)
 {
-    size_t r, k;
+    size_t r, k, total = 0, at = 0, *col;
     struct lb_quoted q;
+    int rc = 0;
 
-    ad->cell = xcalloc(nrows * max_targets + 1, sizeof *ad->cell);
-    for (r = 0; r < nrows; r++) {
-        const struct lb_new_row *row = &rows[r];
+    for (r = 0; r < nrows; r++)
+        total += rows[r].ncells;
+    col = xreallocarray(NULL, total + 1, sizeof *col);
+    for (r = 0; r < nrows && rc == 0; r++) {
+        if (rows[r].model_len == 0) {
+            rc = lb_error_set(ad->err, "%s: empty model name", rows[r].origin);
+            break;
+        }
+        for (k = 0; k < rows[r].ncells; k++, at++)
+            if ((col[at] = resolve(ad, &rows[r].cells[k])) == LB_NPOS) {
+                rc = -1;
+                break;
+            }
+    }
+    if (rc == 0) {
+        ad->cell = xcalloc(nrows * ad->ntargets + 1, sizeof *ad->cell);
+        at = 0;
+        for (r = 0; r < nrows && rc == 0; r++) {
+            for (k = 0; k < rows[r].ncells && rc == 0; k++, at++) {
+                const struct lb_assign *a = &rows[r].cells[k];
+                const struct lb_assign **slot = &ad->cell[r * ad->ntargets + col[at]];
 
-        if (row->model_len == 0)
-            return lb_error_set(ad->err, "%s: empty model name", row->origin);
-        for (k = 0; k < row->ncells; k++) {
-            const struct lb_assign *a = &row->cells[k];
-            size_t col = resolve(ad, a);
-
-            if (col == LB_NPOS)
-                return -1;
-            if (ad->cell[r * max_targets + col] != NULL)
-                return lb_error_set(ad->err, "%s: column %s is given twice",
-                                    a->origin,
-                                    lb_quotes(&q, ad->targets[col].name));
-            ad->cell[r * max_targets + col] = a;
-            if (check_value(ad, &ad->targets[col], a) != 0)
-                return -1;
+                if (*slot != NULL)
+                    rc = lb_error_set(ad->err, "%s: column %s is given twice "
+                                               "(also %s)",
+                                      a->origin,
+                                      lb_quotes(&q, ad->targets[col[at]].name),
+                                      (*slot)->origin);
+                else if ((rc = check_value(ad, &ad->targets[col[at]], a)) == 0)
+                    *slot = a;
+            }
         }
     }
-    return 0;
+    free(col);
+    return rc;
 }
 
-/* Finds the rows that new rows replace, and refuses duplicate keys. */
+/* The precision a new row gives, or NULL. */
+static const struct lb_assign *given_precision(const struct adder *ad, size_t r)
+{
+    return ad->prec_col != LB_NPOS ? ad->cell[r * ad->ntargets + ad->prec_col]
+                                   : NULL;
+}
+
+/* --replace without a precision in a file that has a precision column: the
+ * row of that model, if there is exactly one. Returns the row, SIZE_MAX when
+ * there is none, or LB_NPOS - 1 after an error. */
+static size_t only_row_of_model(struct adder *ad, const struct lb_new_row *row)
+{
+    const struct lb_table *t = ad->t;
+    size_t r, found = SIZE_MAX, count = 0;
+    struct lb_buf precs = LB_BUF_INIT;
+    struct lb_quoted qm, qp;
+
+    for (r = 0; r < t->nrows; r++) {
+        size_t len, plen;
+        const char *m = lb_table_model(t, r, &len), *p;
+
+        if (len != row->model_len || memcmp(m, row->model, len) != 0)
+            continue;
+        p = lb_table_text(t, ad->prec_col, r, &plen);
+        if (count < 8)
+            lb_buf_addf(&precs, "%s%s", count ? ", " : "", lb_quote(&qp, p, plen));
+        found = r;
+        count++;
+    }
+    if (count > 1) {
+        (void)lb_error_set(ad->err, "%s: model %s has %zu rows in %s "
+                                    "(precision %s); choose one with --set "
+                                    "precision=...",
+                           row->origin, lb_quote(&qm, row->model, row->model_len),
+                           count, ad->name, lb_buf_str(&precs));
+        found = SIZE_MAX - 1;
+    }
+    lb_buf_release(&precs);
+    return found;
+}
+
+/* Finds the rows that new rows replace, and refuses duplicate keys: twice
+ * among the new rows, twice in the file when it is to be replaced, two new
+ * rows replacing one. */
 static int match_keys(struct adder *ad, const struct lb_new_row *rows,
-                      size_t nrows, size_t stride)
+                      size_t nrows)
 {
     const struct lb_table *t = ad->t;
     struct key_set ks;
     size_t r, dup;
+    uint8_t *file_dup = xcalloc(t->nrows / 8 + 1, 1); /* key seen twice */
+    size_t *claimed = xcalloc(t->nrows + 1, sizeof *claimed); /* by new row+1 */
     int rc = 0;
 
     key_set_init(&ks, t->nrows + nrows);
@@ -290,12 +370,13 @@ static int match_keys(struct adder *ad, const struct lb_new_row *rows,
         k->prec = "";
         if (ad->prec_col != LB_NPOS)
             k->prec = lb_table_text(t, ad->prec_col, r, &k->prec_len);
-        (void)key_set_insert(&ks, r); /* duplicates in the file stay */
+        dup = key_set_insert(&ks, r);
+        if (dup != SIZE_MAX) /* duplicates in the file stay as they are */
+            file_dup[dup / 8] = (uint8_t)(file_dup[dup / 8] | (1u << (dup % 8)));
     }
     for (r = 0; r < nrows && rc == 0; r++) {
         struct key *k = &ks.keys[t->nrows + r];
-        const struct lb_assign *p =
-            ad->prec_col != LB_NPOS ? ad->cell[r * stride + ad->prec_col] : NULL;
+        const struct lb_assign *p = given_precision(ad, r);
         struct lb_quoted qm, qp, qf;
         char prec[LB_QUOTE_SIZE + 32] = "";
 
@@ -308,36 +389,62 @@ static int match_keys(struct adder *ad, const struct lb_new_row *rows,
                      lb_quote(&qp, k->prec, k->prec_len));
         ad->replaces[r] = SIZE_MAX;
         dup = key_set_insert(&ks, t->nrows + r);
+        if (dup == SIZE_MAX && ad->opts->replace && p == NULL &&
+            ad->prec_col != LB_NPOS) {
+            dup = only_row_of_model(ad, &rows[r]);
+            if (dup == SIZE_MAX - 1) {
+                rc = -1;
+                break;
+            }
+        }
         if (dup == SIZE_MAX)
             continue;
-        if (dup >= t->nrows)
-            rc = lb_error_set(ad->err, "%s: model %s%s is given twice",
+        if (dup >= t->nrows) {
+            rc = lb_error_set(ad->err, "%s: model %s%s is given twice (also %s)",
                               rows[r].origin,
-                              lb_quote(&qm, k->model, k->model_len), prec);
-        else if (!ad->opts->replace)
+                              lb_quote(&qm, k->model, k->model_len), prec,
+                              rows[dup - t->nrows].origin);
+        } else if (!ad->opts->replace) {
             rc = lb_error_set(ad->err,
                               "%s: model %s%s is already in %s (line %zu); "
                               "use --replace to update it",
                               rows[r].origin,
                               lb_quote(&qm, k->model, k->model_len), prec,
                               lb_quotes(&qf, ad->name), lb_table_line(t, dup));
-        else
+        } else if ((file_dup[dup / 8] >> (dup % 8)) & 1u) {
+            rc = lb_error_set(ad->err,
+                              "%s: model %s%s is in %s more than once (first "
+                              "at line %zu); --replace cannot tell which row "
+                              "to update",
+                              rows[r].origin,
+                              lb_quote(&qm, k->model, k->model_len), prec,
+                              lb_quotes(&qf, ad->name), lb_table_line(t, dup));
+        } else if (claimed[dup] != 0) {
+            rc = lb_error_set(ad->err, "%s: model %s%s is given twice (also %s)",
+                              rows[r].origin,
+                              lb_quote(&qm, k->model, k->model_len), prec,
+                              rows[claimed[dup] - 1].origin);
+        } else {
             ad->replaces[r] = dup;
+            claimed[dup] = r + 1;
+        }
     }
     key_set_release(&ks);
+    free(file_dup);
+    free(claimed);
     return rc;
 }
 
 /* Appends new row r as CSV: given cells, else (when replacing) the old
  * row's cells, else empty. */
 static void put_row(const struct adder *ad, const struct lb_new_row *row,
-                    size_t r, size_t stride, struct lb_buf *out)
+                    size_t r, struct lb_buf *out)
 {
     const struct lb_table *t = ad->t;
     size_t j, old = ad->replaces[r];
 
     for (j = 0; j < ad->ntargets; j++) {
-        const struct lb_assign *a = ad->cell[r * stride + j];
+        const struct lb_assign *a = ad->cell[r * ad->ntargets + j];
         const char *s = "";
         size_t n = 0;
 
@@ -361,7 +468,7 @@ static void put_row(const struct adder *ad, const struct lb_new_row *row,
 }
 
 static int build(struct adder *ad, const char *data, size_t len,
-                 const struct lb_new_row *rows, size_t nrows, size_t stride,
+                 const struct lb_new_row *rows, size_t nrows,
                  struct lb_buf *out, size_t *row_index, bool *replaced)
 {
     const struct lb_table *t = ad->t;
@@ -390,7 +497,7 @@ static int build(struct adder *ad, const char *data, size_t len,
     for (k = 0; k < ns; k++) {
         lb_buf_add(out, data + pos, sp[k].start - pos); /* BOM, blank lines */
         if (k > 0 && by_old[k - 1] != 0) {
-            put_row(ad, &rows[by_old[k - 1] - 1], by_old[k - 1] - 1, stride, out);
+            put_row(ad, &rows[by_old[k - 1] - 1], by_old[k - 1] - 1, out);
         } else {
             lb_buf_add(out, data + sp[k].start, sp[k].end - sp[k].start);
             for (j = t->ncols; j < ad->ntargets; j++) {
@@ -415,7 +522,7 @@ static int build(struct adder *ad, const char *data, size_t len,
         if (out->len > 0 && out->data[out->len - 1] != '\n' &&
             out->data[out->len - 1] != '\r')
             lb_buf_add(out, eol, eol_len);
-        put_row(ad, &rows[r], r, stride, out);
+        put_row(ad, &rows[r], r, out);
         if (final_newline)
             lb_buf_add(out, eol, eol_len);
         row_index[r] = t->nrows + added++;
@@ -423,6 +530,51 @@ static int build(struct adder *ad, const char *data, size_t len,
     free(sp);
     free(by_old);
     return 0;
+}
+
+/* The new content must load with every benchmark column it touched still
+ * numeric: a value with many decimals can make the column's common scale
+ * overflow (100 at 18 decimals does not fit in 64 bits). Names the value. */
+static int verify(struct adder *ad, size_t nrows, const struct lb_buf *out,
+                  const size_t *row_index)
+{
+    struct lb_table nt;
+    struct lb_load_opts lo = {.allow_no_rows = true};
+    struct lb_error e;
+    size_t j, r;
+    int rc = 0;
+
+    if (lb_table_load_mem(&nt, ad->name, lb_buf_str(out), out->len, &lo, &e) != 0)
+        return lb_error_set(ad->err, "%s: internal error: the new content does "
+                                     "not load: %s",
+                            ad->name, e.msg);
+    for (j = 0; j < ad->ntargets && rc == 0; j++) {
+        const struct lb_column *c = &nt.cols[j];
+        bool was_ok = ad->targets[j].is_new ||
+                      (ad->t->cols[j].numeric && ad->t->cols[j].bad.kind == LB_BAD_NONE);
+
+        if (!ad->targets[j].benchmark || !was_ok ||
+            (c->numeric && c->bad.kind == LB_BAD_NONE))
+            continue;
+        for (r = 0; r < nrows; r++) {
+            const struct lb_assign *a = ad->cell[r * ad->ntargets + j];
+            struct lb_quoted qv, qc;
+
+            if (a == NULL || lb_table_line(&nt, row_index[r]) != c->bad.line)
+                continue;
+            rc = lb_error_set(ad->err, "%s: %s cannot be kept exactly with the "
+                                       "other values of column %s (at most 18 "
+                                       "significant digits at their common "
+                                       "number of decimals)",
+                              a->origin, lb_quote(&qv, a->value, a->value_len),
+                              lb_quotes(&qc, ad->targets[j].name));
+            break;
+        }
+        if (rc == 0)
+            rc = lb_table_check_numeric(&nt, j, ad->err);
+    }
+    lb_table_release(&nt);
+    return rc;
 }
 
 int lb_add_apply(const char *name, const char *data, size_t len,
@@ -433,7 +585,7 @@ int lb_add_apply(const char *name, const char *data, size_t len,
     struct lb_table t;
     struct lb_load_opts lo = {.keep_text = true, .allow_no_rows = true};
     struct adder ad;
-    size_t i, k, stride, *defaults;
+    size_t i, k, room, *defaults;
     int rc = -1;
 
     if (lb_table_load_mem(&t, name, data, len, &lo, err) != 0)
@@ -443,21 +595,22 @@ int lb_add_apply(const char *name, const char *data, size_t len,
     ad.t = &t;
     ad.opts = opts;
     ad.err = err;
-    /* room for every column a new row could add */
-    stride = t.ncols;
+    /* room for every column the new rows could add */
+    room = t.ncols;
     for (i = 0; i < nrows; i++)
-        stride += rows[i].ncells;
-    ad.targets = xcalloc(stride + 1, sizeof *ad.targets);
+        room += rows[i].ncells;
+    ad.targets = xcalloc(room + 1, sizeof *ad.targets);
     ad.replaces = xcalloc(nrows + 1, sizeof *ad.replaces);
-    defaults = xcalloc(t.ncols + 1, sizeof *defaults);
-    k = lb_default_benchmarks(&t, defaults);
     for (i = 0; i < t.ncols; i++) {
         const struct lb_column *c = &t.cols[i];
 
         ad.targets[i] = (struct target){c->name, false, c->bench != NULL,
+                                        lb_catalog_is_metadata(c->name),
                                         c->bench ? c->bench->lo : 0,
                                         c->bench ? c->bench->hi : 100};
     }
+    defaults = xcalloc(t.ncols + 1, sizeof *defaults);
+    k = lb_default_benchmarks(&t, defaults);
     for (i = 0; i < k; i++)
         ad.targets[defaults[i]].benchmark = true;
     free(defaults);
@@ -467,10 +620,11 @@ int lb_add_apply(const char *name, const char *data, size_t len,
         if (strcasecmp(t.cols[i].name, "precision") == 0)
             ad.prec_col = i;
 
-    if (resolve_rows(&ad, rows, nrows, stride) == 0 &&
-        match_keys(&ad, rows, nrows, stride) == 0)
-        rc = build(&ad, data, len, rows, nrows, stride, out, row_index,
-                   replaced);
+    if (resolve_rows(&ad, rows, nrows) == 0 && match_keys(&ad, rows, nrows) == 0 &&
+        build(&ad, data, len, rows, nrows, out, row_index, replaced) == 0)
+        rc = verify(&ad, nrows, out, row_index);
+    if (rc != 0)
+        lb_buf_reset(out);
     free(ad.targets);
     free(ad.cell);
     free(ad.replaces);
@@ -482,16 +636,34 @@ int lb_add_create(const char *name, const struct lb_new_row *rows,
                   size_t nrows, struct lb_buf *out, struct lb_error *err)
 {
     struct lb_buf header = LB_BUF_INIT;
-    struct lb_add_opts opts = {false, true};
+    struct lb_add_opts opts = {false, false};
+    const char **cols = NULL;
+    size_t ncols = 0, r, k, j;
     size_t *row_index = xcalloc(nrows + 1, sizeof *row_index);
     bool *replaced = xcalloc(nrows + 1, sizeof *replaced);
     int rc;
 
-    /* a header of the model column alone; the new columns are added in
-     * the order first given, as --new-column does */
-    lb_buf_adds(&header, "model\n");
+    /* the header: model, then each column in the order first given (letter
+     * case aside); then the rows are checked against it like any file's */
+    lb_buf_adds(&header, "model");
+    for (r = 0; r < nrows; r++) {
+        for (k = 0; k < rows[r].ncells; k++) {
+            const char *c = rows[r].cells[k].column;
+
+            for (j = 0; j < ncols && strcasecmp(cols[j], c) != 0; j++)
+                ;
+            if (j < ncols || strcasecmp(c, "model") == 0 || c[0] == '\0')
+                continue;
+            cols = xreallocarray(cols, ncols + 1, sizeof *cols);
+            cols[ncols++] = c;
+            lb_buf_addc(&header, ',');
+            lb_csv_add_field(&header, c, strlen(c));
+        }
+    }
+    lb_buf_addc(&header, '\n');
     rc = lb_add_apply(name, header.data, header.len, rows, nrows, &opts, out,
                       row_index, replaced, err);
+    free(cols);
     free(row_index);
     free(replaced);
     lb_buf_release(&header);

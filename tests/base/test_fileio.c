@@ -141,7 +141,10 @@ static void failure_leaves_original(struct dir *d, const char *step,
     unsetenv("LEADERBOARD_TEST_FAIL");
     unsetenv("LEADERBOARD_TEST_NO_TMPFILE");
     snprintf(want, sizeof want, "cannot %s '%s': %s (the file is unchanged)",
-             strcmp(step, "rename") == 0 ? "rename" : "write", d->file, msg);
+             strcmp(step, "rename") == 0  ? "rename over"
+             : strcmp(step, "fsync") == 0 ? "sync"
+                                          : "write",
+             d->file, msg);
     assert_string_equal(err.msg, want);
     content_is(d->file, "original\n");
     only_the_file(d);
@@ -171,6 +174,64 @@ static void test_fileio_unwritable_directory(void **state)
     assert_non_null(strstr(err.msg, "No such file or directory"));
 }
 
+static void test_fileio_symlink_resolves_to_target(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    char link[160], dangling[160], *real;
+
+    write_file(d->file, "x\n", 0644);
+    snprintf(link, sizeof link, "%s/link.csv", d->path);
+    snprintf(dangling, sizeof dangling, "%s/dangling.csv", d->path);
+    assert_int_equal(symlink("board.csv", link), 0);
+    assert_int_equal(symlink("nothing.csv", dangling), 0);
+    real = lb_file_resolve(link, &err);
+    assert_non_null(real);
+    assert_non_null(strstr(real, "/board.csv"));
+    free(real);
+    /* a plain path is itself */
+    real = lb_file_resolve(d->file, &err);
+    assert_string_equal(real, d->file);
+    free(real);
+    /* a link to nothing is an error, not a loop */
+    assert_null(lb_file_resolve(dangling, &err));
+    assert_non_null(strstr(err.msg, "cannot follow the symbolic link"));
+    unlink(link);
+    unlink(dangling);
+}
+
+static void test_fileio_long_name(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    char path[400];
+    int fd;
+
+    snprintf(path, sizeof path, "%s/%0250d.csv", d->path, 7);
+    write_file(path, "old\n", 0644);
+    assert_int_equal(lb_file_lock(path, &fd, &err), 0);
+    assert_int_equal(lb_file_replace(path, fd, "new\n", 4, &err), 0);
+    close(fd);
+    content_is(path, "new\n");
+    setenv("LEADERBOARD_TEST_NO_TMPFILE", "1", 1);
+    assert_int_equal(lb_file_lock(path, &fd, &err), 0);
+    assert_int_equal(lb_file_replace(path, fd, "newer\n", 6, &err), 0);
+    unsetenv("LEADERBOARD_TEST_NO_TMPFILE");
+    close(fd);
+    content_is(path, "newer\n");
+    unlink(path);
+}
+
+static void test_fileio_not_a_regular_file(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    int fd;
+
+    assert_int_equal(lb_file_lock(d->path, &fd, &err), -1);
+    assert_non_null(strstr(err.msg, "it is not a regular file"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +244,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fileio_failures_leave_original,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_fileio_unwritable_directory, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_symlink_resolves_to_target,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_long_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_not_a_regular_file, setup,
                                         teardown),
     };
 

@@ -160,7 +160,8 @@ static void test_add_validation_errors(void **state)
     fails(file, r3, 1, false, false, "arg: 'abc' is not a number (column 'ARC')");
     fails(file, r4, 1, false, false,
           "arg: 'inf' is not a finite number (column 'ARC')");
-    fails(file, r5, 1, false, false, "arg: column 'ARC' is given twice");
+    fails(file, r5, 1, false, false,
+          "arg: column 'ARC' is given twice (also arg)");
     fails(file, r6, 1, false, false,
           "set: 'model' is the model column; give the model with --model");
     fails(file, r7, 1, false, true,
@@ -178,7 +179,7 @@ static void test_add_one_bad_row_adds_nothing(void **state)
     (void)state;
     fails(file, rows, 2, false, false, "arg: 'x' is not a number (column 'ARC')");
     fails(file, dup, 2, false, false,
-          "row: model 'g' (precision '') is given twice");
+          "row: model 'g' (precision '') is given twice (also row)");
 }
 
 static void test_add_default_benchmarks_are_checked(void **state)
@@ -211,6 +212,94 @@ static void test_add_to_header_only_and_create(void **state)
     lb_buf_release(&out);
 }
 
+/* Review findings: each was a way to lose or corrupt a row. */
+static void test_add_replace_same_key_twice_fails(void **state)
+{
+    struct lb_assign c1[] = {A("ARC", "1"), S("precision", "bfloat16")};
+    struct lb_assign c2[] = {A("MMLU", "2"), S("precision", "bfloat16")};
+    struct lb_new_row rows[] = {ROW("org/b", c1), ROW("org/b", c2)};
+
+    (void)state;
+    fails(file, rows, 2, true, false,
+          "row: model 'org/b' (precision 'bfloat16') is given twice (also row)");
+}
+
+static void test_add_replace_needs_one_row(void **state)
+{
+    struct lb_assign c[] = {A("ARC", "9")};
+    struct lb_new_row rows[] = {ROW("m", c)};
+    const char *dups = "model,ARC\nm,1\nm,2\n";
+    const char *precs = "model,ARC,precision\nm,1,float16\nm,2,4bit\n";
+
+    (void)state;
+    /* the key is twice in the file: which row to update? */
+    fails(dups, rows, 1, true, false,
+          "row: model 'm' is in 'f.csv' more than once (first at line 2); "
+          "--replace cannot tell which row to update");
+    /* no precision given: the model's only row, or a clear error */
+    gives("model,ARC,precision\nm,1,float16\n", rows, 1, true, false,
+          "model,ARC,precision\nm,9,float16\n");
+    fails(precs, rows, 1, true, false,
+          "row: model 'm' has 2 rows in f.csv (precision 'float16', '4bit'); "
+          "choose one with --set precision=...");
+}
+
+static void test_add_many_decimals(void **state)
+{
+    struct lb_assign ok[] = {A("ARC", "0.00000000000000001")};
+    struct lb_assign bad[] = {A("ARC", "1e-18")};
+    struct lb_new_row r1[] = {ROW("x", ok)}, r2[] = {ROW("x", bad)};
+
+    (void)state;
+    /* in range (the check does not overflow at 17 decimals) */
+    gives("model,ARC\na,0.5\n", r1, 1, false, false,
+          "model,ARC\na,0.5\nx,0.00000000000000001\n");
+    /* 50 at 18 decimals does not fit in 64 bits: refused, not written */
+    fails("model,ARC\na,50\n", r2, 1, false, false,
+          "arg: '1e-18' cannot be kept exactly with the other values of column "
+          "'ARC' (at most 18 significant digits at their common number of "
+          "decimals)");
+}
+
+static void test_add_ambiguous_column(void **state)
+{
+    struct lb_assign c[] = {S("FOO", "5")};
+    struct lb_new_row rows[] = {ROW("z", c)};
+
+    (void)state;
+    fails("model,foo,Foo\na,1,2\n", rows, 1, false, true,
+          "set: column 'FOO' is ambiguous in 'f.csv' (2 columns differ only in "
+          "letter case); give its exact name");
+}
+
+static void test_add_bench_value_must_be_a_number(void **state)
+{
+    struct lb_assign c[] = {A("license", "mit")};
+    struct lb_assign n[] = {A("params_b", "7000")};
+    struct lb_new_row rows[] = {ROW("z", c)}, num[] = {ROW("z", n)};
+
+    (void)state;
+    fails("model,ARC,license,params_b\na,1,x,7\n", rows, 1, false, false,
+          "arg: 'mit' is not a number (column 'license'); use --set for text");
+    /* a number, but no 0-100 range for a metadata column */
+    gives("model,ARC,license,params_b\na,1,x,7\n", num, 1, false, false,
+          "model,ARC,license,params_b\na,1,x,7\nz,,,7000\n");
+}
+
+static void test_add_create_with_precision(void **state)
+{
+    struct lb_assign c1[] = {S("precision", "bf16"), A("ARC", "1")};
+    struct lb_assign c2[] = {S("precision", "fp16"), A("ARC", "2")};
+    struct lb_new_row rows[] = {ROW("a", c1), ROW("a", c2)};
+    struct lb_buf out = LB_BUF_INIT;
+    struct lb_error err;
+
+    (void)state;
+    assert_int_equal(lb_add_create("new.csv", rows, 2, &out, &err), 0);
+    assert_string_equal(out.data, "model,precision,ARC\na,bf16,1\na,fp16,2\n");
+    lb_buf_release(&out);
+}
+
 static void test_add_rejects_a_broken_file(void **state)
 {
     struct lb_assign c[] = {A("ARC", "1")};
@@ -233,6 +322,12 @@ int main(void)
         cmocka_unit_test(test_add_one_bad_row_adds_nothing),
         cmocka_unit_test(test_add_default_benchmarks_are_checked),
         cmocka_unit_test(test_add_to_header_only_and_create),
+        cmocka_unit_test(test_add_replace_same_key_twice_fails),
+        cmocka_unit_test(test_add_replace_needs_one_row),
+        cmocka_unit_test(test_add_many_decimals),
+        cmocka_unit_test(test_add_ambiguous_column),
+        cmocka_unit_test(test_add_bench_value_must_be_a_number),
+        cmocka_unit_test(test_add_create_with_precision),
         cmocka_unit_test(test_add_rejects_a_broken_file),
     };
 

@@ -226,6 +226,18 @@ static void test_csv_read_numbers_widen_to_64_bits(void **state)
     lb_table_release(&t);
 }
 
+static void test_csv_read_range_check_at_many_decimals(void **state)
+{
+    struct lb_table t;
+    struct lb_error err;
+
+    (void)state;
+    /* 100 at 17 decimals does not fit in 64 bits: the check must not wrap */
+    load_ok(&t, "model,ARC\na,0.00000000000000001\nb,9.5\n");
+    assert_int_equal(lb_table_check_numeric(&t, 1, &err), 0);
+    lb_table_release(&t);
+}
+
 static void test_csv_read_structure_errors(void **state)
 {
     (void)state;
@@ -343,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_csv_read_bad_numbers_reported_with_position),
         cmocka_unit_test(test_csv_read_scale_raise_keeps_values),
         cmocka_unit_test(test_csv_read_numbers_widen_to_64_bits),
+        cmocka_unit_test(test_csv_read_range_check_at_many_decimals),
         cmocka_unit_test(test_csv_read_structure_errors),
         cmocka_unit_test(test_csv_read_model_column_option),
         cmocka_unit_test(test_csv_read_file_in_blocks),
