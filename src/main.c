@@ -11,6 +11,7 @@
  * cli/cli.h, add a row here, and add its tests under tests/. */
 static const struct lb_command commands[] = {
     {"rank", cmd_rank, "rank the models of a score file, tie-aware"},
+    {"plot", cmd_plot, "draw charts with gnuplot: scripts, data and PNGs"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
