@@ -933,7 +933,7 @@ struct spot {
 static struct spot spot_at(size_t k)
 {
     static const struct spot first[4] = {
-        {8, 0, 1}, {-8, 0, -1}, {0, 14, 0}, {0, -14, 0}};
+        {11, 0, 1}, {-11, 0, -1}, {0, 17, 0}, {0, -17, 0}};
     struct spot s;
     size_t j, level;
 
@@ -941,7 +941,7 @@ static struct spot spot_at(size_t k)
         return first[k];
     j = k - 4;
     level = j / 4 + 1;
-    s.dx = 6 + 3 * (double)level;
+    s.dx = 9 + 3 * (double)level;
     s.dy = 12 * (double)level;
     s.align = 1;
     if (j % 4 >= 2) {

@@ -34,10 +34,10 @@ set grid xtics ytics
 unset key
 set xlabel 'params_b (log scale)'
 set ylabel 'average score'
-set label 1 'org/big-70b' at first 70, first 78.583333 left offset screen 0.0080, screen 0.0000 front
-set label 2 'O''Brien/mid-7b' at first 7, first 62.5 right offset screen -0.0080, screen 0.0000 front
-set label 3 'org/tied-13b' at first 13, first 62.5 left offset screen 0.0080, screen 0.0000 front
-set label 4 'org/small-1b' at first 1.1, first 50.583333 left offset screen 0.0080, screen 0.0000 front
+set label 1 'org/big-70b' at first 70, first 78.583333 left offset screen 0.0110, screen 0.0000 front
+set label 2 'O''Brien/mid-7b' at first 7, first 62.5 right offset screen -0.0110, screen 0.0000 front
+set label 3 'org/tied-13b' at first 13, first 62.5 left offset screen 0.0110, screen 0.0000 front
+set label 4 'org/small-1b' at first 1.1, first 50.583333 left offset screen 0.0110, screen 0.0000 front
 plot data using 3:($5 > 0 ? NaN : $4) with points pt 7 ps 0.9 lc rgb '#4e79a7', \
      data using 3:($5 > 0 ? $4 : NaN) with points pt 7 ps 1.2 lc rgb '#f28e2b', \
      data using 3:($6 > 0 ? $4 : NaN) with points pt 6 ps 2.2 lw 1.2 lc rgb '#333333'
