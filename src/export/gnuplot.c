@@ -258,6 +258,19 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
 
     if (b->ranking.n_listed_ranked == 0)
         return lb_error_set(err, "%s: no ranked model to plot", b->table->path);
+    if (c == LB_CHART_PROFILE && b->sel.nbench >= MIN_SPIDER_AXES) {
+        size_t i;
+
+        /* a polygon needs every score (--missing partial or zero rank
+         * models that lack some) */
+        for (i = 0; i < b->ranking.n_listed_ranked; i++)
+            if (row_has_every_score(b, b->ranking.order[i]))
+                return 0;
+        return lb_error_set(err,
+                            "%s: chart 'profile': no ranked model has a "
+                            "score for every benchmark",
+                            b->table->path);
+    }
     if (c != LB_CHART_SIZE)
         return 0;
     pc = lb_chart_params_column(b->table);
@@ -789,12 +802,7 @@ static int chart_profile(struct chart *c)
         else
             skipped++;
     }
-    c->nrows = n;
-    if (n == 0)
-        return lb_error_set(c->err,
-                            "%s: chart 'profile': no ranked model has a "
-                            "score for every benchmark",
-                            c->t->path);
+    c->nrows = n; /* > 0: lb_chart_check saw a row with every score */
     /* the key on the right ("RANK. NAME" after a sample); on both sides of
      * the spider, room for the labels of axes that point sideways */
     key_px = (double)widest_model(c, 4) * CHAR_PX + 90;

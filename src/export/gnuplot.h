@@ -91,8 +91,9 @@ void lb_gp_text(struct lb_buf *out, const char *s, size_t len,
 size_t lb_chart_params_column(const struct lb_table *t);
 
 /* Whether chart c can be drawn from board b: every chart needs a ranked
- * model; 'size' also needs a parameter column with a positive value for a
- * ranked model. Returns 0, or -1 with the reason in err. */
+ * model; a spider 'profile' (3 benchmarks or more) a ranked model with every
+ * score; 'size' a parameter column with a positive value for a ranked
+ * model. Returns 0, or -1 with the reason in err (which may be NULL). */
 int lb_chart_check(const struct lb_board *b, enum lb_chart c,
                    struct lb_error *err);
 

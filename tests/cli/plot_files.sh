@@ -6,6 +6,7 @@
 #     examples in plots/ (deterministic, and plots/ is up to date);
 #   - they do not depend on the output directory nor on where the program
 #     runs, nor on reading the file from standard input;
+#   - by default only the charts that the data support;
 #   - missing directories are created; a file in the way is an error;
 #   - no temporary file is left behind.
 set -u
@@ -41,6 +42,17 @@ for c in $charts; do
     done
 done
 find . -name '*.tmp.*' | grep -q . && bad "a temporary file was left behind"
+
+# by default, only the charts the data support: no params column (no
+# size), and with --missing partial no model with every score (no profile)
+printf 'model,x,y,z\na,1,,3\nb,,2,3\n' > partial.csv
+"$bin" plot partial.csv --missing partial --script-only -o p > p.stdout ||
+    bad "default charts: exit status $?"
+printf 'p/%s.gp\n' average benchmarks > want
+cmp -s want p.stdout || bad "default charts: $(cat p.stdout)"
+"$bin" plot partial.csv --missing partial --script-only -o p --chart profile \
+    > /dev/null 2> err
+[ $? = 1 ] || bad "--chart profile without a complete model: not an error"
 
 # a file where the directory should be
 : > notadir

@@ -223,6 +223,14 @@ static void test_gnuplot_check(void **state)
     assert_string_equal(err.msg, "t.csv: no ranked model to plot");
     fixture_release(&f);
 
+    /* --missing partial: ranked, but no model has every score */
+    board_of(&f, "model,x,y,z\na,1,,3\nb,,2,3\n", NULL, LB_MISSING_PARTIAL);
+    assert_int_equal(lb_chart_check(&f.b, LB_CHART_AVERAGE, &err), 0);
+    assert_int_equal(lb_chart_check(&f.b, LB_CHART_PROFILE, &err), -1);
+    assert_string_equal(err.msg, "t.csv: chart 'profile': no ranked model "
+                                 "has a score for every benchmark");
+    fixture_release(&f);
+
     /* a params column, but no ranked model with a positive value */
     board_of(&f, "model,x,y,params_b\na,1,2,0\nb,3,4,\n", "x,y",
              LB_MISSING_EXCLUDE);
