@@ -12,6 +12,7 @@
 static const struct lb_command commands[] = {
     {"rank", cmd_rank, "rank the models of a score file, tie-aware"},
     {"add", cmd_add, "add a model's scores to a score file, safely"},
+    {"plot", cmd_plot, "draw charts with gnuplot: scripts, data and PNGs"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -289,3 +289,8 @@ size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision)
     buf[len] = '\0';
     return len;
 }
+
+double lb_dec_to_double(lb_i128 num, uint32_t den, unsigned scale)
+{
+    return (double)num / (double)den / (double)lb_pow10[scale];
+}

@@ -69,4 +69,9 @@ int lb_frac_cmp(lb_i128 a, uint32_t da, lb_i128 b, uint32_t db);
 #define LB_DEC_BUFSIZE 48
 size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision);
 
+/* The rational num / (den * 10^scale) as the nearest-ish double (den > 0,
+ * scale <= LB_DEC_MAX_SCALE). For chart geometry only: never format a
+ * value shown to people from it (use lb_dec_round and lb_dec_format). */
+double lb_dec_to_double(lb_i128 num, uint32_t den, unsigned scale);
+
 #endif

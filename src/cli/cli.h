@@ -28,6 +28,7 @@ struct lb_command {
 
 int cmd_rank(int argc, char **argv);
 int cmd_add(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 
 /* {======================================================================
  * Options that choose and rank, shared by the commands that show a board

@@ -1,0 +1,64 @@
+#!/bin/sh
+# plot_render.sh BINARY SOURCE_DIR GNUPLOT
+#
+# Renders every chart with the real gnuplot from a fixture whose model and
+# benchmark names try to run commands (a quote that ends the literal, a
+# backquote, a newline, a line starting with EOD, a macro, a double quote,
+# a trailing backslash, a CR and a TAB, invalid UTF-8), in a temporary
+# working directory. Each chart must exit 0 and be a PNG of a plausible
+# size, and no marker file may appear (the names touch pwned_* here and
+# /tmp/pwned). Then each script must reproduce its image on its own, from
+# another directory, as 'gnuplot DIR/NAME.gp'; and --terminal svg makes SVG.
+set -u
+bin=$1 src=$2 gnuplot=$3
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+fixture=$src/tests/cli/fixtures/plot_hostile.csv
+fail=0
+bad() { echo "plot_render: $*"; fail=1; }
+charts="average benchmarks profile size"
+had_tmp_pwned=no
+[ -e /tmp/pwned ] && had_tmp_pwned=yes
+
+cd "$tmp" || exit 1
+"$bin" plot "$fixture" -o out -n 13 > stdout 2> stderr
+code=$?
+[ "$code" = 0 ] || bad "exit status $code: $(cat stderr)"
+[ -s stderr ] && bad "gnuplot complained: $(cat stderr)"
+for c in $charts; do
+    f=out/$c.png
+    sig=$(head -c 8 "$f" 2>/dev/null | od -An -c | tr -d ' ')
+    [ "$sig" = '211PNG\r\n032\n' ] || bad "$f: not a PNG ($sig)"
+    size=$(wc -c < "$f" 2>/dev/null || echo 0)
+    [ "$size" -gt 20000 ] || bad "$f: $size bytes only"
+done
+if find "$tmp" -name 'pwned*' | grep -q .; then
+    bad "a hostile name ran: $(find "$tmp" -name 'pwned*')"
+fi
+[ "$had_tmp_pwned" = no ] && [ -e /tmp/pwned ] && bad "/tmp/pwned was created"
+
+# standalone scripts, run from elsewhere, then from their own directory
+mkdir elsewhere
+for c in $charts; do
+    rm -f "out/$c.png"
+    (cd elsewhere && "$gnuplot" "$tmp/out/$c.gp") 2>> gp.stderr ||
+        bad "gnuplot $tmp/out/$c.gp failed"
+    [ -s "out/$c.png" ] || bad "gnuplot out/$c.gp made no out/$c.png"
+    rm -f "out/$c.png"
+    (cd out && "$gnuplot" "$c.gp") 2>> gp.stderr || bad "gnuplot $c.gp failed"
+    [ -s "out/$c.png" ] || bad "gnuplot $c.gp (in out/) made no image"
+done
+[ -s gp.stderr ] && bad "gnuplot complained: $(cat gp.stderr)"
+find "$tmp" -name 'pwned*' | grep -q . && bad "a hostile name ran"
+
+# SVG
+"$bin" plot "$fixture" -o svg --terminal svg > /dev/null 2> stderr ||
+    bad "--terminal svg: exit status $?: $(cat stderr)"
+for c in $charts; do
+    head -c 5 "svg/$c.svg" 2>/dev/null | grep -q '^<?xml\|^<svg' ||
+        bad "svg/$c.svg is not SVG"
+done
+find "$tmp" -name 'pwned*' | grep -q . && bad "a hostile name ran (svg)"
+[ "$had_tmp_pwned" = no ] && [ -e /tmp/pwned ] && bad "/tmp/pwned was created"
+
+exit $fail
