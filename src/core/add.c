@@ -411,7 +411,7 @@ static int match_keys(struct adder *ad, const struct lb_new_row *rows,
                               rows[r].origin,
                               lb_quote(&qm, k->model, k->model_len), prec,
                               lb_quotes(&qf, ad->name), lb_table_line(t, dup));
-        } else if ((file_dup[dup / 8] >> (dup % 8)) & 1u) {
+        } else if (((unsigned)file_dup[dup / 8] >> (dup % 8)) & 1u) {
             rc = lb_error_set(ad->err,
                               "%s: model %s%s is in %s more than once (first "
                               "at line %zu); --replace cannot tell which row "
