@@ -47,13 +47,6 @@ void lb_buf_add(struct lb_buf *b, const void *p, size_t n)
     b->data[b->len] = '\0';
 }
 
-void lb_buf_addc(struct lb_buf *b, char c)
-{
-    lb_buf_reserve(b, 1);
-    b->data[b->len++] = c;
-    b->data[b->len] = '\0';
-}
-
 void lb_buf_adds(struct lb_buf *b, const char *s)
 {
     lb_buf_add(b, s, strlen(s));

@@ -25,7 +25,14 @@ void lb_buf_reset(struct lb_buf *b);
 /* Makes room for 'extra' more bytes (plus the terminator). */
 void lb_buf_reserve(struct lb_buf *b, size_t extra);
 void lb_buf_add(struct lb_buf *b, const void *p, size_t n);
-void lb_buf_addc(struct lb_buf *b, char c);
+/* Appends one byte (inline: it is on every hot path). */
+static inline void lb_buf_addc(struct lb_buf *b, char c)
+{
+    if (b->len + 2 > b->cap)
+        lb_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void lb_buf_adds(struct lb_buf *b, const char *s);
 /* Appends 'n' copies of c. */
 void lb_buf_addpad(struct lb_buf *b, char c, size_t n);

@@ -1,5 +1,7 @@
 #include "base/decimal.h"
 
+#include <string.h>
+
 const int64_t lb_pow10[LB_DEC_MAX_SCALE + 1] = {
     1LL,
     10LL,
@@ -70,6 +72,47 @@ static bool is_nonfinite_word(const char *s, size_t len)
     return false;
 }
 
+/* The common case, in a few instructions per byte: [-]digits[.digits]
+ * with at most 18 digits, nothing around. Returns false to let the
+ * general parser decide (spaces, '+', exponents, NA, errors...). */
+static bool parse_short(const char *s, size_t len, struct lb_dec *out)
+{
+    const char *p = s, *end = s + len;
+    uint64_t v = 0;
+    unsigned frac = 0, nd = 0;
+    bool neg = false, dot = false;
+
+    if (len == 0 || len > 20)
+        return false;
+    if (*p == '-') {
+        neg = true;
+        p++;
+    }
+    for (; p < end; p++) {
+        unsigned d = (unsigned)(unsigned char)*p - '0';
+
+        if (d <= 9) {
+            v = v * 10 + d;
+            nd++;
+            frac += dot;
+        } else if (*p == '.' && !dot) {
+            dot = true;
+        } else {
+            return false;
+        }
+    }
+    if (nd == 0 || nd > 18)
+        return false;
+    /* the smallest scale that holds the value, as the general parser */
+    while (frac > 0 && v % 10 == 0) {
+        v /= 10;
+        frac--;
+    }
+    out->units = neg ? -(int64_t)v : (int64_t)v;
+    out->scale = v == 0 ? 0 : frac;
+    return true;
+}
+
 enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
 {
     size_t i = 0;
@@ -82,6 +125,8 @@ enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
     bool any = false;    /* at least one digit */
     bool overflow = false;
 
+    if (parse_short(s, len, out))
+        return LB_NUM_OK;
     while (len > 0 && is_blank(s[len - 1]))
         len--;
     while (i < len && is_blank(s[i]))
@@ -265,29 +310,83 @@ int lb_frac_cmp(lb_i128 a, uint32_t da, lb_i128 b, uint32_t db)
     return (x > y) - (x < y);
 }
 
+static const char two_digits[201] =
+    "0001020304050607080910111213141516171819"
+    "2021222324252627282930313233343536373839"
+    "4041424344454647484950515253545556575859"
+    "6061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/* Writes the decimal digits of u backwards ending at end; returns the
+ * first digit's position. */
+static char *digits_back(char *end, lb_u128 u)
+{
+    if (__builtin_expect(u > UINT64_MAX, 0)) {
+        while (u > UINT64_MAX) {
+            *--end = (char)('0' + (int)(u % 10));
+            u /= 10;
+        }
+    }
+    {
+        uint64_t v = (uint64_t)u;
+
+        while (v >= 100) {
+            unsigned k = (unsigned)(v % 100) * 2;
+
+            v /= 100;
+            *--end = two_digits[k + 1];
+            *--end = two_digits[k];
+        }
+        if (v >= 10) {
+            unsigned k = (unsigned)v * 2;
+
+            *--end = two_digits[k + 1];
+            *--end = two_digits[k];
+        } else {
+            *--end = (char)('0' + (int)v);
+        }
+    }
+    return end;
+}
+
 size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision)
 {
     char tmp[LB_DEC_BUFSIZE];
-    size_t n = 0, len = 0;
+    char *end = tmp + sizeof tmp, *d;
+    size_t n, ip, i, len = 0;
     bool neg = q < 0;
     lb_u128 u = neg ? (lb_u128)(-(q + 1)) + 1 : (lb_u128)q;
-    do {
-        tmp[n++] = (char)('0' + (int)(u % 10));
-        u /= 10;
-    } while (u != 0);
-    while (n <= precision)
-        tmp[n++] = '0';
+
+    d = digits_back(end, u);
+    n = (size_t)(end - d);
+    /* at least one digit before the point */
+    while (n <= precision) {
+        *--d = '0';
+        n++;
+    }
     if (neg && q != 0)
         buf[len++] = '-';
-    while (n > precision)
-        buf[len++] = tmp[--n];
+    /* short copies by hand: cheaper than calls to memcpy */
+    ip = n - precision;
+    for (i = 0; i < ip; i++)
+        buf[len++] = d[i];
     if (precision > 0) {
         buf[len++] = '.';
-        while (n > 0)
-            buf[len++] = tmp[--n];
+        for (; i < n; i++)
+            buf[len++] = d[i];
     }
     buf[len] = '\0';
     return len;
+}
+
+size_t lb_format_uint(char *buf, uint64_t v)
+{
+    char tmp[24], *end = tmp + sizeof tmp, *d = digits_back(end, v);
+    size_t n = (size_t)(end - d);
+
+    memcpy(buf, d, n);
+    buf[n] = '\0';
+    return n;
 }
 
 double lb_dec_to_double(lb_i128 num, uint32_t den, unsigned scale)

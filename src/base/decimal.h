@@ -69,6 +69,10 @@ int lb_frac_cmp(lb_i128 a, uint32_t da, lb_i128 b, uint32_t db);
 #define LB_DEC_BUFSIZE 48
 size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision);
 
+/* Writes v in decimal into buf (at least 21 bytes), NUL-terminated;
+ * returns its length. */
+size_t lb_format_uint(char *buf, uint64_t v);
+
 /* The rational num / (den * 10^scale) as the nearest-ish double (den > 0,
  * scale <= LB_DEC_MAX_SCALE). For chart geometry only: never format a
  * value shown to people from it (use lb_dec_round and lb_dec_format). */

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <threads.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -254,8 +255,8 @@ static void store_cell(struct loader *ld, size_t col, size_t line,
             c->text = xreallocarray(c->text, c->text_cap, 1);
         }
         c->text_off[row] = (uint32_t)c->text_len;
-        memcpy(c->text + c->text_len, s, len);
-        c->text[c->text_len + len] = '\0';
+        /* libcsv ends every field with a NUL (CSV_APPEND_NULL): copy it */
+        memcpy(c->text + c->text_len, s, len + 1);
         c->text_len += len + 1;
     }
     if (c->numeric)
@@ -399,6 +400,28 @@ static void add_name(struct loader *ld, const char *s, size_t len)
  * libcsv callbacks
  * ======================================================================= */
 
+/* Whether s[0..len) holds a byte below 0x0E (CR, LF, NUL, and a few
+ * other controls that are rare): eight bytes at a time, as most fields
+ * hold none and need no closer look. */
+static bool has_low_byte(const char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+
+        memcpy(&x, s + i, 8);
+        /* exact for thresholds up to 0x80: a byte < 0x0E sets its high bit */
+        if (((x - 0x0E * ones) & ~x & highs) != 0)
+            return true;
+    }
+    for (; i < len; i++)
+        if ((unsigned char)s[i] < 0x0E)
+            return true;
+    return false;
+}
+
 /* Line ends inside a (quoted) field: CRLF counts once. Also finds NULs. */
 static size_t count_line_ends(const char *s, size_t len, bool *has_nul)
 {
@@ -429,7 +452,8 @@ static void on_field(void *field, size_t len, void *data)
     ld->prev_cr = false;
     if (ld->failed)
         return;
-    ld->line += count_line_ends(s, len, &has_nul);
+    if (has_low_byte(s, len))
+        ld->line += count_line_ends(s, len, &has_nul);
     if (ld->field == 0) {
         ld->row_line = line;
         if (ld->header_done && ld->t->nrows == ld->t->cap_rows)
@@ -669,6 +693,366 @@ static ssize_t read_full(int fd, char *buf, size_t size)
     return (ssize_t)got;
 }
 
+/* {======================================================================
+ * Two threads for large files
+ *
+ * A regular file of PARALLEL_MIN bytes or more is parsed in two halves at
+ * once: the header first, then the data split at a line end that is outside
+ * any quoted field (an even number of quotes before it), each half parsed
+ * by its own libcsv parser in its own thread into its own table, and the
+ * second table appended to the first. The first half must end in libcsv's
+ * "row not begun" state, which proves the split was a row boundary; if it
+ * does not, or either half finds an error, the file is parsed again by one
+ * thread, so results and messages are always those of a sequential parse.
+ * ======================================================================= */
+
+#define PARALLEL_MIN ((size_t)16 << 20)
+#define ROW_NOT_BEGUN 0 /* libcsv's pstate for "between rows" */
+
+static ssize_t pread_full(int fd, char *buf, size_t size, off_t off)
+{
+    size_t got = 0;
+
+    while (got < size) {
+        ssize_t n = pread(fd, buf + got, size - got, off + (off_t)got);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    return (ssize_t)got;
+}
+
+/* Parses bytes [start, end) of fd into ld; block is READ_BLOCK bytes. */
+static int parse_range(struct loader *ld, struct csv_parser *p, int fd,
+                       const char *path, size_t start, size_t end, char *block)
+{
+    size_t off = start;
+    struct lb_quoted q;
+
+    while (off < end) {
+        size_t want = end - off < READ_BLOCK ? end - off : READ_BLOCK;
+        ssize_t n = pread_full(fd, block, want, (off_t)off);
+
+        if (n < 0) {
+            int e = errno;
+
+            ld->failed = true;
+            return lb_error_set(ld->err, "cannot read %s: %s",
+                                lb_quotes(&q, path), strerror(e));
+        }
+        if (n == 0)
+            break;
+        if (parse_block(ld, p, block, (size_t)n) != 0)
+            return -1;
+        off += (size_t)n;
+    }
+    return 0;
+}
+
+/* Where the header row ends (just after its line end), or 0 when the file
+ * does not start with a plain header line (blank lines, no line end in the
+ * first block...): then the file is read by one thread. */
+static size_t header_end(const char *b, size_t n, size_t bom)
+{
+    bool quoted = false;
+    size_t i;
+
+    if (n <= bom || b[bom] == '\r' || b[bom] == '\n')
+        return 0;
+    for (i = bom; i < n; i++) {
+        if (b[i] == '"') {
+            quoted = !quoted;
+        } else if (!quoted && (b[i] == '\r' || b[i] == '\n')) {
+            if (b[i] == '\r' && i + 1 < n && b[i + 1] == '\n')
+                i++;
+            return i + 1 < n ? i + 1 : 0;
+        }
+    }
+    return 0;
+}
+
+/* Scans [from, size) for the first line end outside quotes at or after
+ * 'mid', counting the line ends before it as the loader does (CRLF once,
+ * quoted ones too). Returns the offset just after that line end, or 0 when
+ * there is none. */
+static size_t find_split(int fd, size_t from, size_t mid, size_t size,
+                         char *block, size_t *lines)
+{
+    size_t off = from, n_lines = 0;
+    bool quoted = false, prev_cr = false;
+
+    while (off < size) {
+        size_t want = size - off < READ_BLOCK ? size - off : READ_BLOCK, i;
+        ssize_t n = pread_full(fd, block, want, (off_t)off);
+
+        if (n <= 0)
+            return 0;
+        for (i = 0; i < (size_t)n; i++) {
+            size_t pos = off + i;
+            char c = block[i], next;
+
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n') {
+                if (!prev_cr)
+                    n_lines++;
+                if (!quoted && pos >= mid) {
+                    *lines = n_lines;
+                    return pos + 1;
+                }
+            } else if (c == '\r') {
+                n_lines++;
+                if (!quoted && pos >= mid) {
+                    /* a lone CR ends the line; with a LF, the LF does */
+                    if (i + 1 < (size_t)n)
+                        next = block[i + 1];
+                    else if (pos + 1 >= size ||
+                             pread_full(fd, &next, 1, (off_t)(pos + 1)) != 1)
+                        next = '\0';
+                    if (next != '\n') {
+                        *lines = n_lines;
+                        return pos + 1;
+                    }
+                }
+            }
+            prev_cr = c == '\r';
+        }
+        off += (size_t)n;
+    }
+    return 0;
+}
+
+/* The second half's table: the columns as the header made them. */
+static void clone_layout(const struct lb_table *a, struct lb_table *b)
+{
+    size_t i;
+
+    memset(b, 0, sizeof *b);
+    b->path = xstrdup(a->path);
+    b->ncols = a->ncols;
+    b->model_col = a->model_col;
+    b->cols = xcalloc(a->ncols, sizeof *b->cols);
+    for (i = 0; i < a->ncols; i++) {
+        const struct lb_column *ca = &a->cols[i];
+        struct lb_column *cb = &b->cols[i];
+
+        cb->name = ca->name; /* borrowed: cleared before release */
+        cb->index = ca->index;
+        cb->bench = ca->bench;
+        cb->has_text = ca->has_text;
+        cb->numeric = ca->numeric;
+    }
+}
+
+static void release_half(struct lb_table *b)
+{
+    size_t i;
+
+    for (i = 0; i < b->ncols; i++)
+        b->cols[i].name = NULL;
+    lb_table_release(b);
+}
+
+/* Sets row values of c at scale, from v at scale vs; false on overflow. */
+static bool put_value(struct lb_column *c, size_t row, size_t cap, int64_t v,
+                      unsigned vs)
+{
+    if (c->scale > vs && __builtin_mul_overflow(v, lb_pow10[c->scale - vs], &v))
+        return false;
+    if (c->num32 != NULL && (v < INT32_MIN || v > INT32_MAX))
+        widen(c, cap);
+    if (c->num32 != NULL)
+        c->num32[row] = (int32_t)v;
+    else
+        c->num64[row] = v;
+    return true;
+}
+
+/* Appends table b's rows to a (same columns). False when the numbers do
+ * not fit together or text passes 4 GiB: then the caller parses again
+ * sequentially, which reports it properly. */
+static bool append_half(struct lb_table *a, struct lb_table *b)
+{
+    size_t na = a->nrows, nb = b->nrows, j, r;
+
+    if (nb == 0)
+        return true;
+    while (a->cap_rows < na + nb) {
+        a->nrows = a->cap_rows; /* grow_rows grows past nrows */
+        grow_rows(a);
+    }
+    a->nrows = na;
+    for (j = 0; j < a->ncols; j++) {
+        struct lb_column *ca = &a->cols[j], *cb = &b->cols[j];
+
+        if (ca->has_text) {
+            if (ca->text_len + cb->text_len > UINT32_MAX)
+                return false;
+            if (ca->text_len + cb->text_len > ca->text_cap) {
+                ca->text_cap = ca->text_len + cb->text_len;
+                ca->text = xreallocarray(ca->text, ca->text_cap, 1);
+            }
+            memcpy(ca->text + ca->text_len, cb->text, cb->text_len);
+            for (r = 0; r < nb; r++)
+                ca->text_off[na + r] = cb->text_off[r] + (uint32_t)ca->text_len;
+            ca->text_len += cb->text_len;
+            free(cb->text);
+            cb->text = NULL;
+        }
+        if (ca->numeric && !cb->numeric) {
+            drop_numbers(ca);
+        } else if (ca->numeric) {
+            if (cb->scale > ca->scale &&
+                !raise_scale(ca, na, a->cap_rows, cb->scale))
+                return false;
+            for (r = 0; r < nb; r++) {
+                if (lb_column_missing(cb, r)) {
+                    (void)put_value(ca, na + r, a->cap_rows, 0, ca->scale);
+                    ca->missing[(na + r) >> 3] = (uint8_t)(
+                        ca->missing[(na + r) >> 3] | (1u << ((na + r) & 7)));
+                } else if (!put_value(ca, na + r, a->cap_rows,
+                                      lb_column_num(cb, r), cb->scale)) {
+                    return false;
+                }
+            }
+            ca->n_present += cb->n_present;
+        }
+        if (ca->bad.kind == LB_BAD_NONE && cb->bad.kind != LB_BAD_NONE) {
+            ca->bad = cb->bad; /* the first problem in file order */
+            cb->bad.value = NULL;
+            cb->bad.kind = LB_BAD_NONE;
+        }
+    }
+    if (na == 0)
+        a->first_line = b->first_line;
+    if (a->row_line != NULL || b->row_line != NULL ||
+        b->first_line != a->first_line + na) {
+        if (a->row_line == NULL) {
+            a->row_line = xreallocarray(NULL, a->cap_rows, sizeof *a->row_line);
+            for (r = 0; r < na; r++)
+                a->row_line[r] = a->first_line + r;
+        }
+        for (r = 0; r < nb; r++)
+            a->row_line[na + r] = lb_table_line(b, r);
+    }
+    a->nrows = na + nb;
+    return true;
+}
+
+struct half {
+    struct loader ld;
+    struct csv_parser p;
+    struct lb_table t;
+    struct lb_error err;
+    int fd;
+    const char *path;
+    size_t start, end;
+    char *block;
+    int rc;
+};
+
+static int run_half(void *arg)
+{
+    struct half *h = arg;
+
+    h->rc = parse_range(&h->ld, &h->p, h->fd, h->path, h->start, h->end,
+                        h->block);
+    if (h->rc == 0)
+        h->rc = csv_fini(&h->p, on_field, on_row_end, &h->ld) != 0 ||
+                        h->ld.failed
+                    ? -1
+                    : 0;
+    return 0;
+}
+
+/* Tries the two-thread parse of a regular file. Returns 0 with *t loaded,
+ * 1 to say "parse it sequentially instead" (with *t released), or -1 on a
+ * read error. */
+static int load_parallel(struct lb_table *t, int fd, const char *path,
+                         const char *name, size_t size,
+                         const struct lb_load_opts *opts, struct lb_error *err)
+{
+    struct loader ld;
+    struct csv_parser p;
+    struct half h;
+    thrd_t thr;
+    char *block = xmalloc(READ_BLOCK);
+    size_t bom, hdr, split, lines = 0;
+    ssize_t n;
+    int rc = 1;
+    bool ok;
+
+    loader_init(&ld, t, name, opts, err);
+    if (!parser_init(&p)) {
+        free(block);
+        loader_release(&ld);
+        lb_table_release(t);
+        return 1;
+    }
+    n = pread_full(fd, block, READ_BLOCK, 0);
+    bom = n > 0 ? skip_bom(block, (size_t)n) : 0;
+    hdr = n > 0 ? header_end(block, (size_t)n, bom) : 0;
+    if (hdr == 0 || parse_block(&ld, &p, block + bom, hdr - bom) != 0 ||
+        !ld.header_done)
+        goto out;
+    split = find_split(fd, hdr, hdr + (size - hdr) / 2, size, block, &lines);
+    if (split == 0 || split >= size)
+        goto out;
+    /* the line count covers [hdr, split); the header took its lines */
+    memset(&h, 0, sizeof h);
+    clone_layout(t, &h.t);
+    h.ld.t = &h.t;
+    h.ld.err = &h.err;
+    h.ld.opts = opts;
+    h.ld.header_done = true;
+    h.ld.line = ld.line + lines;
+    h.fd = fd;
+    h.path = path;
+    h.start = split;
+    h.end = size;
+    h.block = xmalloc(READ_BLOCK);
+    if (!parser_init(&h.p)) {
+        free(h.block);
+        release_half(&h.t);
+        goto out;
+    }
+    if (thrd_create(&thr, run_half, &h) != thrd_success) {
+        csv_free(&h.p);
+        free(h.block);
+        release_half(&h.t);
+        goto out;
+    }
+    ok = parse_range(&ld, &p, fd, path, hdr, split, block) == 0 &&
+         !ld.failed && p.pstate == ROW_NOT_BEGUN;
+    thrd_join(thr, NULL);
+    ok = ok && h.rc == 0 && append_half(t, &h.t);
+    csv_free(&h.p);
+    free(h.block);
+    release_half(&h.t);
+    /* no rows at all: let the sequential parse say so */
+    if (ok && (t->nrows > 0 || (opts && opts->allow_no_rows))) {
+        t->threads = 2;
+        rc = 0;
+    }
+out:
+    csv_free(&p);
+    free(block);
+    loader_release(&ld);
+    if (rc != 0) {
+        lb_table_release(t);
+        lb_error_init(err); /* the sequential parse says what is wrong */
+        rc = 1;
+    }
+    return rc;
+}
+
+/* }====================================================================== */
+
 int lb_table_load(struct lb_table *t, const char *path,
                   const struct lb_load_opts *opts, struct lb_error *err)
 {
@@ -694,6 +1078,18 @@ int lb_table_load(struct lb_table *t, const char *path,
         (void)lb_error_set(err, "cannot read %s: it is a directory",
                            lb_quotes(&q, path));
         goto out;
+    }
+    if (S_ISREG(st.st_mode) &&
+        (size_t)st.st_size >= (opts && opts->parallel_min ? opts->parallel_min
+                                                           : PARALLEL_MIN) &&
+        fd != STDIN_FILENO) {
+        loader_release(&ld);
+        lb_table_release(t);
+        if (load_parallel(t, fd, path, name, (size_t)st.st_size, opts, err) == 0) {
+            close(fd);
+            return 0;
+        }
+        loader_init(&ld, t, name, opts, err);
     }
     if (!parser_init(&p)) {
         (void)lb_error_set(err, "%s: cannot start the CSV parser", name);
@@ -721,6 +1117,7 @@ int lb_table_load(struct lb_table *t, const char *path,
             goto out;
     }
     rc = finish(&ld, &p);
+    t->threads = 1;
 out:
     free(block);
     if (parser)

@@ -2,14 +2,20 @@
 
 #include <csv.h>
 
+/* 1 for the bytes that make RFC 4180 quoting necessary */
+static const unsigned char special[256] = {
+    ['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
+};
+
 bool lb_csv_needs_quotes(const char *s, size_t len)
 {
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned any = 0;
     size_t i;
 
     for (i = 0; i < len; i++)
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
-            return true;
-    return false;
+        any |= special[p[i]];
+    return any != 0;
 }
 
 void lb_csv_add_field(struct lb_buf *out, const char *s, size_t len)

@@ -135,6 +135,82 @@ static void radix_sort(uint64_t *keys, size_t *rows, size_t n)
     free(r_tmp);
 }
 
+/* The first 8 bytes of a name, big-endian, zero-padded: comparing two of
+ * these orders names as memcmp does, except when they are equal. */
+static uint64_t name_prefix(const struct lb_table *t, size_t row)
+{
+    size_t len, i;
+    const char *s = lb_table_model(t, row, &len);
+    uint64_t p = 0;
+
+    for (i = 0; i < 8; i++)
+        p = (p << 8) | (i < len ? (unsigned char)s[i] : 0u);
+    return p;
+}
+
+struct named {
+    uint64_t prefix;
+    size_t row;
+};
+
+static int cmp_named(const struct named *a, const struct named *b,
+                     const struct order_ctx *ctx)
+{
+    if (a->prefix != b->prefix)
+        return a->prefix < b->prefix ? -1 : 1;
+    return cmp_name_row(a->row, b->row, (void *)(uintptr_t)ctx);
+}
+
+struct run_ctx {
+    const struct order_ctx *ctx;
+    const struct named *items;
+};
+
+static int cmp_run_pos(size_t a, size_t b, void *vctx)
+{
+    const struct run_ctx *rc = vctx;
+
+    return cmp_named(&rc->items[a], &rc->items[b], rc->ctx);
+}
+
+/* Sorts rows[0..n) (equal exact values) by name, then file order: names
+ * are compared by an 8-byte prefix first, read once per row, so that the
+ * names themselves are read again only when prefixes are equal. */
+static void sort_run_by_name(const struct order_ctx *ctx, size_t *rows, size_t n)
+{
+    struct named small[16], *it = n <= 16 ? small : xreallocarray(NULL, n, sizeof *it);
+    size_t i, j;
+
+    for (i = 0; i < n; i++) {
+        it[i].prefix = name_prefix(ctx->t, rows[i]);
+        it[i].row = rows[i];
+    }
+    if (n <= 16) {
+        for (i = 1; i < n; i++) {
+            struct named v = it[i];
+
+            for (j = i; j > 0 && cmp_named(&it[j - 1], &v, ctx) > 0; j--)
+                it[j] = it[j - 1];
+            it[j] = v;
+        }
+        for (i = 0; i < n; i++)
+            rows[i] = it[i].row;
+        return;
+    }
+    {
+        struct run_ctx rc = {ctx, it};
+        size_t *pos = xreallocarray(NULL, n, sizeof *pos);
+
+        for (i = 0; i < n; i++)
+            pos[i] = i;
+        lb_sort_indices(pos, n, cmp_run_pos, &rc);
+        for (i = 0; i < n; i++)
+            rows[i] = it[pos[i]].row;
+        free(pos);
+    }
+    free(it);
+}
+
 int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
             const struct lb_rank_opts *opts, struct lb_ranking *out,
             struct lb_error *err)
@@ -165,7 +241,7 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
             while (j < n && keys[j] == keys[i])
                 j++;
             if (j - i > 1)
-                lb_sort_indices(out->order + i, j - i, cmp_name_row, &ctx);
+                sort_run_by_name(&ctx, out->order + i, j - i);
             i = j;
         }
     } else {

@@ -70,6 +70,7 @@ struct lb_table {
     size_t nrows;            /* data rows */
     size_t cap_rows;         /* rows allocated in every per-row array */
     size_t first_line;       /* line where the first data row starts */
+    unsigned threads;        /* threads that parsed the file (1 or 2) */
     size_t *row_line;        /* row -> line where it starts, or NULL when
                                 row r starts at first_line + r (owned); read
                                 with lb_table_line */
@@ -80,6 +81,8 @@ struct lb_load_opts {
     bool keep_text;           /* keep every column's text, the catalog
                                  benchmarks' too (add needs it) */
     bool allow_no_rows;       /* a header without rows is a valid table */
+    size_t parallel_min;      /* files from this size up are parsed by two
+                                 threads; 0: the default (16 MiB) */
 };
 
 /* Loads a score file: 'path' ("-" for standard input) is read with libcsv in

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/decimal.h"
+#include "export/export.h"
 #include "base/xalloc.h"
 
 struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
@@ -31,26 +32,29 @@ struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
     return cols;
 }
 
-static int add_number(const struct lb_board *r, lb_i128 num, uint32_t den,
-                      unsigned scale, size_t row, struct lb_buf *out,
-                      struct lb_error *err)
+/* value * 10^-scale written at the precision into out->num. */
+static int put_scaled(const struct lb_board *r, int64_t v, unsigned scale,
+                      size_t row, struct cell *out, struct lb_error *err)
 {
-    char buf[LB_DEC_BUFSIZE];
+    unsigned p = r->opts.rank.precision;
+    int64_t m;
     lb_i128 q;
 
-    if (!lb_dec_round(num, den, scale, r->opts.rank.precision, &q))
+    if (p >= scale && !__builtin_mul_overflow(v, lb_pow10[p - scale], &m))
+        q = m; /* the common case: no rounding, 64 bits */
+    else if (!lb_dec_round(v, 1, scale, p, &q))
         return lb_error_set(err, "%s:%zu: a value is too large to round at "
                                  "%u decimals",
-                            r->table->path, lb_table_line(r->table, row),
-                            r->opts.rank.precision);
-    lb_buf_add(out, buf, lb_dec_format(buf, q, r->opts.rank.precision));
-    return 1;
+                            r->table->path, lb_table_line(r->table, row), p);
+    out->len = lb_dec_format(out->num, q, p);
+    out->s = out->num;
+    out->kind = CELL_IS_NUMBER;
+    return 0;
 }
 
-static int add_mean(const struct lb_board *r, size_t row, struct lb_buf *out,
+static int put_mean(const struct lb_board *r, size_t row, struct cell *out,
                     struct lb_error *err)
 {
-    char buf[LB_DEC_BUFSIZE];
     lb_i128 q;
 
     if (!lb_aggregate_round(&r->mean, row, r->opts.rank.precision, &q))
@@ -58,54 +62,135 @@ static int add_mean(const struct lb_board *r, size_t row, struct lb_buf *out,
                                  "at %u decimals",
                             r->table->path, lb_table_line(r->table, row),
                             r->opts.rank.precision);
-    lb_buf_add(out, buf, lb_dec_format(buf, q, r->opts.rank.precision));
-    return 1;
+    out->len = lb_dec_format(out->num, q, r->opts.rank.precision);
+    out->s = out->num;
+    out->kind = CELL_IS_NUMBER;
+    return 0;
+}
+
+size_t lb_format_rank_to(char *buf, int64_t rank2)
+{
+    size_t n = lb_format_uint(buf, (uint64_t)(rank2 / 2));
+
+    if (rank2 % 2 != 0) {
+        memcpy(buf + n, ".5", 3);
+        n += 2;
+    }
+    return n;
 }
 
 void lb_format_rank(struct lb_buf *out, int64_t rank2)
 {
-    if (rank2 % 2 == 0)
-        lb_buf_addf(out, "%lld", (long long)(rank2 / 2));
-    else
-        lb_buf_addf(out, "%lld.5", (long long)(rank2 / 2));
+    char buf[32];
+
+    lb_buf_add(out, buf, lb_format_rank_to(buf, rank2));
 }
 
-int cells_value(const struct lb_board *r, const struct cell_col *c,
-                size_t row, struct lb_buf *out, struct lb_error *err)
+int cells_get(const struct lb_board *r, const struct cell_col *c, size_t row,
+              struct cell *out, struct lb_error *err)
 {
     const struct lb_table *t = r->table;
     const struct lb_column *col;
-    const char *s;
-    size_t len;
 
+    out->kind = CELL_IS_MISSING;
+    out->s = "";
+    out->len = 0;
     switch (c->kind) {
     case CELL_RANK:
-        if (r->ranking.rank2[row] == 0)
-            return 0;
-        lb_format_rank(out, r->ranking.rank2[row]);
-        return 1;
+        if (r->ranking.rank2[row] != 0) {
+            out->len = lb_format_rank_to(out->num, r->ranking.rank2[row]);
+            out->s = out->num;
+            out->kind = CELL_IS_NUMBER;
+        }
+        return 0;
     case CELL_MODEL:
-        s = lb_table_model(t, row, &len);
-        lb_buf_add(out, s, len);
-        return 1;
+        out->s = lb_table_model(t, row, &out->len);
+        out->kind = CELL_IS_TEXT;
+        return 0;
     case CELL_MEAN:
         if (!lb_aggregate_has(&r->mean, row))
             return 0;
-        return add_mean(r, row, out, err);
+        return put_mean(r, row, out, err);
     case CELL_EXTRA:
     case CELL_BENCH:
         col = &t->cols[c->col];
         if (!c->numeric) {
-            s = lb_table_text(t, c->col, row, &len);
-            if (len == 0)
-                return 0;
-            lb_buf_add(out, s, len);
-            return 1;
+            out->s = lb_table_text(t, c->col, row, &out->len);
+            if (out->len > 0)
+                out->kind = CELL_IS_TEXT;
+            return 0;
         }
         if (lb_column_missing(col, row))
             return 0;
-        return add_number(r, lb_column_num(col, row), 1, col->scale, row, out, err);
+        return put_scaled(r, lb_column_num(col, row), col->scale, row, out, err);
     }
+    return 0;
+}
+
+static void put_text(const char *s, size_t len, struct lb_buf *out,
+                     cells_escape_fn escape)
+{
+    if (escape != NULL)
+        escape(out, s, len);
+    else
+        lb_buf_add(out, s, len);
+}
+
+int cells_put(const struct lb_board *r, const struct cell_col *c, size_t row,
+              struct lb_buf *out, cells_escape_fn escape, struct lb_error *err)
+{
+    size_t len;
+    const char *s;
+    const struct lb_table *t = r->table;
+    const struct lb_column *col;
+    unsigned p = r->opts.rank.precision;
+    lb_i128 q;
+    int64_t m;
+
+    switch (c->kind) {
+    case CELL_RANK:
+        if (r->ranking.rank2[row] != 0) {
+            lb_buf_reserve(out, 32);
+            out->len += lb_format_rank_to(out->data + out->len,
+                                          r->ranking.rank2[row]);
+        }
+        return 0;
+    case CELL_MEAN:
+        if (!lb_aggregate_has(&r->mean, row))
+            return 0;
+        if (!lb_aggregate_round(&r->mean, row, p, &q))
+            return lb_error_set(err, "%s:%zu: the average is too large to "
+                                     "round at %u decimals",
+                                t->path, lb_table_line(t, row), p);
+        break;
+    case CELL_EXTRA:
+    case CELL_BENCH:
+        if (c->numeric) {
+            col = &t->cols[c->col];
+            if (lb_column_missing(col, row))
+                return 0;
+            if (p >= col->scale &&
+                !__builtin_mul_overflow(lb_column_num(col, row),
+                                        lb_pow10[p - col->scale], &m))
+                q = m; /* the common case: no rounding, 64 bits */
+            else if (!lb_dec_round(lb_column_num(col, row), 1, col->scale, p,
+                                   &q))
+                return lb_error_set(err, "%s:%zu: a value is too large to "
+                                         "round at %u decimals",
+                                    t->path, lb_table_line(t, row), p);
+            break;
+        }
+        s = lb_table_text(t, c->col, row, &len);
+        put_text(s, len, out, escape);
+        return 0;
+    case CELL_MODEL:
+        s = lb_table_model(t, row, &len);
+        put_text(s, len, out, escape);
+        return 0;
+    }
+    /* a number: formatted in place */
+    lb_buf_reserve(out, LB_DEC_BUFSIZE);
+    out->len += lb_dec_format(out->data + out->len, q, p);
     return 0;
 }
 
@@ -189,4 +274,58 @@ bool cells_formula_like(const char *s, size_t len)
 {
     return len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
                        s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
+void cells_prefetch_far(const struct lb_board *r, const struct cell_col *cols,
+                        size_t ncols, size_t row)
+{
+    const struct lb_table *t = r->table;
+    size_t j;
+
+    __builtin_prefetch(&r->mean.sum[row]);
+    __builtin_prefetch(&r->mean.present[row]);
+    __builtin_prefetch(&r->ranking.rank2[row]);
+    for (j = 0; j < ncols; j++) {
+        const struct lb_column *c;
+
+        if (cols[j].kind == CELL_RANK || cols[j].kind == CELL_MEAN)
+            continue;
+        c = &t->cols[cols[j].col];
+        if (c->has_text && !cols[j].numeric)
+            __builtin_prefetch(&c->text_off[row]);
+        if (cols[j].numeric) {
+            __builtin_prefetch(c->num32 ? (const void *)&c->num32[row]
+                                        : (const void *)&c->num64[row]);
+            __builtin_prefetch(&c->missing[row >> 3]);
+        }
+    }
+}
+
+void cells_prefetch_near(const struct lb_board *r, const struct cell_col *cols,
+                         size_t ncols, size_t row)
+{
+    const struct lb_table *t = r->table;
+    size_t j;
+
+    for (j = 0; j < ncols; j++) {
+        const struct lb_column *c;
+
+        if (cols[j].kind == CELL_RANK || cols[j].kind == CELL_MEAN ||
+            cols[j].numeric)
+            continue;
+        c = &t->cols[cols[j].col];
+        if (c->has_text)
+            __builtin_prefetch(c->text + c->text_off[row]);
+    }
+}
+
+void cells_prefetch(const struct lb_board *r, const struct cell_col *cols,
+                    size_t ncols, size_t i)
+{
+    const struct lb_ranking *k = &r->ranking;
+
+    if (i + CELLS_AHEAD_FAR < k->n_listed)
+        cells_prefetch_far(r, cols, ncols, k->order[i + CELLS_AHEAD_FAR]);
+    if (i + CELLS_AHEAD_NEAR < k->n_listed)
+        cells_prefetch_near(r, cols, ncols, k->order[i + CELLS_AHEAD_NEAR]);
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/decimal.h"
 #include "export/export.h"
 
 /* Kinds of listed column. */
@@ -29,12 +30,42 @@ struct cell_col {
 /* The columns of the board's tables, in output order; caller frees the array. */
 struct cell_col *cells_columns(const struct lb_board *r, size_t *n);
 
-/* Appends the cell's content to out; missing values append nothing and
- * return false (each writer shows them its way). Numbers are formatted at
- * the precision; a rank as "3" or "2.5". Returns -1 when a number cannot be
- * rounded (err set), else 1 when something was appended, 0 when missing. */
-int cells_value(const struct lb_board *r, const struct cell_col *c,
-                size_t row, struct lb_buf *out, struct lb_error *err);
+/* A cell's content: text (pointing into the table), a number formatted at
+ * the precision (in num), or nothing. */
+enum cell_kind { CELL_IS_MISSING, CELL_IS_TEXT, CELL_IS_NUMBER };
+
+struct cell {
+    enum cell_kind kind;
+    const char *s;  /* the content, not NUL-terminated for text */
+    size_t len;
+    char num[LB_DEC_BUFSIZE]; /* where numbers are formatted */
+};
+
+/* Fills *out with row's cell of column c: ranks as "3" or "2.5", numbers at
+ * the precision. Returns 0, or -1 when a number cannot be rounded (err
+ * set). */
+int cells_get(const struct lb_board *r, const struct cell_col *c, size_t row,
+              struct cell *out, struct lb_error *err);
+
+/* Appends row's cell of column c to out: text through escape (or as it
+ * is when escape is NULL), numbers formatted in place, nothing for a
+ * missing cell. Returns 0, or -1 when a number cannot be rounded. */
+typedef void (*cells_escape_fn)(struct lb_buf *out, const char *s, size_t len);
+int cells_put(const struct lb_board *r, const struct cell_col *c, size_t row,
+              struct lb_buf *out, cells_escape_fn escape, struct lb_error *err);
+
+/* Appends the i-th listed row of r to out in a writer's format; ctx is
+ * the writer's (read only: two threads may call fn at once). */
+typedef int (*cells_row_fn)(const struct lb_board *r,
+                            const struct cell_col *cols, size_t ncols,
+                            size_t i, struct lb_buf *out, const void *ctx,
+                            struct lb_error *err);
+
+/* Writes every listed row with fn, in order; long outputs are formatted by
+ * two threads (export/rows.c). Returns 0, or -1 when fn failed. */
+int cells_write_rows(FILE *out, const struct lb_board *r,
+                     const struct cell_col *cols, size_t ncols,
+                     cells_row_fn fn, const void *ctx, struct lb_error *err);
 
 /* True when the row's mean leaves out or imputes a score (--missing
  * partial or zero with a score missing). */
@@ -48,6 +79,22 @@ void cells_title(const struct lb_board *r, struct lb_buf *out);
  * ranked and unranked rows with the reason, --top, the mark of partial
  * means. Returns the number of lines appended (each ends with '\n'). */
 size_t cells_footer(const struct lb_board *r, struct lb_buf *out);
+
+/* Output follows the rank order, so every row's cells are in memory far
+ * from the previous row's: writers tell the cache which rows come next.
+ * cells_prefetch_far(row) asks for the per-row arrays of 'row' (call it
+ * CELLS_AHEAD_FAR rows ahead), cells_prefetch_near(row) for the text they
+ * point to (CELLS_AHEAD_NEAR rows ahead, once the offsets are cached). */
+#define CELLS_AHEAD_FAR 24
+#define CELLS_AHEAD_NEAR 12
+void cells_prefetch_far(const struct lb_board *r, const struct cell_col *cols,
+                        size_t ncols, size_t row);
+void cells_prefetch_near(const struct lb_board *r, const struct cell_col *cols,
+                         size_t ncols, size_t row);
+
+/* Both, for position i of the listed rows. */
+void cells_prefetch(const struct lb_board *r, const struct cell_col *cols,
+                    size_t ncols, size_t i);
 
 /* True for text that a spreadsheet would read as a formula. */
 bool cells_formula_like(const char *s, size_t len);

@@ -50,15 +50,46 @@ void lb_escape_tsv(struct lb_buf *out, const char *s, size_t len)
     }
 }
 
+static int put_row(const struct lb_board *r, const struct cell_col *cols,
+                   size_t ncols, size_t i, struct lb_buf *buf, char sep,
+                   cells_escape_fn escape, struct lb_error *err)
+{
+    size_t row = r->ranking.order[i], j;
+
+    for (j = 0; j < ncols; j++) {
+        if (j > 0)
+            lb_buf_addc(buf, sep);
+        if (cells_put(r, &cols[j], row, buf, escape, err) != 0)
+            return -1;
+    }
+    lb_buf_addc(buf, '\n');
+    return 0;
+}
+
+static int csv_row(const struct lb_board *r, const struct cell_col *cols,
+                   size_t ncols, size_t i, struct lb_buf *buf, const void *ctx,
+                   struct lb_error *err)
+{
+    (void)ctx;
+    return put_row(r, cols, ncols, i, buf, ',', lb_escape_csv, err);
+}
+
+static int tsv_row(const struct lb_board *r, const struct cell_col *cols,
+                   size_t ncols, size_t i, struct lb_buf *buf, const void *ctx,
+                   struct lb_error *err)
+{
+    (void)ctx;
+    return put_row(r, cols, ncols, i, buf, '\t', lb_escape_tsv, err);
+}
+
 int lb_write_delimited(FILE *out, const struct lb_board *r, char sep,
                        struct lb_error *err)
 {
-    void (*escape)(struct lb_buf *, const char *, size_t) =
-        sep == ',' ? lb_escape_csv : lb_escape_tsv;
-    struct lb_buf line = LB_BUF_INIT, cell = LB_BUF_INIT;
-    size_t ncols, i, j;
+    cells_escape_fn escape = sep == ',' ? lb_escape_csv : lb_escape_tsv;
+    struct lb_buf buf = LB_BUF_INIT;
+    size_t ncols, j;
     struct cell_col *cols = cells_columns(r, &ncols);
-    int rc = 0;
+    int rc;
 
     for (j = 0; j < ncols; j++) {
         const char *name = cols[j].kind == CELL_RANK    ? "rank"
@@ -66,34 +97,14 @@ int lb_write_delimited(FILE *out, const struct lb_board *r, char sep,
                            : cols[j].kind == CELL_MEAN  ? "average"
                                                         : cols[j].name;
         if (j > 0)
-            lb_buf_addc(&line, sep);
-        escape(&line, name, strlen(name));
+            lb_buf_addc(&buf, sep);
+        escape(&buf, name, strlen(name));
     }
-    lb_buf_addc(&line, '\n');
-    fwrite(line.data, 1, line.len, out);
-
-    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
-        size_t row = r->ranking.order[i];
-
-        lb_buf_reset(&line);
-        for (j = 0; j < ncols; j++) {
-            if (j > 0)
-                lb_buf_addc(&line, sep);
-            lb_buf_reset(&cell);
-            rc = cells_value(r, &cols[j], row, &cell, err);
-            if (rc < 0)
-                break;
-            if (rc > 0 && !cols[j].numeric)
-                escape(&line, cell.data, cell.len);
-            else
-                lb_buf_add(&line, cell.data, cell.len);
-            rc = 0;
-        }
-        lb_buf_addc(&line, '\n');
-        fwrite(line.data, 1, line.len, out);
-    }
+    lb_buf_addc(&buf, '\n');
+    fwrite(buf.data, 1, buf.len, out);
+    lb_buf_release(&buf);
+    rc = cells_write_rows(out, r, cols, ncols, sep == ',' ? csv_row : tsv_row,
+                          NULL, err);
     free(cols);
-    lb_buf_release(&line);
-    lb_buf_release(&cell);
     return rc;
 }

@@ -41,6 +41,17 @@ int lb_export(FILE *out, enum lb_format fmt, const struct lb_board *r,
  * rank, as in struct lb_ranking). */
 void lb_format_rank(struct lb_buf *out, int64_t rank2);
 
+/* The same into buf (at least 32 bytes); returns the length. */
+size_t lb_format_rank_to(char *buf, int64_t rank2);
+
+/* Outputs of parallel_rows listed rows or more are formatted by two
+ * threads, chunk_rows rows at a time (tests lower both to exercise it). */
+struct lb_export_tuning {
+    size_t parallel_rows;
+    size_t chunk_rows;
+};
+extern struct lb_export_tuning lb_export_tuning;
+
 /* Parses a format name ("text", "markdown" or "md", "csv", "tsv", "json");
  * false when unknown. */
 bool lb_format_parse(const char *s, enum lb_format *out);

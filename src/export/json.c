@@ -79,27 +79,24 @@ static void add_key(struct lb_buf *out, const char *key)
 
 /* Appends the value of a cell: a number, a string or null. */
 static int add_value(const struct lb_board *r, const struct cell_col *c,
-                     size_t row, struct lb_buf *line, struct lb_buf *cell,
-                     struct lb_error *err)
+                     size_t row, struct lb_buf *line, struct lb_error *err)
 {
-    int rc;
+    struct cell cell;
 
-    lb_buf_reset(cell);
-    rc = cells_value(r, c, row, cell, err);
-    if (rc < 0)
+    if (cells_get(r, c, row, &cell, err) != 0)
         return -1;
-    if (rc == 0)
+    if (cell.kind == CELL_IS_MISSING)
         lb_buf_adds(line, "null");
-    else if (c->numeric)
-        lb_buf_add(line, cell->data, cell->len);
+    else if (cell.kind == CELL_IS_NUMBER)
+        lb_buf_add(line, cell.s, cell.len);
     else
-        lb_escape_json(line, cell->data, cell->len);
+        lb_escape_json(line, cell.s, cell.len);
     return 0;
 }
 
 static int write_row(const struct lb_board *r, const struct cell_col *cols,
                      size_t ncols, size_t row, struct lb_buf *line,
-                     struct lb_buf *cell, struct lb_error *err)
+                     struct lb_error *err)
 {
     size_t j;
     bool scores = false, extra = false;
@@ -133,16 +130,18 @@ static int write_row(const struct lb_board *r, const struct cell_col *cols,
             add_key(line, c->name);
             break;
         }
-        if (add_value(r, c, row, line, cell, err) != 0)
+        if (add_value(r, c, row, line, err) != 0)
             return -1;
     }
     lb_buf_adds(line, scores || extra ? "}" : "");
     if (r->ranking.rank2[row] == 0) {
-        lb_buf_reset(cell);
-        lb_board_reason(r, row, cell);
+        struct lb_buf why = LB_BUF_INIT;
+
+        lb_board_reason(r, row, &why);
         lb_buf_adds(line, ", ");
         add_key(line, "reason");
-        lb_escape_json(line, cell->data, cell->len);
+        lb_escape_json(line, why.data, why.len);
+        lb_buf_release(&why);
     } else if (cells_mean_is_marked(r, row)) {
         lb_buf_addf(line, ", \"missing_scores\": %zu",
                     r->sel.nbench - r->mean.present[row]);
@@ -151,14 +150,23 @@ static int write_row(const struct lb_board *r, const struct cell_col *cols,
     return 0;
 }
 
+static int json_row(const struct lb_board *r, const struct cell_col *cols,
+                    size_t ncols, size_t i, struct lb_buf *out, const void *ctx,
+                    struct lb_error *err)
+{
+    (void)ctx;
+    lb_buf_adds(out, i == 0 ? "\n    " : ",\n    ");
+    return write_row(r, cols, ncols, r->ranking.order[i], out, err);
+}
+
 int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err)
 {
     const struct lb_table *t = r->table;
     const struct lb_selection *sel = &r->sel;
-    struct lb_buf line = LB_BUF_INIT, cell = LB_BUF_INIT;
+    struct lb_buf line = LB_BUF_INIT;
     size_t ncols, i;
     struct cell_col *cols = cells_columns(r, &ncols);
-    int rc = 0;
+    int rc;
 
     lb_buf_adds(&line, "{\n  \"benchmarks\": [");
     for (i = 0; i < sel->nbench; i++) {
@@ -187,15 +195,9 @@ int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err)
                 lb_missing_name(r->opts.missing), lb_ties_name(r->opts.rank.ties),
                 r->opts.rank.precision, r->ranking.nrows, r->ranking.n_ranked);
     fwrite(line.data, 1, line.len, out);
-    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
-        lb_buf_reset(&line);
-        lb_buf_adds(&line, i == 0 ? "\n    " : ",\n    ");
-        rc = write_row(r, cols, ncols, r->ranking.order[i], &line, &cell, err);
-        fwrite(line.data, 1, line.len, out);
-    }
+    rc = cells_write_rows(out, r, cols, ncols, json_row, NULL, err);
     fputs(r->ranking.n_listed > 0 ? "\n  ]\n}\n" : "]\n}\n", out);
     free(cols);
     lb_buf_release(&line);
-    lb_buf_release(&cell);
     return rc;
 }

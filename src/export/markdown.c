@@ -53,10 +53,47 @@ static void put_line(FILE *out, struct lb_buf *line)
     lb_buf_reset(line);
 }
 
+static int md_row(const struct lb_board *r, const struct cell_col *cols,
+                  size_t ncols, size_t i, struct lb_buf *line, const void *ctx,
+                  struct lb_error *err)
+{
+    size_t row = r->ranking.order[i], j;
+    bool notes = *(const bool *)ctx;
+
+    for (j = 0; j < ncols; j++) {
+        struct cell v;
+
+        if (cells_get(r, &cols[j], row, &v, err) != 0)
+            return -1;
+        lb_buf_adds(line, "| ");
+        if (v.kind == CELL_IS_MISSING)
+            lb_buf_addc(line, '-');
+        else
+            lb_escape_markdown(line, v.s, v.len);
+        if (cols[j].kind == CELL_MEAN && cells_mean_is_marked(r, row))
+            lb_buf_adds(line, "\\*");
+        lb_buf_addc(line, ' ');
+    }
+    if (notes) {
+        lb_buf_adds(line, "| ");
+        if (r->ranking.rank2[row] == 0) {
+            struct lb_buf why = LB_BUF_INIT;
+
+            lb_buf_adds(&why, "not ranked: ");
+            lb_board_reason(r, row, &why);
+            lb_escape_markdown(line, why.data, why.len);
+            lb_buf_addc(line, ' ');
+            lb_buf_release(&why);
+        }
+    }
+    lb_buf_adds(line, "|\n");
+    return 0;
+}
+
 int lb_write_markdown(FILE *out, const struct lb_board *r,
                       struct lb_error *err)
 {
-    struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT, cell = LB_BUF_INIT;
+    struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT;
     size_t ncols, i, j;
     struct cell_col *cols = cells_columns(r, &ncols);
     bool notes = false;
@@ -83,39 +120,7 @@ int lb_write_markdown(FILE *out, const struct lb_board *r,
     lb_buf_adds(&line, notes ? "|:---|" : "|");
     put_line(out, &line);
 
-    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
-        size_t row = r->ranking.order[i];
-
-        for (j = 0; j < ncols; j++) {
-            lb_buf_reset(&cell);
-            rc = cells_value(r, &cols[j], row, &cell, err);
-            if (rc < 0)
-                break;
-            lb_buf_adds(&line, "| ");
-            if (rc == 0)
-                lb_buf_addc(&line, '-');
-            else
-                lb_escape_markdown(&line, cell.data, cell.len);
-            if (cols[j].kind == CELL_MEAN && cells_mean_is_marked(r, row))
-                lb_buf_adds(&line, "\\*");
-            lb_buf_addc(&line, ' ');
-            rc = 0;
-        }
-        if (rc < 0)
-            break;
-        if (notes) {
-            lb_buf_adds(&line, "| ");
-            if (r->ranking.rank2[row] == 0) {
-                lb_buf_reset(&cell);
-                lb_buf_adds(&cell, "not ranked: ");
-                lb_board_reason(r, row, &cell);
-                lb_escape_markdown(&line, cell.data, cell.len);
-                lb_buf_addc(&line, ' ');
-            }
-        }
-        lb_buf_addc(&line, '|');
-        put_line(out, &line);
-    }
+    rc = cells_write_rows(out, r, cols, ncols, md_row, &notes, err);
     if (rc == 0) {
         const char *s, *end;
 
@@ -135,6 +140,5 @@ int lb_write_markdown(FILE *out, const struct lb_board *r,
     free(cols);
     lb_buf_release(&raw);
     lb_buf_release(&line);
-    lb_buf_release(&cell);
     return rc;
 }

@@ -52,7 +52,6 @@ static void trim_right(struct lb_buf *line)
 static int measure(const struct lb_board *r, struct text_layout *L,
                    struct lb_error *err)
 {
-    struct lb_buf cell = LB_BUF_INIT;
     size_t i, j, mean_width = 1;
     int rc = 0;
 
@@ -63,23 +62,25 @@ static int measure(const struct lb_board *r, struct text_layout *L,
     for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
         size_t row = r->ranking.order[i];
 
+        cells_prefetch(r, L->cols, L->ncols, i);
         if (cells_mean_is_marked(r, row))
             L->marked = true;
         if (r->ranking.rank2[row] == 0)
             L->notes = true;
         for (j = 0; j < L->ncols; j++) {
+            struct cell v;
             size_t w;
 
-            lb_buf_reset(&cell);
-            rc = cells_value(r, &L->cols[j], row, &cell, err);
+            rc = cells_get(r, &L->cols[j], row, &v, err);
             if (rc < 0)
                 break;
-            w = rc == 0 ? 1 : lb_utf8_width(cell.data, cell.len);
+            w = v.kind == CELL_IS_MISSING  ? 1
+                : v.kind == CELL_IS_NUMBER ? v.len
+                                           : lb_utf8_width(v.s, v.len);
             if (L->cols[j].kind == CELL_MEAN && w + 1 > mean_width)
                 mean_width = w + 1; /* with its '*' or ' ' mark */
             else if (w > L->width[j])
                 L->width[j] = w;
-            rc = 0;
         }
     }
     /* the mark column exists only when some mean is marked */
@@ -89,7 +90,6 @@ static int measure(const struct lb_board *r, struct text_layout *L,
         if (L->cols[j].kind == CELL_MEAN && w > L->width[j])
             L->width[j] = w;
     }
-    lb_buf_release(&cell);
     return rc;
 }
 
@@ -109,12 +109,57 @@ static void put_cell(struct lb_buf *line, const char *s, size_t len,
         lb_buf_addpad(line, ' ', pad);
 }
 
+/* One aligned row (through cells_write_rows). */
+static int text_row(const struct lb_board *r, const struct cell_col *cols,
+                    size_t ncols, size_t i, struct lb_buf *out, const void *ctx,
+                    struct lb_error *err)
+{
+    const struct text_layout *L = ctx;
+    size_t row = r->ranking.order[i], j;
+    bool unranked = r->ranking.rank2[row] == 0;
+    struct lb_buf cell = LB_BUF_INIT;
+    struct lb_buf line = LB_BUF_INIT;
+
+    (void)cols;
+    (void)ncols;
+    for (j = 0; j < L->ncols; j++) {
+        const struct cell_col *c = &L->cols[j];
+        struct cell v;
+
+        if (cells_get(r, c, row, &v, err) != 0) {
+            lb_buf_release(&cell);
+            lb_buf_release(&line);
+            return -1;
+        }
+        lb_buf_reset(&cell);
+        if (v.kind == CELL_IS_MISSING)
+            lb_buf_adds(&cell, MISSING_CELL);
+        else
+            lb_buf_add(&cell, v.s, v.len);
+        if (c->kind == CELL_MEAN && L->marked)
+            lb_buf_addc(&cell, cells_mean_is_marked(r, row) ? '*' : ' ');
+        put_cell(&line, cell.data, cell.len, L->width[j], c->right);
+    }
+    if (L->notes && unranked) {
+        lb_buf_reset(&cell);
+        lb_buf_adds(&cell, "not ranked: ");
+        lb_board_reason(r, row, &cell);
+        put_cell(&line, cell.data, cell.len, 0, false);
+    }
+    trim_right(&line);
+    lb_buf_addc(&line, '\n');
+    lb_buf_add(out, line.data, line.len);
+    lb_buf_release(&cell);
+    lb_buf_release(&line);
+    return 0;
+}
+
 static int write_rows(FILE *out, const struct lb_board *r,
                       const struct text_layout *L, struct lb_error *err)
 {
-    struct lb_buf line = LB_BUF_INIT, cell = LB_BUF_INIT;
-    size_t i, j;
-    int rc = 0;
+    struct lb_buf line = LB_BUF_INIT;
+    size_t j;
+    int rc;
 
     /* header */
     for (j = 0; j < L->ncols; j++)
@@ -126,39 +171,8 @@ static int write_rows(FILE *out, const struct lb_board *r,
     lb_buf_addc(&line, '\n');
     fwrite(line.data, 1, line.len, out);
 
-    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
-        size_t row = r->ranking.order[i];
-        bool unranked = r->ranking.rank2[row] == 0;
-
-        lb_buf_reset(&line);
-        for (j = 0; j < L->ncols; j++) {
-            const struct cell_col *c = &L->cols[j];
-
-            lb_buf_reset(&cell);
-            rc = cells_value(r, c, row, &cell, err);
-            if (rc < 0)
-                break;
-            if (rc == 0)
-                lb_buf_adds(&cell, MISSING_CELL);
-            if (c->kind == CELL_MEAN && L->marked)
-                lb_buf_addc(&cell, cells_mean_is_marked(r, row) ? '*' : ' ');
-            put_cell(&line, cell.data, cell.len, L->width[j], c->right);
-            rc = 0;
-        }
-        if (rc < 0)
-            break;
-        if (L->notes && unranked) {
-            lb_buf_reset(&cell);
-            lb_buf_adds(&cell, "not ranked: ");
-            lb_board_reason(r, row, &cell);
-            put_cell(&line, cell.data, cell.len, 0, false);
-        }
-        trim_right(&line);
-        lb_buf_addc(&line, '\n');
-        fwrite(line.data, 1, line.len, out);
-    }
+    rc = cells_write_rows(out, r, L->cols, L->ncols, text_row, L, err);
     lb_buf_release(&line);
-    lb_buf_release(&cell);
     return rc;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "base/decimal.h"
 #include "core/table.h"
 
@@ -327,6 +328,116 @@ static void test_csv_read_file_in_blocks(void **state)
     unlink(path);
 }
 
+/* Loads the same bytes from a file sequentially and with two threads
+ * (parallel_min = 1) and checks that both give the same table or the same
+ * error. */
+static unsigned same_both_ways(const char *csv, size_t len)
+{
+    unsigned threads;
+    char path[] = "/tmp/lb_test_par_XXXXXX";
+    int fd = mkstemp(path);
+    struct lb_table a, b;
+    struct lb_error ea, eb;
+    struct lb_load_opts seq = {.parallel_min = (size_t)1 << 40};
+    struct lb_load_opts par = {.parallel_min = 1};
+    int ra, rb;
+    size_t r, j;
+
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, csv, len), (ssize_t)len);
+    close(fd);
+    lb_error_init(&ea);
+    lb_error_init(&eb);
+    ra = lb_table_load(&a, path, &seq, &ea);
+    rb = lb_table_load(&b, path, &par, &eb);
+    unlink(path);
+    if (ra != rb || strcmp(ea.msg, eb.msg) != 0) {
+        print_error("sequential: %d '%s', parallel: %d '%s'\n", ra, ea.msg, rb,
+                    eb.msg);
+        fail();
+    }
+    if (ra != 0)
+        return 0;
+    assert_int_equal(a.threads, 1);
+    threads = b.threads;
+    assert_int_equal(a.nrows, b.nrows);
+    assert_int_equal(a.ncols, b.ncols);
+    for (r = 0; r < a.nrows; r++)
+        assert_int_equal(lb_table_line(&a, r), lb_table_line(&b, r));
+    for (j = 0; j < a.ncols; j++) {
+        const struct lb_column *ca = &a.cols[j], *cb = &b.cols[j];
+
+        assert_int_equal(ca->has_text, cb->has_text);
+        assert_int_equal(ca->numeric, cb->numeric);
+        assert_int_equal(ca->bad.kind, cb->bad.kind);
+        assert_int_equal(ca->bad.line, cb->bad.line);
+        if (ca->bad.kind != LB_BAD_NONE)
+            assert_string_equal(ca->bad.value, cb->bad.value);
+        for (r = 0; r < a.nrows; r++) {
+            if (ca->has_text)
+                assert_string_equal(lb_table_text(&a, j, r, NULL),
+                                    lb_table_text(&b, j, r, NULL));
+            if (ca->numeric) {
+                assert_int_equal(ca->scale, cb->scale);
+                assert_int_equal(lb_column_missing(ca, r),
+                                 lb_column_missing(cb, r));
+                assert_int_equal(lb_column_num(ca, r), lb_column_num(cb, r));
+            }
+        }
+        if (ca->numeric)
+            assert_int_equal(ca->n_present, cb->n_present);
+    }
+    lb_table_release(&a);
+    lb_table_release(&b);
+    return threads;
+}
+
+#define BOTH(csv) (void)same_both_ways(csv, sizeof(csv) - 1)
+
+static void test_csv_read_two_threads_agree(void **state)
+{
+    struct lb_buf big = LB_BUF_INIT;
+    size_t i;
+
+    (void)state;
+    BOTH("model,ARC,note\na,1,x\nb,2,y\nc,3,z\nd,4,w\n");
+    BOTH("model,ARC,note\r\na,1,x\r\nb,2,y\r\nc,3,z\r\nd,4,w");
+    BOTH("model,ARC,note\ra,1,x\rb,2,y\rc,3,z\rd,4,w\r");
+    BOTH("\xEF\xBB\xBFmodel,ARC\na,1\n\n\nb,2\n\r\nc,3\nd,4\n");
+    /* quoted line ends around the middle */
+    BOTH("model,ARC,note\na,1,\"x\ny\"\nb,2,\"p\r\nq\"\nc,3,\"m,n\"\nd,4,\"\"\"k\"\"\"\n");
+    {
+        static const char small[] = "model,X\na,1\nb,2\nc,3\nd,4\n";
+
+        assert_int_equal(same_both_ways(small, sizeof small - 1), 2);
+    }
+    /* scales and widths that differ between the halves */
+    BOTH("model,X,Y\na,1,5\nb,2,6\nc,0.125,7\nd,3000000000,0.5\n");
+    /* problems in either half: the same first problem */
+    BOTH("model,ARC,MMLU\na,1,2\nb,x,3\nc,4,5\nd,6,y\n");
+    BOTH("model,ARC,MMLU\na,1,2\nb,3,4\nc,4,5\nd,6,200\n");
+    BOTH("model,ARC,lic\na,1,2\nb,3,4\nc,4,mit\nd,6,7\n");
+    /* structural errors are reported as a sequential parse does */
+    BOTH("model,ARC\na,1\nb,2\nc,3,4\nd,5\n");
+    BOTH("model,ARC\na,1\nb,2\nc,3\n\"d,5\n");
+    BOTH("model,ARC\na,1\nb,2\nc,\"3\"x\nd,5\n");
+    BOTH("model,ARC\na,1\nb,2\nc,3\n,5\n");
+    BOTH("model,ARC\n");
+    BOTH("model,ARC\n\n\n\n");
+    /* many rows, with quoted fields, blank lines and a bad cell late */
+    lb_buf_adds(&big, "model,ARC,MMLU,note\n");
+    for (i = 0; i < 5000; i++) {
+        lb_buf_addf(&big, "\"org/m-%zu, v\",%zu.%zu,%zu,\"line\nbreak %zu\"\n", i,
+                    i % 100, i % 7, i % 90, i);
+        if (i % 777 == 0)
+            lb_buf_adds(&big, "\n");
+    }
+    assert_int_equal(same_both_ways(big.data, big.len), 2); /* it did split */
+    lb_buf_adds(&big, "last,1,oops,x\n");
+    assert_int_equal(same_both_ways(big.data, big.len), 2);
+    lb_buf_release(&big);
+}
+
 static void test_csv_read_file_errors(void **state)
 {
     struct lb_table t;
@@ -359,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_csv_read_structure_errors),
         cmocka_unit_test(test_csv_read_model_column_option),
         cmocka_unit_test(test_csv_read_file_in_blocks),
+        cmocka_unit_test(test_csv_read_two_threads_agree),
         cmocka_unit_test(test_csv_read_file_errors),
     };
 

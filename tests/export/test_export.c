@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "base/buf.h"
 #include "core/board.h"
 #include "export/export.h"
 
@@ -179,6 +180,39 @@ static void test_export_top_hides_unranked(void **state)
     free(got);
 }
 
+/* Two threads format chunks of rows; the bytes are those of one thread. */
+static void test_export_parallel_rows_identical(void **state)
+{
+    static const enum lb_format fmts[] = {LB_FORMAT_CSV, LB_FORMAT_TSV,
+                                          LB_FORMAT_JSON, LB_FORMAT_MARKDOWN,
+                                          LB_FORMAT_TEXT};
+    struct lb_buf csv = LB_BUF_INIT;
+    struct lb_export_tuning saved = lb_export_tuning;
+    size_t i, k;
+
+    (void)state;
+    srand(11);
+    lb_buf_adds(&csv, "model,ARC,MMLU,license\n");
+    for (i = 0; i < 3000; i++)
+        lb_buf_addf(&csv, "\"org/m%d, x\",%d.%d,%d,%s\n", rand() % 900,
+                    rand() % 100, rand() % 10, rand() % 100,
+                    rand() % 9 ? "mit" : "");
+    for (k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
+        char *one, *two;
+
+        lb_export_tuning.parallel_rows = (size_t)1 << 40;
+        one = export_csv(csv.data, fmts[k], LB_MISSING_PARTIAL, "license", 0);
+        lb_export_tuning.parallel_rows = 1;
+        lb_export_tuning.chunk_rows = 7;
+        two = export_csv(csv.data, fmts[k], LB_MISSING_PARTIAL, "license", 0);
+        lb_export_tuning = saved;
+        assert_string_equal(one, two);
+        free(one);
+        free(two);
+    }
+    lb_buf_release(&csv);
+}
+
 static void test_export_format_names(void **state)
 {
     enum lb_format f;
@@ -204,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_export_csv_and_tsv),
         cmocka_unit_test(test_export_json),
         cmocka_unit_test(test_export_top_hides_unranked),
+        cmocka_unit_test(test_export_parallel_rows_identical),
         cmocka_unit_test(test_export_format_names),
     };
 
