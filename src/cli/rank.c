@@ -5,6 +5,7 @@
 #include "base/quote.h"
 #include "cli/cli.h"
 #include "core/board.h"
+#include "core/top.h"
 #include "core/table.h"
 #include "export/export.h"
 
@@ -110,13 +111,11 @@ int cmd_rank(int argc, char **argv)
     if (rc != 0)
         return rc < 0 ? LB_EXIT_OK : rc;
     lb_error_init(&err);
-    if (lb_table_load(&t, a.file, &a.b.load, &err) != 0) {
+    if (lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err) != 0) {
         cli_error("%s", err.msg);
         return LB_EXIT_FAILURE;
     }
     rc = LB_EXIT_FAILURE;
-    if (lb_board_compute(&board, &t, &a.b.board, &err) != 0)
-        goto out;
     if (cli_output_open(&out, a.output) != 0)
         goto out;
     if (lb_export(out.fp, a.format, &board, &err) != 0) {

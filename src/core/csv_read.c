@@ -39,6 +39,7 @@ struct loader {
     size_t field;       /* fields seen so far in the current row */
     size_t row_line;    /* line where the current row started */
     bool header_done;   /* the header row has been read */
+    size_t rows_read;   /* data rows read, kept by the filter or not */
     char **names;       /* header fields while the header is read */
     size_t nnames;
     size_t names_cap;
@@ -383,6 +384,9 @@ static void finish_header(struct loader *ld)
         c->numeric = true;
     }
     ld->header_done = true;
+    if (ld->opts && ld->opts->filter && ld->opts->filter->start &&
+        ld->opts->filter->start(t, ld->opts->filter->ctx, ld->err) != 0)
+        ld->failed = true;
 }
 
 static void add_name(struct loader *ld, const char *s, size_t len)
@@ -399,6 +403,28 @@ static void add_name(struct loader *ld, const char *s, size_t len)
 /* {======================================================================
  * libcsv callbacks
  * ======================================================================= */
+
+/* Forgets the last row read (a filter did not keep it): its text, its
+ * numbers; what it taught the columns (scale, first bad cell) stays. */
+static void drop_last_row(struct lb_table *t)
+{
+    size_t row = t->nrows - 1, j;
+
+    for (j = 0; j < t->ncols; j++) {
+        struct lb_column *c = &t->cols[j];
+
+        if (c->has_text)
+            c->text_len = c->text_off[row];
+        if (c->numeric) {
+            if (lb_column_missing(c, row))
+                c->missing[row >> 3] =
+                    (uint8_t)(c->missing[row >> 3] & ~(1u << (row & 7)));
+            else
+                c->n_present--;
+        }
+    }
+    t->nrows = row;
+}
 
 /* Whether s[0..len) holds a byte below 0x0E (CR, LF, NUL, and a few
  * other controls that are rare): eight bytes at a time, as most fields
@@ -508,6 +534,10 @@ static void on_row_end(int c, void *data)
         } else {
             note_row_line(t, t->nrows, ld->row_line);
             t->nrows++;
+            ld->rows_read++;
+            if (ld->opts && ld->opts->filter &&
+                !ld->opts->filter->keep(t, ld->opts->filter->ctx))
+                drop_last_row(t);
         }
     }
     ld->field = 0;
@@ -598,7 +628,7 @@ static int finish(struct loader *ld, struct csv_parser *p)
     if (!ld->header_done)
         return lb_error_set(ld->err, "%s: empty file (expected a header row)",
                             t->path);
-    if (t->nrows == 0 && !(ld->opts && ld->opts->allow_no_rows))
+    if (ld->rows_read == 0 && !(ld->opts && ld->opts->allow_no_rows))
         return lb_error_set(ld->err, "%s: no data rows after the header",
                             t->path);
     return 0;
@@ -1079,7 +1109,7 @@ int lb_table_load(struct lb_table *t, const char *path,
                            lb_quotes(&q, path));
         goto out;
     }
-    if (S_ISREG(st.st_mode) &&
+    if (S_ISREG(st.st_mode) && !(opts && opts->filter) &&
         (size_t)st.st_size >= (opts && opts->parallel_min ? opts->parallel_min
                                                            : PARALLEL_MIN) &&
         fd != STDIN_FILENO) {

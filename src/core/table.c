@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "base/quote.h"
+#include "base/xalloc.h"
 
 void lb_table_release(struct lb_table *t)
 {
@@ -25,6 +26,64 @@ void lb_table_release(struct lb_table *t)
     free(t->row_line);
     free(t->path);
     memset(t, 0, sizeof *t);
+}
+
+void lb_table_retain(struct lb_table *t, const bool *keep)
+{
+    size_t r, n = 0, j;
+
+    for (j = 0; j < t->ncols; j++) {
+        struct lb_column *c = &t->cols[j];
+        size_t to = 0, present = 0;
+
+        for (r = 0, n = 0; r < t->nrows; r++) {
+            if (!keep[r])
+                continue;
+            if (c->has_text) {
+                size_t len;
+                const char *s = lb_table_text(t, j, r, &len);
+
+                /* moves forward only: rows keep their order */
+                memmove(c->text + to, s, len + 1);
+                c->text_off[n] = (uint32_t)to;
+                to += len + 1;
+            }
+            if (c->numeric) {
+                bool miss = lb_column_missing(c, r);
+
+                if (c->num32 != NULL)
+                    c->num32[n] = c->num32[r];
+                else
+                    c->num64[n] = c->num64[r];
+                c->missing[n >> 3] = (uint8_t)(
+                    (c->missing[n >> 3] & ~(1u << (n & 7))) |
+                    ((unsigned)miss << (n & 7)));
+                present += !miss;
+            }
+            n++;
+        }
+        if (c->has_text)
+            c->text_len = to;
+        if (c->numeric) {
+            c->n_present = present;
+            /* the freed places get new rows: no stale "missing" marks */
+            for (r = n; r < t->nrows; r++)
+                c->missing[r >> 3] =
+                    (uint8_t)(c->missing[r >> 3] & ~(1u << (r & 7)));
+        }
+    }
+    /* the lines of the rows kept (after the columns: they read the old
+     * offsets through lb_table_line, which does not move) */
+    if (t->row_line == NULL && n < t->nrows) {
+        t->row_line = xreallocarray(NULL, t->cap_rows + 1, sizeof *t->row_line);
+        for (r = 0; r < t->nrows; r++)
+            t->row_line[r] = t->first_line + r;
+    }
+    if (t->row_line != NULL)
+        for (r = 0, n = 0; r < t->nrows; r++)
+            if (keep[r])
+                t->row_line[n++] = t->row_line[r];
+    t->nrows = n;
 }
 
 const char *lb_table_text(const struct lb_table *t, size_t col, size_t row,

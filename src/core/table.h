@@ -76,6 +76,19 @@ struct lb_table {
                                 with lb_table_line */
 };
 
+/* A filter sees each data row as soon as it is read and says whether the
+ * table keeps it: a row not kept takes no memory. (Its cells still count
+ * for the first bad cell of a column, as when every row is kept.) */
+struct lb_row_filter {
+    /* once the header is read (no rows yet): 0, or -1 with err set to fail
+     * the load */
+    int (*start)(const struct lb_table *t, void *ctx, struct lb_error *err);
+    /* the row t->nrows - 1 has just been read: keep it? keep may also drop
+     * earlier rows with lb_table_retain */
+    bool (*keep)(struct lb_table *t, void *ctx);
+    void *ctx;
+};
+
 struct lb_load_opts {
     const char *model_column; /* name of the model column; NULL: "model" */
     bool keep_text;           /* keep every column's text, the catalog
@@ -83,6 +96,8 @@ struct lb_load_opts {
     bool allow_no_rows;       /* a header without rows is a valid table */
     size_t parallel_min;      /* files from this size up are parsed by two
                                  threads; 0: the default (16 MiB) */
+    const struct lb_row_filter *filter; /* rows to keep, or NULL: all (a
+                                 filtered load uses one thread) */
 };
 
 /* Loads a score file: 'path' ("-" for standard input) is read with libcsv in
@@ -100,6 +115,10 @@ int lb_table_load(struct lb_table *t, const char *path,
 int lb_table_load_mem(struct lb_table *t, const char *name, const char *data,
                       size_t len, const struct lb_load_opts *opts,
                       struct lb_error *err);
+
+/* Keeps only the rows whose keep[row] is true, in their order, and frees
+ * nothing (the arrays keep their size for the rows to come). */
+void lb_table_retain(struct lb_table *t, const bool *keep);
 
 /* Frees everything the table owns; accepts an empty table. */
 void lb_table_release(struct lb_table *t);

@@ -1,0 +1,222 @@
+/* top.c: loading a score file and computing its board; with --top N, only
+ * the rows that can still be among the first N are kept while the file is
+ * read, so memory does not grow with the number of rows.
+ *
+ * Why it is exact: a row's rank depends only on the rows ranked above it
+ * (competition: how many are better; dense: how many better values;
+ * fractional: its tie group, whose rows show its value; ordinal: its
+ * position). The filter keeps every row whose displayed score is not worse
+ * than the displayed score of the N-th best row seen so far (that bound only
+ * rises), so the first N rows and every row tied with the N-th are kept,
+ * together with every row ranked above any of them. The counts of rows and
+ * of ranked rows are kept aside for the footer. */
+#include "core/top.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/sort.h"
+#include "base/xalloc.h"
+#include "core/catalog.h"
+
+#define MIN_KEPT 4096 /* rows kept before the first compaction */
+
+struct top {
+    const struct lb_board_opts *opts;
+    bool active;          /* the benchmarks are known from the header */
+    size_t *cols;         /* the columns averaged (or the sort column) */
+    size_t ncols;
+    bool by_column;       /* --sort: cols[0] is the score */
+    bool bound;           /* rows worse than 'worst' are dropped */
+    lb_i128 worst;        /* displayed score of the N-th best so far */
+    size_t limit;         /* compact when more rows are kept */
+    size_t rows;          /* data rows read */
+    size_t ranked;        /* rows with a score */
+};
+
+/* 1 when a is better than b, 0 when equal, -1 when worse (displayed). */
+static int better(const struct top *tp, lb_i128 a, lb_i128 b)
+{
+    int c = (a > b) - (a < b);
+
+    return tp->opts->rank.ascending ? -c : c;
+}
+
+/* The displayed score of a row, if it has one under the options. */
+static bool row_score(const struct top *tp, const struct lb_table *t,
+                      size_t row, lb_i128 *shown)
+{
+    unsigned k = 0, precision = tp->opts->rank.precision;
+    uint32_t n = 0, den;
+    lb_i128 sum = 0;
+    size_t j;
+
+    for (j = 0; j < tp->ncols; j++) {
+        const struct lb_column *c = &t->cols[tp->cols[j]];
+
+        if (!c->numeric)
+            return false; /* a bad cell: the load will report it */
+        if (c->scale > k)
+            k = c->scale;
+    }
+    for (j = 0; j < tp->ncols; j++) {
+        const struct lb_column *c = &t->cols[tp->cols[j]];
+
+        if (lb_column_missing(c, row))
+            continue;
+        sum += (lb_i128)lb_column_num(c, row) * lb_pow10[k - c->scale];
+        n++;
+    }
+    if (tp->by_column) {
+        if (n == 0)
+            return false;
+        den = 1;
+    } else {
+        switch (tp->opts->missing) {
+        case LB_MISSING_EXCLUDE:
+            if (n != tp->ncols || n == 0)
+                return false;
+            den = n;
+            break;
+        case LB_MISSING_PARTIAL:
+            if (n == 0)
+                return false;
+            den = n;
+            break;
+        case LB_MISSING_ZERO:
+        default:
+            if (tp->ncols == 0)
+                return false;
+            den = (uint32_t)tp->ncols;
+            break;
+        }
+    }
+    return lb_dec_round(sum, den, k, precision, shown);
+}
+
+struct scored {
+    const struct top *tp;
+    const lb_i128 *shown;
+};
+
+static int cmp_best_first(size_t a, size_t b, void *vctx)
+{
+    const struct scored *s = vctx;
+
+    return -better(s->tp, s->shown[a], s->shown[b]);
+}
+
+/* Raises the bound to the N-th best kept row and drops the rows below it. */
+static void compact(struct top *tp, struct lb_table *t)
+{
+    size_t n = t->nrows, want = tp->opts->rank.top, r, kept = 0;
+    lb_i128 *shown = xreallocarray(NULL, n + 1, sizeof *shown);
+    size_t *idx = xreallocarray(NULL, n + 1, sizeof *idx);
+    bool *keep = xreallocarray(NULL, n + 1, sizeof *keep);
+    struct scored ctx = {tp, shown};
+
+    for (r = 0; r < n; r++) {
+        keep[r] = row_score(tp, t, r, &shown[r]);
+        idx[r] = r;
+    }
+    lb_sort_indices(idx, n, cmp_best_first, &ctx);
+    for (r = 0; r < n && keep[idx[r]]; r++)
+        ;
+    if (r >= want) { /* at least N scored rows: the bound is the N-th's */
+        tp->worst = shown[idx[want - 1]];
+        tp->bound = true;
+    }
+    for (r = 0; r < n; r++) {
+        keep[r] = keep[r] && (!tp->bound || better(tp, shown[r], tp->worst) >= 0);
+        kept += keep[r];
+    }
+    lb_table_retain(t, keep);
+    tp->limit = kept * 2 > MIN_KEPT ? kept * 2 : MIN_KEPT;
+    free(shown);
+    free(idx);
+    free(keep);
+}
+
+static int top_start(const struct lb_table *t, void *ctx, struct lb_error *err)
+{
+    struct top *tp = ctx;
+    const struct lb_select_opts *so = &tp->opts->select;
+    struct lb_selection sel;
+    bool catalog = false;
+    size_t i;
+
+    for (i = 0; i < t->ncols; i++)
+        catalog = catalog || t->cols[i].bench != NULL;
+    /* without catalog benchmarks or --benchmarks, which columns are
+     * averaged is known only once every value is read: keep every row */
+    if (so->sort == NULL && so->benchmarks == NULL && !catalog)
+        return 0;
+    if (lb_select(t, so, &sel, err) != 0) {
+        lb_selection_release(&sel);
+        return -1;
+    }
+    if (sel.sort_col != LB_NPOS) {
+        tp->cols = xreallocarray(NULL, 1, sizeof *tp->cols);
+        tp->cols[0] = sel.sort_col;
+        tp->ncols = 1;
+        tp->by_column = true;
+    } else {
+        tp->cols = sel.bench;
+        tp->ncols = sel.nbench;
+        sel.bench = NULL;
+    }
+    lb_selection_release(&sel);
+    tp->active = true;
+    tp->limit = MIN_KEPT;
+    return 0;
+}
+
+static bool top_keep(struct lb_table *t, void *ctx)
+{
+    struct top *tp = ctx;
+    lb_i128 shown;
+
+    tp->rows++;
+    if (!tp->active)
+        return true;
+    if (!row_score(tp, t, t->nrows - 1, &shown))
+        return false; /* not ranked: counted, not listed under --top */
+    tp->ranked++;
+    if (tp->bound && better(tp, shown, tp->worst) < 0)
+        return false;
+    if (t->nrows > tp->limit)
+        compact(tp, t);
+    return true;
+}
+
+int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
+                  const struct lb_load_opts *lo, const struct lb_board_opts *bo,
+                  struct lb_error *err)
+{
+    struct lb_load_opts opts = *lo;
+    struct top tp;
+    struct lb_row_filter filter = {top_start, top_keep, &tp};
+    int rc;
+
+    memset(b, 0, sizeof *b);
+    memset(&tp, 0, sizeof tp);
+    tp.opts = bo;
+    if (bo->rank.top > 0)
+        opts.filter = &filter;
+    if (lb_table_load(t, path, &opts, err) != 0) {
+        free(tp.cols);
+        return -1;
+    }
+    rc = lb_board_compute(b, t, bo, err);
+    if (rc == 0 && tp.active) {
+        /* the footer counts every row read, not only those kept */
+        b->ranking.nrows = tp.rows;
+        b->ranking.n_ranked = tp.ranked;
+    }
+    if (rc != 0) {
+        lb_board_release(b);
+        lb_table_release(t);
+    }
+    free(tp.cols);
+    return rc;
+}

@@ -1,0 +1,20 @@
+/* top.h: load a score file and compute its board in one step. With
+ * opts->rank.top > 0 (and benchmarks known from the header: catalog columns,
+ * --benchmarks or --sort), rows that cannot be among the first N are dropped
+ * as the file is read: memory holds the rows kept, not the file. The board
+ * is the one lb_board_compute gives on the whole file, with the same counts
+ * of rows and ranked rows. */
+#ifndef LB_CORE_TOP_H
+#define LB_CORE_TOP_H
+
+#include "base/error.h"
+#include "core/board.h"
+#include "core/table.h"
+
+/* Loads 'path' into *t and computes *b. Returns 0, or -1 with a message in
+ * err (then *t is released and *b empty). Release both on success. */
+int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
+                  const struct lb_load_opts *lo, const struct lb_board_opts *bo,
+                  struct lb_error *err);
+
+#endif
