@@ -5,77 +5,122 @@
 
 #include "base/xalloc.h"
 
+static void prepare(struct lb_aggregate *agg, const struct lb_table *t,
+                    const size_t *cols, size_t n, enum lb_missing policy)
+{
+    size_t k;
+    unsigned scale = 0;
+
+    memset(agg, 0, sizeof *agg);
+    agg->t = t;
+    agg->nrows = t->nrows;
+    agg->nbench = (uint32_t)n;
+    agg->policy = policy;
+    agg->cols = xreallocarray(NULL, n + 1, sizeof *agg->cols);
+    agg->mult = xreallocarray(NULL, n + 1, sizeof *agg->mult);
+    for (k = 0; k < n; k++) {
+        agg->cols[k] = cols[k];
+        if (t->cols[cols[k]].scale > scale)
+            scale = t->cols[cols[k]].scale;
+    }
+    agg->scale = scale;
+    for (k = 0; k < n; k++)
+        agg->mult[k] = lb_pow10[scale - t->cols[cols[k]].scale];
+}
+
 int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
                       enum lb_missing policy, struct lb_aggregate *agg,
                       struct lb_error *err)
 {
-    size_t r, k, nb = sel->nbench;
-    unsigned scale = 0;
-    lb_i128 *mult;
-    int rc = 0;
+    size_t r, k;
 
-    memset(agg, 0, sizeof *agg);
-    agg->nrows = t->nrows;
-    agg->nbench = (uint32_t)nb;
-    agg->policy = policy;
-    agg->sum = xreallocarray(NULL, t->nrows + 1, sizeof *agg->sum);
-    agg->present = xreallocarray(NULL, t->nrows + 1, sizeof *agg->present);
-    for (k = 0; k < nb; k++)
-        if (t->cols[sel->bench[k]].scale > scale)
-            scale = t->cols[sel->bench[k]].scale;
-    agg->scale = scale;
-    /* each column's factor to the common scale */
-    mult = xcalloc(nb + 1, sizeof *mult);
-    for (k = 0; k < nb; k++)
-        mult[k] = lb_pow10[scale - t->cols[sel->bench[k]].scale];
-
-    for (r = 0; r < t->nrows && rc == 0; r++) {
+    prepare(agg, t, sel->bench, sel->nbench, policy);
+    /* check once that no sum overflows, so that the sums computed later
+     * need no check */
+    for (r = 0; r < t->nrows; r++) {
         lb_i128 sum = 0;
-        uint32_t n = 0;
 
-        for (k = 0; k < nb; k++) {
+        for (k = 0; k < sel->nbench; k++) {
             const struct lb_column *c = &t->cols[sel->bench[k]];
 
             if (lb_column_missing(c, r))
                 continue;
             /* |value| < 2^63 and mult <= 10^18 < 2^60: the product fits */
             if (__builtin_add_overflow(
-                    sum, (lb_i128)lb_column_num(c, r) * mult[k], &sum)) {
-                rc = lb_error_set(err, "%s:%zu: the sum of the scores is too "
-                                       "large to be kept exactly",
-                                  t->path, lb_table_line(t, r));
-                break;
+                    sum, (lb_i128)lb_column_num(c, r) * agg->mult[k], &sum)) {
+                lb_aggregate_release(agg);
+                return lb_error_set(err, "%s:%zu: the sum of the scores is too "
+                                         "large to be kept exactly",
+                                    t->path, lb_table_line(t, r));
             }
-            n++;
         }
-        agg->sum[r] = sum;
-        agg->present[r] = n;
     }
-    free(mult);
-    if (rc != 0)
-        lb_aggregate_release(agg);
-    return rc;
+    return 0;
 }
 
 void lb_aggregate_column(const struct lb_table *t, size_t col,
                          struct lb_aggregate *agg)
 {
-    const struct lb_column *c = &t->cols[col];
-    size_t r;
+    prepare(agg, t, &col, 1, LB_MISSING_EXCLUDE);
+}
 
-    memset(agg, 0, sizeof *agg);
-    agg->nrows = t->nrows;
-    agg->scale = c->scale;
-    agg->nbench = 1;
-    agg->policy = LB_MISSING_EXCLUDE;
-    agg->sum = xreallocarray(NULL, t->nrows + 1, sizeof *agg->sum);
-    agg->present = xreallocarray(NULL, t->nrows + 1, sizeof *agg->present);
-    for (r = 0; r < t->nrows; r++) {
-        bool has = !lb_column_missing(c, r);
+lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
+                         uint32_t *present)
+{
+    const struct lb_column *cols = a->t->cols;
+    lb_i128 sum = 0;
+    int64_t small = 0;
+    uint32_t n = 0, k;
+    bool wide = false;
 
-        agg->sum[r] = has ? lb_column_num(c, r) : 0;
-        agg->present[r] = has;
+    for (k = 0; k < a->nbench; k++) {
+        const struct lb_column *c = &cols[a->cols[k]];
+        int64_t v, m;
+
+        if (lb_column_missing(c, row))
+            continue;
+        n++;
+        v = lb_column_num(c, row);
+        /* 64 bits while it fits (the common case), 128 after */
+        if (!wide && !__builtin_mul_overflow(v, a->mult[k], &m) &&
+            !__builtin_add_overflow(small, m, &small))
+            continue;
+        if (!wide) {
+            sum = small;
+            wide = true;
+        }
+        sum += (lb_i128)v * a->mult[k];
     }
+    *present = n;
+    return wide ? sum : small;
+}
+
+bool lb_aggregate_get(const struct lb_aggregate *a, size_t row, lb_i128 *num,
+                      uint32_t *den)
+{
+    uint32_t n;
+
+    *num = lb_aggregate_sum(a, row, &n);
+    switch (a->policy) {
+    case LB_MISSING_PARTIAL:
+        *den = n;
+        return n > 0;
+    case LB_MISSING_ZERO:
+        *den = a->nbench;
+        return a->nbench > 0;
+    case LB_MISSING_EXCLUDE:
+    default:
+        *den = n;
+        return n == a->nbench && n > 0;
+    }
+}
+
+bool lb_aggregate_has(const struct lb_aggregate *a, size_t row)
+{
+    lb_i128 num;
+    uint32_t den;
+
+    return lb_aggregate_get(a, row, &num, &den);
 }
 
 /* a / d rounded half to even, d > 0, in 64 bits */
@@ -94,15 +139,22 @@ static int64_t div_half_even64(int64_t a, int64_t d)
 bool lb_aggregate_round(const struct lb_aggregate *a, size_t row,
                         unsigned precision, lb_i128 *out)
 {
-    lb_i128 num = a->sum[row];
-    uint32_t den = lb_aggregate_den(a, row);
+    lb_i128 num;
+    uint32_t den;
 
+    (void)lb_aggregate_get(a, row, &num, &den);
+    return lb_fraction_round(num, den > 0 ? den : 1, a->scale, precision, out);
+}
+
+bool lb_fraction_round(lb_i128 num, uint32_t den, unsigned scale,
+                       unsigned precision, lb_i128 *out)
+{
     /* 64-bit arithmetic when it cannot overflow: |num| < 2^62 / 10^k */
     if (num > -((lb_i128)1 << 62) && num < ((lb_i128)1 << 62)) {
         int64_t n = (int64_t)num;
 
-        if (precision >= a->scale) {
-            int64_t m = lb_pow10[precision - a->scale], p;
+        if (precision >= scale) {
+            int64_t m = lb_pow10[precision - scale], p;
 
             if (!__builtin_mul_overflow(n, m, &p)) {
                 *out = den == 1 ? p : div_half_even64(p, den);
@@ -112,19 +164,19 @@ bool lb_aggregate_round(const struct lb_aggregate *a, size_t row,
             int64_t d;
 
             if (!__builtin_mul_overflow((int64_t)den,
-                                        lb_pow10[a->scale - precision], &d)) {
+                                        lb_pow10[scale - precision], &d)) {
                 *out = div_half_even64(n, d);
                 return true;
             }
         }
     }
-    return lb_dec_round(num, den, a->scale, precision, out);
+    return lb_dec_round(num, den, scale, precision, out);
 }
 
 void lb_aggregate_release(struct lb_aggregate *agg)
 {
-    free(agg->sum);
-    free(agg->present);
+    free(agg->cols);
+    free(agg->mult);
     memset(agg, 0, sizeof *agg);
 }
 

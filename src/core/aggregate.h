@@ -28,36 +28,28 @@ enum lb_missing {
 };
 
 struct lb_aggregate {
+    const struct lb_table *t; /* the table (not owned) */
     size_t nrows;           /* rows of the table */
     unsigned scale;         /* decimals of every sum */
     uint32_t nbench;        /* benchmarks averaged */
     enum lb_missing policy; /* how missing scores count */
-    lb_i128 *sum;           /* row -> sum of the scores present (owned) */
-    uint32_t *present;      /* row -> number of scores present (owned) */
+    size_t *cols;           /* the columns averaged (owned) */
+    int64_t *mult;          /* each one's factor to 'scale' (owned) */
 };
 
+/* The sum of row's scores present, at the aggregate's scale, and in
+ * *present how many there are. Computed from the row's cells each time: no
+ * per-row memory (the cells are read anyway to show them). */
+lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
+                         uint32_t *present);
+
+/* Whether row has a mean under the policy; if so, its exact value is
+ * *num / (*den * 10^scale). */
+bool lb_aggregate_get(const struct lb_aggregate *a, size_t row, lb_i128 *num,
+                      uint32_t *den);
+
 /* Whether row has a mean under the aggregate's policy. */
-static inline bool lb_aggregate_has(const struct lb_aggregate *a, size_t row)
-{
-    switch (a->policy) {
-    case LB_MISSING_PARTIAL:
-        return a->present[row] > 0;
-    case LB_MISSING_ZERO:
-        return a->nbench > 0;
-    case LB_MISSING_EXCLUDE:
-    default:
-        return a->present[row] == a->nbench && a->nbench > 0;
-    }
-}
-
-/* The divisor of row's mean: the scores counted (at least 1). */
-static inline uint32_t lb_aggregate_den(const struct lb_aggregate *a,
-                                        size_t row)
-{
-    uint32_t d = a->policy == LB_MISSING_ZERO ? a->nbench : a->present[row];
-
-    return d > 0 ? d : 1;
-}
+bool lb_aggregate_has(const struct lb_aggregate *a, size_t row);
 
 /* The mean of row (which must have one) rounded half to even at
  * 'precision' decimals, as a count of 10^-precision units; false if that
@@ -65,9 +57,15 @@ static inline uint32_t lb_aggregate_den(const struct lb_aggregate *a,
 bool lb_aggregate_round(const struct lb_aggregate *a, size_t row,
                         unsigned precision, lb_i128 *out);
 
-/* Computes the mean of the selected benchmarks for every row. Returns 0, or
- * -1 with a message in err when a sum would overflow 128 bits (never for
- * scores of a sane size). Release *agg with lb_aggregate_release. */
+/* num / (den * 10^scale) rounded half to even at 'precision' decimals (the
+ * rounding of lb_aggregate_round, for callers holding the fraction). */
+bool lb_fraction_round(lb_i128 num, uint32_t den, unsigned scale,
+                       unsigned precision, lb_i128 *out);
+
+/* Prepares the mean of the selected benchmarks of every row of t (which
+ * must outlive *agg). Returns 0, or -1 with a message in err when a sum
+ * would overflow 128 bits (never for scores of a sane size). Release *agg
+ * with lb_aggregate_release. */
 int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
                       enum lb_missing policy, struct lb_aggregate *agg,
                       struct lb_error *err);

@@ -45,12 +45,14 @@ void lb_board_reason(const struct lb_board *b, size_t row, struct lb_buf *out)
     const struct lb_table *t = b->table;
     const struct lb_selection *sel = &b->sel;
     size_t i, named = 0, missing;
+    uint32_t present;
 
     if (sel->sort_col != LB_NPOS) {
         lb_buf_addf(out, "no %s value", t->cols[sel->sort_col].name);
         return;
     }
-    missing = sel->nbench - b->mean.present[row];
+    (void)lb_aggregate_sum(&b->mean, row, &present);
+    missing = sel->nbench - present;
     if (missing == sel->nbench) {
         lb_buf_adds(out, "no scores");
         return;

@@ -957,6 +957,16 @@ static bool append_half(struct lb_table *a, struct lb_table *b)
             cb->bad.value = NULL;
             cb->bad.kind = LB_BAD_NONE;
         }
+        /* this column of the second half is copied: free it now, so that
+         * the two halves never both hold the whole table */
+        free(cb->text_off);
+        free(cb->num32);
+        free(cb->num64);
+        free(cb->missing);
+        cb->text_off = NULL;
+        cb->num32 = NULL;
+        cb->num64 = NULL;
+        cb->missing = NULL;
     }
     if (na == 0)
         a->first_line = b->first_line;

@@ -6,7 +6,7 @@
 #include "base/sort.h"
 #include "base/xalloc.h"
 
-#define MAX_LCM ((uint64_t)1 << 40) /* beyond: compare fractions instead */
+#define MAX_LCM ((uint64_t)UINT32_MAX) /* beyond: compare fractions instead */
 
 struct order_ctx {
     const struct lb_table *t;
@@ -37,10 +37,12 @@ static int cmp_name_row(size_t a, size_t b, void *vctx)
 
 static int cmp_exact(const struct order_ctx *ctx, size_t a, size_t b)
 {
-    const struct lb_aggregate *k = ctx->key;
+    lb_i128 na, nb;
+    uint32_t da, db;
 
-    return lb_frac_cmp(k->sum[a], lb_aggregate_den(k, a), k->sum[b],
-                       lb_aggregate_den(k, b));
+    (void)lb_aggregate_get(ctx->key, a, &na, &da);
+    (void)lb_aggregate_get(ctx->key, b, &nb, &db);
+    return lb_frac_cmp(na, da, nb, db);
 }
 
 /* The definition of the order: exact value, then name, then file order. */
@@ -66,33 +68,49 @@ static uint64_t gcd64(uint64_t a, uint64_t b)
 /* Maps the exact value of each of rows[0..n) to an unsigned 64-bit integer
  * whose order is the rank order: sum * (L / count) with L the least common
  * multiple of the counts, sign-flipped (and complemented for "higher
- * first"). False when some value does not fit. */
+ * first"). False when some value does not fit. *lcm receives L. */
 static bool make_keys(const struct order_ctx *ctx, const size_t *rows, size_t n,
-                      uint64_t *keys)
+                      uint64_t *keys, uint64_t *lcm_out)
 {
     const struct lb_aggregate *k = ctx->key;
     uint64_t lcm = 1;
+    bool *seen = xcalloc((size_t)k->nbench + 2, sizeof *seen);
     size_t i;
+    uint32_t d;
+    lb_i128 num;
 
+    /* the counts that occur, then their least common multiple */
     for (i = 0; i < n; i++) {
-        uint64_t d = lb_aggregate_den(k, rows[i]);
-
-        if (lcm % d != 0) {
-            lcm = lcm / gcd64(lcm, d) * d;
-            if (lcm > MAX_LCM)
-                return false;
-        }
+        (void)lb_aggregate_get(k, rows[i], &num, &d);
+        seen[d <= k->nbench ? d : 0] = true;
     }
+    for (d = 1; d <= k->nbench && lcm <= MAX_LCM; d++)
+        if (seen[d] && lcm % d != 0)
+            lcm = lcm / gcd64(lcm, d) * d;
+    free(seen);
+    if (lcm > MAX_LCM)
+        return false;
     for (i = 0; i < n; i++) {
-        lb_i128 v = k->sum[rows[i]] * (lb_i128)(lcm / lb_aggregate_den(k, rows[i]));
+        lb_i128 v;
         uint64_t u;
 
+        (void)lb_aggregate_get(k, rows[i], &num, &d);
+        v = num * (lb_i128)(lcm / d);
         if (v < INT64_MIN || v > INT64_MAX)
             return false;
         u = (uint64_t)(int64_t)v ^ ((uint64_t)1 << 63);
         keys[i] = ctx->dir < 0 ? ~u : u;
     }
+    *lcm_out = lcm;
     return true;
+}
+
+/* The exact value behind a key: value = returned / (lcm * 10^scale). */
+static int64_t key_value(const struct order_ctx *ctx, uint64_t key)
+{
+    uint64_t u = ctx->dir < 0 ? ~key : key;
+
+    return (int64_t)(u ^ ((uint64_t)1 << 63));
 }
 
 /* Stable LSD radix sort of keys[0..n) carrying rows, a byte at a time,
@@ -211,13 +229,72 @@ static void sort_run_by_name(const struct order_ctx *ctx, size_t *rows, size_t n
     free(it);
 }
 
+/* LSD radix sort of 64-bit words, a byte at a time, skipping the bytes that
+ * are the same in every word. */
+static void radix_sort_words(uint64_t *w, size_t n)
+{
+    uint64_t *from = w, *to = xreallocarray(NULL, n + 1, sizeof *w), *tmp = to;
+    uint64_t diff = 0;
+    size_t i;
+    unsigned shift;
+
+    for (i = 1; i < n; i++)
+        diff |= w[i] ^ w[0];
+    for (shift = 0; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        uint64_t *t;
+
+        if (((diff >> shift) & 0xFF) == 0)
+            continue;
+        for (i = 0; i < n; i++)
+            count[((from[i] >> shift) & 0xFF) + 1]++;
+        for (i = 1; i < 257; i++)
+            count[i] += count[i - 1];
+        for (i = 0; i < n; i++)
+            to[count[(from[i] >> shift) & 0xFF]++] = from[i];
+        t = from, from = to, to = t;
+    }
+    if (from != w)
+        memcpy(w, from, n * sizeof *w);
+    free(tmp);
+}
+
+/* Sorts rows by keys, stably. When the keys span less than 2^32 (the usual
+ * case: means of scores with a few decimals) and rows fit in 32 bits, key
+ * and row travel as one 64-bit word (row in the low half keeps equal keys in
+ * row order) and only that word is sorted: half the memory moved. */
+static void sort_keys(uint64_t *keys, size_t *rows, size_t n)
+{
+    uint64_t lo = UINT64_MAX, hi = 0, *packed;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (keys[i] < lo)
+            lo = keys[i];
+        if (keys[i] > hi)
+            hi = keys[i];
+    }
+    if (n == 0 || hi - lo > UINT32_MAX || n > UINT32_MAX) {
+        radix_sort(keys, rows, n);
+        return;
+    }
+    packed = keys; /* in place: each key becomes its packed word */
+    for (i = 0; i < n; i++)
+        packed[i] = ((keys[i] - lo) << 32) | (uint64_t)rows[i];
+    radix_sort_words(packed, n);
+    for (i = 0; i < n; i++) {
+        rows[i] = (size_t)(packed[i] & UINT32_MAX);
+        keys[i] = (packed[i] >> 32) + lo;
+    }
+}
+
 int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
             const struct lb_rank_opts *opts, struct lb_ranking *out,
             struct lb_error *err)
 {
     struct order_ctx ctx = {t, key, opts->ascending ? 1 : -1};
     size_t r, i, n = 0, listed, group_start = 0, dense = 0;
-    uint64_t *keys;
+    uint64_t *keys, lcm = 1;
     lb_i128 prev = 0, shown;
     bool fast;
 
@@ -231,9 +308,9 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
     out->n_ranked = n;
 
     keys = xreallocarray(NULL, n + 1, sizeof *keys);
-    fast = make_keys(&ctx, out->order, n, keys);
+    fast = make_keys(&ctx, out->order, n, keys, &lcm);
     if (fast) {
-        radix_sort(keys, out->order, n);
+        sort_keys(keys, out->order, n);
         /* equal exact values: by name, then file order */
         for (i = 0; i < n;) {
             size_t j = i + 1;
@@ -253,7 +330,11 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
         size_t row = out->order[i];
         bool tied = false;
 
-        if (!lb_aggregate_round(key, row, opts->precision, &shown)) {
+        /* the displayed value: from the key (read in order) when there is
+         * one, else from the row's cells */
+        if (fast ? !lb_fraction_round(key_value(&ctx, keys[i]), (uint32_t)lcm,
+                                      key->scale, opts->precision, &shown)
+                 : !lb_aggregate_round(key, row, opts->precision, &shown)) {
             free(keys);
             lb_ranking_release(out);
             return lb_error_set(err,

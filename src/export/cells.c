@@ -196,8 +196,12 @@ int cells_put(const struct lb_board *r, const struct cell_col *c, size_t row,
 
 bool cells_mean_is_marked(const struct lb_board *r, size_t row)
 {
-    return r->opts.missing != LB_MISSING_EXCLUDE && lb_aggregate_has(&r->mean, row) &&
-           r->mean.present[row] < r->sel.nbench;
+    uint32_t present;
+
+    if (r->opts.missing == LB_MISSING_EXCLUDE || !lb_aggregate_has(&r->mean, row))
+        return false;
+    (void)lb_aggregate_sum(&r->mean, row, &present);
+    return present < r->sel.nbench;
 }
 
 void cells_title(const struct lb_board *r, struct lb_buf *out)
@@ -282,8 +286,6 @@ void cells_prefetch_far(const struct lb_board *r, const struct cell_col *cols,
     const struct lb_table *t = r->table;
     size_t j;
 
-    __builtin_prefetch(&r->mean.sum[row]);
-    __builtin_prefetch(&r->mean.present[row]);
     __builtin_prefetch(&r->ranking.rank2[row]);
     for (j = 0; j < ncols; j++) {
         const struct lb_column *c;

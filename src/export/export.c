@@ -53,9 +53,10 @@ static int check_rounding(const struct lb_board *r, struct lb_error *err)
     size_t i, k, row = 0;
 
     for (i = 0; i < r->mean.nrows; i++) {
-        lb_i128 v = r->mean.sum[i];
+        lb_i128 v;
+        uint32_t den;
 
-        if (lb_aggregate_has(&r->mean, i) && (v < 0 ? -v : v) > big) {
+        if (lb_aggregate_get(&r->mean, i, &v, &den) && (v < 0 ? -v : v) > big) {
             big = v < 0 ? -v : v;
             row = i;
         }

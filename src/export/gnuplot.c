@@ -315,11 +315,24 @@ static int put_coord(struct chart *c, struct lb_buf *out, lb_i128 num,
     return 0;
 }
 
+/* The ranking's value of a row as a coordinate. */
+static int put_key(struct chart *c, struct lb_buf *out, size_t row)
+{
+    lb_i128 num;
+    uint32_t den;
+
+    (void)lb_aggregate_get(c->key, row, &num, &den);
+    return put_coord(c, out, num, den > 0 ? den : 1, c->key->scale, row);
+}
+
 /* The ranking's value of a row as a double (for geometry only). */
 static double key_double(const struct chart *c, size_t row)
 {
-    return lb_dec_to_double(c->key->sum[row], lb_aggregate_den(c->key, row),
-                            c->key->scale);
+    lb_i128 num;
+    uint32_t den;
+
+    (void)lb_aggregate_get(c->key, row, &num, &den);
+    return lb_dec_to_double(num, den > 0 ? den : 1, c->key->scale);
 }
 
 static double score_double(const struct chart *c, size_t col, size_t row)
@@ -366,8 +379,7 @@ static int write_rows_dat(struct chart *c)
         lb_buf_addf(c->dat, "%zu\t", i);
         put_rank(c->dat, b->ranking.rank2[row]);
         lb_buf_addc(c->dat, '\t');
-        if (put_coord(c, c->dat, c->key->sum[row],
-                      lb_aggregate_den(c->key, row), c->key->scale, row) != 0)
+        if (put_key(c, c->dat, row) != 0)
             return -1;
         lb_buf_addc(c->dat, '\t');
         /* rounding cannot fail here: the ranking rounded every key */
@@ -1059,8 +1071,7 @@ static int write_size_dat(struct chart *c, size_t pc, const bool *frontier)
         if (put_coord(c, c->dat, lb_column_num(p, row), 1, p->scale, row) != 0)
             return -1;
         lb_buf_addc(c->dat, '\t');
-        if (put_coord(c, c->dat, c->key->sum[row],
-                      lb_aggregate_den(c->key, row), c->key->scale, row) != 0)
+        if (put_key(c, c->dat, row) != 0)
             return -1;
         lb_buf_addf(c->dat, "\t%d\t%d\n", i < c->top ? 1 : 0,
                     frontier[i] ? 1 : 0);
@@ -1224,8 +1235,7 @@ static int chart_size(struct chart *c)
         rc = put_coord(c, &at, lb_column_num(p, row), 1, p->scale, row);
         lb_buf_adds(&at, ", first ");
         if (rc == 0)
-            rc = put_coord(c, &at, c->key->sum[row],
-                           lb_aggregate_den(c->key, row), c->key->scale, row);
+            rc = put_key(c, &at, row);
         lb_buf_addf(gp, "set label %zu ", i + 1);
         put_label(gp, m, len, LABEL_CHARS);
         lb_buf_addf(gp, " %s %s offset screen %.4f, screen %.4f front\n",

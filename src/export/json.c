@@ -143,8 +143,11 @@ static int write_row(const struct lb_board *r, const struct cell_col *cols,
         lb_escape_json(line, why.data, why.len);
         lb_buf_release(&why);
     } else if (cells_mean_is_marked(r, row)) {
+        uint32_t present;
+
+        (void)lb_aggregate_sum(&r->mean, row, &present);
         lb_buf_addf(line, ", \"missing_scores\": %zu",
-                    r->sel.nbench - r->mean.present[row]);
+                    r->sel.nbench - present);
     }
     lb_buf_adds(line, "}");
     return 0;

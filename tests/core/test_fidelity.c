@@ -43,9 +43,14 @@ static void compare(const char *path, struct comparison *c)
     for (r = 0; r < t.nrows; r++) {
         lb_i128 sum, pub, diff, q, den;
 
-        assert_true(lb_aggregate_has(&agg, r));
-        den = lb_aggregate_den(&agg, r);
-        sum = agg.sum[r] * lb_pow10[scale - agg.scale];
+        {
+            lb_i128 num;
+            uint32_t d;
+
+            assert_true(lb_aggregate_get(&agg, r, &num, &d));
+            den = d;
+            sum = num * lb_pow10[scale - agg.scale];
+        }
         pub = (lb_i128)lb_column_num(avg, r) * lb_pow10[scale - avg->scale];
         diff = sum - pub * den;
         if (diff < 0)
