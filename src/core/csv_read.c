@@ -531,6 +531,9 @@ static void on_row_end(int c, void *data)
                      ld->field, ld->field == 1 ? "" : "s", t->ncols,
                      lb_quotes(&q, t->cols[ld->field].name));
             fail_at(ld, ld->line, ld->field + 1, what);
+        } else if (t->nrows >= LB_MAX_ROWS) {
+            fail_at(ld, ld->row_line, 0, "more rows than leaderboard can rank "
+                                         "(2,147,483,646)");
         } else {
             note_row_line(t, t->nrows, ld->row_line);
             t->nrows++;
@@ -912,6 +915,8 @@ static bool append_half(struct lb_table *a, struct lb_table *b)
 
     if (nb == 0)
         return true;
+    if (na + nb > LB_MAX_ROWS)
+        return false; /* the sequential parse says so */
     while (a->cap_rows < na + nb) {
         a->nrows = a->cap_rows; /* grow_rows grows past nrows */
         grow_rows(a);

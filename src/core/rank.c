@@ -69,7 +69,7 @@ static uint64_t gcd64(uint64_t a, uint64_t b)
  * whose order is the rank order: sum * (L / count) with L the least common
  * multiple of the counts, sign-flipped (and complemented for "higher
  * first"). False when some value does not fit. *lcm receives L. */
-static bool make_keys(const struct order_ctx *ctx, const size_t *rows, size_t n,
+static bool make_keys(const struct order_ctx *ctx, const lb_row *rows, size_t n,
                       uint64_t *keys, uint64_t *lcm_out)
 {
     const struct lb_aggregate *k = ctx->key;
@@ -115,12 +115,13 @@ static int64_t key_value(const struct order_ctx *ctx, uint64_t key)
 
 /* Stable LSD radix sort of keys[0..n) carrying rows, a byte at a time,
  * skipping the bytes that are the same in every key. */
-static void radix_sort(uint64_t *keys, size_t *rows, size_t n)
+static void radix_sort(uint64_t *keys, lb_row *rows, size_t n)
 {
     uint64_t *k_from = keys, *k_to = xreallocarray(NULL, n + 1, sizeof *keys);
-    size_t *r_from = rows, *r_to = xreallocarray(NULL, n + 1, sizeof *rows);
+    lb_row *r_from = rows, *r_to = xreallocarray(NULL, n + 1, sizeof *rows);
     uint64_t *k_tmp = k_to, diff = 0;
-    size_t *r_tmp = r_to, i;
+    lb_row *r_tmp = r_to;
+    size_t i;
     unsigned shift;
 
     for (i = 1; i < n; i++)
@@ -128,7 +129,7 @@ static void radix_sort(uint64_t *keys, size_t *rows, size_t n)
     for (shift = 0; shift < 64; shift += 8) {
         size_t count[257] = {0};
         uint64_t *tk;
-        size_t *tr;
+        lb_row *tr;
 
         if (((diff >> shift) & 0xFF) == 0)
             continue;
@@ -194,7 +195,7 @@ static int cmp_run_pos(size_t a, size_t b, void *vctx)
 /* Sorts rows[0..n) (equal exact values) by name, then file order: names
  * are compared by an 8-byte prefix first, read once per row, so that the
  * names themselves are read again only when prefixes are equal. */
-static void sort_run_by_name(const struct order_ctx *ctx, size_t *rows, size_t n)
+static void sort_run_by_name(const struct order_ctx *ctx, lb_row *rows, size_t n)
 {
     struct named small[16], *it = n <= 16 ? small : xreallocarray(NULL, n, sizeof *it);
     size_t i, j;
@@ -212,7 +213,7 @@ static void sort_run_by_name(const struct order_ctx *ctx, size_t *rows, size_t n
             it[j] = v;
         }
         for (i = 0; i < n; i++)
-            rows[i] = it[i].row;
+            rows[i] = (lb_row)it[i].row;
         return;
     }
     {
@@ -223,7 +224,7 @@ static void sort_run_by_name(const struct order_ctx *ctx, size_t *rows, size_t n
             pos[i] = i;
         lb_sort_indices(pos, n, cmp_run_pos, &rc);
         for (i = 0; i < n; i++)
-            rows[i] = it[pos[i]].row;
+            rows[i] = (lb_row)it[pos[i]].row;
         free(pos);
     }
     free(it);
@@ -263,7 +264,7 @@ static void radix_sort_words(uint64_t *w, size_t n)
  * case: means of scores with a few decimals) and rows fit in 32 bits, key
  * and row travel as one 64-bit word (row in the low half keeps equal keys in
  * row order) and only that word is sorted: half the memory moved. */
-static void sort_keys(uint64_t *keys, size_t *rows, size_t n)
+static void sort_keys(uint64_t *keys, lb_row *rows, size_t n)
 {
     uint64_t lo = UINT64_MAX, hi = 0, *packed;
     size_t i;
@@ -283,7 +284,7 @@ static void sort_keys(uint64_t *keys, size_t *rows, size_t n)
         packed[i] = ((keys[i] - lo) << 32) | (uint64_t)rows[i];
     radix_sort_words(packed, n);
     for (i = 0; i < n; i++) {
-        rows[i] = (size_t)(packed[i] & UINT32_MAX);
+        rows[i] = (lb_row)(packed[i] & UINT32_MAX);
         keys[i] = (packed[i] >> 32) + lo;
     }
 }
@@ -304,7 +305,7 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
     out->rank2 = xcalloc(t->nrows + 1, sizeof *out->rank2);
     for (r = 0; r < t->nrows; r++)
         if (lb_aggregate_has(key, r))
-            out->order[n++] = r;
+            out->order[n++] = (lb_row)r;
     out->n_ranked = n;
 
     keys = xreallocarray(NULL, n + 1, sizeof *keys);
@@ -322,7 +323,15 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
             i = j;
         }
     } else {
-        lb_sort_indices(out->order, n, cmp_rows, &ctx);
+        /* the general sort works on size_t indices */
+        size_t *idx = xreallocarray(NULL, n + 1, sizeof *idx);
+
+        for (i = 0; i < n; i++)
+            idx[i] = out->order[i];
+        lb_sort_indices(idx, n, cmp_rows, &ctx);
+        for (i = 0; i < n; i++)
+            out->order[i] = (lb_row)idx[i];
+        free(idx);
     }
 
     /* number the rows: a group is a run of rows that tie */
@@ -361,7 +370,7 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
             group_start = i;
             dense++;
         }
-        out->rank2[row] = (int64_t)(2 * (opts->ties == LB_TIES_DENSE     ? dense
+        out->rank2[row] = (uint32_t)(2 * (opts->ties == LB_TIES_DENSE     ? dense
                                          : opts->ties == LB_TIES_ORDINAL ? i + 1
                                                                          : group_start + 1));
     }
@@ -375,7 +384,7 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
             while (j < n && out->rank2[out->order[j]] == out->rank2[out->order[i]])
                 j++;
             for (k = i; k < j; k++)
-                out->rank2[out->order[k]] = (int64_t)(i + 1 + j);
+                out->rank2[out->order[k]] = (uint32_t)(i + 1 + j);
             i = j;
         }
     }
@@ -394,7 +403,7 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
     if (opts->top == 0) {
         for (r = 0; r < t->nrows; r++)
             if (!lb_aggregate_has(key, r))
-                out->order[out->n_listed++] = r;
+                out->order[out->n_listed++] = (lb_row)r;
     }
     return 0;
 }

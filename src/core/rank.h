@@ -49,8 +49,8 @@ struct lb_ranking {
     size_t n_ranked;    /* rows with a score (all of them get a rank) */
     size_t n_listed;    /* rows in 'order' */
     size_t n_listed_ranked; /* ranked rows in 'order' (<= n_ranked) */
-    size_t *order;      /* listed rows: ranked in order, then unranked (owned) */
-    int64_t *rank2;     /* row -> twice its rank (fractional ranks are
+    lb_row *order;      /* listed rows: ranked in order, then unranked (owned) */
+    uint32_t *rank2;    /* row -> twice its rank (fractional ranks are
                            halves), 0 when not ranked (owned) */
 };
 

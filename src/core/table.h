@@ -25,6 +25,11 @@
 
 #define LB_NPOS ((size_t)-1)
 
+/* A row index where memory per row counts (orderings, ranks): 32 bits, so
+ * a table has at most LB_MAX_ROWS rows (twice a rank must fit too). */
+typedef uint32_t lb_row;
+#define LB_MAX_ROWS ((size_t)INT32_MAX - 1)
+
 enum lb_bad_kind {
     LB_BAD_NONE,   /* every cell is a number (or the column is not numeric) */
     LB_BAD_NUMBER, /* a cell that is not a number: see 'status' */
