@@ -35,24 +35,33 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
     size_t r, k;
 
     prepare(agg, t, sel->bench, sel->nbench, policy);
-    /* check once that no sum overflows, so that the sums computed later
-     * need no check */
+    /* check once that no sum overflows 128 bits, and whether 64 are
+     * enough: the sums computed later then need no check */
+    agg->fits64 = true;
     for (r = 0; r < t->nrows; r++) {
         lb_i128 sum = 0;
 
         for (k = 0; k < sel->nbench; k++) {
             const struct lb_column *c = &t->cols[sel->bench[k]];
+            lb_i128 v;
 
             if (lb_column_missing(c, r))
                 continue;
             /* |value| < 2^63 and mult <= 10^18 < 2^60: the product fits */
-            if (__builtin_add_overflow(
-                    sum, (lb_i128)lb_column_num(c, r) * agg->mult[k], &sum)) {
+            v = (lb_i128)lb_column_num(c, r) * agg->mult[k];
+            if (__builtin_add_overflow(sum, v, &sum)) {
                 lb_aggregate_release(agg);
                 return lb_error_set(err, "%s:%zu: the sum of the scores is too "
                                          "large to be kept exactly",
                                     t->path, lb_table_line(t, r));
             }
+            if (v < INT64_MIN || v > INT64_MAX || sum < INT64_MIN ||
+                sum > INT64_MAX)
+                agg->fits64 = false;
+        }
+        if ((sum < 0 ? -sum : sum) > agg->max_abs) {
+            agg->max_abs = sum < 0 ? -sum : sum;
+            agg->max_row = r;
         }
     }
     return 0;
@@ -61,7 +70,18 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
 void lb_aggregate_column(const struct lb_table *t, size_t col,
                          struct lb_aggregate *agg)
 {
+    size_t r;
+
     prepare(agg, t, &col, 1, LB_MISSING_EXCLUDE);
+    agg->fits64 = true; /* one value: a 64-bit number */
+    for (r = 0; r < t->nrows; r++) {
+        lb_i128 v = lb_column_num(&t->cols[col], r);
+
+        if ((v < 0 ? -v : v) > agg->max_abs) {
+            agg->max_abs = v < 0 ? -v : v;
+            agg->max_row = r;
+        }
+    }
 }
 
 lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
@@ -73,6 +93,18 @@ lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
     uint32_t n = 0, k;
     bool wide = false;
 
+    if (a->fits64) { /* checked when prepared: no overflow possible */
+        for (k = 0; k < a->nbench; k++) {
+            const struct lb_column *c = &cols[a->cols[k]];
+
+            if (lb_column_missing(c, row))
+                continue;
+            n++;
+            small += lb_column_num(c, row) * a->mult[k];
+        }
+        *present = n;
+        return small;
+    }
     for (k = 0; k < a->nbench; k++) {
         const struct lb_column *c = &cols[a->cols[k]];
         int64_t v, m;

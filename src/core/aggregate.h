@@ -35,6 +35,9 @@ struct lb_aggregate {
     enum lb_missing policy; /* how missing scores count */
     size_t *cols;           /* the columns averaged (owned) */
     int64_t *mult;          /* each one's factor to 'scale' (owned) */
+    bool fits64;            /* every product and sum fits in 64 bits */
+    lb_i128 max_abs;        /* the largest |sum| of any row */
+    size_t max_row;         /* a row with that sum */
 };
 
 /* The sum of row's scores present, at the aggregate's scale, and in

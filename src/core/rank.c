@@ -75,34 +75,39 @@ static bool make_keys(const struct order_ctx *ctx, const lb_row *rows, size_t n,
     const struct lb_aggregate *k = ctx->key;
     uint64_t lcm = 1;
     bool *seen = xcalloc((size_t)k->nbench + 2, sizeof *seen);
+    uint32_t *den = xreallocarray(NULL, n + 1, sizeof *den);
+    bool ok = true;
     size_t i;
     uint32_t d;
-    lb_i128 num;
 
-    /* the counts that occur, then their least common multiple */
-    for (i = 0; i < n; i++) {
-        (void)lb_aggregate_get(k, rows[i], &num, &d);
-        seen[d <= k->nbench ? d : 0] = true;
+    /* the sums (kept in keys for now) and counts, then the least common
+     * multiple of the counts that occur */
+    for (i = 0; i < n && ok; i++) {
+        lb_i128 num;
+
+        (void)lb_aggregate_get(k, rows[i], &num, &den[i]);
+        ok = num >= INT64_MIN && num <= INT64_MAX;
+        keys[i] = (uint64_t)(int64_t)num;
+        seen[den[i] <= k->nbench ? den[i] : 0] = true;
     }
     for (d = 1; d <= k->nbench && lcm <= MAX_LCM; d++)
         if (seen[d] && lcm % d != 0)
             lcm = lcm / gcd64(lcm, d) * d;
-    free(seen);
-    if (lcm > MAX_LCM)
-        return false;
-    for (i = 0; i < n; i++) {
-        lb_i128 v;
+    for (i = 0; i < n && ok && lcm <= MAX_LCM; i++) {
+        lb_i128 v = (lb_i128)(int64_t)keys[i] * (lb_i128)(lcm / den[i]);
         uint64_t u;
 
-        (void)lb_aggregate_get(k, rows[i], &num, &d);
-        v = num * (lb_i128)(lcm / d);
-        if (v < INT64_MIN || v > INT64_MAX)
-            return false;
+        if (v < INT64_MIN || v > INT64_MAX) {
+            ok = false;
+            break;
+        }
         u = (uint64_t)(int64_t)v ^ ((uint64_t)1 << 63);
         keys[i] = ctx->dir < 0 ? ~u : u;
     }
+    free(seen);
+    free(den);
     *lcm_out = lcm;
-    return true;
+    return ok && lcm <= MAX_LCM;
 }
 
 /* The exact value behind a key: value = returned / (lcm * 10^scale). */

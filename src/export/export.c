@@ -52,15 +52,8 @@ static int check_rounding(const struct lb_board *r, struct lb_error *err)
     lb_i128 q, big = 0;
     size_t i, k, row = 0;
 
-    for (i = 0; i < r->mean.nrows; i++) {
-        lb_i128 v;
-        uint32_t den;
-
-        if (lb_aggregate_get(&r->mean, i, &v, &den) && (v < 0 ? -v : v) > big) {
-            big = v < 0 ? -v : v;
-            row = i;
-        }
-    }
+    big = r->mean.max_abs; /* found when the means were prepared */
+    row = r->mean.max_row;
     if (big > 0 && !lb_dec_round(big, 1, r->mean.scale, r->opts.rank.precision, &q))
         return lb_error_set(err, "%s:%zu: the average is too large to round "
                                  "at %u decimals",
