@@ -93,64 +93,61 @@ static int measure(const struct lb_board *r, struct text_layout *L,
     return rc;
 }
 
-/* Appends one cell, padded to its column's width. */
-static void put_cell(struct lb_buf *line, const char *s, size_t len,
-                     size_t width, bool right)
+/* Appends one cell, padded to its column's width, after two spaces unless
+ * it is the first of its line. A marked mean carries its mark ('*' or ' '). */
+static void put_cell(struct lb_buf *out, bool first, const char *s, size_t len,
+                     char mark, size_t width, bool right)
 {
-    size_t w = lb_utf8_width(s, len);
+    size_t w = lb_utf8_width(s, len) + (mark != '\0');
     size_t pad = width > w ? width - w : 0;
 
-    if (line->len > 0)
-        lb_buf_adds(line, "  ");
+    if (!first)
+        lb_buf_adds(out, "  ");
     if (right)
-        lb_buf_addpad(line, ' ', pad);
-    (void)lb_utf8_render(line, s, len, 0);
+        lb_buf_addpad(out, ' ', pad);
+    (void)lb_utf8_render(out, s, len, 0);
+    if (mark != '\0')
+        lb_buf_addc(out, mark);
     if (!right)
-        lb_buf_addpad(line, ' ', pad);
+        lb_buf_addpad(out, ' ', pad);
 }
 
-/* One aligned row (through cells_write_rows). */
+/* One aligned row (through cells_write_rows), straight into out. */
 static int text_row(const struct lb_board *r, const struct cell_col *cols,
                     size_t ncols, size_t i, struct lb_buf *out, const void *ctx,
                     struct lb_error *err)
 {
     const struct text_layout *L = ctx;
-    size_t row = r->ranking.order[i], j;
-    bool unranked = r->ranking.rank2[row] == 0;
-    struct lb_buf cell = LB_BUF_INIT;
-    struct lb_buf line = LB_BUF_INIT;
+    size_t row = r->ranking.order[i], j, start = out->len;
 
     (void)cols;
     (void)ncols;
     for (j = 0; j < L->ncols; j++) {
         const struct cell_col *c = &L->cols[j];
+        char mark = '\0';
         struct cell v;
 
-        if (cells_get(r, c, row, &v, err) != 0) {
-            lb_buf_release(&cell);
-            lb_buf_release(&line);
+        if (cells_get(r, c, row, &v, err) != 0)
             return -1;
-        }
-        lb_buf_reset(&cell);
-        if (v.kind == CELL_IS_MISSING)
-            lb_buf_adds(&cell, MISSING_CELL);
-        else
-            lb_buf_add(&cell, v.s, v.len);
         if (c->kind == CELL_MEAN && L->marked)
-            lb_buf_addc(&cell, cells_mean_is_marked(r, row) ? '*' : ' ');
-        put_cell(&line, cell.data, cell.len, L->width[j], c->right);
+            mark = cells_mean_is_marked(r, row) ? '*' : ' ';
+        if (v.kind == CELL_IS_MISSING)
+            put_cell(out, j == 0, MISSING_CELL, 1, mark, L->width[j], c->right);
+        else
+            put_cell(out, j == 0, v.s, v.len, mark, L->width[j], c->right);
     }
-    if (L->notes && unranked) {
-        lb_buf_reset(&cell);
-        lb_buf_adds(&cell, "not ranked: ");
-        lb_board_reason(r, row, &cell);
-        put_cell(&line, cell.data, cell.len, 0, false);
+    if (L->notes && r->ranking.rank2[row] == 0) {
+        struct lb_buf why = LB_BUF_INIT;
+
+        lb_buf_adds(&why, "not ranked: ");
+        lb_board_reason(r, row, &why);
+        put_cell(out, false, why.data, why.len, '\0', 0, false);
+        lb_buf_release(&why);
     }
-    trim_right(&line);
-    lb_buf_addc(&line, '\n');
-    lb_buf_add(out, line.data, line.len);
-    lb_buf_release(&cell);
-    lb_buf_release(&line);
+    /* no spaces at the end of a line */
+    while (out->len > start && out->data[out->len - 1] == ' ')
+        out->len--;
+    lb_buf_addc(out, '\n');
     return 0;
 }
 
@@ -163,10 +160,10 @@ static int write_rows(FILE *out, const struct lb_board *r,
 
     /* header */
     for (j = 0; j < L->ncols; j++)
-        put_cell(&line, L->cols[j].name, strlen(L->cols[j].name), L->width[j],
-                 L->cols[j].right);
+        put_cell(&line, j == 0, L->cols[j].name, strlen(L->cols[j].name), '\0',
+                 L->width[j], L->cols[j].right);
     if (L->notes)
-        put_cell(&line, "Note", 4, 4, false);
+        put_cell(&line, false, "Note", 4, '\0', 4, false);
     trim_right(&line);
     lb_buf_addc(&line, '\n');
     fwrite(line.data, 1, line.len, out);
