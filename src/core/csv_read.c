@@ -708,12 +708,16 @@ out:
     return rc;
 }
 
-static ssize_t read_full(int fd, char *buf, size_t size)
+/* Reads up to size bytes, at offset off (pread) or, when off < 0, from the
+ * current position (read: pipes); fewer only at the end of the file.
+ * Returns the bytes read, or -1 (errno set). */
+static ssize_t read_full(int fd, char *buf, size_t size, off_t off)
 {
     size_t got = 0;
 
     while (got < size) {
-        ssize_t n = read(fd, buf + got, size - got);
+        ssize_t n = off < 0 ? read(fd, buf + got, size - got)
+                            : pread(fd, buf + got, size - got, off + (off_t)got);
 
         if (n < 0 && errno == EINTR)
             continue;
@@ -742,24 +746,6 @@ static ssize_t read_full(int fd, char *buf, size_t size)
 #define PARALLEL_MIN ((size_t)16 << 20)
 #define ROW_NOT_BEGUN 0 /* libcsv's pstate for "between rows" */
 
-static ssize_t pread_full(int fd, char *buf, size_t size, off_t off)
-{
-    size_t got = 0;
-
-    while (got < size) {
-        ssize_t n = pread(fd, buf + got, size - got, off + (off_t)got);
-
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        if (n == 0)
-            break;
-        got += (size_t)n;
-    }
-    return (ssize_t)got;
-}
-
 /* Parses bytes [start, end) of fd into ld; block is READ_BLOCK bytes. */
 static int parse_range(struct loader *ld, struct csv_parser *p, int fd,
                        const char *path, size_t start, size_t end, char *block)
@@ -769,7 +755,7 @@ static int parse_range(struct loader *ld, struct csv_parser *p, int fd,
 
     while (off < end) {
         size_t want = end - off < READ_BLOCK ? end - off : READ_BLOCK;
-        ssize_t n = pread_full(fd, block, want, (off_t)off);
+        ssize_t n = read_full(fd, block, want, (off_t)off);
 
         if (n < 0) {
             int e = errno;
@@ -821,7 +807,7 @@ static size_t find_split(int fd, size_t from, size_t mid, size_t size,
 
     while (off < size) {
         size_t want = size - off < READ_BLOCK ? size - off : READ_BLOCK, i;
-        ssize_t n = pread_full(fd, block, want, (off_t)off);
+        ssize_t n = read_full(fd, block, want, (off_t)off);
 
         if (n <= 0)
             return 0;
@@ -845,7 +831,7 @@ static size_t find_split(int fd, size_t from, size_t mid, size_t size,
                     if (i + 1 < (size_t)n)
                         next = block[i + 1];
                     else if (pos + 1 >= size ||
-                             pread_full(fd, &next, 1, (off_t)(pos + 1)) != 1)
+                             read_full(fd, &next, 1, (off_t)(pos + 1)) != 1)
                         next = '\0';
                     if (next != '\n') {
                         *lines = n_lines;
@@ -1039,7 +1025,7 @@ static int load_parallel(struct lb_table *t, int fd, const char *path,
         lb_table_release(t);
         return 1;
     }
-    n = pread_full(fd, block, READ_BLOCK, 0);
+    n = read_full(fd, block, READ_BLOCK, 0);
     bom = n > 0 ? skip_bom(block, (size_t)n) : 0;
     hdr = n > 0 ? header_end(block, (size_t)n, bom) : 0;
     if (hdr == 0 || parse_block(&ld, &p, block + bom, hdr - bom) != 0 ||
@@ -1143,7 +1129,7 @@ int lb_table_load(struct lb_table *t, const char *path,
     parser = true;
     block = xmalloc(READ_BLOCK);
     for (;;) {
-        ssize_t n = read_full(fd, block, READ_BLOCK);
+        ssize_t n = read_full(fd, block, READ_BLOCK, -1);
         size_t skip = 0;
 
         if (n < 0) {

@@ -118,47 +118,6 @@ static int64_t key_value(const struct order_ctx *ctx, uint64_t key)
     return (int64_t)(u ^ ((uint64_t)1 << 63));
 }
 
-/* Stable LSD radix sort of keys[0..n) carrying rows, a byte at a time,
- * skipping the bytes that are the same in every key. */
-static void radix_sort(uint64_t *keys, lb_row *rows, size_t n)
-{
-    uint64_t *k_from = keys, *k_to = xreallocarray(NULL, n + 1, sizeof *keys);
-    lb_row *r_from = rows, *r_to = xreallocarray(NULL, n + 1, sizeof *rows);
-    uint64_t *k_tmp = k_to, diff = 0;
-    lb_row *r_tmp = r_to;
-    size_t i;
-    unsigned shift;
-
-    for (i = 1; i < n; i++)
-        diff |= keys[i] ^ keys[0];
-    for (shift = 0; shift < 64; shift += 8) {
-        size_t count[257] = {0};
-        uint64_t *tk;
-        lb_row *tr;
-
-        if (((diff >> shift) & 0xFF) == 0)
-            continue;
-        for (i = 0; i < n; i++)
-            count[((k_from[i] >> shift) & 0xFF) + 1]++;
-        for (i = 1; i < 257; i++)
-            count[i] += count[i - 1];
-        for (i = 0; i < n; i++) {
-            size_t at = count[(k_from[i] >> shift) & 0xFF]++;
-
-            k_to[at] = k_from[i];
-            r_to[at] = r_from[i];
-        }
-        tk = k_from, k_from = k_to, k_to = tk;
-        tr = r_from, r_from = r_to, r_to = tr;
-    }
-    if (k_from != keys) { /* an odd number of passes: copy back */
-        memcpy(keys, k_from, n * sizeof *keys);
-        memcpy(rows, r_from, n * sizeof *rows);
-    }
-    free(k_tmp);
-    free(r_tmp);
-}
-
 /* The first 8 bytes of a name, big-endian, zero-padded: comparing two of
  * these orders names as memcmp does, except when they are equal. */
 static uint64_t name_prefix(const struct lb_table *t, size_t row)
@@ -265,6 +224,35 @@ static void radix_sort_words(uint64_t *w, size_t n)
     free(tmp);
 }
 
+static int cmp_keys(size_t a, size_t b, void *ctx)
+{
+    const uint64_t *keys = ctx;
+
+    return (keys[a] > keys[b]) - (keys[a] < keys[b]);
+}
+
+/* Keys spanning 2^32 or more (huge values or counts): a stable comparison
+ * sort of positions, then rows and keys put in that order. */
+static void sort_wide_keys(uint64_t *keys, lb_row *rows, size_t n)
+{
+    size_t *pos = xreallocarray(NULL, n + 1, sizeof *pos), i;
+    uint64_t *k2 = xreallocarray(NULL, n + 1, sizeof *k2);
+    lb_row *r2 = xreallocarray(NULL, n + 1, sizeof *r2);
+
+    for (i = 0; i < n; i++)
+        pos[i] = i;
+    lb_sort_indices(pos, n, cmp_keys, keys);
+    for (i = 0; i < n; i++) {
+        k2[i] = keys[pos[i]];
+        r2[i] = rows[pos[i]];
+    }
+    memcpy(keys, k2, n * sizeof *keys);
+    memcpy(rows, r2, n * sizeof *rows);
+    free(pos);
+    free(k2);
+    free(r2);
+}
+
 /* Sorts rows by keys, stably. When the keys span less than 2^32 (the usual
  * case: means of scores with a few decimals) and rows fit in 32 bits, key
  * and row travel as one 64-bit word (row in the low half keeps equal keys in
@@ -281,7 +269,7 @@ static void sort_keys(uint64_t *keys, lb_row *rows, size_t n)
             hi = keys[i];
     }
     if (n == 0 || hi - lo > UINT32_MAX || n > UINT32_MAX) {
-        radix_sort(keys, rows, n);
+        sort_wide_keys(keys, rows, n);
         return;
     }
     packed = keys; /* in place: each key becomes its packed word */

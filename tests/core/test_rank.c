@@ -237,6 +237,16 @@ static void test_rank_fast_and_slow_paths_follow_the_definition(void **state)
     check_random(5, true, LB_MISSING_EXCLUDE, true);
 }
 
+/* Keys more than 2^32 apart take the comparison sort of keys. */
+static void test_rank_wide_keys(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        with_ties("model,S\nc,3\nb,5000000000\na,5000000000\nd,-7000000000\n",
+                  LB_TIES_COMPETITION),
+        "a=1 b=1 c=3 d=4");
+}
+
 static void test_rank_names(void **state)
 {
     enum lb_ties t;
@@ -263,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_rank_top_keeps_ties),
         cmocka_unit_test(test_rank_precision_changes_ties),
         cmocka_unit_test(test_rank_fast_and_slow_paths_follow_the_definition),
+        cmocka_unit_test(test_rank_wide_keys),
         cmocka_unit_test(test_rank_names),
     };
 
