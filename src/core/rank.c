@@ -305,14 +305,22 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
     fast = make_keys(&ctx, out->order, n, keys, &lcm);
     if (fast) {
         sort_keys(keys, out->order, n);
-        /* equal exact values: by name, then file order */
+        /* equal exact values: by name, then file order (names are read in
+         * rank order, far apart in memory: ask for them ahead) */
+        size_t far = 0, near = 0;
+
         for (i = 0; i < n;) {
             size_t j = i + 1;
 
             while (j < n && keys[j] == keys[i])
                 j++;
-            if (j - i > 1)
+            if (j - i > 1) {
+                for (; far < n && far < j + 64; far++)
+                    lb_table_prefetch_model(t, out->order[far], 0);
+                for (; near < n && near < j + 32; near++)
+                    lb_table_prefetch_model(t, out->order[near], 1);
                 sort_run_by_name(&ctx, out->order + i, j - i);
+            }
             i = j;
         }
     } else {
