@@ -319,32 +319,36 @@ static const char two_digits[201] =
 
 /* Writes the decimal digits of u backwards ending at end; returns the
  * first digit's position. */
+static char *digits_back64(char *end, uint64_t v);
+
+/* Writes the decimal digits of u backwards ending at end; returns the
+ * first digit's position. */
 static char *digits_back(char *end, lb_u128 u)
 {
-    if (__builtin_expect(u > UINT64_MAX, 0)) {
-        while (u > UINT64_MAX) {
-            *--end = (char)('0' + (int)(u % 10));
-            u /= 10;
-        }
+    while (u > UINT64_MAX) {
+        *--end = (char)('0' + (int)(u % 10));
+        u /= 10;
     }
-    {
-        uint64_t v = (uint64_t)u;
+    return digits_back64(end, (uint64_t)u);
+}
 
-        while (v >= 100) {
-            unsigned k = (unsigned)(v % 100) * 2;
+/* The digits of v (< 2^64) backwards ending at end, two at a time. */
+static char *digits_back64(char *end, uint64_t v)
+{
+    while (v >= 100) {
+        unsigned k = (unsigned)(v % 100) * 2;
 
-            v /= 100;
-            *--end = two_digits[k + 1];
-            *--end = two_digits[k];
-        }
-        if (v >= 10) {
-            unsigned k = (unsigned)v * 2;
+        v /= 100;
+        *--end = two_digits[k + 1];
+        *--end = two_digits[k];
+    }
+    if (v >= 10) {
+        unsigned k = (unsigned)v * 2;
 
-            *--end = two_digits[k + 1];
-            *--end = two_digits[k];
-        } else {
-            *--end = (char)('0' + (int)v);
-        }
+        *--end = two_digits[k + 1];
+        *--end = two_digits[k];
+    } else {
+        *--end = (char)('0' + (int)v);
     }
     return end;
 }
@@ -355,9 +359,11 @@ size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision)
     char *end = tmp + sizeof tmp, *d;
     size_t n, ip, i, len = 0;
     bool neg = q < 0;
-    lb_u128 u = neg ? (lb_u128)(-(q + 1)) + 1 : (lb_u128)q;
 
-    d = digits_back(end, u);
+    if (q > -(lb_i128)UINT64_MAX && q < (lb_i128)UINT64_MAX)
+        d = digits_back64(end, (uint64_t)(neg ? -q : q)); /* most values */
+    else
+        d = digits_back(end, neg ? (lb_u128)(-(q + 1)) + 1 : (lb_u128)q);
     n = (size_t)(end - d);
     /* at least one digit before the point */
     while (n <= precision) {
@@ -381,7 +387,7 @@ size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision)
 
 size_t lb_format_uint(char *buf, uint64_t v)
 {
-    char tmp[24], *end = tmp + sizeof tmp, *d = digits_back(end, v);
+    char tmp[24], *end = tmp + sizeof tmp, *d = digits_back64(end, v);
     size_t n = (size_t)(end - d);
 
     memcpy(buf, d, n);

@@ -403,7 +403,7 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
     out->n_listed = listed;
     if (opts->top == 0) {
         for (r = 0; r < t->nrows; r++)
-            if (!lb_aggregate_has(key, r))
+            if (out->rank2[r] == 0) /* not ranked */
                 out->order[out->n_listed++] = (lb_row)r;
     }
     return 0;

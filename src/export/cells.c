@@ -155,14 +155,18 @@ int cells_put(const struct lb_board *r, const struct cell_col *c, size_t row,
                                           r->ranking.rank2[row]);
         }
         return 0;
-    case CELL_MEAN:
-        if (!lb_aggregate_has(&r->mean, row))
+    case CELL_MEAN: {
+        lb_i128 num;
+        uint32_t den;
+
+        if (!lb_aggregate_get(&r->mean, row, &num, &den))
             return 0;
-        if (!lb_aggregate_round(&r->mean, row, p, &q))
+        if (!lb_fraction_round(num, den, r->mean.scale, p, &q))
             return lb_error_set(err, "%s:%zu: the average is too large to "
                                      "round at %u decimals",
                                 t->path, lb_table_line(t, row), p);
         break;
+    }
     case CELL_EXTRA:
     case CELL_BENCH:
         if (c->numeric) {
