@@ -195,8 +195,9 @@ static int check_value(struct adder *ad, const struct target *tg,
                             lb_quote(&qv, a->value, a->value_len),
                             lb_num_status_phrase(st),
                             lb_quotes(&qc, tg->name));
-    if (d.units < tg->lo * lb_pow10[d.scale] ||
-        d.units > tg->hi * lb_pow10[d.scale])
+    /* 100 * 10^18 does not fit in 64 bits */
+    if (d.units < (lb_i128)tg->lo * lb_pow10[d.scale] ||
+        d.units > (lb_i128)tg->hi * lb_pow10[d.scale])
         return lb_error_set(ad->err, "%s: %s is out of range for %s (%d to %d)",
                             a->origin, lb_quote(&qv, a->value, a->value_len),
                             lb_quotes(&qc, tg->name), tg->lo, tg->hi);

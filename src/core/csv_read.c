@@ -157,9 +157,10 @@ static void store_number(struct lb_column *c, size_t row, size_t line,
         drop_numbers(c);
         return;
     }
+    /* 100 * 10^18 does not fit in 64 bits */
     if (c->bench != NULL &&
-        (v < c->bench->lo * lb_pow10[c->scale] ||
-         v > c->bench->hi * lb_pow10[c->scale]))
+        (v < (lb_i128)c->bench->lo * lb_pow10[c->scale] ||
+         v > (lb_i128)c->bench->hi * lb_pow10[c->scale]))
         set_bad(c, LB_BAD_RANGE, LB_NUM_OK, line, s, len);
     c->num[row] = v;
     c->n_present++;

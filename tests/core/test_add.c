@@ -221,6 +221,22 @@ static void test_add_rejects_a_broken_file(void **state)
           "f.csv:2:3: row has more fields than the header's 2 (extra value '2')");
 }
 
+/* found with fuzz_csv_load's range bug: add's own range check computed
+ * 100 * 10^18 in 64 bits too */
+static void test_add_range_at_18_decimals(void **state)
+{
+    struct lb_assign ok[] = {A("ARC", "0.000000000000000001")};
+    struct lb_assign low[] = {A("ARC", "-0.000000000000000001")};
+    struct lb_new_row rows_ok[] = {ROW("org/tiny", ok)};
+    struct lb_new_row rows_low[] = {ROW("org/tiny", low)};
+
+    (void)state;
+    gives("model,ARC\n", rows_ok, 1, false, false,
+          "model,ARC\norg/tiny,0.000000000000000001\n");
+    fails("model,ARC\n", rows_low, 1, false, false,
+          "arg: '-0.000000000000000001' is out of range for 'ARC' (0 to 100)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_add_default_benchmarks_are_checked),
         cmocka_unit_test(test_add_to_header_only_and_create),
         cmocka_unit_test(test_add_rejects_a_broken_file),
+        cmocka_unit_test(test_add_range_at_18_decimals),
     };
 
     return cmocka_run_group_tests_name("add", tests, NULL, NULL);
