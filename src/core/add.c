@@ -281,6 +281,8 @@ static int match_keys(struct adder *ad, const struct lb_new_row *rows,
     const struct lb_table *t = ad->t;
     struct key_set ks;
     size_t r, dup;
+    /* existing row -> whether a new row replaces it already */
+    bool *taken = xcalloc(t->nrows + 1, sizeof *taken);
     int rc = 0;
 
     key_set_init(&ks, t->nrows + nrows);
@@ -311,7 +313,9 @@ static int match_keys(struct adder *ad, const struct lb_new_row *rows,
         dup = key_set_insert(&ks, t->nrows + r);
         if (dup == SIZE_MAX)
             continue;
-        if (dup >= t->nrows)
+        /* a key already added or already replaced: one of the two would
+         * be lost */
+        if (dup >= t->nrows || taken[dup])
             rc = lb_error_set(ad->err, "%s: model %s%s is given twice",
                               rows[r].origin,
                               lb_quote(&qm, k->model, k->model_len), prec);
@@ -322,10 +326,13 @@ static int match_keys(struct adder *ad, const struct lb_new_row *rows,
                               rows[r].origin,
                               lb_quote(&qm, k->model, k->model_len), prec,
                               lb_quotes(&qf, ad->name), t->row_line[dup]);
-        else
+        else {
             ad->replaces[r] = dup;
+            taken[dup] = true;
+        }
     }
     key_set_release(&ks);
+    free(taken);
     return rc;
 }
 

@@ -237,6 +237,19 @@ static void test_add_range_at_18_decimals(void **state)
           "arg: '-0.000000000000000001' is out of range for 'ARC' (0 to 100)");
 }
 
+/* found by fuzz_add: with --replace, two new rows for one existing model
+ * both "replaced" it and the first one's values were silently lost */
+static void test_add_replace_twice_is_refused(void **state)
+{
+    struct lb_assign c1[] = {A("ARC", "50"), S("precision", "bfloat16")};
+    struct lb_assign c2[] = {A("MMLU", "60"), S("precision", "bfloat16")};
+    struct lb_new_row rows[] = {ROW("org/b", c1), ROW("org/b", c2)};
+
+    (void)state;
+    fails(file, rows, 2, true, false,
+          "row: model 'org/b' (precision 'bfloat16') is given twice");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_add_to_header_only_and_create),
         cmocka_unit_test(test_add_rejects_a_broken_file),
         cmocka_unit_test(test_add_range_at_18_decimals),
+        cmocka_unit_test(test_add_replace_twice_is_refused),
     };
 
     return cmocka_run_group_tests_name("add", tests, NULL, NULL);
