@@ -21,8 +21,9 @@ if [ ! -f build-asan/CMakeCache.txt ]; then
         -DLEADERBOARD_SANITIZE=ON -DLEADERBOARD_WERROR=ON >/dev/null
 fi
 cmake --build build-asan -j "$jobs" >/dev/null
+# the big bad inputs take a few seconds under ASan at -O0
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
-UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LB_BAD_TIMEOUT=60 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
 echo "== all tests passed"
