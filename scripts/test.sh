@@ -4,7 +4,8 @@
 # 1. setup.sh: install what is missing and build build/ (the normal build);
 # 2. run every test there (cmocka unit tests and CLI tests, through ctest);
 # 3. build build-asan/ with AddressSanitizer + UndefinedBehaviorSanitizer
-#    (leak detection on, warnings as errors) and run every test again.
+#    (leak detection on, warnings as errors) and run every test again;
+# 4. valgrind.sh: every test of build/ again under valgrind memcheck;
 # Exits non-zero on any failure.
 set -eu
 cd "$(dirname "$0")/.."
@@ -25,5 +26,7 @@ cmake --build build-asan -j "$jobs" >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LB_BAD_TIMEOUT=60 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+./scripts/valgrind.sh
 
 echo "== all tests passed"
