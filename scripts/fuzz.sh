@@ -8,9 +8,9 @@
 #
 # Builds build-fuzz/ with clang (-fsanitize=fuzzer,address,undefined) the
 # first time. Each target starts from its seeds in tests/fuzz/corpus/NAME/
-# and keeps what it finds in build-fuzz/corpus/NAME/ (so a later run goes
-# on from there); a failing input is written to build-fuzz/artifacts/NAME/
-# and its log is build-fuzz/logs/NAME.log. At the end it prints, per
+# and keeps what it finds in OUT/corpus/NAME/ (so a later run goes on from
+# there); a failing input is written to OUT/artifacts/NAME/ and its log is
+# OUT/logs/NAME.log, OUT being $FUZZ_OUT (default build-fuzz). At the end it prints, per
 # target, libFuzzer's final figures: executions, executions per second,
 # coverage (cov: edges, ft: features) and corpus size.
 set -eu
@@ -18,6 +18,7 @@ cd "$(dirname "$0")/.."
 
 TARGETS_ALL="fuzz_csv_load fuzz_names fuzz_add fuzz_decimal"
 B=build-fuzz
+O=${FUZZ_OUT:-$B}
 
 max_len() {
     case $1 in
@@ -30,19 +31,19 @@ max_len() {
 # internal: one target, run by xargs below
 if [ "${1:-}" = --one ]; then
     t=$2 secs=$3
-    mkdir -p "$B/corpus/$t" "$B/artifacts/$t" "$B/logs"
+    mkdir -p "$O/corpus/$t" "$O/artifacts/$t" "$O/logs"
     if ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "$B/tests/fuzz/$t" -max_total_time="$secs" \
         -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
         -max_len="$(max_len "$t")" -print_final_stats=1 \
-        -artifact_prefix="$B/artifacts/$t/" \
-        "$B/corpus/$t" "tests/fuzz/corpus/$t" >"$B/logs/$t.log" 2>&1; then
+        -artifact_prefix="$O/artifacts/$t/" \
+        "$O/corpus/$t" "tests/fuzz/corpus/$t" >"$O/logs/$t.log" 2>&1; then
         echo "$t: ok"
     else
-        echo "$t: FAILED (exit $?), see $B/logs/$t.log:" >&2
+        echo "$t: FAILED (exit $?), see $O/logs/$t.log:" >&2
         grep -E 'ERROR|SUMMARY|check failed|runtime error|Test unit written' \
-            "$B/logs/$t.log" | head -20 >&2
+            "$O/logs/$t.log" | head -20 >&2
         exit 1
     fi
     exit 0
@@ -71,7 +72,7 @@ printf '%s\n' $targets |
 
 printf '%-14s %12s %8s %7s %7s %8s\n' target execs exec/s cov ft corpus
 for t in $targets; do
-    log=$B/logs/$t.log
+    log=$O/logs/$t.log
     [ -f "$log" ] || continue
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
@@ -79,12 +80,12 @@ for t in $targets; do
         sed 's/.*cov: \([0-9]*\).*/\1/')
     ft=$(grep -E '^#[0-9]+.*ft: ' "$log" | tail -n 1 |
         sed 's/.*ft: \([0-9]*\).*/\1/')
-    n=$(find "$B/corpus/$t" -type f | wc -l)
+    n=$(find "$O/corpus/$t" -type f | wc -l)
     printf '%-14s %12s %8s %7s %7s %8s\n' "$t" "${execs:--}" "${rate:--}" \
         "${cov:--}" "${ft:--}" "$n"
 done
 if [ "$rc" != 0 ]; then
-    echo "== fuzzing found a failure (inputs in $B/artifacts/)" >&2
+    echo "== fuzzing found a failure (inputs in $O/artifacts/)" >&2
     exit 1
 fi
 echo "== fuzzing: no crash, leak or timeout"

@@ -6,6 +6,8 @@
 # 3. build build-asan/ with AddressSanitizer + UndefinedBehaviorSanitizer
 #    (leak detection on, warnings as errors) and run every test again;
 # 4. valgrind.sh: every test of build/ again under valgrind memcheck;
+# 5. fuzz.sh: each libFuzzer target of tests/fuzz for FUZZ_SECONDS (60 by
+#    default, two at a time), built with clang in build-fuzz/.
 # Exits non-zero on any failure.
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,5 +30,7 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LB_BAD_TIMEOUT=60 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
 ./scripts/valgrind.sh
+
+./scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 
 echo "== all tests passed"
