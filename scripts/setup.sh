@@ -3,12 +3,14 @@
 #
 # On Debian (12 or later) it installs, only when absent, the packages the
 # project needs: build-essential cmake pkg-config libcsv-dev libcmocka-dev
-# gnuplot-nox (as root, or through sudo). Then it configures build/ once and
+# gnuplot-nox, and for the test suite valgrind, clang and libclang-rt-dev
+# (libFuzzer) (as root, or through sudo). Then it configures build/ once and
 # builds it incrementally. Running it again is quick.
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="build-essential cmake pkg-config libcsv-dev libcmocka-dev gnuplot-nox"
+PACKAGES="build-essential cmake pkg-config libcsv-dev libcmocka-dev gnuplot-nox
+valgrind clang libclang-rt-dev"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -4,7 +4,10 @@
 # 1. setup.sh: install what is missing and build build/ (the normal build);
 # 2. run every test there (cmocka unit tests and CLI tests, through ctest);
 # 3. build build-asan/ with AddressSanitizer + UndefinedBehaviorSanitizer
-#    (leak detection on, warnings as errors) and run every test again.
+#    (leak detection on, warnings as errors) and run every test again;
+# 4. valgrind.sh: every test of build/ again under valgrind memcheck;
+# 5. fuzz.sh: each libFuzzer target of tests/fuzz for FUZZ_SECONDS (60 by
+#    default, two at a time), built with clang in build-fuzz/.
 # Exits non-zero on any failure.
 set -eu
 cd "$(dirname "$0")/.."
@@ -21,8 +24,13 @@ if [ ! -f build-asan/CMakeCache.txt ]; then
         -DLEADERBOARD_SANITIZE=ON -DLEADERBOARD_WERROR=ON >/dev/null
 fi
 cmake --build build-asan -j "$jobs" >/dev/null
+# the big bad inputs take a few seconds under ASan at -O0
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
-UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LB_BAD_TIMEOUT=60 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+./scripts/valgrind.sh
+
+./scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 
 echo "== all tests passed"

@@ -1,6 +1,10 @@
 #include "base/decimal.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/xalloc.h"
 
 const int64_t lb_pow10[LB_DEC_MAX_SCALE + 1] = {
     1LL,
@@ -113,6 +117,18 @@ static bool parse_short(const char *s, size_t len, struct lb_dec *out)
     return true;
 }
 
+/* Whether a number of 309 integer digits rounds to infinity, which it
+ * does from about 1.7976931348623158e308 on: strtod, the reference for
+ * what a number is, decides. Rare (never a score), so the copy is cheap. */
+static bool beyond_double(const char *s, size_t len)
+{
+    char *copy = xmemdup0(s, len);
+    bool inf = isinf(strtod(copy, NULL));
+
+    free(copy);
+    return inf;
+}
+
 enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
 {
     size_t i = 0;
@@ -209,6 +225,8 @@ enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
     /* magnitude: the value has ndig + pending + exp10 integer digits */
     if (nsig + exp10 > 309)
         return LB_NUM_NONFINITE; /* strtod would return HUGE_VAL */
+    if (nsig + exp10 == 309 && beyond_double(s, len))
+        return LB_NUM_NONFINITE; /* 5e308: above DBL_MAX too */
     if (overflow)
         return LB_NUM_DIGITS;
     exp10 += pending; /* trailing zeros: part of the exponent */

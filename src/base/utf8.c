@@ -124,7 +124,8 @@ bool lb_utf8_is_unsafe(uint32_t cp)
 {
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
            cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069);
+           (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0xFEFF; /* a byte order mark inside text: invisible */
 }
 
 bool lb_utf8_valid(const char *s, size_t len)

@@ -28,7 +28,8 @@ int lb_utf8_cp_width(uint32_t cp);
 /* True for code points that must never reach a terminal raw: C0 controls,
  * DEL, C1 controls, and the bidi controls that can reorder what a reader
  * sees (U+061C, U+200E, U+200F, U+2028, U+2029, U+202A..U+202E,
- * U+2066..U+2069). */
+ * U+2066..U+2069), and U+FEFF (a byte order mark inside text: invisible,
+ * it made "\uFEFFmodel" look like "model"). */
 bool lb_utf8_is_unsafe(uint32_t cp);
 
 /* True when s[0..len) is valid UTF-8. */

@@ -61,6 +61,8 @@ static void test_utf8_render_escapes_controls(void **state)
     /* C1 control U+009B (CSI) and bidi override U+202E */
     render_is("\xC2\x9B", 2, 0, "\\u009B", 6);
     render_is("a\xE2\x80\xAE" "b", 5, 0, "a\\u202Eb", 8);
+    /* a second byte order mark, part of a column name, is not invisible */
+    render_is("\xEF\xBB\xBFmodel", 8, 0, "\\uFEFFmodel", 11);
     /* invalid UTF-8 bytes */
     render_is("x\xFFy", 3, 0, "x\\xFFy", 6);
 }

@@ -2,7 +2,8 @@
 # add_concurrency.sh BINARY SOURCE_DIR
 # 20 'leaderboard add' processes started at once on the same file must
 # leave exactly 20 new rows and a valid file, while readers ('rank') running
-# meanwhile always see a whole file.
+# meanwhile always see a whole file. Every run goes through $LB_RUNNER when
+# set (valgrind.sh).
 set -u
 bin=$1 src=$2
 tmp=$(mktemp -d) || exit 1
@@ -12,7 +13,8 @@ before=$(wc -l < "$tmp/board.csv")
 
 i=1
 while [ "$i" -le 20 ]; do
-    "$bin" add "$tmp/board.csv" --quiet --model "org/concurrent-$i" \
+    # shellcheck disable=SC2086 # LB_RUNNER: a command and its options
+    ${LB_RUNNER:-} "$bin" add "$tmp/board.csv" --quiet --model "org/concurrent-$i" \
         ARC=5$((i % 10)).5 HellaSwag=80 MMLU=60 TruthfulQA=40 Winogrande=70 \
         GSM8K=$i > "$tmp/add-$i.log" 2>&1 &
     i=$((i + 1))
@@ -20,7 +22,8 @@ done
 # readers while the writers run
 r=1
 while [ "$r" -le 20 ]; do
-    if ! "$bin" rank "$tmp/board.csv" -f csv > /dev/null 2> "$tmp/rank.err"; then
+    # shellcheck disable=SC2086
+    if ! ${LB_RUNNER:-} "$bin" rank "$tmp/board.csv" -f csv > /dev/null 2> "$tmp/rank.err"; then
         echo "a reader saw a broken file:"
         cat "$tmp/rank.err"
         exit 1
@@ -55,7 +58,8 @@ head -n "$before" "$tmp/board.csv" | cmp -s - "$src/benchmarks/openllm.csv" || {
     echo "the original rows changed"
     fail=1
 }
-"$bin" rank "$tmp/board.csv" > /dev/null || fail=1
+# shellcheck disable=SC2086
+${LB_RUNNER:-} "$bin" rank "$tmp/board.csv" > /dev/null || fail=1
 if ls -A "$tmp" | grep -q '\.tmp\.'; then
     echo "a temporary file was left behind"
     fail=1

@@ -13,7 +13,8 @@ awk '/^The first prints:/ { on = 1; next }
      on && /^$/ && started { print "" }' README.md > "$tmp/want"
 # the block ends at the next paragraph: drop the blank line before it
 sed -i -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/want"
-"$bin" rank benchmarks/openllm.csv > "$tmp/got" || exit 1
+# shellcheck disable=SC2086 # LB_RUNNER (valgrind.sh): a command and options
+${LB_RUNNER:-} "$bin" rank benchmarks/openllm.csv > "$tmp/got" || exit 1
 if ! diff -u "$tmp/want" "$tmp/got"; then
     echo "README.md's example output is not what the program prints"
     exit 1

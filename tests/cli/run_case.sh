@@ -19,6 +19,8 @@
 #   CASE.env      NAME=VALUE lines exported for the run
 #   CASE.nofile   @OUT@ must not exist after the run
 # In what the program prints, the temporary directory shows as @TMP@.
+# Set LB_RUNNER to run the program through a command (scripts/valgrind.sh
+# sets it to valgrind memcheck); unset, the program runs directly.
 # Set LB_UPDATE=1 to rewrite the expected files from what the program does.
 set -u
 bin=$1 src=$2 case=$3
@@ -47,11 +49,13 @@ fi
 stdin=/dev/null
 [ -f "$case.stdin" ] && stdin=$case.stdin
 if [ -f "$case.stdout" ]; then
-    "$bin" "$@" < "$stdin" > "$(cat "$case.stdout")" 2> "$tmp/err"
+    # shellcheck disable=SC2086 # LB_RUNNER is a command with its options
+    ${LB_RUNNER:-} "$bin" "$@" < "$stdin" > "$(cat "$case.stdout")" 2> "$tmp/err"
     code=$?
     : > "$tmp/out"
 else
-    "$bin" "$@" < "$stdin" > "$tmp/out" 2> "$tmp/err"
+    # shellcheck disable=SC2086
+    ${LB_RUNNER:-} "$bin" "$@" < "$stdin" > "$tmp/out" 2> "$tmp/err"
     code=$?
 fi
 

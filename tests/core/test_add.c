@@ -310,6 +310,35 @@ static void test_add_rejects_a_broken_file(void **state)
           "f.csv:2:3: row has more fields than the header's 2 (extra value '2')");
 }
 
+/* found with fuzz_csv_load's range bug: add's own range check computed
+ * 100 * 10^18 in 64 bits too */
+static void test_add_range_at_18_decimals(void **state)
+{
+    struct lb_assign ok[] = {A("ARC", "0.000000000000000001")};
+    struct lb_assign low[] = {A("ARC", "-0.000000000000000001")};
+    struct lb_new_row rows_ok[] = {ROW("org/tiny", ok)};
+    struct lb_new_row rows_low[] = {ROW("org/tiny", low)};
+
+    (void)state;
+    gives("model,ARC\n", rows_ok, 1, false, false,
+          "model,ARC\norg/tiny,0.000000000000000001\n");
+    fails("model,ARC\n", rows_low, 1, false, false,
+          "arg: '-0.000000000000000001' is out of range for 'ARC' (0 to 100)");
+}
+
+/* found by fuzz_add: with --replace, two new rows for one existing model
+ * both "replaced" it and the first one's values were silently lost */
+static void test_add_replace_twice_is_refused(void **state)
+{
+    struct lb_assign c1[] = {A("ARC", "50"), S("precision", "bfloat16")};
+    struct lb_assign c2[] = {A("MMLU", "60"), S("precision", "bfloat16")};
+    struct lb_new_row rows[] = {ROW("org/b", c1), ROW("org/b", c2)};
+
+    (void)state;
+    fails(file, rows, 2, true, false,
+          "row: model 'org/b' (precision 'bfloat16') is given twice (also row)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +358,8 @@ int main(void)
         cmocka_unit_test(test_add_bench_value_must_be_a_number),
         cmocka_unit_test(test_add_create_with_precision),
         cmocka_unit_test(test_add_rejects_a_broken_file),
+        cmocka_unit_test(test_add_range_at_18_decimals),
+        cmocka_unit_test(test_add_replace_twice_is_refused),
     };
 
     return cmocka_run_group_tests_name("add", tests, NULL, NULL);

@@ -239,6 +239,25 @@ static void test_csv_read_range_check_at_many_decimals(void **state)
     lb_table_release(&t);
 }
 
+/* found by fuzz_csv_load: the range check of a catalog benchmark at 18
+ * decimals computed 100 * 10^18 in 64 bits (UBSan: signed overflow) */
+static void test_csv_read_benchmark_range_at_18_decimals(void **state)
+{
+    struct lb_table t;
+    struct lb_error err;
+
+    (void)state;
+    load_ok(&t, "model,ARC,MMLU\na,0.000000000000000001,-0.000000000000000001\n");
+    assert_int_equal(t.cols[1].scale, 18);
+    assert_int_equal(num(&t, "ARC", 0), 1);
+    assert_int_equal(t.cols[1].bad.kind, LB_BAD_NONE);
+    assert_int_equal(t.cols[2].bad.kind, LB_BAD_RANGE);
+    assert_int_equal(lb_table_check_numeric(&t, 2, &err), -1);
+    assert_string_equal(err.msg, "t.csv:2:3: '-0.000000000000000001' is out "
+                                 "of range for 'MMLU' (0 to 100)");
+    lb_table_release(&t);
+}
+
 static void test_csv_read_structure_errors(void **state)
 {
     (void)state;
@@ -467,6 +486,7 @@ int main(void)
         cmocka_unit_test(test_csv_read_scale_raise_keeps_values),
         cmocka_unit_test(test_csv_read_numbers_widen_to_64_bits),
         cmocka_unit_test(test_csv_read_range_check_at_many_decimals),
+        cmocka_unit_test(test_csv_read_benchmark_range_at_18_decimals),
         cmocka_unit_test(test_csv_read_structure_errors),
         cmocka_unit_test(test_csv_read_model_column_option),
         cmocka_unit_test(test_csv_read_file_in_blocks),

@@ -2,6 +2,7 @@
 #include "test_util.h"
 
 #include "base/buf.h"
+#include "base/utf8.h"
 #include "export/writers.h"
 
 typedef void (*escape_fn)(struct lb_buf *, const char *, size_t);
@@ -73,6 +74,154 @@ static void test_escape_json(void **state)
     ESC(lb_escape_json, "nul\0x", "\"nul\\u0000x\"");
 }
 
+/* The text table's escaping is lb_utf8_render (base/utf8.c). */
+static void render0(struct lb_buf *out, const char *s, size_t len)
+{
+    (void)lb_utf8_render(out, s, len, 0);
+}
+
+static void test_escape_text_hostile(void **state)
+{
+    (void)state;
+    ESC(render0, "\x1b[2J\x1b]0;t\x07", "\\x1B[2J\\x1B]0;t\\x07");
+    ESC(render0, "\x01\x08\x0b\x0c\x1f\x7f", "\\x01\\x08\\x0B\\x0C\\x1F\\x7F");
+    ESC(render0, "nul\0x", "nul\\x00x");
+    /* C1: CSI U+009B, NEL U+0085 */
+    ESC(render0, "\xC2\x9B" "31m\xC2\x85", "\\u009B31m\\u0085");
+    /* bidi: overrides, isolates, marks */
+    ESC(render0, "a\xE2\x80\xAE" "b\xE2\x81\xA6" "c\xE2\x81\xA9",
+        "a\\u202Eb\\u2066c\\u2069");
+    ESC(render0, "\xD8\x9C\xE2\x80\x8E\xE2\x80\x8F\xE2\x80\xA8",
+        "\\u061C\\u200E\\u200F\\u2028");
+    /* invalid UTF-8: a lone byte, an overlong '/', a surrogate, a cut
+     * sequence, beyond U+10FFFF: every byte shown */
+    ESC(render0, "\xFF\xC0\xAF", "\\xFF\\xC0\\xAF");
+    ESC(render0, "\xED\xA0\x80", "\\xED\\xA0\\x80");
+    ESC(render0, "\xE2\x80", "\\xE2\\x80");
+    ESC(render0, "\xF4\x90\x80\x80", "\\xF4\\x90\\x80\\x80");
+    /* what is fine passes: CJK, accents, emoji */
+    ESC(render0, "\xE5\xA4\xA7 caf\xC3\xA9 \xF0\x9F\x98\x80",
+        "\xE5\xA4\xA7 caf\xC3\xA9 \xF0\x9F\x98\x80");
+}
+
+static void test_escape_markdown_hostile(void **state)
+{
+    (void)state;
+    /* every C0 control, DEL: a space (a line end would end the row) */
+    ESC(lb_escape_markdown, "a\x07" "b\x01\x1f" "c\x7f" "d\r\n",
+        "a b  c d  ");
+    ESC(lb_escape_markdown, "\xC2\x9B" "2J\xE2\x81\xA6" "x",
+        "\\u009B2J\\u2066x");
+    ESC(lb_escape_markdown, "\xEF\xBB\xBFmodel", "\\uFEFFmodel");
+    ESC(lb_escape_markdown, "\xC0\xAF\xED\xA0\x80",
+        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    ESC(lb_escape_markdown, "<img src=x onerror=alert(1)>",
+        "&lt;img src=x onerror=alert(1)&gt;");
+    ESC(lb_escape_markdown, "~~s~~ !x", "\\~\\~s\\~\\~ \\!x");
+    ESC(lb_escape_markdown, "a\\|b", "a\\\\\\|b");
+    ESC(lb_escape_markdown, "```", "\\`\\`\\`");
+}
+
+static void test_escape_csv_hostile(void **state)
+{
+    (void)state;
+    /* each formula prefix gets a "'", inside quotes when RFC 4180 asks */
+    ESC(lb_escape_csv, "=1+1", "'=1+1");
+    ESC(lb_escape_csv, "-", "'-");
+    ESC(lb_escape_csv, "\rx", "\"'\rx\"");
+    ESC(lb_escape_csv, "\t=1", "'\t=1");
+    /* only the first byte counts: ' =1' is text for a spreadsheet */
+    ESC(lb_escape_csv, " =1", " =1");
+    /* control characters and other bytes are data: kept, quoted only for
+     * a line end (RFC 4180); a program reading CSV gets them back */
+    ESC(lb_escape_csv, "e\x1b[2J\x07", "e\x1b[2J\x07");
+    ESC(lb_escape_csv, "rtl\xE2\x80\xAE\xFF", "rtl\xE2\x80\xAE\xFF");
+    ESC(lb_escape_csv, "cr\rlf\n", "\"cr\rlf\n\"");
+}
+
+static void test_escape_tsv_hostile(void **state)
+{
+    (void)state;
+    ESC(lb_escape_tsv, "+1", "'+1");
+    ESC(lb_escape_tsv, "-2", "'-2");
+    ESC(lb_escape_tsv, "@A1", "'@A1");
+    ESC(lb_escape_tsv, "\tx", "'\\tx");
+    ESC(lb_escape_tsv, "\rx", "'\\rx");
+    /* a field never holds a raw tab or line end; other bytes are data */
+    ESC(lb_escape_tsv, "e\x1b[2J\x07\xFF", "e\x1b[2J\x07\xFF");
+}
+
+static void test_escape_json_every_control(void **state)
+{
+    struct lb_buf b = LB_BUF_INIT;
+    char c, want[16];
+
+    (void)state;
+    for (c = 1; c < 0x20; c++) {
+        if (c == '\n' || c == '\r' || c == '\t')
+            continue;
+        lb_buf_reset(&b);
+        lb_escape_json(&b, &c, 1);
+        snprintf(want, sizeof want, "\"\\u%04X\"", (unsigned)c);
+        assert_string_equal(lb_buf_str(&b), want);
+    }
+    lb_buf_release(&b);
+    ESC(lb_escape_json, "\b\f", "\"\\u0008\\u000C\"");
+    ESC(lb_escape_json, "\xC2\x80\xC2\x9F", "\"\\u0080\\u009F\"");
+    ESC(lb_escape_json, "\xE2\x81\xA6\xE2\x81\xA9\xE2\x80\xA9\xD8\x9C",
+        "\"\\u2066\\u2069\\u2029\\u061C\"");
+    ESC(lb_escape_json, "\xEF\xBB\xBF", "\"\\uFEFF\"");
+    /* invalid: overlong, surrogate, beyond U+10FFFF, cut: U+FFFD per byte */
+    ESC(lb_escape_json, "\xC0\xAF", "\"\\uFFFD\\uFFFD\"");
+    ESC(lb_escape_json, "\xED\xA0\x80", "\"\\uFFFD\\uFFFD\\uFFFD\"");
+    ESC(lb_escape_json, "\xF4\x90\x80\x80",
+        "\"\\uFFFD\\uFFFD\\uFFFD\\uFFFD\"");
+    ESC(lb_escape_json, "a\xE2\x80", "\"a\\uFFFD\\uFFFD\"");
+    /* valid UTF-8 passes through, 4-byte sequences too */
+    ESC(lb_escape_json, "\xF0\x9F\x98\x80", "\"\xF0\x9F\x98\x80\"");
+}
+
+/* Every string of one or two bytes: the text rendering, Markdown and
+ * JSON never let an unsafe code point or invalid UTF-8 through. */
+static void check_safe(const struct lb_buf *b)
+{
+    size_t i = 0;
+    uint32_t cp;
+
+    while (i < b->len) {
+        size_t n = lb_utf8_decode(b->data + i, b->len - i, &cp);
+
+        assert_true(n > 0);
+        assert_false(lb_utf8_is_unsafe(cp));
+        i += n;
+    }
+}
+
+static void test_escape_all_two_byte_strings(void **state)
+{
+    struct lb_buf b = LB_BUF_INIT;
+    char s[2];
+    unsigned x, y;
+
+    (void)state;
+    for (x = 0; x < 256; x++) {
+        for (y = 0; y < 256; y++) {
+            s[0] = (char)x;
+            s[1] = (char)y;
+            lb_buf_reset(&b);
+            render0(&b, s, 2);
+            check_safe(&b);
+            lb_buf_reset(&b);
+            lb_escape_markdown(&b, s, 2);
+            check_safe(&b);
+            lb_buf_reset(&b);
+            lb_escape_json(&b, s, 2);
+            check_safe(&b);
+        }
+    }
+    lb_buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -80,6 +229,12 @@ int main(void)
         cmocka_unit_test(test_escape_csv),
         cmocka_unit_test(test_escape_tsv),
         cmocka_unit_test(test_escape_json),
+        cmocka_unit_test(test_escape_text_hostile),
+        cmocka_unit_test(test_escape_markdown_hostile),
+        cmocka_unit_test(test_escape_csv_hostile),
+        cmocka_unit_test(test_escape_tsv_hostile),
+        cmocka_unit_test(test_escape_json_every_control),
+        cmocka_unit_test(test_escape_all_two_byte_strings),
     };
 
     return cmocka_run_group_tests_name("escape", tests, NULL, NULL);

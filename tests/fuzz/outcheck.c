@@ -1,0 +1,383 @@
+#include "outcheck.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "base/decimal.h"
+#include "base/utf8.h"
+#include "export/export.h"
+#include "fuzz.h"
+
+static void check_safe_text(const char *what, const char *s, size_t len,
+                            bool allow_newline)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        uint32_t cp;
+        size_t n = lb_utf8_decode(s + i, len - i, &cp);
+
+        FUZZ_CHECK(n > 0, "%s: invalid UTF-8 at byte %zu", what, i);
+        FUZZ_CHECK(!lb_utf8_is_unsafe(cp) || (allow_newline && cp == '\n'),
+                   "%s: raw U+%04X at byte %zu", what, (unsigned)cp, i);
+        i += n;
+    }
+}
+
+void fuzz_check_message(const char *msg)
+{
+    size_t len = strlen(msg);
+
+    FUZZ_CHECK(len > 0, "an error without a message");
+    check_safe_text("message", msg, len, false);
+}
+
+/* {======================================================================
+ * JSON: a validator for the subset the writer needs (RFC 8259)
+ * ======================================================================= */
+
+struct json {
+    const char *s;
+    size_t len, pos;
+    int depth;
+};
+
+static void json_ws(struct json *j)
+{
+    while (j->pos < j->len && strchr(" \t\n\r", j->s[j->pos]) != NULL &&
+           j->s[j->pos] != '\0')
+        j->pos++;
+}
+
+static bool json_lit(struct json *j, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    if (j->len - j->pos < n || memcmp(j->s + j->pos, lit, n) != 0)
+        return false;
+    j->pos += n;
+    return true;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool json_number(struct json *j)
+{
+    size_t start;
+
+    if (j->pos < j->len && j->s[j->pos] == '-')
+        j->pos++;
+    if (j->pos >= j->len || !is_digit(j->s[j->pos]))
+        return false;
+    if (j->s[j->pos] == '0')
+        j->pos++;
+    else
+        while (j->pos < j->len && is_digit(j->s[j->pos]))
+            j->pos++;
+    if (j->pos < j->len && j->s[j->pos] == '.') {
+        j->pos++;
+        start = j->pos;
+        while (j->pos < j->len && is_digit(j->s[j->pos]))
+            j->pos++;
+        if (j->pos == start)
+            return false;
+    }
+    return true; /* the writer never uses exponents */
+}
+
+static bool json_string(struct json *j)
+{
+    if (!json_lit(j, "\""))
+        return false;
+    while (j->pos < j->len) {
+        unsigned char c = (unsigned char)j->s[j->pos++];
+
+        if (c == '"')
+            return true;
+        if (c < 0x20)
+            return false;
+        if (c != '\\')
+            continue;
+        if (j->pos >= j->len)
+            return false;
+        c = (unsigned char)j->s[j->pos++];
+        if (c == 'u') {
+            int k;
+
+            for (k = 0; k < 4; k++, j->pos++)
+                if (j->pos >= j->len ||
+                    strchr("0123456789abcdefABCDEF", j->s[j->pos]) == NULL ||
+                    j->s[j->pos] == '\0')
+                    return false;
+        } else if (strchr("\"\\/bfnrt", (int)c) == NULL || c == '\0') {
+            return false;
+        }
+    }
+    return false;
+}
+
+static bool json_value(struct json *j);
+
+static bool json_members(struct json *j, char close, bool keys)
+{
+    json_ws(j);
+    if (j->pos < j->len && j->s[j->pos] == close) {
+        j->pos++;
+        return true;
+    }
+    for (;;) {
+        json_ws(j);
+        if (keys) {
+            if (!json_string(j))
+                return false;
+            json_ws(j);
+            if (!json_lit(j, ":"))
+                return false;
+        }
+        if (!json_value(j))
+            return false;
+        json_ws(j);
+        if (j->pos < j->len && j->s[j->pos] == close) {
+            j->pos++;
+            return true;
+        }
+        if (!json_lit(j, ","))
+            return false;
+    }
+}
+
+static bool json_value(struct json *j)
+{
+    bool ok;
+
+    json_ws(j);
+    if (j->pos >= j->len || j->depth > 16)
+        return false;
+    switch (j->s[j->pos]) {
+    case '{':
+    case '[':
+        j->depth++;
+        ok = j->s[j->pos] == '{';
+        j->pos++;
+        ok = json_members(j, ok ? '}' : ']', ok);
+        j->depth--;
+        return ok;
+    case '"':
+        return json_string(j);
+    case 't':
+        return json_lit(j, "true");
+    case 'f':
+        return json_lit(j, "false");
+    case 'n':
+        return json_lit(j, "null");
+    default:
+        return json_number(j);
+    }
+}
+
+static void check_json(const char *s, size_t len)
+{
+    struct json j = {s, len, 0, 0};
+
+    FUZZ_CHECK(json_value(&j), "JSON: malformed near byte %zu", j.pos);
+    json_ws(&j);
+    FUZZ_CHECK(j.pos == len, "JSON: trailing bytes at %zu", j.pos);
+}
+
+/* }====================================================================== */
+
+/* A cell of CSV or TSV (after unquoting) that a spreadsheet could run. */
+static void check_cell(const char *fmt, const char *s, size_t len)
+{
+    struct lb_dec d;
+
+    if (len == 0)
+        return;
+    FUZZ_CHECK(strchr("=+@\t\r", s[0]) == NULL || s[0] == '\0',
+               "%s: a cell starts with 0x%02X", fmt, (unsigned char)s[0]);
+    /* a number written at 18 decimals may have more digits than a score
+     * can: it is still a number */
+    if (s[0] == '-') {
+        enum lb_num_status st = lb_dec_parse(s, len, &d);
+
+        FUZZ_CHECK(st == LB_NUM_OK || st == LB_NUM_DIGITS,
+                   "%s: a cell starting with '-' is not a number: %.*s", fmt,
+                   (int)len, s);
+    }
+}
+
+struct csv_count {
+    size_t fields;  /* in the current record */
+    size_t width;   /* of the header */
+    size_t records;
+};
+
+static void csv_field(void *s, size_t len, void *data)
+{
+    struct csv_count *c = data;
+
+    check_cell("CSV", s, len);
+    c->fields++;
+}
+
+static void csv_row(int ch, void *data)
+{
+    struct csv_count *c = data;
+
+    (void)ch;
+    if (c->records == 0)
+        c->width = c->fields;
+    FUZZ_CHECK(c->fields == c->width, "CSV: record %zu has %zu fields, the "
+               "header %zu", c->records + 1, c->fields, c->width);
+    c->records++;
+    c->fields = 0;
+}
+
+static int no_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+static void check_csv(const struct lb_board *b, const char *s, size_t len)
+{
+    struct csv_parser p;
+    struct csv_count c = {0, 0, 0};
+
+    FUZZ_CHECK(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) == 0, "csv_init");
+    csv_set_space_func(&p, no_space);
+    FUZZ_CHECK(csv_parse(&p, s, len, csv_field, csv_row, &c) == len,
+               "CSV: does not parse: %s", csv_strerror(csv_error(&p)));
+    FUZZ_CHECK(csv_fini(&p, csv_field, csv_row, &c) == 0, "CSV: unfinished");
+    csv_free(&p);
+    FUZZ_CHECK(c.records == b->ranking.n_listed + 1,
+               "CSV: %zu records for %zu rows", c.records,
+               b->ranking.n_listed);
+}
+
+static void check_tsv(const struct lb_board *b, const char *s, size_t len)
+{
+    size_t lines = 0, width = 0;
+    const char *end = s + len;
+
+    FUZZ_CHECK(len > 0 && s[len - 1] == '\n', "TSV: no final line end");
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *f = s;
+        size_t fields = 0;
+
+        FUZZ_CHECK(memchr(s, '\r', (size_t)(nl - s)) == NULL, "TSV: a CR");
+        for (;;) {
+            const char *tab = memchr(f, '\t', (size_t)(nl - f));
+            const char *fe = tab ? tab : nl;
+
+            check_cell("TSV", f, (size_t)(fe - f));
+            fields++;
+            if (tab == NULL)
+                break;
+            f = tab + 1;
+        }
+        if (lines == 0)
+            width = fields;
+        FUZZ_CHECK(fields == width, "TSV: line %zu has %zu fields, the "
+                   "header %zu", lines + 1, fields, width);
+        lines++;
+        s = nl + 1;
+    }
+    FUZZ_CHECK(lines == b->ranking.n_listed + 1, "TSV: %zu lines for %zu rows",
+               lines, b->ranking.n_listed);
+}
+
+/* Unescaped '|' on a line: a backslash escapes the byte after it. */
+static size_t pipes(const char *s, size_t len)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < len; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '|')
+            n++;
+    }
+    return n;
+}
+
+static void check_markdown(const struct lb_board *b, const char *s,
+                           size_t len)
+{
+    const char *end = s + len;
+    size_t line = 0, width = 0;
+
+    FUZZ_CHECK(memchr(s, '<', len) == NULL && memchr(s, '>', len) == NULL,
+               "Markdown: a raw '<' or '>'");
+    /* title, blank, header, rule, one line per listed row */
+    while (s < end && line < 4 + b->ranking.n_listed) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+
+        FUZZ_CHECK(nl != NULL, "Markdown: line %zu unfinished", line + 1);
+        if (line == 2)
+            width = pipes(s, (size_t)(nl - s));
+        if (line >= 2)
+            FUZZ_CHECK(pipes(s, (size_t)(nl - s)) == width,
+                       "Markdown: line %zu has %zu cells' pipes, the header "
+                       "%zu", line + 1, pipes(s, (size_t)(nl - s)), width);
+        line++;
+        s = nl + 1;
+    }
+    FUZZ_CHECK(line == 4 + b->ranking.n_listed, "Markdown: %zu lines", line);
+}
+
+void fuzz_check_exports(const struct lb_board *b)
+{
+    static const enum lb_format formats[] = {
+        LB_FORMAT_TEXT, LB_FORMAT_MARKDOWN, LB_FORMAT_CSV, LB_FORMAT_TSV,
+        LB_FORMAT_JSON};
+    static const char *const names[] = {"text", "markdown", "csv", "tsv",
+                                        "json"};
+    size_t k;
+
+    for (k = 0; k < sizeof formats / sizeof formats[0]; k++) {
+        char *out = NULL;
+        size_t len = 0;
+        FILE *fp = open_memstream(&out, &len);
+        struct lb_error err;
+        int rc;
+
+        FUZZ_CHECK(fp != NULL, "open_memstream");
+        lb_error_init(&err);
+        rc = lb_export(fp, formats[k], b, &err);
+        FUZZ_CHECK(fclose(fp) == 0, "fclose");
+        if (rc != 0) {
+            fuzz_check_message(err.msg);
+            free(out);
+            continue;
+        }
+        switch (formats[k]) {
+        case LB_FORMAT_TEXT:
+            check_safe_text(names[k], out, len, true);
+            break;
+        case LB_FORMAT_MARKDOWN:
+            check_safe_text(names[k], out, len, true);
+            check_markdown(b, out, len);
+            break;
+        case LB_FORMAT_CSV:
+            check_csv(b, out, len);
+            break;
+        case LB_FORMAT_TSV:
+            check_tsv(b, out, len);
+            break;
+        case LB_FORMAT_JSON:
+            check_safe_text(names[k], out, len, true);
+            check_json(out, len);
+            break;
+        }
+        free(out);
+    }
+}
