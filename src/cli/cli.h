@@ -99,7 +99,8 @@ bool cli_parse_size(const char *s, unsigned long min, unsigned long max,
 struct cli_output {
     FILE *fp;    /* where to write */
     char *path;  /* final path, NULL for standard output */
-    char *tmp;   /* temporary path, NULL for standard output */
+    char *tmp;   /* temporary path, NULL for standard output or a
+                    target that is not a regular file (written in place) */
 };
 
 /* Opens the output: NULL or "-" for standard output. Returns 0, or -1 after

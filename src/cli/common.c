@@ -74,6 +74,7 @@ bool cli_parse_size(const char *s, unsigned long min, unsigned long max,
 
 int cli_output_open(struct cli_output *o, const char *path)
 {
+    struct stat st;
     struct lb_quoted q;
     mode_t mask;
     int fd;
@@ -84,6 +85,20 @@ int cli_output_open(struct cli_output *o, const char *path)
         return 0;
     }
     o->path = xstrdup(path);
+    /* a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
+     * place: renaming a file over it would replace it */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        o->fp = fopen(path, "w");
+        if (o->fp == NULL) {
+            int e = errno;
+
+            cli_error("cannot write %s: %s", lb_quotes(&q, path), strerror(e));
+            free(o->path);
+            memset(o, 0, sizeof *o);
+            return -1;
+        }
+        return 0;
+    }
     o->tmp = xmalloc(strlen(path) + sizeof ".tmp.XXXXXX");
     strcpy(o->tmp, path);
     strcat(o->tmp, ".tmp.XXXXXX");
@@ -120,6 +135,21 @@ int cli_output_commit(struct cli_output *o)
 
     if (o->path == NULL)
         return fflush(o->fp) == 0 ? 0 : -1;
+    if (o->tmp == NULL) { /* written in place */
+        bool failed = fflush(o->fp) != 0 || ferror(o->fp);
+
+        e = errno;
+        if (fclose(o->fp) != 0 && !failed) {
+            failed = true;
+            e = errno;
+        }
+        if (failed)
+            cli_error("cannot write %s: %s", lb_quotes(&q, o->path),
+                      strerror(e ? e : EIO));
+        free(o->path);
+        memset(o, 0, sizeof *o);
+        return failed ? -1 : 0;
+    }
     if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
         e = errno ? errno : EIO;
     if (fclose(o->fp) != 0 && e == 0)
@@ -143,7 +173,8 @@ void cli_output_abort(struct cli_output *o)
     if (o->path != NULL) {
         if (o->fp != NULL)
             fclose(o->fp);
-        unlink(o->tmp);
+        if (o->tmp != NULL)
+            unlink(o->tmp);
     }
     free(o->path);
     free(o->tmp);
