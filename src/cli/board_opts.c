@@ -3,6 +3,7 @@
 
 #include "base/quote.h"
 #include "cli/cli.h"
+#include "core/filter.h"
 
 #define MAX_PRECISION 18
 
@@ -17,6 +18,17 @@ const char cli_board_help[] =
     "                            (mean of the scores present, marked *), zero\n"
     "                            (counted as 0, marked *)\n"
     "      --model-column NAME   the column of model names (default: 'model')\n"
+    "\n"
+    "Which rows\n"
+    "  -w, --where EXPR          rank only the rows for which EXPR is true, e.g.\n"
+    "                            'params_b <= 13 && license == \"apache-2.0\"':\n"
+    "                            == != < <= > >= with a number or a \"string\",\n"
+    "                            ~ \"glob*\" (any letter case), && || ! ( ), a\n"
+    "                            column alone as a boolean, missing(COLUMN);\n"
+    "                            an empty cell is unknown and never matches\n"
+    "      --dedup HOW           one row per model: none (default), best (its\n"
+    "                            highest ranked row) or latest (by the first of\n"
+    "                            submitted, submission_date, upload_date, date)\n"
     "\n"
     "Ranking\n"
     "  -s, --sort COLUMN         rank by one benchmark or numeric column instead\n"
@@ -87,6 +99,23 @@ int cli_board_option(const char *cmd, int c, const char *arg,
         return 0;
     case 'c':
         o->select.columns = arg;
+        return 0;
+    case 'w': {
+        struct lb_filter *f;
+        struct lb_error err;
+
+        /* syntax errors now, as usage errors; columns once the file is read */
+        if (lb_filter_parse(arg, &f, &err) != 0)
+            return cli_usage_error(cmd, "%s", err.msg);
+        lb_filter_free(f);
+        o->where = arg;
+        return 0;
+    }
+    case CLI_OPT_DEDUP:
+        if (!lb_dedup_parse(arg, &o->dedup))
+            return cli_usage_error(cmd,
+                                   "--dedup: %s is not none, best or latest",
+                                   lb_quotes(&q, arg));
         return 0;
     default:
         return 1;

@@ -42,10 +42,11 @@ enum {
     CLI_OPT_TIES,
     CLI_OPT_ASCENDING,
     CLI_OPT_MODEL_COLUMN,
+    CLI_OPT_DEDUP,
     CLI_OPT_FIRST_FREE /* a command numbers its own long options from here */
 };
 
-#define CLI_BOARD_SHORT "b:s:p:n:c:"
+#define CLI_BOARD_SHORT "b:s:p:n:c:w:"
 #define CLI_BOARD_LONG                                                     \
     {"benchmarks", required_argument, NULL, 'b'},                          \
         {"missing", required_argument, NULL, CLI_OPT_MISSING},             \
@@ -55,7 +56,9 @@ enum {
         {"ties", required_argument, NULL, CLI_OPT_TIES},                   \
         {"precision", required_argument, NULL, 'p'},                       \
         {"top", required_argument, NULL, 'n'},                             \
-        {"columns", required_argument, NULL, 'c'}
+        {"columns", required_argument, NULL, 'c'},                      \
+        {"where", required_argument, NULL, 'w'},                        \
+        {"dedup", required_argument, NULL, CLI_OPT_DEDUP}
 
 /* The help text of those options (the "Which benchmarks" and "Ranking"
  * sections), ending with a blank line. */

@@ -19,6 +19,7 @@
 #include "cli/cli.h"
 #include "core/board.h"
 #include "core/table.h"
+#include "core/top.h"
 #include "export/gnuplot.h"
 
 #define DEFAULT_DIR "plots"
@@ -336,14 +337,12 @@ int cmd_plot(int argc, char **argv)
     a.b.board.rank.top = 0;
 
     lb_error_init(&err);
-    if (lb_table_load(&t, a.file, &a.b.load, &err) != 0) {
+    if (lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err) != 0) {
         cli_error("%s", err.msg);
         return LB_EXIT_FAILURE;
     }
     memset(files, 0, sizeof files);
     rc = LB_EXIT_FAILURE;
-    if (lb_board_compute(&board, &t, &a.b.board, &err) != 0)
-        goto out;
 
     /* every script and data file in memory before any file is written */
     for (i = 0; i < LB_CHART_COUNT; i++) {

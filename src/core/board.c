@@ -18,6 +18,7 @@ int lb_board_compute(struct lb_board *b, const struct lb_table *t,
     memset(b, 0, sizeof *b);
     b->table = t;
     b->opts = *o;
+    b->date_col = LB_NPOS;
     if (lb_select(t, &o->select, &b->sel, err) != 0 ||
         lb_aggregate_mean(t, &b->sel, o->missing, &b->mean, err) != 0)
         return -1;

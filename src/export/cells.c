@@ -246,6 +246,22 @@ size_t cells_footer(const struct lb_board *r, struct lb_buf *out)
     }
     lb_buf_adds(out, ".\n");
     lines++;
+    if (r->n_filtered > 0) {
+        lb_buf_addf(out, "%zu row%s left out by --where '%s'.\n", r->n_filtered,
+                    r->n_filtered == 1 ? "" : "s", r->opts.where);
+        lines++;
+    }
+    if (r->n_duplicates > 0) {
+        lb_buf_addf(out, "%zu row%s left out by --dedup %s: one row per model, ",
+                    r->n_duplicates, r->n_duplicates == 1 ? "" : "s",
+                    lb_dedup_name(r->opts.dedup));
+        if (r->date_col != LB_NPOS)
+            lb_buf_addf(out, "its latest by %s.\n",
+                        r->table->cols[r->date_col].name);
+        else
+            lb_buf_adds(out, "its best.\n");
+        lines++;
+    }
     if (r->opts.rank.ties == LB_TIES_EXACT)
         lb_buf_adds(out, "Only exactly equal scores share a rank (exact).\n");
     else if (r->opts.rank.ties == LB_TIES_ORDINAL)

@@ -190,6 +190,22 @@ int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err)
                        strlen(t->cols[sel->sort_col].name));
     else
         lb_buf_adds(&line, "\"average\"");
+    if (r->opts.where != NULL) {
+        lb_buf_adds(&line, ",\n  \"where\": ");
+        lb_escape_json(&line, r->opts.where, strlen(r->opts.where));
+        lb_buf_addf(&line, ",\n  \"filtered_out\": %zu", r->n_filtered);
+    }
+    if (r->opts.dedup != LB_DEDUP_NONE) {
+        lb_buf_addf(&line, ",\n  \"dedup\": \"%s\"",
+                    lb_dedup_name(r->opts.dedup));
+        if (r->date_col != LB_NPOS) {
+            const char *dc = r->table->cols[r->date_col].name;
+
+            lb_buf_adds(&line, ",\n  \"dedup_date\": ");
+            lb_escape_json(&line, dc, strlen(dc));
+        }
+        lb_buf_addf(&line, ",\n  \"duplicates\": %zu", r->n_duplicates);
+    }
     lb_buf_addf(&line,
                 ",\n  \"order\": \"%s\",\n  \"missing\": \"%s\",\n"
                 "  \"ties\": \"%s\",\n  \"precision\": %u,\n"
