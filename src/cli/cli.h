@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "base/buf.h"
 #include "core/board.h"
 #include "core/table.h"
 
@@ -43,6 +44,11 @@ enum {
     CLI_OPT_ASCENDING,
     CLI_OPT_MODEL_COLUMN,
     CLI_OPT_DEDUP,
+    CLI_OPT_METHOD,
+    CLI_OPT_WEIGHTS,
+    CLI_OPT_BASELINE,
+    CLI_OPT_LOWER,
+    CLI_OPT_SUITE,
     CLI_OPT_FIRST_FREE /* a command numbers its own long options from here */
 };
 
@@ -58,7 +64,12 @@ enum {
         {"top", required_argument, NULL, 'n'},                             \
         {"columns", required_argument, NULL, 'c'},                      \
         {"where", required_argument, NULL, 'w'},                        \
-        {"dedup", required_argument, NULL, CLI_OPT_DEDUP}
+        {"dedup", required_argument, NULL, CLI_OPT_DEDUP},              \
+        {"method", required_argument, NULL, CLI_OPT_METHOD},            \
+        {"weights", required_argument, NULL, CLI_OPT_WEIGHTS},          \
+        {"baseline", required_argument, NULL, CLI_OPT_BASELINE},        \
+        {"lower-is-better", required_argument, NULL, CLI_OPT_LOWER},    \
+        {"suite", required_argument, NULL, CLI_OPT_SUITE}
 
 /* The help text of those options (the "Which benchmarks" and "Ranking"
  * sections), ending with a blank line. */
@@ -67,9 +78,20 @@ extern const char cli_board_help[];
 struct cli_board_args {
     struct lb_load_opts load;   /* --model-column */
     struct lb_board_opts board; /* everything else */
+    struct lb_buf baselines;    /* every --baseline, joined by ',' */
+    struct lb_buf lower;        /* every --lower-is-better, joined by ',' */
+    bool precision_given;       /* -p given */
 };
 
 void cli_board_args_init(struct cli_board_args *a);
+
+/* Frees what the options gathered. */
+void cli_board_args_release(struct cli_board_args *a);
+
+/* Once every option is read: checks the options that go together
+ * (--weights needs --method weighted, ...). Returns 0, or
+ * LB_EXIT_USAGE after printing a usage error. */
+int cli_board_finish(const char *cmd, struct cli_board_args *a);
 
 /* Handles option c (as returned by getopt_long) if it is one of the board
  * options: returns 0 when handled, 1 when c is not a board option, and

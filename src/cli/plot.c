@@ -171,6 +171,9 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
             return cli_option_error("plot", c, argv);
         }
     }
+    rc = cli_board_finish("plot", &a->b);
+    if (rc != 0)
+        return rc;
     if (optind >= argc)
         return cli_usage_error("plot", "missing FILE (a CSV score file, or - "
                                        "for standard input)");
@@ -329,8 +332,10 @@ int cmd_plot(int argc, char **argv)
     size_t n = 0, i;
     int rc = parse_args(argc, argv, &a);
 
-    if (rc != 0)
+    if (rc != 0) {
+        cli_board_args_release(&a.b);
         return rc < 0 ? LB_EXIT_OK : rc;
+    }
     /* the charts pick their own rows; --top is theirs */
     copts.top = a.b.board.rank.top;
     copts.terminal = a.terminal;
@@ -339,6 +344,7 @@ int cmd_plot(int argc, char **argv)
     lb_error_init(&err);
     if (lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err) != 0) {
         cli_error("%s", err.msg);
+        cli_board_args_release(&a.b);
         return LB_EXIT_FAILURE;
     }
     memset(files, 0, sizeof files);
@@ -390,5 +396,6 @@ out:
     }
     lb_board_release(&board);
     lb_table_release(&t);
+    cli_board_args_release(&a.b);
     return rc;
 }

@@ -87,6 +87,9 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
             return cli_option_error("rank", c, argv);
         }
     }
+    rc = cli_board_finish("rank", &a->b);
+    if (rc != 0)
+        return rc;
     if (optind >= argc)
         return cli_usage_error("rank", "missing FILE (a CSV score file, or - "
                                        "for standard input)");
@@ -108,11 +111,14 @@ int cmd_rank(int argc, char **argv)
     struct cli_output out;
     int rc = parse_args(argc, argv, &a);
 
-    if (rc != 0)
+    if (rc != 0) {
+        cli_board_args_release(&a.b);
         return rc < 0 ? LB_EXIT_OK : rc;
+    }
     lb_error_init(&err);
     if (lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err) != 0) {
         cli_error("%s", err.msg);
+        cli_board_args_release(&a.b);
         return LB_EXIT_FAILURE;
     }
     rc = LB_EXIT_FAILURE;
@@ -129,5 +135,6 @@ out:
         cli_error("%s", err.msg);
     lb_board_release(&board);
     lb_table_release(&t);
+    cli_board_args_release(&a.b);
     return rc;
 }

@@ -23,6 +23,7 @@ struct lb_board_opts {
     struct lb_select_opts select; /* benchmarks, sort column, extra columns */
     enum lb_missing missing;      /* policy for missing scores */
     struct lb_rank_opts rank;     /* ties, precision, order, top */
+    struct lb_method_opts method; /* --method and its options */
     const char *where;            /* --where expression (core/filter.h), or
                                      NULL: every row (lb_board_load only) */
     enum lb_dedup dedup;          /* lb_board_load only */
@@ -43,8 +44,11 @@ struct lb_board {
 };
 
 /* The defaults: catalog benchmarks, --missing exclude, competition ties
- * at 2 decimals, higher is better, every row. */
+ * at 2 decimals, higher is better, every row, the mean. */
 void lb_board_opts_init(struct lb_board_opts *o);
+
+/* The method the board uses: --method, else the --suite's, else mean. */
+enum lb_method lb_board_method(const struct lb_board_opts *o);
 
 /* Computes the board of table t. Returns 0, or -1 with a message in err.
  * Release *b with lb_board_release in both cases. */
@@ -74,8 +78,9 @@ bool lb_dedup_parse(const char *s, enum lb_dedup *out);
 const char *lb_dedup_name(enum lb_dedup d);
 
 /* Appends why an unranked row has no rank: "no scores", "missing ARC,
- * GSM8K" (naming at most four), or "no MMLU value" when ranking by a
- * column. Column names appear raw: escape them for the output. */
+ * GSM8K" (naming at most four), "no MMLU value" when ranking by a column,
+ * or the method's reason ("geometric mean undefined: GSM8K counts as 0").
+ * Column names appear raw: escape them for the output. */
 void lb_board_reason(const struct lb_board *b, size_t row, struct lb_buf *out);
 
 #endif

@@ -231,7 +231,9 @@ static bool where_keep(struct lb_table *t, void *ctx)
 
 bool lb_board_streams_top(const struct lb_board_opts *bo)
 {
-    return bo->rank.top > 0 && bo->dedup == LB_DEDUP_NONE;
+    /* row_score computes a plain mean */
+    return bo->rank.top > 0 && bo->dedup == LB_DEDUP_NONE &&
+           lb_board_method(bo) == LB_METHOD_MEAN && bo->method.lower == NULL;
 }
 
 int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,

@@ -5,6 +5,7 @@
 #include "base/decimal.h"
 #include "export/export.h"
 #include "base/xalloc.h"
+#include "core/aggregate.h"
 
 struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
 {
@@ -16,7 +17,8 @@ struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
     cols[k++] = (struct cell_col){CELL_RANK, 0, true, true, "Rank"};
     cols[k++] = (struct cell_col){CELL_MODEL, t->model_col, false, false,
                                   "Model"};
-    cols[k++] = (struct cell_col){CELL_MEAN, 0, true, true, "Average"};
+    cols[k++] = (struct cell_col){CELL_MEAN, 0, true, true,
+                                  lb_method_header(r->mean.method)};
     /* an extra column is shown as written when its text is kept (params_b
      * stays "13.0"), else as a number at the precision */
     for (i = 0; i < sel->nextra; i++) {
@@ -204,35 +206,118 @@ bool cells_mean_is_marked(const struct lb_board *r, size_t row)
     return present < r->sel.nbench;
 }
 
+void cells_value_phrase(const struct lb_board *r, struct lb_buf *out,
+                        bool capital)
+{
+    static const char *const what[LB_METHOD_COUNT] = {
+        "average of", "weighted mean of", "normalized mean of",
+        "geometric mean of", "mean rank over", "mean win rate (HELM) over"};
+    const char *w = what[r->mean.method];
+    size_t n = r->sel.nbench;
+
+    lb_buf_addc(out, capital ? (char)(w[0] - 'a' + 'A') : w[0]);
+    lb_buf_addf(out, "%s %zu benchmark%s", w + 1, n, n == 1 ? "" : "s");
+}
+
+/* What one benchmark brings to the value, after its name: " x2", "
+ * (baseline 25)", " (lower is better)". */
+static void bench_note(const struct lb_board *r, size_t k, bool all_published,
+                       struct lb_buf *out)
+{
+    const struct lb_term *tm = r->mean.terms ? &r->mean.terms[k] : NULL;
+    char buf[LB_DEC_BUFSIZE];
+
+    if (tm == NULL)
+        return;
+    if (r->mean.method == LB_METHOD_WEIGHTED) {
+        lb_dec_format(buf, tm->weight.units, tm->weight.scale);
+        lb_buf_addf(out, " x%s", buf);
+    }
+    if (r->mean.method == LB_METHOD_NORMALIZED && !all_published) {
+        if (tm->as_published) {
+            lb_buf_adds(out, " (published normalized)");
+        } else {
+            lb_dec_format(buf, tm->baseline.units, tm->baseline.scale);
+            lb_buf_addf(out, " (baseline %s)", buf);
+        }
+    }
+    if (tm->lower)
+        lb_buf_adds(out, " (lower is better)");
+}
+
 void cells_title(const struct lb_board *r, struct lb_buf *out)
 {
     const struct lb_table *t = r->table;
     const struct lb_selection *sel = &r->sel;
+    enum lb_method m = r->mean.method;
+    bool all_published = m == LB_METHOD_NORMALIZED;
     size_t i;
 
+    for (i = 0; all_published && i < sel->nbench; i++)
+        all_published = r->mean.terms[i].as_published;
     if (sel->sort_col != LB_NPOS)
         lb_buf_addf(out, "Ranked by %s%s. ", t->cols[sel->sort_col].name,
                     r->opts.rank.ascending ? " (lowest first)" : "");
     else if (r->opts.rank.ascending)
         lb_buf_adds(out, "Ranked lowest first. ");
-    lb_buf_addf(out, "Average of %zu benchmark%s", sel->nbench,
-                sel->nbench == 1 ? "" : "s");
+    cells_value_phrase(r, out, true);
     if (sel->suite != NULL)
         lb_buf_addf(out, " (%s)", sel->suite->title);
+    if (m == LB_METHOD_NORMALIZED)
+        lb_buf_adds(out, ", 0 = random guess, 100 = perfect");
+    else if (m == LB_METHOD_MEAN_RANK)
+        lb_buf_adds(out, ", 1 = best");
+    else if (m == LB_METHOD_WIN_RATE)
+        lb_buf_adds(out, ", 0 to 1");
     lb_buf_adds(out, ": ");
-    for (i = 0; i < sel->nbench; i++)
+    for (i = 0; i < sel->nbench; i++) {
         lb_buf_addf(out, "%s%s", i ? ", " : "", t->cols[sel->bench[i]].name);
+        bench_note(r, i, all_published, out);
+    }
+    if (all_published && sel->nbench > 0)
+        lb_buf_addf(out, " (%spublished normalized)",
+                    sel->nbench > 1 ? "all " : "");
 }
 
 size_t cells_footer(const struct lb_board *r, struct lb_buf *out)
 {
     const struct lb_ranking *k = &r->ranking;
-    size_t lines = 0, unranked = k->nrows - k->n_ranked, i;
+    size_t lines = 0, unranked = k->nrows - k->n_ranked, i, why[3] = {0};
     bool marked = false;
 
     lb_buf_addf(out, "%zu of %zu model%s ranked", k->n_ranked, k->nrows,
                 k->nrows == 1 ? "" : "s");
-    if (unranked > 0) {
+    for (i = 0; r->mean.why != NULL && r->sel.sort_col == LB_NPOS &&
+                i < r->table->nrows;
+         i++)
+        if (r->mean.why[i] < 3)
+            why[r->mean.why[i]]++;
+    if (unranked > 0 && (why[1] > 0 || why[2] > 0)) {
+        size_t lack = unranked - why[1] - why[2];
+        const char *sep = "";
+
+        lb_buf_addf(out, "; %zu not ranked: ", unranked);
+        if (lack > 0) {
+            if (r->opts.missing == LB_MISSING_EXCLUDE)
+                lb_buf_addf(out, "%zu lack%s a benchmark score (--missing "
+                                 "exclude)",
+                            lack, lack == 1 ? "s" : "");
+            else
+                lb_buf_addf(out, "%zu ha%s no scores", lack,
+                            lack == 1 ? "s" : "ve");
+            sep = ", ";
+        }
+        if (why[1] > 0) {
+            lb_buf_addf(out, "%s%zu with a score that counts as 0 (the "
+                             "geometric mean is undefined)",
+                        sep, why[1]);
+            sep = ", ";
+        }
+        if (why[2] > 0)
+            lb_buf_addf(out, "%s%zu only in benchmarks that fewer than 2 "
+                             "models have",
+                        sep, why[2]);
+    } else if (unranked > 0) {
         if (r->sel.sort_col != LB_NPOS)
             lb_buf_addf(out, "; %zu not ranked: no %s value", unranked,
                         r->table->cols[r->sel.sort_col].name);
@@ -260,6 +345,11 @@ size_t cells_footer(const struct lb_board *r, struct lb_buf *out)
                         r->table->cols[r->date_col].name);
         else
             lb_buf_adds(out, "its best.\n");
+        lines++;
+    }
+    if (r->mean.rounded) {
+        lb_buf_adds(out, "Win rates are rounded at 18 decimals (their exact "
+                         "common denominator does not fit in 32 bits).\n");
         lines++;
     }
     if (r->opts.rank.ties == LB_TIES_EXACT)

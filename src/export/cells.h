@@ -72,8 +72,16 @@ int cells_write_rows(FILE *out, const struct lb_board *r,
 bool cells_mean_is_marked(const struct lb_board *r, size_t row);
 
 /* The line above a table: "Average of 6 benchmarks (Open LLM Leaderboard
- * v1): ARC, HellaSwag, ..." with "Ranked by X. " before it for --sort. */
+ * v1): ARC, HellaSwag, ..." with "Ranked by X. " before it for --sort; for
+ * other methods "Weighted mean of 6 benchmarks ...: ARC x2, ...",
+ * "Normalized mean ..., 0 = random guess, 100 = perfect: ARC (baseline
+ * 25), ...", and "(lower is better)" after such a benchmark. */
 void cells_title(const struct lb_board *r, struct lb_buf *out);
+
+/* "Average of 6 benchmarks", "Mean win rate (HELM) over 6 benchmarks",
+ * ...: what the value is (capitalized or not). */
+void cells_value_phrase(const struct lb_board *r, struct lb_buf *out,
+                        bool capital);
 
 /* Footer sentences, one per line without the final newline: counts of
  * ranked and unranked rows with the reason, --top, the mark of partial

@@ -94,7 +94,8 @@ int lb_write_delimited(FILE *out, const struct lb_board *r, char sep,
     for (j = 0; j < ncols; j++) {
         const char *name = cols[j].kind == CELL_RANK    ? "rank"
                            : cols[j].kind == CELL_MODEL ? "model"
-                           : cols[j].kind == CELL_MEAN  ? "average"
+                           : cols[j].kind == CELL_MEAN
+                               ? lb_method_key(r->mean.method)
                                                         : cols[j].name;
         if (j > 0)
             lb_buf_addc(&buf, sep);

@@ -461,9 +461,9 @@ static void put_what(const struct chart *c, struct lb_buf *out, bool capital)
     if (sel->sort_col != LB_NPOS) {
         add_user(out, c->t->cols[sel->sort_col].name, AXIS_LABEL_CHARS);
     } else {
-        lb_buf_addf(out, "%sverage of %zu benchmark%s",
-                    capital ? "A" : "the a", sel->nbench,
-                    sel->nbench == 1 ? "" : "s");
+        if (!capital)
+            lb_buf_adds(out, "the ");
+        cells_value_phrase(c->b, out, capital);
         if (sel->suite != NULL) {
             lb_buf_adds(out, " (");
             add_user(out, sel->suite->title, 0);
@@ -517,10 +517,14 @@ static void put_axis_what(const struct chart *c, struct lb_buf *out)
 {
     const struct lb_selection *sel = &c->b->sel;
 
+    static const char *const what[LB_METHOD_COUNT] = {
+        "average score", "weighted mean score", "normalized score",
+        "geometric mean score", "mean rank (1 = best)", "mean win rate"};
+
     if (sel->sort_col != LB_NPOS)
         add_user(out, c->t->cols[sel->sort_col].name, AXIS_LABEL_CHARS);
     else
-        lb_buf_adds(out, "average score");
+        lb_buf_adds(out, what[c->b->mean.method]);
 }
 
 /* How many title characters fit: gnuplot centres the title on the plot
@@ -730,7 +734,9 @@ static int chart_average(struct chart *c)
     put_axis_what(c, &t);
     put_label(gp, lb_buf_str(&t), t.len, 60);
     lb_buf_addc(gp, '\n');
-    if (values_in_0_100(c, true, false, &lo, &hi))
+    if (by_mean && b->mean.method == LB_METHOD_WIN_RATE)
+        lb_buf_adds(gp, "set xrange [0:1.12]\nset xtics 0,0.1,1\n");
+    else if (values_in_0_100(c, true, false, &lo, &hi))
         lb_buf_addf(gp, "set xrange [0:%d]\nset xtics 0,10,100\n",
                     hi > 88 ? 112 : 100);
     else

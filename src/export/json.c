@@ -94,6 +94,50 @@ static int add_value(const struct lb_board *r, const struct cell_col *c,
     return 0;
 }
 
+/* "method", and the weights, baselines and lower-is-better benchmarks
+ * used, for the methods that have them. */
+static void add_method(struct lb_buf *line, const struct lb_board *r)
+{
+    const struct lb_aggregate *a = &r->mean;
+    const struct lb_table *t = r->table;
+    char buf[LB_DEC_BUFSIZE];
+    size_t k, n = 0;
+
+    lb_buf_addf(line, ",\n  \"method\": \"%s\"", lb_method_name(a->method));
+    if (a->method == LB_METHOD_WEIGHTED || a->method == LB_METHOD_NORMALIZED) {
+        lb_buf_adds(line, a->method == LB_METHOD_WEIGHTED
+                              ? ",\n  \"weights\": {"
+                              : ",\n  \"baselines\": {");
+        for (k = 0; k < a->nbench; k++) {
+            const struct lb_term *tm = &a->terms[k];
+            const char *name = t->cols[a->cols[k]].name;
+
+            lb_buf_adds(line, k ? ", " : "");
+            add_key(line, name);
+            if (a->method == LB_METHOD_WEIGHTED) {
+                lb_dec_format(buf, tm->weight.units, tm->weight.scale);
+                lb_buf_adds(line, buf);
+            } else if (tm->as_published) {
+                lb_buf_adds(line, "\"published normalized\"");
+            } else {
+                lb_dec_format(buf, tm->baseline.units, tm->baseline.scale);
+                lb_buf_adds(line, buf);
+            }
+        }
+        lb_buf_adds(line, "}");
+    }
+    for (k = 0; a->terms != NULL && k < a->nbench; k++) {
+        const char *name = t->cols[a->cols[k]].name;
+
+        if (!a->terms[k].lower)
+            continue;
+        lb_buf_adds(line, n++ ? ", " : ",\n  \"lower_is_better\": [");
+        lb_escape_json(line, name, strlen(name));
+    }
+    if (n > 0)
+        lb_buf_adds(line, "]");
+}
+
 static int write_row(const struct lb_board *r, const struct cell_col *cols,
                      size_t ncols, size_t row, struct lb_buf *line,
                      struct lb_error *err)
@@ -115,7 +159,7 @@ static int write_row(const struct lb_board *r, const struct cell_col *cols,
             break;
         case CELL_MEAN:
             lb_buf_adds(line, ", ");
-            add_key(line, "average");
+            add_key(line, lb_method_key(r->mean.method));
             break;
         case CELL_EXTRA:
             lb_buf_adds(line, extra ? ", " : ", \"columns\": {");
@@ -184,6 +228,8 @@ int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err)
         lb_escape_json(&line, sel->suite->id, strlen(sel->suite->id));
     else
         lb_buf_adds(&line, "null");
+    if (r->mean.method != LB_METHOD_MEAN || r->mean.terms != NULL)
+        add_method(&line, r);
     lb_buf_adds(&line, ",\n  \"ranked_by\": ");
     if (sel->sort_col != LB_NPOS)
         lb_escape_json(&line, t->cols[sel->sort_col].name,
