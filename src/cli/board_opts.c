@@ -64,18 +64,28 @@ const char cli_board_help[] =
     "  -c, --columns A,B,...     also show these columns (e.g. params_b,license)\n"
     "\n";
 
+const char cli_ci_help[] =
+    "      --stderr A=SE         the standard error of every score of a\n"
+    "                            benchmark (default: a column A_stderr or A_se);\n"
+    "                            may be repeated\n"
+    "      --bootstrap N         draws of the rank intervals (default 1000)\n"
+    "      --seed N              the draws' seed (default 1): the same seed\n"
+    "                            gives the same output on every machine\n";
+
 void cli_board_args_init(struct cli_board_args *a)
 {
     memset(a, 0, sizeof *a);
     lb_board_opts_init(&a->board);
     lb_buf_init(&a->baselines);
     lb_buf_init(&a->lower);
+    lb_buf_init(&a->stderrs);
 }
 
 void cli_board_args_release(struct cli_board_args *a)
 {
     lb_buf_release(&a->baselines);
     lb_buf_release(&a->lower);
+    lb_buf_release(&a->stderrs);
 }
 
 /* Appends a list to what earlier occurrences of the option gave. */
@@ -95,6 +105,8 @@ int cli_board_finish(const char *cmd, struct cli_board_args *a)
         o->method.baselines = a->baselines.data;
     if (a->lower.len > 0)
         o->method.lower = a->lower.data;
+    if (a->stderrs.len > 0)
+        o->ci.stderrs = a->stderrs.data;
     if (o->select.suite != NULL && o->select.benchmarks != NULL)
         return cli_usage_error(cmd, "--suite and --benchmarks both choose the "
                                     "benchmarks: give one");
@@ -192,6 +204,23 @@ int cli_board_option(const char *cmd, int c, const char *arg,
                                    "openllm-v2",
                                    lb_quotes(&q, arg));
         o->select.suite = arg;
+        return 0;
+    case CLI_OPT_STDERR:
+        join(&a->stderrs, arg);
+        return 0;
+    case CLI_OPT_BOOTSTRAP:
+        if (!cli_parse_size(arg, 1, 1000000, &v))
+            return cli_usage_error(cmd,
+                                   "--bootstrap: %s is not a whole number "
+                                   "from 1 to 1000000",
+                                   lb_quotes(&q, arg));
+        o->ci.draws = (size_t)v;
+        return 0;
+    case CLI_OPT_SEED:
+        if (!cli_parse_size(arg, 0, ULONG_MAX, &v))
+            return cli_usage_error(cmd, "--seed: %s is not a whole number",
+                                   lb_quotes(&q, arg));
+        o->ci.seed = (uint64_t)v;
         return 0;
     case CLI_OPT_DEDUP:
         if (!lb_dedup_parse(arg, &o->dedup))

@@ -49,6 +49,9 @@ enum {
     CLI_OPT_BASELINE,
     CLI_OPT_LOWER,
     CLI_OPT_SUITE,
+    CLI_OPT_STDERR,
+    CLI_OPT_BOOTSTRAP,
+    CLI_OPT_SEED,
     CLI_OPT_FIRST_FREE /* a command numbers its own long options from here */
 };
 
@@ -69,17 +72,22 @@ enum {
         {"weights", required_argument, NULL, CLI_OPT_WEIGHTS},          \
         {"baseline", required_argument, NULL, CLI_OPT_BASELINE},        \
         {"lower-is-better", required_argument, NULL, CLI_OPT_LOWER},    \
-        {"suite", required_argument, NULL, CLI_OPT_SUITE}
+        {"suite", required_argument, NULL, CLI_OPT_SUITE},              \
+        {"stderr", required_argument, NULL, CLI_OPT_STDERR},            \
+        {"bootstrap", required_argument, NULL, CLI_OPT_BOOTSTRAP},      \
+        {"seed", required_argument, NULL, CLI_OPT_SEED}
 
 /* The help text of those options (the "Which benchmarks" and "Ranking"
- * sections), ending with a blank line. */
+ * sections), ending with a blank line; then the options of intervals. */
 extern const char cli_board_help[];
+extern const char cli_ci_help[];
 
 struct cli_board_args {
     struct lb_load_opts load;   /* --model-column */
     struct lb_board_opts board; /* everything else */
     struct lb_buf baselines;    /* every --baseline, joined by ',' */
     struct lb_buf lower;        /* every --lower-is-better, joined by ',' */
+    struct lb_buf stderrs;      /* every --stderr, joined by ',' */
     bool precision_given;       /* -p given */
 };
 

@@ -130,6 +130,7 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
 
     memset(a, 0, sizeof *a);
     cli_board_args_init(&a->b);
+    a->b.board.ci.enabled = true; /* intervals whenever the data allow */
     a->dir = DEFAULT_DIR;
     a->terminal = LB_TERMINAL_PNG;
     optind = 0; /* GNU: restart scanning */
@@ -165,6 +166,11 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
         case 'h':
             fputs(usage_head, stdout);
             fputs(cli_board_help, stdout);
+            fputs("Uncertainty (error bars and the 'ranks' chart, when every "
+                  "benchmark has a\nstandard error)\n",
+                  stdout);
+            fputs(cli_ci_help, stdout);
+            fputs("\n", stdout);
             fputs(usage_tail, stdout);
             return -1;
         default:

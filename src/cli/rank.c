@@ -15,6 +15,14 @@ static const char usage_head[] =
     "scores, or by one column. FILE '-' reads standard input.\n"
     "\n";
 
+static const char usage_intervals[] =
+    "Uncertainty\n"
+    "      --ci                  add each model's 95% interval (CI low, CI\n"
+    "                            high), its rank's 95% interval from a seeded\n"
+    "                            parametric bootstrap (Rank low, Rank high),\n"
+    "                            Chatbot Arena's upper-bound rank (UB rank) and\n"
+    "                            P(rank 1); needs a standard error per score\n";
+
 static const char usage_tail[] =
     "Output\n"
     "  -f, --format FORMAT       text (default), markdown, csv, tsv, json\n"
@@ -32,8 +40,14 @@ static const char usage_tail[] =
     "  leaderboard rank benchmarks/openllm.csv -b ARC,MMLU --ties dense -n 5\n"
     "  leaderboard rank benchmarks/openllm_v1_final.csv -n 20 -o top.md\n";
 
+enum {
+    OPT_CI = CLI_OPT_FIRST_FREE,
+    OPT_COMPARE
+};
+
 static const struct option long_options[] = {
     CLI_BOARD_LONG,
+    {"ci", no_argument, NULL, OPT_CI},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -78,9 +92,15 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
         case 'o':
             a->output = optarg;
             break;
+        case OPT_CI:
+            a->b.board.ci.enabled = true;
+            break;
         case 'h':
             fputs(usage_head, stdout);
             fputs(cli_board_help, stdout);
+            fputs(usage_intervals, stdout);
+            fputs(cli_ci_help, stdout);
+            fputs("\n", stdout);
             fputs(usage_tail, stdout);
             return -1;
         default:

@@ -10,6 +10,8 @@ void lb_board_opts_init(struct lb_board_opts *o)
     o->missing = LB_MISSING_EXCLUDE;
     o->rank.ties = LB_TIES_COMPETITION;
     o->rank.precision = 2;
+    o->ci.draws = LB_CI_DRAWS;
+    o->ci.seed = LB_CI_SEED;
 }
 
 enum lb_method lb_board_method(const struct lb_board_opts *o)
@@ -47,11 +49,16 @@ int lb_board_compute(struct lb_board *b, const struct lb_table *t,
     } else if (b->opts.method.method == LB_METHOD_MEAN_RANK) {
         ro.ascending = true; /* rank 1 is the best */
     }
-    return lb_rank(t, key, &ro, &b->ranking, err);
+    if (lb_rank(t, key, &ro, &b->ranking, err) != 0)
+        return -1;
+    if (o->ci.enabled)
+        return lb_ci_compute(b, &o->ci, &b->ci, err);
+    return 0;
 }
 
 void lb_board_release(struct lb_board *b)
 {
+    lb_ci_release(&b->ci);
     lb_ranking_release(&b->ranking);
     lb_aggregate_release(&b->by_column);
     lb_aggregate_release(&b->mean);

@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "base/error.h"
 #include "core/aggregate.h"
+#include "core/ci.h"
 #include "core/rank.h"
 #include "core/select.h"
 #include "core/table.h"
@@ -27,6 +28,7 @@ struct lb_board_opts {
     const char *where;            /* --where expression (core/filter.h), or
                                      NULL: every row (lb_board_load only) */
     enum lb_dedup dedup;          /* lb_board_load only */
+    struct lb_ci_opts ci;         /* intervals (core/ci.h) */
 };
 
 struct lb_board {
@@ -36,6 +38,7 @@ struct lb_board {
     struct lb_aggregate mean;      /* the mean of the benchmarks */
     struct lb_aggregate by_column; /* the --sort column, when given */
     struct lb_ranking ranking;
+    struct lb_ci ci;               /* intervals, when opts.ci.enabled */
     /* what lb_board_load left out before ranking (0 from lb_board_compute) */
     size_t n_filtered;             /* rows --where did not keep */
     size_t n_duplicates;           /* rows --dedup did not keep */

@@ -115,6 +115,7 @@ int lb_dedup_rows(struct lb_table *t, const struct lb_board_opts *o,
         struct lb_board_opts whole = *o;
 
         whole.rank.top = 0; /* every row in the order */
+        whole.ci.enabled = false;
         if (lb_board_compute(&b, t, &whole, err) != 0) {
             lb_board_release(&b);
             return -1;

@@ -232,7 +232,7 @@ static bool where_keep(struct lb_table *t, void *ctx)
 bool lb_board_streams_top(const struct lb_board_opts *bo)
 {
     /* row_score computes a plain mean */
-    return bo->rank.top > 0 && bo->dedup == LB_DEDUP_NONE &&
+    return bo->rank.top > 0 && bo->dedup == LB_DEDUP_NONE && !bo->ci.enabled &&
            lb_board_method(bo) == LB_METHOD_MEAN && bo->method.lower == NULL;
 }
 

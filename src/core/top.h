@@ -15,7 +15,7 @@
 
 /* Whether lb_board_load drops rows while reading for --top (only for a
  * plain mean, and when nothing after the load needs every row: no
- * --dedup). */
+ * --dedup, no intervals). */
 bool lb_board_streams_top(const struct lb_board_opts *bo);
 
 /* Loads 'path' into *t and computes *b: rows for which bo->where is not

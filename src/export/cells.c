@@ -1,5 +1,6 @@
 #include "export/cells.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/decimal.h"
@@ -11,7 +12,7 @@ struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
 {
     const struct lb_selection *sel = &r->sel;
     const struct lb_table *t = r->table;
-    size_t total = 3 + sel->nextra + sel->nbench, k = 0, i;
+    size_t total = 9 + sel->nextra + sel->nbench, k = 0, i;
     struct cell_col *cols = xcalloc(total, sizeof *cols);
 
     cols[k++] = (struct cell_col){CELL_RANK, 0, true, true, "Rank"};
@@ -19,6 +20,15 @@ struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
                                   "Model"};
     cols[k++] = (struct cell_col){CELL_MEAN, 0, true, true,
                                   lb_method_header(r->mean.method)};
+    if (cells_has_ci(r)) {
+        static const char *const names[] = {"CI low",    "CI high",
+                                            "Rank low",  "Rank high",
+                                            "UB rank",   "P(rank 1)"};
+
+        for (i = 0; i < 6; i++)
+            cols[k++] = (struct cell_col){(enum cell_col_kind)(CELL_CI_LO + i),
+                                          0, true, true, names[i]};
+    }
     /* an extra column is shown as written when its text is kept (params_b
      * stays "13.0"), else as a number at the precision */
     for (i = 0; i < sel->nextra; i++) {
@@ -67,6 +77,92 @@ static int put_mean(const struct lb_board *r, size_t row, struct cell *out,
     out->len = lb_dec_format(out->num, q, r->opts.rank.precision);
     out->s = out->num;
     out->kind = CELL_IS_NUMBER;
+    return 0;
+}
+
+bool cells_has_ci(const struct lb_board *r)
+{
+    return r->opts.ci.enabled && r->ci.available;
+}
+
+const char *cells_key(const struct lb_board *r, const struct cell_col *c)
+{
+    static const char *const keys[] = {"ci_low",    "ci_high", "rank_low",
+                                       "rank_high", "rank_ub", "p_rank1"};
+
+    switch (c->kind) {
+    case CELL_RANK:
+        return "rank";
+    case CELL_MODEL:
+        return "model";
+    case CELL_MEAN:
+        return lb_method_key(r->mean.method);
+    case CELL_EXTRA:
+    case CELL_BENCH:
+        return c->name;
+    default:
+        return keys[c->kind - CELL_CI_LO];
+    }
+}
+
+/* An interval's bound at the precision ("-0.00" shows as "0.00"). */
+static void put_double(const struct lb_board *r, double v, struct cell *out)
+{
+    int n = snprintf(out->num, sizeof out->num, "%.*f",
+                     (int)r->opts.rank.precision, v);
+
+    if (n < 0 || (size_t)n >= sizeof out->num) {
+        out->len = 0;
+        return;
+    }
+    out->len = (size_t)n;
+    if (out->num[0] == '-' && strspn(out->num + 1, "0.") == out->len - 1) {
+        memmove(out->num, out->num + 1, out->len);
+        out->len--;
+    }
+    out->s = out->num;
+    out->kind = CELL_IS_NUMBER;
+}
+
+static void put_uint(uint64_t v, struct cell *out)
+{
+    out->len = lb_format_uint(out->num, v);
+    out->s = out->num;
+    out->kind = CELL_IS_NUMBER;
+}
+
+/* The cells of the intervals; nothing for a row without them. */
+static int put_ci(const struct lb_board *r, const struct cell_col *c,
+                  size_t row, struct cell *out)
+{
+    const struct lb_ci *ci = &r->ci;
+    lb_i128 q;
+
+    if (!ci->has[row])
+        return 0;
+    switch (c->kind) {
+    case CELL_CI_LO:
+        put_double(r, ci->lo[row], out);
+        break;
+    case CELL_CI_HI:
+        put_double(r, ci->hi[row], out);
+        break;
+    case CELL_RANK_LO:
+        put_uint(ci->rank_lo[row], out);
+        break;
+    case CELL_RANK_HI:
+        put_uint(ci->rank_hi[row], out);
+        break;
+    case CELL_RANK_UB:
+        put_uint(ci->rank_ub[row], out);
+        break;
+    default: /* CELL_P_FIRST: draws ranked first / draws, at 3 decimals */
+        (void)lb_dec_round(ci->first[row], (uint32_t)ci->draws, 0, 3, &q);
+        out->len = lb_dec_format(out->num, q, 3);
+        out->s = out->num;
+        out->kind = CELL_IS_NUMBER;
+        break;
+    }
     return 0;
 }
 
@@ -125,8 +221,9 @@ int cells_get(const struct lb_board *r, const struct cell_col *c, size_t row,
         if (lb_column_missing(col, row))
             return 0;
         return put_scaled(r, lb_column_num(col, row), col->scale, row, out, err);
+    default:
+        return put_ci(r, c, row, out);
     }
-    return 0;
 }
 
 static void put_text(const char *s, size_t len, struct lb_buf *out,
@@ -189,6 +286,14 @@ int cells_put(const struct lb_board *r, const struct cell_col *c, size_t row,
         s = lb_table_model(t, row, &len);
         put_text(s, len, out, escape);
         return 0;
+    default: {
+        struct cell v;
+
+        (void)put_ci(r, c, row, &v);
+        if (r->ci.has[row])
+            lb_buf_add(out, v.s, v.len);
+        return 0;
+    }
     }
     /* a number: formatted in place */
     lb_buf_reserve(out, LB_DEC_BUFSIZE);
@@ -279,6 +384,46 @@ void cells_title(const struct lb_board *r, struct lb_buf *out)
                     sel->nbench > 1 ? "all " : "");
 }
 
+/* What the intervals are, or why there are none. */
+static size_t ci_footer(const struct lb_board *r, struct lb_buf *out)
+{
+    const struct lb_ci *ci = &r->ci;
+    size_t lines = 0;
+
+    if (!ci->available) {
+        lb_buf_addf(out, "No intervals: no standard error for %s (give "
+                         "NAME_stderr columns or --stderr NAME=VALUE).\n",
+                    lb_buf_str(&ci->lacking));
+        return 1;
+    }
+    if (ci->analytic)
+        lb_buf_addf(out, "CI: 95%% interval of the %s, +- 1.96 standard "
+                         "errors (sqrt of the sum of the scores' squared "
+                         "errors, weighted as they are, over their count); "
+                         "errors from %s.\n",
+                    r->mean.method == LB_METHOD_MEAN ? "average" : "value",
+                    lb_buf_str(&ci->sources));
+    else
+        lb_buf_addf(out, "CI: 2.5th to 97.5th percentile of the value in "
+                         "the draws; errors from %s.\n",
+                    lb_buf_str(&ci->sources));
+    lb_buf_addf(out, "Rank low-high: 2.5th to 97.5th percentile of the rank "
+                     "in %zu parametric bootstrap draws (seed %llu); "
+                     "P(rank 1): the share of draws that rank the model "
+                     "first.\n",
+                ci->draws, (unsigned long long)ci->seed);
+    lb_buf_adds(out, "UB rank: 1 + the models whose interval lies entirely "
+                     "above (Chatbot Arena's upper-bound rank).\n");
+    lines += 3;
+    if (ci->no_se > 0) {
+        lb_buf_addf(out, "%zu ranked model%s a standard error for a score: "
+                         "no interval (its scores stay fixed in the draws).\n",
+                    ci->no_se, ci->no_se == 1 ? " lacks" : "s lack");
+        lines++;
+    }
+    return lines;
+}
+
 size_t cells_footer(const struct lb_board *r, struct lb_buf *out)
 {
     const struct lb_ranking *k = &r->ranking;
@@ -347,6 +492,9 @@ size_t cells_footer(const struct lb_board *r, struct lb_buf *out)
             lb_buf_adds(out, "its best.\n");
         lines++;
     }
+    if (r->opts.ci.enabled) {
+        lines += ci_footer(r, out);
+    }
     if (r->mean.rounded) {
         lb_buf_adds(out, "Win rates are rounded at 18 decimals (their exact "
                          "common denominator does not fit in 32 bits).\n");
@@ -396,7 +544,8 @@ void cells_prefetch_far(const struct lb_board *r, const struct cell_col *cols,
     for (j = 0; j < ncols; j++) {
         const struct lb_column *c;
 
-        if (cols[j].kind == CELL_RANK || cols[j].kind == CELL_MEAN)
+        if (cols[j].kind != CELL_MODEL && cols[j].kind != CELL_EXTRA &&
+            cols[j].kind != CELL_BENCH)
             continue;
         c = &t->cols[cols[j].col];
         if (c->has_text && !cols[j].numeric)
@@ -418,7 +567,8 @@ void cells_prefetch_near(const struct lb_board *r, const struct cell_col *cols,
     for (j = 0; j < ncols; j++) {
         const struct lb_column *c;
 
-        if (cols[j].kind == CELL_RANK || cols[j].kind == CELL_MEAN ||
+        if ((cols[j].kind != CELL_MODEL && cols[j].kind != CELL_EXTRA &&
+             cols[j].kind != CELL_BENCH) ||
             cols[j].numeric)
             continue;
         c = &t->cols[cols[j].col];

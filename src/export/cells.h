@@ -16,7 +16,13 @@ enum cell_col_kind {
     CELL_MODEL,
     CELL_MEAN,
     CELL_EXTRA, /* sel->extra[i] */
-    CELL_BENCH  /* sel->bench[i] */
+    CELL_BENCH, /* sel->bench[i] */
+    CELL_CI_LO, /* the aggregate's 95% interval (core/ci.h) */
+    CELL_CI_HI,
+    CELL_RANK_LO, /* the rank's 95% interval */
+    CELL_RANK_HI,
+    CELL_RANK_UB, /* the upper-bound rank */
+    CELL_P_FIRST  /* P(rank 1) */
 };
 
 struct cell_col {
@@ -27,8 +33,17 @@ struct cell_col {
     const char *name; /* header text */
 };
 
-/* The columns of the board's tables, in output order; caller frees the array. */
+/* The columns of the board's tables, in output order; caller frees the array.
+ * With intervals: after the value, CI low, CI high, Rank low, Rank high,
+ * UB rank, P(rank 1). */
 struct cell_col *cells_columns(const struct lb_board *r, size_t *n);
+
+/* Whether the board shows intervals (asked for and available). */
+bool cells_has_ci(const struct lb_board *r);
+
+/* The column's name in CSV and JSON: "rank", "model", the method's key
+ * ("average"), "ci_low", ..., "p_rank1", else the column's header. */
+const char *cells_key(const struct lb_board *r, const struct cell_col *c);
 
 /* A cell's content: text (pointing into the table), a number formatted at
  * the precision (in num), or nothing. */

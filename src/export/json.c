@@ -173,6 +173,10 @@ static int write_row(const struct lb_board *r, const struct cell_col *cols,
             scores = true;
             add_key(line, c->name);
             break;
+        default: /* intervals, after the value */
+            lb_buf_adds(line, ", ");
+            add_key(line, cells_key(r, c));
+            break;
         }
         if (add_value(r, c, row, line, err) != 0)
             return -1;
@@ -230,6 +234,18 @@ int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err)
         lb_buf_adds(&line, "null");
     if (r->mean.method != LB_METHOD_MEAN || r->mean.terms != NULL)
         add_method(&line, r);
+    if (r->opts.ci.enabled) {
+        lb_buf_adds(&line, ",\n  \"intervals\": ");
+        if (cells_has_ci(r))
+            lb_buf_addf(&line,
+                        "{\"level\": 0.95, \"aggregate\": \"%s\", "
+                        "\"draws\": %zu, \"seed\": %llu}",
+                        r->ci.analytic ? "1.96 standard errors"
+                                       : "bootstrap percentiles",
+                        r->ci.draws, (unsigned long long)r->ci.seed);
+        else
+            lb_buf_adds(&line, "null");
+    }
     lb_buf_adds(&line, ",\n  \"ranked_by\": ");
     if (sel->sort_col != LB_NPOS)
         lb_escape_json(&line, t->cols[sel->sort_col].name,
