@@ -46,6 +46,10 @@ static const char usage_tail[] =
     "                                          parameter count on a log scale,\n"
     "                                          top 10 labelled (needs a\n"
     "                                          params_b or params column)\n"
+    "                              ranks       each model's 95% rank interval\n"
+    "                                          from the bootstrap, rank 1 on\n"
+    "                                          top (top 20; needs a standard\n"
+    "                                          error per score)\n"
     "  -o, --output DIR          write into DIR (default: plots), created if\n"
     "                            missing; files are replaced only when complete\n"
     "      --terminal FORMAT     png (default, pngcairo) or svg\n"
@@ -107,7 +111,8 @@ static int add_charts(struct plot_args *a, const char *list)
         if (!ok) {
             int rc = cli_usage_error(
                 "plot",
-                "--chart: %s is not average, benchmarks, profile or size",
+                "--chart: %s is not average, benchmarks, profile, size or "
+                "ranks",
                 lb_quotes(&q, name));
 
             free(name);
