@@ -801,6 +801,8 @@ static int chart_average(struct chart *c)
     lb_buf_addc(gp, '\n');
     if (by_mean && b->mean.method == LB_METHOD_WIN_RATE)
         lb_buf_adds(gp, "set xrange [0:1.12]\nset xtics 0,0.1,1\n");
+    else if (by_mean && b->mean.method == LB_METHOD_MEAN_RANK)
+        lb_buf_adds(gp, "set xrange [0:*]\nset offsets 0, graph 0.12, 0, 0\n");
     else if (values_in_0_100(c, true, false, &lo, &hi))
         lb_buf_addf(gp, "set xrange [0:%d]\nset xtics 0,10,100\n",
                     hi > 88 ? 112 : 100);

@@ -251,7 +251,7 @@ int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err)
         lb_escape_json(&line, t->cols[sel->sort_col].name,
                        strlen(t->cols[sel->sort_col].name));
     else
-        lb_buf_adds(&line, "\"average\"");
+        lb_buf_addf(&line, "\"%s\"", lb_method_key(r->mean.method));
     if (r->opts.where != NULL) {
         lb_buf_adds(&line, ",\n  \"where\": ");
         lb_escape_json(&line, r->opts.where, strlen(r->opts.where));
