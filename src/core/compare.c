@@ -261,8 +261,13 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
         lb_error_init(&e);
         if (rank_under(b, bench, b->sel.nbench, &m, o, &e) != 0) {
             /* a method the data cannot support: say why, go on */
+            const char *why = e.msg;
+            size_t plen = strlen("--method normalized: ");
+
+            if (strncmp(why, "--method normalized: ", plen) == 0)
+                why += plen; /* the method is named already */
             lb_buf_addf(&c->skipped, "%s%s: %s", c->skipped.len ? "; " : "",
-                        o->name, e.msg);
+                        o->name, why);
             free(o->name);
             c->n--;
         }

@@ -119,8 +119,7 @@ static void test_compare_orders(void **state)
     assert_null(order(&c, "normalized"));
     assert_non_null(strstr(lb_buf_str(&c.skipped), "weighted: no --weights"));
     assert_non_null(strstr(lb_buf_str(&c.skipped),
-                           "normalized: --method normalized: no random "
-                           "baseline for 'A'"));
+                           "normalized: no random baseline for 'A'"));
     /* means: p 50, q 60, r 51.67; s unranked */
     assert_int_equal(c.orders[0].rank2[1], 2);
     assert_int_equal(c.orders[0].rank2[3], 0);
