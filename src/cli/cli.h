@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "base/buf.h"
 #include "core/board.h"
 #include "core/table.h"
 
@@ -42,10 +43,19 @@ enum {
     CLI_OPT_TIES,
     CLI_OPT_ASCENDING,
     CLI_OPT_MODEL_COLUMN,
+    CLI_OPT_DEDUP,
+    CLI_OPT_METHOD,
+    CLI_OPT_WEIGHTS,
+    CLI_OPT_BASELINE,
+    CLI_OPT_LOWER,
+    CLI_OPT_SUITE,
+    CLI_OPT_STDERR,
+    CLI_OPT_BOOTSTRAP,
+    CLI_OPT_SEED,
     CLI_OPT_FIRST_FREE /* a command numbers its own long options from here */
 };
 
-#define CLI_BOARD_SHORT "b:s:p:n:c:"
+#define CLI_BOARD_SHORT "b:s:p:n:c:w:"
 #define CLI_BOARD_LONG                                                     \
     {"benchmarks", required_argument, NULL, 'b'},                          \
         {"missing", required_argument, NULL, CLI_OPT_MISSING},             \
@@ -55,18 +65,41 @@ enum {
         {"ties", required_argument, NULL, CLI_OPT_TIES},                   \
         {"precision", required_argument, NULL, 'p'},                       \
         {"top", required_argument, NULL, 'n'},                             \
-        {"columns", required_argument, NULL, 'c'}
+        {"columns", required_argument, NULL, 'c'},                      \
+        {"where", required_argument, NULL, 'w'},                        \
+        {"dedup", required_argument, NULL, CLI_OPT_DEDUP},              \
+        {"method", required_argument, NULL, CLI_OPT_METHOD},            \
+        {"weights", required_argument, NULL, CLI_OPT_WEIGHTS},          \
+        {"baseline", required_argument, NULL, CLI_OPT_BASELINE},        \
+        {"lower-is-better", required_argument, NULL, CLI_OPT_LOWER},    \
+        {"suite", required_argument, NULL, CLI_OPT_SUITE},              \
+        {"stderr", required_argument, NULL, CLI_OPT_STDERR},            \
+        {"bootstrap", required_argument, NULL, CLI_OPT_BOOTSTRAP},      \
+        {"seed", required_argument, NULL, CLI_OPT_SEED}
 
 /* The help text of those options (the "Which benchmarks" and "Ranking"
- * sections), ending with a blank line. */
+ * sections), ending with a blank line; then the options of intervals. */
 extern const char cli_board_help[];
+extern const char cli_ci_help[];
 
 struct cli_board_args {
     struct lb_load_opts load;   /* --model-column */
     struct lb_board_opts board; /* everything else */
+    struct lb_buf baselines;    /* every --baseline, joined by ',' */
+    struct lb_buf lower;        /* every --lower-is-better, joined by ',' */
+    struct lb_buf stderrs;      /* every --stderr, joined by ',' */
+    bool precision_given;       /* -p given */
 };
 
 void cli_board_args_init(struct cli_board_args *a);
+
+/* Frees what the options gathered. */
+void cli_board_args_release(struct cli_board_args *a);
+
+/* Once every option is read: checks the options that go together
+ * (--weights needs --method weighted, ...). Returns 0, or
+ * LB_EXIT_USAGE after printing a usage error. */
+int cli_board_finish(const char *cmd, struct cli_board_args *a);
 
 /* Handles option c (as returned by getopt_long) if it is one of the board
  * options: returns 0 when handled, 1 when c is not a board option, and

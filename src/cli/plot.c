@@ -19,6 +19,7 @@
 #include "cli/cli.h"
 #include "core/board.h"
 #include "core/table.h"
+#include "core/top.h"
 #include "export/gnuplot.h"
 
 #define DEFAULT_DIR "plots"
@@ -45,6 +46,10 @@ static const char usage_tail[] =
     "                                          parameter count on a log scale,\n"
     "                                          top 10 labelled (needs a\n"
     "                                          params_b or params column)\n"
+    "                              ranks       each model's 95% rank interval\n"
+    "                                          from the bootstrap, rank 1 on\n"
+    "                                          top (top 20; needs a standard\n"
+    "                                          error per score)\n"
     "  -o, --output DIR          write into DIR (default: plots), created if\n"
     "                            missing; files are replaced only when complete\n"
     "      --terminal FORMAT     png (default, pngcairo) or svg\n"
@@ -106,7 +111,8 @@ static int add_charts(struct plot_args *a, const char *list)
         if (!ok) {
             int rc = cli_usage_error(
                 "plot",
-                "--chart: %s is not average, benchmarks, profile or size",
+                "--chart: %s is not average, benchmarks, profile, size or "
+                "ranks",
                 lb_quotes(&q, name));
 
             free(name);
@@ -129,6 +135,7 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
 
     memset(a, 0, sizeof *a);
     cli_board_args_init(&a->b);
+    a->b.board.ci.enabled = true; /* intervals whenever the data allow */
     a->dir = DEFAULT_DIR;
     a->terminal = LB_TERMINAL_PNG;
     optind = 0; /* GNU: restart scanning */
@@ -164,12 +171,20 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
         case 'h':
             fputs(usage_head, stdout);
             fputs(cli_board_help, stdout);
+            fputs("Uncertainty (error bars and the 'ranks' chart, when every "
+                  "benchmark has a\nstandard error)\n",
+                  stdout);
+            fputs(cli_ci_help, stdout);
+            fputs("\n", stdout);
             fputs(usage_tail, stdout);
             return -1;
         default:
             return cli_option_error("plot", c, argv);
         }
     }
+    rc = cli_board_finish("plot", &a->b);
+    if (rc != 0)
+        return rc;
     if (optind >= argc)
         return cli_usage_error("plot", "missing FILE (a CSV score file, or - "
                                        "for standard input)");
@@ -328,22 +343,23 @@ int cmd_plot(int argc, char **argv)
     size_t n = 0, i;
     int rc = parse_args(argc, argv, &a);
 
-    if (rc != 0)
+    if (rc != 0) {
+        cli_board_args_release(&a.b);
         return rc < 0 ? LB_EXIT_OK : rc;
+    }
     /* the charts pick their own rows; --top is theirs */
     copts.top = a.b.board.rank.top;
     copts.terminal = a.terminal;
     a.b.board.rank.top = 0;
 
     lb_error_init(&err);
-    if (lb_table_load(&t, a.file, &a.b.load, &err) != 0) {
+    if (lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err) != 0) {
         cli_error("%s", err.msg);
+        cli_board_args_release(&a.b);
         return LB_EXIT_FAILURE;
     }
     memset(files, 0, sizeof files);
     rc = LB_EXIT_FAILURE;
-    if (lb_board_compute(&board, &t, &a.b.board, &err) != 0)
-        goto out;
 
     /* every script and data file in memory before any file is written */
     for (i = 0; i < LB_CHART_COUNT; i++) {
@@ -391,5 +407,6 @@ out:
     }
     lb_board_release(&board);
     lb_table_release(&t);
+    cli_board_args_release(&a.b);
     return rc;
 }

@@ -15,6 +15,22 @@ static const char usage_head[] =
     "scores, or by one column. FILE '-' reads standard input.\n"
     "\n";
 
+static const char usage_intervals[] =
+    "Uncertainty\n"
+    "      --ci                  add each model's 95% interval (CI low, CI\n"
+    "                            high), its rank's 95% interval from a seeded\n"
+    "                            parametric bootstrap (Rank low, Rank high),\n"
+    "                            Chatbot Arena's upper-bound rank (UB rank) and\n"
+    "                            P(rank 1); needs a standard error per score\n";
+
+static const char usage_compare[] =
+    "Stability\n"
+    "      --compare-methods     instead of the board: each model's rank under\n"
+    "                            every method and, under --method, with each\n"
+    "                            benchmark left out (w/o NAME), and Kendall's\n"
+    "                            tau-b of each order against the board's\n"
+    "\n";
+
 static const char usage_tail[] =
     "Output\n"
     "  -f, --format FORMAT       text (default), markdown, csv, tsv, json\n"
@@ -32,8 +48,15 @@ static const char usage_tail[] =
     "  leaderboard rank benchmarks/openllm.csv -b ARC,MMLU --ties dense -n 5\n"
     "  leaderboard rank benchmarks/openllm_v1_final.csv -n 20 -o top.md\n";
 
+enum {
+    OPT_CI = CLI_OPT_FIRST_FREE,
+    OPT_COMPARE
+};
+
 static const struct option long_options[] = {
     CLI_BOARD_LONG,
+    {"ci", no_argument, NULL, OPT_CI},
+    {"compare-methods", no_argument, NULL, OPT_COMPARE},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -46,6 +69,7 @@ struct rank_args {
     enum lb_format format;
     bool format_given;
     const char *output;
+    bool compare;          /* --compare-methods */
 };
 
 /* Returns 0 to go on, -1 after --help, or an exit status. */
@@ -78,15 +102,33 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
         case 'o':
             a->output = optarg;
             break;
+        case OPT_CI:
+            a->b.board.ci.enabled = true;
+            break;
+        case OPT_COMPARE:
+            a->compare = true;
+            break;
         case 'h':
             fputs(usage_head, stdout);
             fputs(cli_board_help, stdout);
+            fputs(usage_intervals, stdout);
+            fputs(cli_ci_help, stdout);
+            fputs("\n", stdout);
+            fputs(usage_compare, stdout);
             fputs(usage_tail, stdout);
             return -1;
         default:
             return cli_option_error("rank", c, argv);
         }
     }
+    rc = cli_board_finish("rank", &a->b);
+    if (rc != 0)
+        return rc;
+    if (a->compare && a->b.board.ci.enabled)
+        return cli_usage_error("rank", "--ci and --compare-methods: give one");
+    if (a->compare && a->b.board.select.sort != NULL)
+        return cli_usage_error("rank", "--compare-methods compares "
+                                       "aggregates: it takes no --sort");
     if (optind >= argc)
         return cli_usage_error("rank", "missing FILE (a CSV score file, or - "
                                        "for standard input)");
@@ -108,17 +150,31 @@ int cmd_rank(int argc, char **argv)
     struct cli_output out;
     int rc = parse_args(argc, argv, &a);
 
-    if (rc != 0)
+    if (rc != 0) {
+        cli_board_args_release(&a.b);
         return rc < 0 ? LB_EXIT_OK : rc;
+    }
     lb_error_init(&err);
     if (lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err) != 0) {
         cli_error("%s", err.msg);
+        cli_board_args_release(&a.b);
         return LB_EXIT_FAILURE;
     }
     rc = LB_EXIT_FAILURE;
     if (cli_output_open(&out, a.output) != 0)
         goto out;
-    if (lb_export(out.fp, a.format, &board, &err) != 0) {
+    if (a.compare) {
+        struct lb_compare cmp;
+        int crc = lb_compare(&board, &cmp, &err);
+
+        if (crc == 0)
+            crc = lb_export_compare(out.fp, a.format, &board, &cmp, &err);
+        lb_compare_release(&cmp);
+        if (crc != 0) {
+            cli_output_abort(&out);
+            goto out;
+        }
+    } else if (lb_export(out.fp, a.format, &board, &err) != 0) {
         cli_output_abort(&out);
         goto out;
     }
@@ -129,5 +185,6 @@ out:
         cli_error("%s", err.msg);
     lb_board_release(&board);
     lb_table_release(&t);
+    cli_board_args_release(&a.b);
     return rc;
 }

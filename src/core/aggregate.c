@@ -5,8 +5,8 @@
 
 #include "base/xalloc.h"
 
-static void prepare(struct lb_aggregate *agg, const struct lb_table *t,
-                    const size_t *cols, size_t n, enum lb_missing policy)
+void lb_aggregate_prepare(struct lb_aggregate *agg, const struct lb_table *t,
+                          const size_t *cols, size_t n, enum lb_missing policy)
 {
     size_t k;
     unsigned scale = 0;
@@ -24,6 +24,7 @@ static void prepare(struct lb_aggregate *agg, const struct lb_table *t,
             scale = t->cols[cols[k]].scale;
     }
     agg->scale = scale;
+    agg->in_scale = scale;
     for (k = 0; k < n; k++)
         agg->mult[k] = lb_pow10[scale - t->cols[cols[k]].scale];
 }
@@ -34,7 +35,7 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
 {
     size_t r, k;
 
-    prepare(agg, t, sel->bench, sel->nbench, policy);
+    lb_aggregate_prepare(agg, t, sel->bench, sel->nbench, policy);
     /* check once that no sum overflows 128 bits, and whether 64 are
      * enough: the sums computed later then need no check */
     agg->fits64 = true;
@@ -72,7 +73,7 @@ void lb_aggregate_column(const struct lb_table *t, size_t col,
 {
     size_t r;
 
-    prepare(agg, t, &col, 1, LB_MISSING_EXCLUDE);
+    lb_aggregate_prepare(agg, t, &col, 1, LB_MISSING_EXCLUDE);
     agg->fits64 = true; /* one value: a 64-bit number */
     for (r = 0; r < t->nrows; r++) {
         lb_i128 v = lb_column_num(&t->cols[col], r);
@@ -132,6 +133,11 @@ bool lb_aggregate_get(const struct lb_aggregate *a, size_t row, lb_i128 *num,
 {
     uint32_t n;
 
+    if (a->vden != NULL) {
+        *num = a->vnum[row];
+        *den = a->vden[row];
+        return *den != 0;
+    }
     *num = lb_aggregate_sum(a, row, &n);
     switch (a->policy) {
     case LB_MISSING_PARTIAL:
@@ -209,6 +215,10 @@ void lb_aggregate_release(struct lb_aggregate *agg)
 {
     free(agg->cols);
     free(agg->mult);
+    free(agg->terms);
+    free(agg->vnum);
+    free(agg->vden);
+    free(agg->why);
     memset(agg, 0, sizeof *agg);
 }
 

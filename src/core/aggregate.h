@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "base/decimal.h"
 #include "base/error.h"
 #include "core/select.h"
@@ -27,21 +28,74 @@ enum lb_missing {
     LB_MISSING_ZERO
 };
 
+/* How the benchmarks of a row become one value (--method; the README and
+ * core/method.c give each definition and its source). */
+enum lb_method {
+    LB_METHOD_MEAN,       /* arithmetic mean (exact) */
+    LB_METHOD_WEIGHTED,   /* sum(w s) / sum(w) (exact) */
+    LB_METHOD_NORMALIZED, /* mean of max(0, (s - b) / (best - b)) * 100 */
+    LB_METHOD_GEOMEAN,    /* geometric mean (double, shown at 9 decimals) */
+    LB_METHOD_MEAN_RANK,  /* mean of the per-benchmark ranks (exact; lower
+                             is better) */
+    LB_METHOD_WIN_RATE    /* HELM's mean win rate (exact) */
+};
+
+#define LB_METHOD_COUNT 6
+
+struct lb_method_opts {
+    enum lb_method method;
+    bool given;            /* --method was given (else a --suite's holds) */
+    const char *weights;   /* "NAME=W,..." (weighted; others weigh 1) */
+    const char *baselines; /* "NAME=V,..." random baselines (normalized) */
+    const char *lower;     /* "NAME,...": lower is better */
+};
+
+/* How one benchmark enters a method other than the plain mean. */
+struct lb_term {
+    bool lower;             /* lower is better: the value is best - score */
+    lb_i128 best;           /* a perfect score at in_scale (the catalog's
+                               range, else 100; 0 when lower is better) */
+    lb_i128 top;            /* the top of the range at in_scale, from which
+                               a lower-is-better score is counted down */
+    struct lb_dec weight;   /* weighted: as given (1 by default) */
+    int64_t w;              /* weighted: the weight at the common scale */
+    bool as_published;      /* normalized: the board publishes the column
+                               normalized: used as it is */
+    struct lb_dec baseline; /* normalized: the random baseline */
+    lb_i128 base;           /* normalized: the baseline at in_scale */
+    int64_t p, q;           /* normalized: 100 / (best - baseline) = p / q,
+                               in lowest terms (q > 0) */
+};
+
 struct lb_aggregate {
     const struct lb_table *t; /* the table (not owned) */
     size_t nrows;           /* rows of the table */
-    unsigned scale;         /* decimals of every sum */
+    unsigned scale;         /* decimals of every value (num / den) */
     uint32_t nbench;        /* benchmarks averaged */
     enum lb_missing policy; /* how missing scores count */
     size_t *cols;           /* the columns averaged (owned) */
-    int64_t *mult;          /* each one's factor to 'scale' (owned) */
+    int64_t *mult;          /* each one's factor to 'in_scale' (owned) */
     bool fits64;            /* every product and sum fits in 64 bits */
-    lb_i128 max_abs;        /* the largest |sum| of any row */
+    lb_i128 max_abs;        /* the largest |sum| (|numerator|) of any row */
     size_t max_row;         /* a row with that sum */
+    unsigned in_scale;      /* decimals of the sums of lb_aggregate_sum */
+    enum lb_method method;  /* the method */
+    struct lb_term *terms;  /* nbench terms, or NULL for a plain mean
+                               (owned) */
+    lb_i128 *vnum;          /* row -> value's numerator, computed once, or
+                               NULL: the mean is computed from the cells
+                               each time (owned) */
+    uint32_t *vden;         /* row -> its denominator, 0 when the row has no
+                               value (owned) */
+    uint8_t *why;           /* row -> why it has no value although it has
+                               its scores (core/method.c), or NULL (owned) */
+    bool rounded;           /* win rate: the terms were rounded at 18
+                               decimals (their exact common denominator does
+                               not fit in 32 bits) */
 };
 
-/* The sum of row's scores present, at the aggregate's scale, and in
- * *present how many there are. Computed from the row's cells each time: no
+/* The sum of row's scores present, at in_scale (meaningful for the plain
+ * mean only), and in *present how many there are. Computed from the row's cells each time: no
  * per-row memory (the cells are read anyway to show them). */
 lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
                          uint32_t *present);
@@ -80,6 +134,41 @@ void lb_aggregate_column(const struct lb_table *t, size_t col,
                          struct lb_aggregate *agg);
 
 void lb_aggregate_release(struct lb_aggregate *agg);
+
+/* Fills the common fields of *agg for the columns cols[0..n) (their
+ * multipliers to the largest scale, which becomes scale and in_scale);
+ * for core/method.c. */
+void lb_aggregate_prepare(struct lb_aggregate *agg, const struct lb_table *t,
+                          const size_t *cols, size_t n, enum lb_missing policy);
+
+/* The aggregate of the selected benchmarks under method m (core/method.c):
+ * a plain mean (no lower-is-better benchmark) is lb_aggregate_mean, which
+ * keeps nothing per row; every other method computes each row's value once
+ * into vnum and vden. Returns 0, or -1 with a message in err (a name in
+ * the options that is not a benchmark averaged, a bad weight or baseline, a
+ * benchmark without a baseline for normalized, a value too large). */
+int lb_aggregate_compute(const struct lb_table *t,
+                         const struct lb_selection *sel,
+                         enum lb_missing policy, const struct lb_method_opts *m,
+                         struct lb_aggregate *agg, struct lb_error *err);
+
+/* Why a row that has its scores has no value under the method: appends
+ * "a score is 0 (GSM8K)" for geomean, "no benchmark that 2 or more models
+ * have" for win rate; returns false (nothing appended) when that is not
+ * the reason. */
+bool lb_aggregate_why_none(const struct lb_aggregate *agg, size_t row,
+                           struct lb_buf *out);
+
+/* Parses a method name ("mean", "weighted", "normalized", "geomean",
+ * "mean-rank", "win-rate"); false for anything else. */
+bool lb_method_parse(const char *s, enum lb_method *out);
+const char *lb_method_name(enum lb_method m);
+
+/* The value's name as a column header: "Average", "Weighted",
+ * "Normalized", "Geomean", "Mean rank", "Win rate"; and as a key in CSV and
+ * JSON: "average", "weighted", ..., "mean_rank", "win_rate". */
+const char *lb_method_header(enum lb_method m);
+const char *lb_method_key(enum lb_method m);
 
 /* Parses "exclude", "partial" or "zero"; false for anything else. */
 bool lb_missing_parse(const char *s, enum lb_missing *out);

@@ -2,35 +2,63 @@
 
 #include <string.h>
 
+#include "core/catalog.h"
+
 void lb_board_opts_init(struct lb_board_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->missing = LB_MISSING_EXCLUDE;
     o->rank.ties = LB_TIES_COMPETITION;
     o->rank.precision = 2;
+    o->ci.draws = LB_CI_DRAWS;
+    o->ci.seed = LB_CI_SEED;
+}
+
+enum lb_method lb_board_method(const struct lb_board_opts *o)
+{
+    const struct lb_suite *s;
+    enum lb_method m = LB_METHOD_MEAN;
+
+    if (o->method.given || o->select.suite == NULL)
+        return o->method.method;
+    s = lb_catalog_suite(o->select.suite);
+    if (s != NULL)
+        (void)lb_method_parse(s->method, &m);
+    return m;
 }
 
 int lb_board_compute(struct lb_board *b, const struct lb_table *t,
                      const struct lb_board_opts *o, struct lb_error *err)
 {
     const struct lb_aggregate *key;
+    struct lb_rank_opts ro = o->rank;
 
     memset(b, 0, sizeof *b);
     b->table = t;
     b->opts = *o;
+    b->opts.method.method = lb_board_method(o);
+    b->date_col = LB_NPOS;
     if (lb_select(t, &o->select, &b->sel, err) != 0 ||
-        lb_aggregate_mean(t, &b->sel, o->missing, &b->mean, err) != 0)
+        lb_aggregate_compute(t, &b->sel, o->missing, &b->opts.method, &b->mean,
+                             err) != 0)
         return -1;
     key = &b->mean;
     if (b->sel.sort_col != LB_NPOS) {
         lb_aggregate_column(t, b->sel.sort_col, &b->by_column);
         key = &b->by_column;
+    } else if (b->opts.method.method == LB_METHOD_MEAN_RANK) {
+        ro.ascending = true; /* rank 1 is the best */
     }
-    return lb_rank(t, key, &o->rank, &b->ranking, err);
+    if (lb_rank(t, key, &ro, &b->ranking, err) != 0)
+        return -1;
+    if (o->ci.enabled)
+        return lb_ci_compute(b, &o->ci, &b->ci, err);
+    return 0;
 }
 
 void lb_board_release(struct lb_board *b)
 {
+    lb_ci_release(&b->ci);
     lb_ranking_release(&b->ranking);
     lb_aggregate_release(&b->by_column);
     lb_aggregate_release(&b->mean);
@@ -51,6 +79,8 @@ void lb_board_reason(const struct lb_board *b, size_t row, struct lb_buf *out)
         lb_buf_addf(out, "no %s value", t->cols[sel->sort_col].name);
         return;
     }
+    if (lb_aggregate_why_none(&b->mean, row, out))
+        return;
     (void)lb_aggregate_sum(&b->mean, row, &present);
     missing = sel->nbench - present;
     if (missing == sel->nbench) {

@@ -8,38 +8,52 @@ static const char *const v2_names[] = {"IFEval", "BBH",  "MATH Lvl 5",
                                        "GPQA",   "MuSR", "MMLU-PRO"};
 
 static const struct lb_suite suite_v1 = {
-    "openllm-v1", "Open LLM Leaderboard v1", 6, v1_names};
+    "openllm-v1", "Open LLM Leaderboard v1", 6, v1_names, "mean"};
 static const struct lb_suite suite_v2 = {
-    "openllm-v2", "Open LLM Leaderboard v2", 6, v2_names};
+    "openllm-v2", "Open LLM Leaderboard v2", 6, v2_names, "normalized"};
 
 static const struct lb_suite *const suites[] = {&suite_v1, &suite_v2, NULL};
 
-/* RULES.md sections 1 and 2. */
+/* RULES.md sections 1 and 2. v1's columns are raw accuracies: the
+ * normalized method subtracts the random baseline of the table (25, 50 for
+ * Winogrande's two options, 0 for GSM8K's exact match). v2's columns are
+ * published normalized. */
 static const struct lb_bench_info benchmarks[] = {
     {"ARC", "arc", "arcchallenge", &suite_v1, 0, 100, true, "arc:challenge",
-     25, "acc_norm", "25"},
+     25, "acc_norm", "25", "25"},
     {"HellaSwag", "hellaswag", NULL, &suite_v1, 0, 100, true, "hellaswag", 10,
-     "acc_norm", "25"},
+     "acc_norm", "25", "25"},
     {"MMLU", "mmlu", NULL, &suite_v1, 0, 100, true,
-     "hendrycksTest (57 subjects, plain mean)", 5, "acc", "25"},
+     "hendrycksTest (57 subjects, plain mean)", 5, "acc", "25", "25"},
     {"TruthfulQA", "truthfulqa", NULL, &suite_v1, 0, 100, true,
-     "truthfulqa:mc", 0, "mc2", "25"},
+     "truthfulqa:mc", 0, "mc2", "25", "25"},
     {"Winogrande", "winogrande", NULL, &suite_v1, 0, 100, true, "winogrande",
-     5, "acc", "50"},
+     5, "acc", "50", "50"},
     {"GSM8K", "gsm8k", NULL, &suite_v1, 0, 100, true, "gsm8k", 5,
-     "acc (exact match)", "0"},
+     "acc (exact match)", "0", "0"},
     {"IFEval", "ifeval", NULL, &suite_v2, 0, 100, true, "leaderboard_ifeval",
-     0, "mean of prompt- and instruction-level strict accuracy", "0"},
+     0, "mean of prompt- and instruction-level strict accuracy", "0", NULL},
     {"BBH", "bbh", NULL, &suite_v2, 0, 100, true, "leaderboard_bbh", 3,
-     "acc_norm, each subtask normalized, plain mean", "1/num_choices"},
+     "acc_norm, each subtask normalized, plain mean", "1/num_choices", NULL},
     {"MATH Lvl 5", "mathlvl5", "mathhard", &suite_v2, 0, 100, true,
-     "leaderboard_math_hard", 4, "exact_match", "0"},
+     "leaderboard_math_hard", 4, "exact_match", "0", NULL},
     {"GPQA", "gpqa", NULL, &suite_v2, 0, 100, true, "leaderboard_gpqa", 0,
-     "acc_norm", "0.25"},
+     "acc_norm", "0.25", NULL},
     {"MuSR", "musr", NULL, &suite_v2, 0, 100, true, "leaderboard_musr", 0,
-     "acc_norm, each subtask normalized, plain mean", "1/2, 1/5, 1/3"},
+     "acc_norm, each subtask normalized, plain mean", "1/2, 1/5, 1/3", NULL},
     {"MMLU-PRO", "mmlupro", NULL, &suite_v2, 0, 100, true,
-     "leaderboard_mmlu_pro", 5, "acc", "0.1"},
+     "leaderboard_mmlu_pro", 5, "acc", "0.1", NULL},
+};
+
+/* v2's raw columns (0 to 1) and the baselines of RULES.md section 2. */
+static const struct lb_raw_info raws[] = {
+    {"ifevalraw", &benchmarks[6], 1, "0"},
+    {"bbhraw", &benchmarks[7], 1, NULL},
+    {"mathlvl5raw", &benchmarks[8], 1, "0"},
+    {"mathhardraw", &benchmarks[8], 1, "0"},
+    {"gpqaraw", &benchmarks[9], 1, "0.25"},
+    {"musrraw", &benchmarks[10], 1, NULL},
+    {"mmluproraw", &benchmarks[11], 1, "0.1"},
 };
 
 /* Normalized names of metadata columns seen on the boards and in
@@ -107,6 +121,30 @@ const struct lb_bench_info *lb_catalog_benchmark(const char *name)
             (b->alt_key != NULL && strcmp(key, b->alt_key) == 0))
             return b;
     }
+    return NULL;
+}
+
+const struct lb_raw_info *lb_catalog_raw(const char *name)
+{
+    char key[64];
+    size_t i;
+
+    if (strlen(name) >= sizeof key)
+        return NULL;
+    lb_catalog_key(name, key, sizeof key);
+    for (i = 0; i < sizeof raws / sizeof raws[0]; i++)
+        if (strcmp(key, raws[i].key) == 0)
+            return &raws[i];
+    return NULL;
+}
+
+const struct lb_suite *lb_catalog_suite(const char *id)
+{
+    size_t i;
+
+    for (i = 0; suites[i] != NULL; i++)
+        if (strcmp(suites[i]->id, id) == 0)
+            return suites[i];
     return NULL;
 }
 

@@ -24,6 +24,22 @@ struct lb_bench_info {
     int shots;               /* few-shot examples */
     const char *metric;      /* metric reported */
     const char *baseline;    /* random-guess score, as text */
+    const char *norm_baseline; /* what --method normalized subtracts (on the
+                                  column's scale), as a decimal; NULL when
+                                  the board publishes the column normalized
+                                  already (v2): used as it is */
+};
+
+/* A raw score column that a board publishes beside a benchmark (the v2
+ * table's IFEval_raw, ..., on a 0 to 1 scale). Not a benchmark: it is
+ * chosen only by name, and only --method normalized reads this. */
+struct lb_raw_info {
+    const char *key;         /* normalized name */
+    const struct lb_bench_info *of; /* the benchmark it is the raw score of */
+    int hi;                  /* a perfect score (1) */
+    const char *norm_baseline; /* the random-guess score on this scale, as a
+                                  decimal; NULL when the board normalizes
+                                  each subtask with its own (BBH, MuSR) */
 };
 
 struct lb_suite {
@@ -31,6 +47,8 @@ struct lb_suite {
     const char *title;       /* "Open LLM Leaderboard v1" */
     size_t n;                /* number of benchmarks */
     const char *const *names; /* their display names, in board order */
+    const char *method;      /* how the board aggregates them: "mean" (v1),
+                                "normalized" (v2) */
 };
 
 /* Writes the normalized form of name (lowercase ASCII letters and digits
@@ -39,6 +57,12 @@ void lb_catalog_key(const char *name, char *key, size_t size);
 
 /* The catalog benchmark that a column named 'name' holds, or NULL. */
 const struct lb_bench_info *lb_catalog_benchmark(const char *name);
+
+/* The raw companion column that 'name' is, or NULL. */
+const struct lb_raw_info *lb_catalog_raw(const char *name);
+
+/* The suite with this id ("openllm-v1"), or NULL. */
+const struct lb_suite *lb_catalog_suite(const char *id);
 
 /* True when 'name' is a known metadata column (params_b, license, date,
  * Average, NAME_stderr, ...): carried through, never averaged by default. */

@@ -7,6 +7,8 @@
 #include "base/xalloc.h"
 
 #define MAX_LCM ((uint64_t)UINT32_MAX) /* beyond: compare fractions instead */
+#define MAX_OTHER_DENS 16 /* distinct denominators above the number of
+                             benchmarks (weights, methods) for the radix path */
 
 struct order_ctx {
     const struct lb_table *t;
@@ -76,6 +78,8 @@ static bool make_keys(const struct order_ctx *ctx, const lb_row *rows, size_t n,
     uint64_t lcm = 1;
     bool *seen = xcalloc((size_t)k->nbench + 2, sizeof *seen);
     uint32_t *den = xreallocarray(NULL, n + 1, sizeof *den);
+    uint32_t other[MAX_OTHER_DENS]; /* counts above nbench (methods) */
+    size_t nother = 0, j;
     bool ok = true;
     size_t i;
     uint32_t d;
@@ -88,11 +92,25 @@ static bool make_keys(const struct order_ctx *ctx, const lb_row *rows, size_t n,
         (void)lb_aggregate_get(k, rows[i], &num, &den[i]);
         ok = num >= INT64_MIN && num <= INT64_MAX;
         keys[i] = (uint64_t)(int64_t)num;
-        seen[den[i] <= k->nbench ? den[i] : 0] = true;
+        if (den[i] <= k->nbench) {
+            seen[den[i]] = true;
+            continue;
+        }
+        for (j = 0; j < nother && other[j] != den[i]; j++)
+            ;
+        if (j == nother) {
+            if (nother == MAX_OTHER_DENS)
+                ok = false; /* too many: the comparison sort */
+            else
+                other[nother++] = den[i];
+        }
     }
     for (d = 1; d <= k->nbench && lcm <= MAX_LCM; d++)
         if (seen[d] && lcm % d != 0)
             lcm = lcm / gcd64(lcm, d) * d;
+    for (j = 0; j < nother && lcm <= MAX_LCM; j++)
+        if (lcm % other[j] != 0)
+            lcm = lcm / gcd64(lcm, other[j]) * other[j];
     for (i = 0; i < n && ok && lcm <= MAX_LCM; i++) {
         lb_i128 v = (lb_i128)(int64_t)keys[i] * (lb_i128)(lcm / den[i]);
         uint64_t u;

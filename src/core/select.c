@@ -1,6 +1,7 @@
 #include "core/select.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,7 +185,8 @@ static const struct lb_suite *find_suite(const struct lb_table *t,
     const struct lb_suite *s;
     size_t i, j;
 
-    if (sel->nbench == 0 || t->cols[sel->bench[0]].bench == NULL)
+    if (sel->nbench == 0 || t->cols[sel->bench[0]].bench == NULL ||
+        t->cols[sel->bench[0]].bench->suite == NULL)
         return NULL;
     s = t->cols[sel->bench[0]].bench->suite;
     if (sel->nbench != s->n)
@@ -257,6 +259,37 @@ static int select_sort(const struct lb_table *t, const char *name,
     return 0;
 }
 
+/* A suite's benchmarks, in the board's order. */
+static int select_suite(const struct lb_table *t, const char *id,
+                        struct lb_selection *sel, struct lb_error *err)
+{
+    const struct lb_suite *s = lb_catalog_suite(id);
+    struct lb_quoted q;
+    size_t i;
+
+    if (s == NULL)
+        return lb_error_set(err, "--suite: %s is not openllm-v1 or openllm-v2",
+                            lb_quotes(&q, id));
+    sel->bench = xreallocarray(NULL, s->n, sizeof *sel->bench);
+    for (i = 0; i < s->n; i++) {
+        size_t col = LB_NPOS, j;
+
+        /* the column the catalog matched to this benchmark */
+        for (j = 0; j < t->ncols && col == LB_NPOS; j++)
+            if (t->cols[j].bench != NULL &&
+                strcmp(t->cols[j].bench->name, s->names[i]) == 0)
+                col = j;
+        if (col == LB_NPOS) {
+            char opt[64];
+
+            snprintf(opt, sizeof opt, "--suite %s", s->id);
+            return unknown_column(t, opt, "benchmark", s->names[i], err);
+        }
+        sel->bench[sel->nbench++] = col;
+    }
+    return 0;
+}
+
 int lb_select(const struct lb_table *t, const struct lb_select_opts *opts,
               struct lb_selection *sel, struct lb_error *err)
 {
@@ -264,8 +297,9 @@ int lb_select(const struct lb_table *t, const struct lb_select_opts *opts,
 
     memset(sel, 0, sizeof *sel);
     sel->sort_col = LB_NPOS;
-    if (opts->benchmarks != NULL ? select_named(t, opts->benchmarks, sel, err)
-                                 : select_default(t, sel, err))
+    if (opts->suite != NULL ? select_suite(t, opts->suite, sel, err)
+        : opts->benchmarks != NULL ? select_named(t, opts->benchmarks, sel, err)
+                                   : select_default(t, sel, err))
         return -1;
     for (i = 0; i < sel->nbench; i++)
         if (lb_table_check_numeric(t, sel->bench[i], err) != 0)

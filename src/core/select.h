@@ -18,6 +18,8 @@ struct lb_select_opts {
     const char *benchmarks; /* comma-separated names, or NULL for the default */
     const char *sort;       /* column to rank by instead of the average, or NULL */
     const char *columns;    /* comma-separated columns to show, or NULL */
+    const char *suite;      /* a suite's id ("openllm-v2"): its benchmarks,
+                               instead of 'benchmarks', or NULL */
 };
 
 struct lb_selection {

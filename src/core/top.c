@@ -18,6 +18,7 @@
 #include "base/sort.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
+#include "core/filter.h"
 
 #define MIN_KEPT 4096 /* rows kept before the first compaction */
 
@@ -189,29 +190,98 @@ static bool top_keep(struct lb_table *t, void *ctx)
     return true;
 }
 
+/* --where during the load, then --top's filter on the rows it keeps. */
+struct where {
+    struct lb_filter *filter; /* NULL: every row */
+    struct top *tp;           /* --top, or NULL */
+    size_t read;              /* data rows read */
+    size_t kept;              /* rows the expression kept */
+    bool failed;              /* a cell could not be read: err is set */
+    struct lb_error err;
+};
+
+static int where_start(const struct lb_table *t, void *ctx,
+                       struct lb_error *err)
+{
+    struct where *w = ctx;
+
+    if (w->filter != NULL && lb_filter_bind(w->filter, t, err) != 0)
+        return -1;
+    return w->tp != NULL ? top_start(t, w->tp, err) : 0;
+}
+
+static bool where_keep(struct lb_table *t, void *ctx)
+{
+    struct where *w = ctx;
+    enum lb_truth v = LB_TRUE;
+
+    w->read++;
+    if (w->failed)
+        return false;
+    if (w->filter != NULL &&
+        lb_filter_eval(w->filter, t, t->nrows - 1, &v, &w->err) != 0) {
+        w->failed = true;
+        return false;
+    }
+    if (v != LB_TRUE)
+        return false;
+    w->kept++;
+    return w->tp != NULL ? top_keep(t, w->tp) : true;
+}
+
+bool lb_board_streams_top(const struct lb_board_opts *bo)
+{
+    /* row_score computes a plain mean */
+    return bo->rank.top > 0 && bo->dedup == LB_DEDUP_NONE && !bo->ci.enabled &&
+           lb_board_method(bo) == LB_METHOD_MEAN && bo->method.lower == NULL;
+}
+
 int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
                   const struct lb_load_opts *lo, const struct lb_board_opts *bo,
                   struct lb_error *err)
 {
     struct lb_load_opts opts = *lo;
     struct top tp;
-    struct lb_row_filter filter = {top_start, top_keep, &tp};
+    struct where w;
+    struct lb_row_filter filter = {where_start, where_keep, &w};
+    size_t dups = 0, date_col = LB_NPOS;
     int rc;
 
     memset(b, 0, sizeof *b);
     memset(&tp, 0, sizeof tp);
+    memset(&w, 0, sizeof w);
     tp.opts = bo;
-    if (bo->rank.top > 0)
+    if (bo->where != NULL && lb_filter_parse(bo->where, &w.filter, err) != 0)
+        return -1;
+    if (lb_board_streams_top(bo))
+        w.tp = &tp;
+    if (w.filter != NULL || w.tp != NULL)
         opts.filter = &filter;
-    if (lb_table_load(t, path, &opts, err) != 0) {
+    rc = lb_table_load(t, path, &opts, err);
+    if (rc == 0 && w.failed) {
+        *err = w.err;
+        lb_table_release(t);
+        rc = -1;
+    }
+    lb_filter_free(w.filter);
+    if (rc != 0) {
         free(tp.cols);
         return -1;
     }
-    rc = lb_board_compute(b, t, bo, err);
+    rc = lb_dedup_rows(t, bo, &dups, &date_col, err);
+    if (rc == 0)
+        rc = lb_board_compute(b, t, bo, err);
     if (rc == 0 && tp.active) {
         /* the footer counts every row read, not only those kept */
         b->ranking.nrows = tp.rows;
         b->ranking.n_ranked = tp.ranked;
+    }
+    if (rc == 0) {
+        b->n_filtered = w.read - w.kept;
+        b->n_duplicates = dups;
+        b->date_col = date_col;
+        if (!tp.active)
+            b->ranking.nrows = t->nrows;
     }
     if (rc != 0) {
         lb_board_release(b);

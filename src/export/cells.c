@@ -1,22 +1,34 @@
 #include "export/cells.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/decimal.h"
 #include "export/export.h"
 #include "base/xalloc.h"
+#include "core/aggregate.h"
 
 struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
 {
     const struct lb_selection *sel = &r->sel;
     const struct lb_table *t = r->table;
-    size_t total = 3 + sel->nextra + sel->nbench, k = 0, i;
+    size_t total = 9 + sel->nextra + sel->nbench, k = 0, i;
     struct cell_col *cols = xcalloc(total, sizeof *cols);
 
     cols[k++] = (struct cell_col){CELL_RANK, 0, true, true, "Rank"};
     cols[k++] = (struct cell_col){CELL_MODEL, t->model_col, false, false,
                                   "Model"};
-    cols[k++] = (struct cell_col){CELL_MEAN, 0, true, true, "Average"};
+    cols[k++] = (struct cell_col){CELL_MEAN, 0, true, true,
+                                  lb_method_header(r->mean.method)};
+    if (cells_has_ci(r)) {
+        static const char *const names[] = {"CI low",    "CI high",
+                                            "Rank low",  "Rank high",
+                                            "UB rank",   "P(rank 1)"};
+
+        for (i = 0; i < 6; i++)
+            cols[k++] = (struct cell_col){(enum cell_col_kind)(CELL_CI_LO + i),
+                                          0, true, true, names[i]};
+    }
     /* an extra column is shown as written when its text is kept (params_b
      * stays "13.0"), else as a number at the precision */
     for (i = 0; i < sel->nextra; i++) {
@@ -65,6 +77,92 @@ static int put_mean(const struct lb_board *r, size_t row, struct cell *out,
     out->len = lb_dec_format(out->num, q, r->opts.rank.precision);
     out->s = out->num;
     out->kind = CELL_IS_NUMBER;
+    return 0;
+}
+
+bool cells_has_ci(const struct lb_board *r)
+{
+    return r->opts.ci.enabled && r->ci.available;
+}
+
+const char *cells_key(const struct lb_board *r, const struct cell_col *c)
+{
+    static const char *const keys[] = {"ci_low",    "ci_high", "rank_low",
+                                       "rank_high", "rank_ub", "p_rank1"};
+
+    switch (c->kind) {
+    case CELL_RANK:
+        return "rank";
+    case CELL_MODEL:
+        return "model";
+    case CELL_MEAN:
+        return lb_method_key(r->mean.method);
+    case CELL_EXTRA:
+    case CELL_BENCH:
+        return c->name;
+    default:
+        return keys[c->kind - CELL_CI_LO];
+    }
+}
+
+/* An interval's bound at the precision ("-0.00" shows as "0.00"). */
+static void put_double(const struct lb_board *r, double v, struct cell *out)
+{
+    int n = snprintf(out->num, sizeof out->num, "%.*f",
+                     (int)r->opts.rank.precision, v);
+
+    if (n < 0 || (size_t)n >= sizeof out->num) {
+        out->len = 0;
+        return;
+    }
+    out->len = (size_t)n;
+    if (out->num[0] == '-' && strspn(out->num + 1, "0.") == out->len - 1) {
+        memmove(out->num, out->num + 1, out->len);
+        out->len--;
+    }
+    out->s = out->num;
+    out->kind = CELL_IS_NUMBER;
+}
+
+static void put_uint(uint64_t v, struct cell *out)
+{
+    out->len = lb_format_uint(out->num, v);
+    out->s = out->num;
+    out->kind = CELL_IS_NUMBER;
+}
+
+/* The cells of the intervals; nothing for a row without them. */
+static int put_ci(const struct lb_board *r, const struct cell_col *c,
+                  size_t row, struct cell *out)
+{
+    const struct lb_ci *ci = &r->ci;
+    lb_i128 q;
+
+    if (!ci->has[row])
+        return 0;
+    switch (c->kind) {
+    case CELL_CI_LO:
+        put_double(r, ci->lo[row], out);
+        break;
+    case CELL_CI_HI:
+        put_double(r, ci->hi[row], out);
+        break;
+    case CELL_RANK_LO:
+        put_uint(ci->rank_lo[row], out);
+        break;
+    case CELL_RANK_HI:
+        put_uint(ci->rank_hi[row], out);
+        break;
+    case CELL_RANK_UB:
+        put_uint(ci->rank_ub[row], out);
+        break;
+    default: /* CELL_P_FIRST: draws ranked first / draws, at 3 decimals */
+        (void)lb_dec_round(ci->first[row], (uint32_t)ci->draws, 0, 3, &q);
+        out->len = lb_dec_format(out->num, q, 3);
+        out->s = out->num;
+        out->kind = CELL_IS_NUMBER;
+        break;
+    }
     return 0;
 }
 
@@ -123,8 +221,9 @@ int cells_get(const struct lb_board *r, const struct cell_col *c, size_t row,
         if (lb_column_missing(col, row))
             return 0;
         return put_scaled(r, lb_column_num(col, row), col->scale, row, out, err);
+    default:
+        return put_ci(r, c, row, out);
     }
-    return 0;
 }
 
 static void put_text(const char *s, size_t len, struct lb_buf *out,
@@ -191,6 +290,14 @@ int cells_put(const struct lb_board *r, const struct cell_col *c, size_t row,
         s = lb_table_model(t, row, &len);
         put_text(s, len, out, escape);
         return 0;
+    default: {
+        struct cell v;
+
+        (void)put_ci(r, c, row, &v);
+        if (r->ci.has[row])
+            lb_buf_add(out, v.s, v.len);
+        return 0;
+    }
     }
     /* a number: formatted in place */
     lb_buf_reserve(out, LB_DEC_BUFSIZE);
@@ -208,35 +315,158 @@ bool cells_mean_is_marked(const struct lb_board *r, size_t row)
     return present < r->sel.nbench;
 }
 
+void cells_value_phrase(const struct lb_board *r, struct lb_buf *out,
+                        bool capital)
+{
+    static const char *const what[LB_METHOD_COUNT] = {
+        "average of", "weighted mean of", "normalized mean of",
+        "geometric mean of", "mean rank over", "mean win rate (HELM) over"};
+    const char *w = what[r->mean.method];
+    size_t n = r->sel.nbench;
+
+    lb_buf_addc(out, capital ? (char)(w[0] - 'a' + 'A') : w[0]);
+    lb_buf_addf(out, "%s %zu benchmark%s", w + 1, n, n == 1 ? "" : "s");
+}
+
+/* What one benchmark brings to the value, after its name: " x2", "
+ * (baseline 25)", " (lower is better)". */
+static void bench_note(const struct lb_board *r, size_t k, bool all_published,
+                       struct lb_buf *out)
+{
+    const struct lb_term *tm = r->mean.terms ? &r->mean.terms[k] : NULL;
+    char buf[LB_DEC_BUFSIZE];
+
+    if (tm == NULL)
+        return;
+    if (r->mean.method == LB_METHOD_WEIGHTED) {
+        lb_dec_format(buf, tm->weight.units, tm->weight.scale);
+        lb_buf_addf(out, " x%s", buf);
+    }
+    if (r->mean.method == LB_METHOD_NORMALIZED && !all_published) {
+        if (tm->as_published) {
+            lb_buf_adds(out, " (published normalized)");
+        } else {
+            lb_dec_format(buf, tm->baseline.units, tm->baseline.scale);
+            lb_buf_addf(out, " (baseline %s)", buf);
+        }
+    }
+    if (tm->lower)
+        lb_buf_adds(out, " (lower is better)");
+}
+
 void cells_title(const struct lb_board *r, struct lb_buf *out)
 {
     const struct lb_table *t = r->table;
     const struct lb_selection *sel = &r->sel;
+    enum lb_method m = r->mean.method;
+    bool all_published = m == LB_METHOD_NORMALIZED;
     size_t i;
 
+    for (i = 0; all_published && i < sel->nbench; i++)
+        all_published = r->mean.terms[i].as_published;
     if (sel->sort_col != LB_NPOS)
         lb_buf_addf(out, "Ranked by %s%s. ", t->cols[sel->sort_col].name,
                     r->opts.rank.ascending ? " (lowest first)" : "");
     else if (r->opts.rank.ascending)
         lb_buf_adds(out, "Ranked lowest first. ");
-    lb_buf_addf(out, "Average of %zu benchmark%s", sel->nbench,
-                sel->nbench == 1 ? "" : "s");
+    cells_value_phrase(r, out, true);
     if (sel->suite != NULL)
         lb_buf_addf(out, " (%s)", sel->suite->title);
+    if (m == LB_METHOD_NORMALIZED)
+        lb_buf_adds(out, ", 0 = random guess, 100 = perfect");
+    else if (m == LB_METHOD_MEAN_RANK)
+        lb_buf_adds(out, ", 1 = best");
+    else if (m == LB_METHOD_WIN_RATE)
+        lb_buf_adds(out, ", 0 to 1");
     lb_buf_adds(out, ": ");
-    for (i = 0; i < sel->nbench; i++)
+    for (i = 0; i < sel->nbench; i++) {
         lb_buf_addf(out, "%s%s", i ? ", " : "", t->cols[sel->bench[i]].name);
+        bench_note(r, i, all_published, out);
+    }
+    if (all_published && sel->nbench > 0)
+        lb_buf_addf(out, " (%spublished normalized)",
+                    sel->nbench > 1 ? "all " : "");
+}
+
+/* What the intervals are, or why there are none. */
+static size_t ci_footer(const struct lb_board *r, struct lb_buf *out)
+{
+    const struct lb_ci *ci = &r->ci;
+    size_t lines = 0;
+
+    if (!ci->available) {
+        lb_buf_addf(out, "No intervals: no standard error for %s (give "
+                         "NAME_stderr columns or --stderr NAME=VALUE).\n",
+                    lb_buf_str(&ci->lacking));
+        return 1;
+    }
+    if (ci->analytic)
+        lb_buf_addf(out, "CI: 95%% interval of the %s, +- 1.96 standard "
+                         "errors (sqrt of the sum of the scores' squared "
+                         "errors, weighted as they are, over their count); "
+                         "errors from %s.\n",
+                    r->mean.method == LB_METHOD_MEAN ? "average" : "value",
+                    lb_buf_str(&ci->sources));
+    else
+        lb_buf_addf(out, "CI: 2.5th to 97.5th percentile of the value in "
+                         "the draws; errors from %s.\n",
+                    lb_buf_str(&ci->sources));
+    lb_buf_addf(out, "Rank low-high: 2.5th to 97.5th percentile of the rank "
+                     "in %zu parametric bootstrap draws (seed %llu); "
+                     "P(rank 1): the share of draws that rank the model "
+                     "first.\n",
+                ci->draws, (unsigned long long)ci->seed);
+    lb_buf_adds(out, "UB rank: 1 + the models whose interval lies entirely "
+                     "above (Chatbot Arena's upper-bound rank).\n");
+    lines += 3;
+    if (ci->no_se > 0) {
+        lb_buf_addf(out, "%zu ranked model%s a standard error for a score: "
+                         "no interval (its scores stay fixed in the draws).\n",
+                    ci->no_se, ci->no_se == 1 ? " lacks" : "s lack");
+        lines++;
+    }
+    return lines;
 }
 
 size_t cells_footer(const struct lb_board *r, struct lb_buf *out)
 {
     const struct lb_ranking *k = &r->ranking;
-    size_t lines = 0, unranked = k->nrows - k->n_ranked, i;
+    size_t lines = 0, unranked = k->nrows - k->n_ranked, i, why[3] = {0};
     bool marked = false;
 
     lb_buf_addf(out, "%zu of %zu model%s ranked", k->n_ranked, k->nrows,
                 k->nrows == 1 ? "" : "s");
-    if (unranked > 0) {
+    for (i = 0; r->mean.why != NULL && r->sel.sort_col == LB_NPOS &&
+                i < r->table->nrows;
+         i++)
+        if (r->mean.why[i] < 3)
+            why[r->mean.why[i]]++;
+    if (unranked > 0 && (why[1] > 0 || why[2] > 0)) {
+        size_t lack = unranked - why[1] - why[2];
+        const char *sep = "";
+
+        lb_buf_addf(out, "; %zu not ranked: ", unranked);
+        if (lack > 0) {
+            if (r->opts.missing == LB_MISSING_EXCLUDE)
+                lb_buf_addf(out, "%zu lack%s a benchmark score (--missing "
+                                 "exclude)",
+                            lack, lack == 1 ? "s" : "");
+            else
+                lb_buf_addf(out, "%zu ha%s no scores", lack,
+                            lack == 1 ? "s" : "ve");
+            sep = ", ";
+        }
+        if (why[1] > 0) {
+            lb_buf_addf(out, "%s%zu with a score that counts as 0 (the "
+                             "geometric mean is undefined)",
+                        sep, why[1]);
+            sep = ", ";
+        }
+        if (why[2] > 0)
+            lb_buf_addf(out, "%s%zu only in benchmarks that fewer than 2 "
+                             "models have",
+                        sep, why[2]);
+    } else if (unranked > 0) {
         if (r->sel.sort_col != LB_NPOS)
             lb_buf_addf(out, "; %zu not ranked: no %s value", unranked,
                         r->table->cols[r->sel.sort_col].name);
@@ -250,6 +480,30 @@ size_t cells_footer(const struct lb_board *r, struct lb_buf *out)
     }
     lb_buf_adds(out, ".\n");
     lines++;
+    if (r->n_filtered > 0) {
+        lb_buf_addf(out, "%zu row%s left out by --where '%s'.\n", r->n_filtered,
+                    r->n_filtered == 1 ? "" : "s", r->opts.where);
+        lines++;
+    }
+    if (r->n_duplicates > 0) {
+        lb_buf_addf(out, "%zu row%s left out by --dedup %s: one row per model, ",
+                    r->n_duplicates, r->n_duplicates == 1 ? "" : "s",
+                    lb_dedup_name(r->opts.dedup));
+        if (r->date_col != LB_NPOS)
+            lb_buf_addf(out, "its latest by %s.\n",
+                        r->table->cols[r->date_col].name);
+        else
+            lb_buf_adds(out, "its best.\n");
+        lines++;
+    }
+    if (r->opts.ci.enabled) {
+        lines += ci_footer(r, out);
+    }
+    if (r->mean.rounded) {
+        lb_buf_adds(out, "Win rates are rounded at 18 decimals (their exact "
+                         "common denominator does not fit in 32 bits).\n");
+        lines++;
+    }
     if (r->opts.rank.ties == LB_TIES_EXACT)
         lb_buf_adds(out, "Only exactly equal scores share a rank (exact).\n");
     else if (r->opts.rank.ties == LB_TIES_ORDINAL)
@@ -294,7 +548,8 @@ void cells_prefetch_far(const struct lb_board *r, const struct cell_col *cols,
     for (j = 0; j < ncols; j++) {
         const struct lb_column *c;
 
-        if (cols[j].kind == CELL_RANK || cols[j].kind == CELL_MEAN)
+        if (cols[j].kind != CELL_MODEL && cols[j].kind != CELL_EXTRA &&
+            cols[j].kind != CELL_BENCH)
             continue;
         c = &t->cols[cols[j].col];
         if (c->has_text && !cols[j].numeric)
@@ -316,7 +571,8 @@ void cells_prefetch_near(const struct lb_board *r, const struct cell_col *cols,
     for (j = 0; j < ncols; j++) {
         const struct lb_column *c;
 
-        if (cols[j].kind == CELL_RANK || cols[j].kind == CELL_MEAN ||
+        if ((cols[j].kind != CELL_MODEL && cols[j].kind != CELL_EXTRA &&
+             cols[j].kind != CELL_BENCH) ||
             cols[j].numeric)
             continue;
         c = &t->cols[cols[j].col];

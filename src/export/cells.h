@@ -16,7 +16,13 @@ enum cell_col_kind {
     CELL_MODEL,
     CELL_MEAN,
     CELL_EXTRA, /* sel->extra[i] */
-    CELL_BENCH  /* sel->bench[i] */
+    CELL_BENCH, /* sel->bench[i] */
+    CELL_CI_LO, /* the aggregate's 95% interval (core/ci.h) */
+    CELL_CI_HI,
+    CELL_RANK_LO, /* the rank's 95% interval */
+    CELL_RANK_HI,
+    CELL_RANK_UB, /* the upper-bound rank */
+    CELL_P_FIRST  /* P(rank 1) */
 };
 
 struct cell_col {
@@ -27,8 +33,17 @@ struct cell_col {
     const char *name; /* header text */
 };
 
-/* The columns of the board's tables, in output order; caller frees the array. */
+/* The columns of the board's tables, in output order; caller frees the array.
+ * With intervals: after the value, CI low, CI high, Rank low, Rank high,
+ * UB rank, P(rank 1). */
 struct cell_col *cells_columns(const struct lb_board *r, size_t *n);
+
+/* Whether the board shows intervals (asked for and available). */
+bool cells_has_ci(const struct lb_board *r);
+
+/* The column's name in CSV and JSON: "rank", "model", the method's key
+ * ("average"), "ci_low", ..., "p_rank1", else the column's header. */
+const char *cells_key(const struct lb_board *r, const struct cell_col *c);
 
 /* A cell's content: text (pointing into the table), a number formatted at
  * the precision (in num), or nothing. */
@@ -72,8 +87,16 @@ int cells_write_rows(FILE *out, const struct lb_board *r,
 bool cells_mean_is_marked(const struct lb_board *r, size_t row);
 
 /* The line above a table: "Average of 6 benchmarks (Open LLM Leaderboard
- * v1): ARC, HellaSwag, ..." with "Ranked by X. " before it for --sort. */
+ * v1): ARC, HellaSwag, ..." with "Ranked by X. " before it for --sort; for
+ * other methods "Weighted mean of 6 benchmarks ...: ARC x2, ...",
+ * "Normalized mean ..., 0 = random guess, 100 = perfect: ARC (baseline
+ * 25), ...", and "(lower is better)" after such a benchmark. */
 void cells_title(const struct lb_board *r, struct lb_buf *out);
+
+/* "Average of 6 benchmarks", "Mean win rate (HELM) over 6 benchmarks",
+ * ...: what the value is (capitalized or not). */
+void cells_value_phrase(const struct lb_board *r, struct lb_buf *out,
+                        bool capital);
 
 /* Footer sentences, one per line without the final newline: counts of
  * ranked and unranked rows with the reason, --top, the mark of partial

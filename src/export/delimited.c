@@ -92,10 +92,8 @@ int lb_write_delimited(FILE *out, const struct lb_board *r, char sep,
     int rc;
 
     for (j = 0; j < ncols; j++) {
-        const char *name = cols[j].kind == CELL_RANK    ? "rank"
-                           : cols[j].kind == CELL_MODEL ? "model"
-                           : cols[j].kind == CELL_MEAN  ? "average"
-                                                        : cols[j].name;
+        const char *name = cells_key(r, &cols[j]);
+
         if (j > 0)
             lb_buf_addc(&buf, sep);
         escape(&buf, name, strlen(name));

@@ -20,6 +20,7 @@
 #include "base/buf.h"
 #include "base/error.h"
 #include "core/board.h"
+#include "core/compare.h"
 
 enum lb_format {
     LB_FORMAT_TEXT,
@@ -36,6 +37,12 @@ enum lb_format {
  * by ferror). The caller still checks fflush/fclose. */
 int lb_export(FILE *out, enum lb_format fmt, const struct lb_board *r,
               struct lb_error *err);
+
+/* Writes rank --compare-methods: a row per listed row of b, a column per
+ * order of c, and (text, Markdown, JSON) Kendall's tau-b of each order
+ * against the board's. Returns 0, or -1 with a message in err. */
+int lb_export_compare(FILE *out, enum lb_format fmt, const struct lb_board *b,
+                      const struct lb_compare *c, struct lb_error *err);
 
 /* Appends a rank: "3", or "2.5" for a fractional one (rank2 is twice the
  * rank, as in struct lb_ranking). */

@@ -34,10 +34,11 @@
 #endif
 
 static const char *const chart_names[LB_CHART_COUNT] = {
-    "average", "benchmarks", "profile", "size"};
+    "average", "benchmarks", "profile", "size", "ranks"};
 
 /* The charts' default number of models (labelled models for 'size'). */
-static const size_t chart_top[LB_CHART_COUNT] = {20, 8, MAX_POLYGONS, 10};
+static const size_t chart_top[LB_CHART_COUNT] = {20, 8, MAX_POLYGONS, 10,
+                                                 20};
 
 /* Tableau 10: distinct, colour-blind friendly enough, print well. */
 static const char *const palette[] = {
@@ -206,6 +207,7 @@ struct chart {
     size_t top;             /* models asked for (o->top or the default) */
     size_t nrows;           /* rows plotted */
     size_t *rows;           /* their table rows, in rank order (owned) */
+    bool intervals;         /* the .dat ends with each row's interval */
     struct lb_buf *gp, *dat;
     struct lb_error *err;
 };
@@ -269,6 +271,18 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
         return lb_error_set(err,
                             "%s: chart 'profile': no ranked model has a "
                             "score for every benchmark",
+                            b->table->path);
+    }
+    if (c == LB_CHART_RANKS) {
+        size_t i;
+
+        for (i = 0; cells_has_ci(b) && i < b->ranking.n_listed_ranked; i++)
+            if (b->ci.has[b->ranking.order[i]])
+                return 0;
+        return lb_error_set(err,
+                            "%s: chart 'ranks' needs a standard error for "
+                            "every score (NAME_stderr columns or --stderr "
+                            "NAME=VALUE)",
                             b->table->path);
     }
     if (c != LB_CHART_SIZE)
@@ -342,6 +356,30 @@ static double score_double(const struct chart *c, size_t col, size_t row)
     return lb_dec_to_double(lb_column_num(k, row), 1, k->scale);
 }
 
+/* A double (an interval's bound) with COORD_DECIMALS, without trailing
+ * zeros; NaN as "NaN". */
+static void put_double(struct lb_buf *out, double v)
+{
+    char buf[64];
+    int n;
+
+    if (isnan(v)) {
+        lb_buf_adds(out, "NaN");
+        return;
+    }
+    n = snprintf(buf, sizeof buf, "%.*f", COORD_DECIMALS, v);
+    if (n <= 0 || (size_t)n >= sizeof buf) {
+        lb_buf_adds(out, "NaN");
+        return;
+    }
+    while (n > 1 && buf[n - 1] == '0')
+        n--;
+    if (buf[n - 1] == '.')
+        n--;
+    buf[n] = '\0';
+    lb_buf_adds(out, strcmp(buf, "-0") == 0 ? "0" : buf);
+}
+
 static void put_rank(struct lb_buf *b, int64_t rank2)
 {
     if (rank2 % 2 == 0)
@@ -365,11 +403,16 @@ static int write_rows_dat(struct chart *c)
                 "# one line per model in rank order: row index, rank, the "
                 "ranking's value,\n"
                 "# that value at %u decimals, then the score of each "
-                "benchmark (NaN: missing)\n"
+                "benchmark (NaN: missing)%s\n"
                 "# row\trank\tvalue\tshown",
-                c->name, c->name, b->opts.rank.precision);
+                c->name, c->name, b->opts.rank.precision,
+                c->intervals ? ",\n# then the value's 95% interval (NaN: "
+                               "none) and where its label starts"
+                             : "");
     for (j = 0; j < b->sel.nbench; j++)
         lb_buf_addf(c->dat, "\tscore_%zu", j + 1);
+    if (c->intervals)
+        lb_buf_adds(c->dat, "\tci_low\tci_high\tlabel_at");
     lb_buf_addc(c->dat, '\n');
     for (i = 0; i < c->nrows; i++) {
         size_t row = c->rows[i];
@@ -394,6 +437,22 @@ static int write_rows_dat(struct chart *c)
                 lb_buf_adds(c->dat, "NaN");
             else if (put_coord(c, c->dat, lb_column_num(k, row), 1, k->scale, row) != 0)
                 return -1;
+        }
+        if (c->intervals) {
+            lb_buf_addc(c->dat, '\t');
+            put_double(c->dat, b->ci.has[row] ? b->ci.lo[row] : NAN);
+            lb_buf_addc(c->dat, '\t');
+            put_double(c->dat, b->ci.has[row] ? b->ci.hi[row] : NAN);
+            /* where the value's label starts: after the bar or the
+             * interval, whichever ends later */
+            lb_buf_addc(c->dat, '\t');
+            {
+                double v = key_double(c, row), end = v < 0 ? 0 : v;
+
+                if (b->ci.has[row] && b->ci.hi[row] > end)
+                    end = b->ci.hi[row];
+                put_double(c->dat, end);
+            }
         }
         lb_buf_addc(c->dat, '\n');
     }
@@ -461,9 +520,9 @@ static void put_what(const struct chart *c, struct lb_buf *out, bool capital)
     if (sel->sort_col != LB_NPOS) {
         add_user(out, c->t->cols[sel->sort_col].name, AXIS_LABEL_CHARS);
     } else {
-        lb_buf_addf(out, "%sverage of %zu benchmark%s",
-                    capital ? "A" : "the a", sel->nbench,
-                    sel->nbench == 1 ? "" : "s");
+        if (!capital)
+            lb_buf_adds(out, "the ");
+        cells_value_phrase(c->b, out, capital);
         if (sel->suite != NULL) {
             lb_buf_adds(out, " (");
             add_user(out, sel->suite->title, 0);
@@ -517,10 +576,14 @@ static void put_axis_what(const struct chart *c, struct lb_buf *out)
 {
     const struct lb_selection *sel = &c->b->sel;
 
+    static const char *const what[LB_METHOD_COUNT] = {
+        "average score", "weighted mean score", "normalized score",
+        "geometric mean score", "mean rank (1 = best)", "mean win rate"};
+
     if (sel->sort_col != LB_NPOS)
         add_user(out, c->t->cols[sel->sort_col].name, AXIS_LABEL_CHARS);
     else
-        lb_buf_adds(out, "average score");
+        lb_buf_adds(out, what[c->b->mean.method]);
 }
 
 /* How many title characters fit: gnuplot centres the title on the plot
@@ -698,6 +761,7 @@ static int chart_average(struct chart *c)
     int height;
 
     c->nrows = first_rows(b, c->top, MAX_BARS);
+    c->intervals = by_mean && cells_has_ci(b);
     for (i = 0; by_mean && i < c->nrows; i++)
         if (cells_mean_is_marked(b, c->rows[i]))
             marked = true;
@@ -720,6 +784,11 @@ static int chart_average(struct chart *c)
         lb_buf_adds(&text, b->opts.missing == LB_MISSING_PARTIAL
                                ? "; * mean of the scores present"
                                : "; * missing scores counted as 0");
+    if (c->intervals)
+        lb_buf_adds(&text, b->ci.analytic
+                               ? "; error bars: 95% interval (1.96 standard "
+                                 "errors)"
+                               : "; error bars: 95% interval of the draws");
     put_title(c, &text, title_chars(left, right, AVERAGE_W));
 
     lb_buf_addf(gp,
@@ -730,7 +799,11 @@ static int chart_average(struct chart *c)
     put_axis_what(c, &t);
     put_label(gp, lb_buf_str(&t), t.len, 60);
     lb_buf_addc(gp, '\n');
-    if (values_in_0_100(c, true, false, &lo, &hi))
+    if (by_mean && b->mean.method == LB_METHOD_WIN_RATE)
+        lb_buf_adds(gp, "set xrange [0:1.12]\nset xtics 0,0.1,1\n");
+    else if (by_mean && b->mean.method == LB_METHOD_MEAN_RANK)
+        lb_buf_adds(gp, "set xrange [0:*]\nset offsets 0, graph 0.12, 0, 0\n");
+    else if (values_in_0_100(c, true, false, &lo, &hi))
         lb_buf_addf(gp, "set xrange [0:%d]\nset xtics 0,10,100\n",
                     hi > 88 ? 112 : 100);
     else
@@ -754,16 +827,35 @@ static int chart_average(struct chart *c)
         lb_gp_quote(gp, lb_buf_str(&t), t.len);
         lb_buf_addf(gp, " %zu)\n", i);
     }
-    lb_buf_addf(gp,
-                "set grid xtics\n"
-                "set style fill solid 0.85 border -1\n"
-                "unset key\n"
-                "plot data using 3:1:($3 < 0 ? $3 : 0):($3 < 0 ? 0 : $3):"
-                "($1 - 0.38):($1 + 0.38) \\\n"
-                "         with boxxyerror lc rgb '%s', \\\n"
-                "     data using ($3 < 0 ? 0 : $3):1:4 with labels left "
-                "offset char 0.5,0\n",
-                palette[0]);
+    if (c->intervals) {
+        /* the interval's columns follow the scores */
+        size_t lo_col = b->sel.nbench + 5, hi_col = b->sel.nbench + 6;
+        size_t at_col = b->sel.nbench + 7;
+
+        lb_buf_addf(gp,
+                    "set grid xtics\n"
+                    "set style fill solid 0.85 border -1\n"
+                    "unset key\n"
+                    "plot data using 3:1:($3 < 0 ? $3 : 0):($3 < 0 ? 0 : $3):"
+                    "($1 - 0.38):($1 + 0.38) \\\n"
+                    "         with boxxyerror lc rgb '%s', \\\n"
+                    "     data using 3:1:%zu:%zu with xerrorbars lc rgb "
+                    "'#333333' lw 1.2 ps 0, \\\n"
+                    "     data using %zu:1:4 with labels left offset char "
+                    "0.5,0\n",
+                    palette[0], lo_col, hi_col, at_col);
+    } else {
+        lb_buf_addf(gp,
+                    "set grid xtics\n"
+                    "set style fill solid 0.85 border -1\n"
+                    "unset key\n"
+                    "plot data using 3:1:($3 < 0 ? $3 : 0):($3 < 0 ? 0 : $3):"
+                    "($1 - 0.38):($1 + 0.38) \\\n"
+                    "         with boxxyerror lc rgb '%s', \\\n"
+                    "     data using ($3 < 0 ? 0 : $3):1:4 with labels left "
+                    "offset char 0.5,0\n",
+                    palette[0]);
+    }
     lb_buf_release(&text);
     lb_buf_release(&t);
     return write_rows_dat(c);
@@ -1278,6 +1370,113 @@ static int chart_size(struct chart *c)
 
 /* }====================================================================== */
 
+/* {======================================================================
+ * The rank intervals
+ * ======================================================================= */
+
+#define RANKS_W 1000
+
+static int chart_ranks(struct chart *c)
+{
+    struct lb_buf *gp = c->gp;
+    struct lb_buf text = LB_BUF_INIT, t = LB_BUF_INIT;
+    const struct lb_board *b = c->b;
+    const struct lb_ci *ci = &b->ci;
+    double left, right = RANKS_W - 150;
+    size_t i, n = 0, with = 0, maxr = 1;
+    int height;
+
+    /* the ranked rows that have intervals, in rank order */
+    for (i = 0; i < b->ranking.n_listed_ranked; i++) {
+        size_t row = b->ranking.order[i];
+
+        if (!ci->has[row])
+            continue;
+        with++;
+        if (n < c->top)
+            c->rows[n++] = row;
+    }
+    c->nrows = n; /* > 0: lb_chart_check saw one */
+    for (i = 0; i < n; i++)
+        if (ci->rank_hi[c->rows[i]] > maxr)
+            maxr = ci->rank_hi[c->rows[i]];
+    height = 170 + 24 * (int)n;
+    if (height < 340)
+        height = 340;
+    left = (double)widest_model(c, 6) * CHAR_PX + 30;
+    put_preamble(c, "each model's 95% rank interval, rank 1 on top",
+                 RANKS_W, height);
+    lb_buf_adds(&text, "Rank intervals: ");
+    if (n >= with)
+        lb_buf_addf(&text, "%s %zu ranked model%s with intervals",
+                    n == 1 ? "the" : "all", n, n == 1 ? "" : "s");
+    else
+        lb_buf_addf(&text, "top %zu of %zu ranked models with intervals", n,
+                    with);
+    lb_buf_adds(&text, "\nranked by ");
+    put_what(c, &text, false);
+    lb_buf_addf(&text, "\nbar: 95%% of %zu bootstrap draws (seed %llu); dot: "
+                       "the rank; ring: upper-bound rank",
+                ci->draws, (unsigned long long)ci->seed);
+    put_title(c, &text, title_chars(left, right, RANKS_W));
+    lb_buf_addf(gp,
+                "set lmargin at screen %.4f\n"
+                "set rmargin at screen %.4f\n"
+                "set xlabel 'rank (1 = best)'\n"
+                "set xrange [0.5:%zu.5]\n"
+                "set yrange [%zu.5:-0.5]\n"
+                "set ytics nomirror scale 0\n",
+                left / RANKS_W, right / RANKS_W, maxr, n - 1);
+    if (maxr <= 30)
+        lb_buf_adds(gp, "set xtics 1\n");
+    for (i = 0; i < n; i++) {
+        size_t row = c->rows[i], len;
+        const char *m = lb_table_model(c->t, row, &len);
+
+        lb_buf_reset(&t);
+        put_rank(&t, b->ranking.rank2[row]);
+        lb_buf_adds(&t, ". ");
+        lb_gp_text(&t, m, len, LABEL_CHARS);
+        lb_buf_adds(gp, i == 0 ? "set ytics (" : "set ytics add (");
+        lb_gp_quote(gp, lb_buf_str(&t), t.len);
+        lb_buf_addf(gp, " %zu)\n", i);
+    }
+    lb_buf_addf(gp,
+                "set grid xtics ytics\n"
+                "unset key\n"
+                "plot data using 2:1:3:4 with xerrorbars lc rgb '%s' lw 2 "
+                "pt 7 ps 1, \\\n"
+                "     data using 5:1 with points pt 6 ps 1.8 lc rgb '#333333', "
+                "\\\n"
+                "     data using 4:1:($6 > 0 ? sprintf('P(rank 1) %%.3f', $6) "
+                ": '') with labels left offset char 1,0\n",
+                palette[0]);
+    lb_buf_adds(c->dat,
+                "# ranks.dat: data of ranks.gp, written by 'leaderboard plot'\n"
+                "# one line per ranked model with intervals, in rank order: "
+                "row index, rank,\n"
+                "# the rank's 95% interval (low, high), the upper-bound rank, "
+                "P(rank 1)\n"
+                "# row\trank\trank_low\trank_high\trank_ub\tp_rank1\n");
+    for (i = 0; i < n; i++) {
+        size_t row = c->rows[i];
+        lb_i128 q;
+        char buf[LB_DEC_BUFSIZE];
+
+        lb_buf_addf(c->dat, "%zu\t", i);
+        put_rank(c->dat, b->ranking.rank2[row]);
+        (void)lb_dec_round(ci->first[row], (uint32_t)ci->draws, 0, 6, &q);
+        lb_dec_format(buf, q, 6);
+        lb_buf_addf(c->dat, "\t%u\t%u\t%u\t%s\n", ci->rank_lo[row],
+                    ci->rank_hi[row], ci->rank_ub[row], buf);
+    }
+    lb_buf_release(&text);
+    lb_buf_release(&t);
+    return 0;
+}
+
+/* }====================================================================== */
+
 int lb_chart_write(const struct lb_board *b, enum lb_chart kind,
                    const struct lb_chart_opts *o, struct lb_buf *gp,
                    struct lb_buf *dat, struct lb_error *err)
@@ -1311,6 +1510,9 @@ int lb_chart_write(const struct lb_board *b, enum lb_chart kind,
         break;
     case LB_CHART_PROFILE:
         rc = chart_profile(&c);
+        break;
+    case LB_CHART_RANKS:
+        rc = chart_ranks(&c);
         break;
     case LB_CHART_SIZE:
     default:

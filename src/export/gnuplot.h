@@ -37,10 +37,11 @@ enum lb_chart {
     LB_CHART_BENCHMARKS, /* grouped bars: a group per model, a bar per
                             benchmark */
     LB_CHART_PROFILE,    /* spider chart (grouped bars under 3 benchmarks) */
-    LB_CHART_SIZE        /* ranking value against a parameter count */
+    LB_CHART_SIZE,       /* ranking value against a parameter count */
+    LB_CHART_RANKS       /* each model's 95% rank interval (core/ci.h) */
 };
 
-#define LB_CHART_COUNT 4
+#define LB_CHART_COUNT 5
 
 enum lb_terminal {
     LB_TERMINAL_PNG, /* pngcairo */
@@ -93,7 +94,9 @@ size_t lb_chart_params_column(const struct lb_table *t);
 /* Whether chart c can be drawn from board b: every chart needs a ranked
  * model; a spider 'profile' (3 benchmarks or more) a ranked model with every
  * score; 'size' a parameter column with a positive value for a ranked
- * model. Returns 0, or -1 with the reason in err (which may be NULL). */
+ * model; 'ranks' intervals (a standard error for every benchmark) and a
+ * ranked model that has them. When the board has intervals, 'average'
+ * draws the value's 95% interval as an error bar. Returns 0, or -1 with the reason in err (which may be NULL). */
 int lb_chart_check(const struct lb_board *b, enum lb_chart c,
                    struct lb_error *err);
 
@@ -101,7 +104,7 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
  * The board must be computed without a top (rank.top == 0): the chart picks
  * its rows from the ranking itself (o->top, or its default: 20 bars for
  * 'average', 8 groups for 'benchmarks', at most 8 polygons for 'profile',
- * 10 labels for 'size'; average and benchmarks keep the models tied with the
+ * 10 labels for 'size', 20 rows for 'ranks'; average and benchmarks keep the models tied with the
  * last one). Returns 0, or -1 with a message in err (a chart the board
  * cannot support, see lb_chart_check; a value too large to write). */
 int lb_chart_write(const struct lb_board *b, enum lb_chart c,

@@ -94,6 +94,50 @@ static int add_value(const struct lb_board *r, const struct cell_col *c,
     return 0;
 }
 
+/* "method", and the weights, baselines and lower-is-better benchmarks
+ * used, for the methods that have them. */
+static void add_method(struct lb_buf *line, const struct lb_board *r)
+{
+    const struct lb_aggregate *a = &r->mean;
+    const struct lb_table *t = r->table;
+    char buf[LB_DEC_BUFSIZE];
+    size_t k, n = 0;
+
+    lb_buf_addf(line, ",\n  \"method\": \"%s\"", lb_method_name(a->method));
+    if (a->method == LB_METHOD_WEIGHTED || a->method == LB_METHOD_NORMALIZED) {
+        lb_buf_adds(line, a->method == LB_METHOD_WEIGHTED
+                              ? ",\n  \"weights\": {"
+                              : ",\n  \"baselines\": {");
+        for (k = 0; k < a->nbench; k++) {
+            const struct lb_term *tm = &a->terms[k];
+            const char *name = t->cols[a->cols[k]].name;
+
+            lb_buf_adds(line, k ? ", " : "");
+            add_key(line, name);
+            if (a->method == LB_METHOD_WEIGHTED) {
+                lb_dec_format(buf, tm->weight.units, tm->weight.scale);
+                lb_buf_adds(line, buf);
+            } else if (tm->as_published) {
+                lb_buf_adds(line, "\"published normalized\"");
+            } else {
+                lb_dec_format(buf, tm->baseline.units, tm->baseline.scale);
+                lb_buf_adds(line, buf);
+            }
+        }
+        lb_buf_adds(line, "}");
+    }
+    for (k = 0; a->terms != NULL && k < a->nbench; k++) {
+        const char *name = t->cols[a->cols[k]].name;
+
+        if (!a->terms[k].lower)
+            continue;
+        lb_buf_adds(line, n++ ? ", " : ",\n  \"lower_is_better\": [");
+        lb_escape_json(line, name, strlen(name));
+    }
+    if (n > 0)
+        lb_buf_adds(line, "]");
+}
+
 static int write_row(const struct lb_board *r, const struct cell_col *cols,
                      size_t ncols, size_t row, struct lb_buf *line,
                      struct lb_error *err)
@@ -115,7 +159,7 @@ static int write_row(const struct lb_board *r, const struct cell_col *cols,
             break;
         case CELL_MEAN:
             lb_buf_adds(line, ", ");
-            add_key(line, "average");
+            add_key(line, lb_method_key(r->mean.method));
             break;
         case CELL_EXTRA:
             lb_buf_adds(line, extra ? ", " : ", \"columns\": {");
@@ -128,6 +172,10 @@ static int write_row(const struct lb_board *r, const struct cell_col *cols,
             lb_buf_adds(line, scores ? ", " : ", \"scores\": {");
             scores = true;
             add_key(line, c->name);
+            break;
+        default: /* intervals, after the value */
+            lb_buf_adds(line, ", ");
+            add_key(line, cells_key(r, c));
             break;
         }
         if (add_value(r, c, row, line, err) != 0)
@@ -184,12 +232,42 @@ int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err)
         lb_escape_json(&line, sel->suite->id, strlen(sel->suite->id));
     else
         lb_buf_adds(&line, "null");
+    if (r->mean.method != LB_METHOD_MEAN || r->mean.terms != NULL)
+        add_method(&line, r);
+    if (r->opts.ci.enabled) {
+        lb_buf_adds(&line, ",\n  \"intervals\": ");
+        if (cells_has_ci(r))
+            lb_buf_addf(&line,
+                        "{\"level\": 0.95, \"aggregate\": \"%s\", "
+                        "\"draws\": %zu, \"seed\": %llu}",
+                        r->ci.analytic ? "1.96 standard errors"
+                                       : "bootstrap percentiles",
+                        r->ci.draws, (unsigned long long)r->ci.seed);
+        else
+            lb_buf_adds(&line, "null");
+    }
     lb_buf_adds(&line, ",\n  \"ranked_by\": ");
     if (sel->sort_col != LB_NPOS)
         lb_escape_json(&line, t->cols[sel->sort_col].name,
                        strlen(t->cols[sel->sort_col].name));
     else
-        lb_buf_adds(&line, "\"average\"");
+        lb_buf_addf(&line, "\"%s\"", lb_method_key(r->mean.method));
+    if (r->opts.where != NULL) {
+        lb_buf_adds(&line, ",\n  \"where\": ");
+        lb_escape_json(&line, r->opts.where, strlen(r->opts.where));
+        lb_buf_addf(&line, ",\n  \"filtered_out\": %zu", r->n_filtered);
+    }
+    if (r->opts.dedup != LB_DEDUP_NONE) {
+        lb_buf_addf(&line, ",\n  \"dedup\": \"%s\"",
+                    lb_dedup_name(r->opts.dedup));
+        if (r->date_col != LB_NPOS) {
+            const char *dc = r->table->cols[r->date_col].name;
+
+            lb_buf_adds(&line, ",\n  \"dedup_date\": ");
+            lb_escape_json(&line, dc, strlen(dc));
+        }
+        lb_buf_addf(&line, ",\n  \"duplicates\": %zu", r->n_duplicates);
+    }
     lb_buf_addf(&line,
                 ",\n  \"order\": \"%s\",\n  \"missing\": \"%s\",\n"
                 "  \"ties\": \"%s\",\n  \"precision\": %u,\n"

@@ -19,3 +19,23 @@ if ! diff -u "$tmp/want" "$tmp/got"; then
     echo "README.md's example output is not what the program prints"
     exit 1
 fi
+
+# Every block introduced by "prints (tests/cli/cases/NAME.out):" is that
+# case's expected output (which the case checks against the program).
+awk '/^prints \(tests\/cli\/cases\/[^)]*\.out\):$/ {
+         if (file != "") close(file)
+         file = substr($2, 2, length($2) - 3); n++
+         print file > "'"$tmp"'/files"; on = 1; started = 0; next }
+     on && /^[^ ]/ && started { on = 0; next }
+     on && /^    / { started = 1; print substr($0, 5) > ("'"$tmp"'/block" n); next }
+     on && /^$/ && started { print "" > ("'"$tmp"'/block" n) }' README.md
+i=0
+[ -f "$tmp/files" ] || { echo "README.md: no 'prints (tests/cli/cases/...)' block"; exit 1; }
+while IFS= read -r f; do
+    i=$((i + 1))
+    sed -i -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/block$i"
+    if ! diff -u "$f" "$tmp/block$i"; then
+        echo "README.md's block after 'prints ($f):' is not that file"
+        exit 1
+    fi
+done < "$tmp/files"

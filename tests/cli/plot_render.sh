@@ -61,4 +61,14 @@ done
 find "$tmp" -name 'pwned*' | grep -q . && bad "a hostile name ran (svg)"
 [ "$had_tmp_pwned" = no ] && [ -e /tmp/pwned ] && bad "/tmp/pwned was created"
 
+# intervals: error bars on 'average' and the 'ranks' chart
+"$bin" plot "$src/tests/cli/fixtures/stderr.csv" -o ci > ci.stdout 2> stderr ||
+    bad "intervals: exit status $?: $(cat stderr)"
+[ -s stderr ] && bad "gnuplot complained (intervals): $(cat stderr)"
+for c in average ranks; do
+    sig=$(head -c 8 "ci/$c.png" 2>/dev/null | od -An -c | tr -d ' ')
+    [ "$sig" = '211PNG\r\n032\n' ] || bad "ci/$c.png: not a PNG ($sig)"
+done
+grep -q xerrorbars ci/average.gp || bad "ci/average.gp: no error bars"
+
 exit $fail

@@ -12,7 +12,7 @@ struct fixture {
 static void compute(struct fixture *f, const char *csv, const char *benchmarks,
                     enum lb_missing policy)
 {
-    struct lb_select_opts o = {benchmarks, NULL, NULL};
+    struct lb_select_opts o = {benchmarks, NULL, NULL, NULL};
     struct lb_error err;
 
     load_ok(&f->t, csv);

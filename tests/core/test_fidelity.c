@@ -3,7 +3,10 @@
  * and v2 tables in benchmarks/. */
 #include "test_util.h"
 
+#include <math.h>
+
 #include "core/aggregate.h"
+#include "core/board.h"
 #include "core/select.h"
 
 #define V1 LB_SOURCE_DIR "/benchmarks/openllm_v1_final.csv"
@@ -23,7 +26,7 @@ static void compare(const char *path, struct comparison *c)
 {
     struct lb_table t;
     struct lb_selection sel;
-    struct lb_select_opts so = {NULL, NULL, NULL};
+    struct lb_select_opts so = {NULL, NULL, NULL, NULL};
     struct lb_aggregate agg;
     struct lb_error err;
     const struct lb_column *avg;
@@ -94,11 +97,111 @@ static void test_fidelity_v2_final_table(void **state)
     assert_true(c.within);
 }
 
+/* |value - published| of a row, exactly, as a double for the report:
+ * value = num / (den 10^scale), published = pub / 10^ps. */
+static double gap(lb_i128 num, uint32_t den, unsigned scale, int64_t pub,
+                  unsigned ps)
+{
+    unsigned s = scale > ps ? scale : ps;
+    lb_i128 a = num * lb_pow10[s - scale];
+    lb_i128 b = (lb_i128)pub * lb_pow10[s - ps] * den;
+    lb_i128 d = a > b ? a - b : b - a;
+
+    return (double)d / (double)den / (double)lb_pow10[s];
+}
+
+/* --suite openllm-v2 (the board's benchmarks and its normalized mean) on
+ * the final v2 table gives the published Average on all 4,576 rows. */
+static void test_fidelity_v2_suite_reproduces_average(void **state)
+{
+    struct lb_table t;
+    struct lb_board b;
+    struct lb_board_opts o;
+    struct lb_error err;
+    const struct lb_column *avg;
+    double worst = 0;
+    size_t r, equal_at_2 = 0;
+
+    (void)state;
+    assert_int_equal(lb_table_load(&t, V2, NULL, &err), 0);
+    lb_board_opts_init(&o);
+    o.select.suite = "openllm-v2";
+    assert_int_equal(lb_board_compute(&b, &t, &o, &err), 0);
+    assert_int_equal(b.mean.method, LB_METHOD_NORMALIZED);
+    assert_non_null(b.sel.suite);
+    assert_string_equal(b.sel.suite->id, "openllm-v2");
+    assert_int_equal(b.ranking.n_ranked, 4576);
+    avg = &t.cols[lb_table_find(&t, "Average")];
+    for (r = 0; r < t.nrows; r++) {
+        lb_i128 num, q, p;
+        uint32_t den;
+        double g;
+
+        assert_true(lb_aggregate_get(&b.mean, r, &num, &den));
+        g = gap(num, den, b.mean.scale, lb_column_num(avg, r), avg->scale);
+        worst = g > worst ? g : worst;
+        assert_true(lb_fraction_round(num, den, b.mean.scale, 2, &q));
+        assert_true(lb_dec_round(lb_column_num(avg, r), 1, avg->scale, 2, &p));
+        equal_at_2 += q == p;
+    }
+    print_message("v2 suite: largest |computed - published Average| = %.3g "
+                  "over %zu rows; equal at 2 decimals on %zu\n",
+                  worst, t.nrows, equal_at_2);
+    assert_true(worst < 1e-12);
+    assert_int_equal(equal_at_2, 4576);
+    lb_board_release(&b);
+    lb_table_release(&t);
+}
+
+/* The v2 rule from the catalog's baselines, applied to the raw columns,
+ * gives the published normalized GPQA, MMLU-PRO, MATH and IFEval. */
+static void test_fidelity_v2_baselines_from_raw(void **state)
+{
+    static const char *const pairs[][2] = {{"GPQA_raw", "GPQA"},
+                                           {"MMLU_PRO_raw", "MMLU_PRO"},
+                                           {"MATH_Lvl5_raw", "MATH_Lvl5"},
+                                           {"IFEval_raw", "IFEval"}};
+    struct lb_table t;
+    struct lb_error err;
+    size_t i, r;
+
+    (void)state;
+    assert_int_equal(lb_table_load(&t, V2, NULL, &err), 0);
+    for (i = 0; i < 4; i++) {
+        struct lb_board b;
+        struct lb_board_opts o;
+        const struct lb_column *pub = &t.cols[lb_table_find(&t, pairs[i][1])];
+        double worst = 0;
+
+        lb_board_opts_init(&o);
+        o.select.benchmarks = pairs[i][0];
+        o.method.method = LB_METHOD_NORMALIZED;
+        o.method.given = true;
+        assert_int_equal(lb_board_compute(&b, &t, &o, &err), 0);
+        for (r = 0; r < t.nrows; r++) {
+            lb_i128 num;
+            uint32_t den;
+            double g;
+
+            assert_true(lb_aggregate_get(&b.mean, r, &num, &den));
+            g = gap(num, den, b.mean.scale, lb_column_num(pub, r), pub->scale);
+            worst = g > worst ? g : worst;
+        }
+        print_message("%s normalized against %s: largest gap %.3g\n",
+                      pairs[i][0], pairs[i][1], worst);
+        assert_true(worst < 1e-9);
+        lb_board_release(&b);
+    }
+    lb_table_release(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fidelity_v1_final_table),
         cmocka_unit_test(test_fidelity_v2_final_table),
+        cmocka_unit_test(test_fidelity_v2_suite_reproduces_average),
+        cmocka_unit_test(test_fidelity_v2_baselines_from_raw),
     };
 
     return cmocka_run_group_tests_name("fidelity", tests, NULL, NULL);

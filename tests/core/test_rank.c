@@ -16,7 +16,7 @@ static const char *ranked(const char *csv, const char *benchmarks,
     static char out[1024];
     struct lb_table t;
     struct lb_selection sel;
-    struct lb_select_opts so = {benchmarks, NULL, NULL};
+    struct lb_select_opts so = {benchmarks, NULL, NULL, NULL};
     struct lb_aggregate agg;
     struct lb_ranking r;
     struct lb_error err;
@@ -185,7 +185,7 @@ static void check_random(unsigned seed, bool huge, enum lb_missing policy,
     struct lb_buf csv = LB_BUF_INIT;
     struct lb_table t;
     struct lb_selection sel;
-    struct lb_select_opts so = {NULL, NULL, NULL};
+    struct lb_select_opts so = {NULL, NULL, NULL, NULL};
     struct lb_aggregate agg;
     struct lb_ranking r;
     struct lb_rank_opts o = {LB_TIES_COMPETITION, 1, ascending, 0};

@@ -22,7 +22,7 @@ static void select_is(const char *csv, const char *benchmarks,
 {
     struct lb_table t;
     struct lb_selection sel;
-    struct lb_select_opts opts = {benchmarks, NULL, NULL};
+    struct lb_select_opts opts = {benchmarks, NULL, NULL, NULL};
     struct lb_error err;
     char buf[256];
 
@@ -81,7 +81,7 @@ static void test_select_suite_detected(void **state)
 {
     struct lb_table t;
     struct lb_selection sel;
-    struct lb_select_opts opts = {NULL, NULL, NULL};
+    struct lb_select_opts opts = {NULL, NULL, NULL, NULL};
     struct lb_error err;
 
     (void)state;
@@ -100,7 +100,7 @@ static void test_select_suite_detected(void **state)
 
 static void test_select_errors(void **state)
 {
-    struct lb_select_opts o = {NULL, NULL, NULL};
+    struct lb_select_opts o = {NULL, NULL, NULL, NULL};
 
     (void)state;
     o.benchmarks = "ARC,Nope";
@@ -142,7 +142,7 @@ static void test_select_sort_and_columns(void **state)
 {
     struct lb_table t;
     struct lb_selection sel;
-    struct lb_select_opts o = {NULL, "params_b", "license,ARC"};
+    struct lb_select_opts o = {NULL, "params_b", "license,ARC", NULL};
     struct lb_error err;
 
     (void)state;

@@ -253,13 +253,13 @@ static const char *const golden_csv =
 static void test_gnuplot_golden(void **state)
 {
     static const char *const names[LB_CHART_COUNT] = {
-        "average", "benchmarks", "profile", "size"};
+        "average", "benchmarks", "profile", "size", "ranks"};
     struct fixture f;
     size_t i;
 
     (void)state;
     board_of(&f, golden_csv, NULL, LB_MISSING_EXCLUDE);
-    for (i = 0; i < LB_CHART_COUNT; i++) {
+    for (i = 0; i < LB_CHART_RANKS; i++) { /* ranks: see intervals */
         struct lb_buf gp, dat;
         char name[64];
 
@@ -468,7 +468,7 @@ static void test_gnuplot_hostile_names(void **state)
                 "\"cr\rsystem('p10')\ttab\",40,70,50,67,9\n"
                 "bad\xFF,30,76,46,55,405\n");
     board_of(&f, lb_buf_str(&csv), NULL, LB_MISSING_EXCLUDE);
-    for (i = 0; i < LB_CHART_COUNT; i++) {
+    for (i = 0; i < LB_CHART_RANKS; i++) {
         struct lb_buf gp, dat;
 
         chart_of(&f, (enum lb_chart)i, 20, &gp, &dat);
@@ -491,7 +491,7 @@ static void test_gnuplot_deterministic(void **state)
 
     (void)state;
     board_of(&f, golden_csv, NULL, LB_MISSING_EXCLUDE);
-    for (i = 0; i < LB_CHART_COUNT; i++) {
+    for (i = 0; i < LB_CHART_RANKS; i++) {
         struct lb_buf gp1, dat1, gp2, dat2;
 
         chart_of(&f, (enum lb_chart)i, 0, &gp1, &dat1);
@@ -505,6 +505,81 @@ static void test_gnuplot_deterministic(void **state)
         lb_buf_release(&gp2);
         lb_buf_release(&dat2);
     }
+    fixture_release(&f);
+}
+
+/* A board with intervals: standard errors for every score, hostile model
+ * names. */
+static const char *const ci_csv =
+    "model,alpha,alpha_stderr,beta,beta_stderr\n"
+    "org/steady,71.5,1.1,64,1.5\n"
+    "\"x'; system('touch p4'); '\",70.8,1,63.1,1.4\n"
+    "\"line1\nsystem('touch p6')\",69.9,0.9,66.2,1.6\n"
+    "\"evil `touch p5` m\",65,1.2,60.5,1.3\n"
+    "org/no-error,57.9,1.2,54.2,\n";
+
+static void board_ci(struct fixture *f, const char *csv)
+{
+    struct lb_board_opts o;
+    struct lb_error err;
+
+    lb_board_opts_init(&o);
+    o.ci.enabled = true;
+    o.ci.draws = 200;
+    o.ci.seed = 3;
+    load_ok(&f->t, csv);
+    lb_error_init(&err);
+    if (lb_board_compute(&f->b, &f->t, &o, &err) != 0) {
+        print_error("board: %s\n", err.msg);
+        fail();
+    }
+}
+
+/* Error bars on 'average' and the 'ranks' chart: golden files (the draws
+ * are the same on every machine), numbers-only data, safe scripts. */
+static void test_gnuplot_intervals(void **state)
+{
+    struct fixture f;
+    struct lb_buf gp, dat;
+    struct lb_error err;
+
+    (void)state;
+    board_ci(&f, ci_csv);
+    assert_true(f.b.ci.available);
+    assert_int_equal(lb_chart_check(&f.b, LB_CHART_RANKS, &err), 0);
+    chart_of(&f, LB_CHART_RANKS, 0, &gp, &dat);
+    same_as_file(&gp, "ranks.gp");
+    same_as_file(&dat, "ranks.dat");
+    assert_script_safe(&gp);
+    assert_numbers_only(&dat);
+    assert_int_equal(data_lines(&dat), 4); /* org/no-error has none */
+    lb_buf_release(&gp);
+    lb_buf_release(&dat);
+    chart_of(&f, LB_CHART_AVERAGE, 0, &gp, &dat);
+    same_as_file(&gp, "average_ci.gp");
+    same_as_file(&dat, "average_ci.dat");
+    assert_script_safe(&gp);
+    assert_numbers_only(&dat);
+    assert_non_null(strstr(lb_buf_str(&gp), "with xerrorbars"));
+    lb_buf_release(&gp);
+    lb_buf_release(&dat);
+    chart_of(&f, LB_CHART_RANKS, 2, &gp, &dat);
+    assert_int_equal(data_lines(&dat), 2);
+    lb_buf_release(&gp);
+    lb_buf_release(&dat);
+    fixture_release(&f);
+
+    /* without standard errors: no 'ranks', no error bars */
+    board_of(&f, golden_csv, NULL, LB_MISSING_EXCLUDE);
+    assert_int_equal(lb_chart_check(&f.b, LB_CHART_RANKS, &err), -1);
+    assert_string_equal(err.msg,
+                        "t.csv: chart 'ranks' needs a standard error for "
+                        "every score (NAME_stderr columns or --stderr "
+                        "NAME=VALUE)");
+    chart_of(&f, LB_CHART_AVERAGE, 0, &gp, &dat);
+    assert_null(strstr(lb_buf_str(&gp), "xerrorbars"));
+    lb_buf_release(&gp);
+    lb_buf_release(&dat);
     fixture_release(&f);
 }
 
@@ -542,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_gnuplot_hostile_names),
         cmocka_unit_test(test_gnuplot_deterministic),
         cmocka_unit_test(test_gnuplot_svg),
+        cmocka_unit_test(test_gnuplot_intervals),
     };
 
     return cmocka_run_group_tests_name("gnuplot", tests, NULL, NULL);

@@ -1,0 +1,760 @@
+/* method.c: the aggregations of --method (RULES.md section 4).
+ *
+ * Every method but the geometric mean is exact: a row's value is a
+ * fraction num / (den * 10^scale) of integers, as the plain mean's is, so
+ * ties and rounding never depend on binary floating point.
+ *
+ *   mean        sum(v_k) / K
+ *   weighted    sum(w_k v_k) / sum(w_k)                 (weights exact)
+ *   normalized  mean of max(0, (s_k - b_k) * 100 / (best_k - b_k)), b_k the
+ *               random baseline (Open LLM Leaderboard v2's rule): each
+ *               100 / (best - b) is a fraction p / q in lowest terms, so the
+ *               sum has the common denominator lcm(q_k)
+ *   geomean     exp(mean(ln v_k)) in double (not linear), through
+ *               base/detmath.h so that every machine gives the same bits,
+ *               kept at 9 decimals; a v_k <= 0 leaves it undefined
+ *   mean-rank   mean over the benchmarks of the row's rank among the rows
+ *               that compete there (ties share the mean of their places,
+ *               pandas' 'average'); kept as sum(2 rank) / (2 count)
+ *   win-rate    HELM's mean win rate (crfm-helm summarize.py,
+ *               compute_aggregate_row_win_rates): on each benchmark that 2
+ *               or more rows have, (worse + (tied - 1) / 2) / (n - 1), then
+ *               the mean over the row's benchmarks; kept as a fraction with
+ *               the common denominator lcm(2 (n_k - 1)) times the count
+ *
+ * v_k is the score, or top - score for a lower-is-better benchmark (top
+ * the range's top: 100, or the catalog's), so that higher is always better.
+ * Missing scores follow --missing: exclude (the row needs every score; for
+ * the rank methods only such rows compete), partial (the scores present),
+ * zero (a missing v_k counts 0, the worst). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/detmath.h"
+#include "base/quote.h"
+#include "base/sort.h"
+#include "base/xalloc.h"
+#include "core/aggregate.h"
+#include "core/catalog.h"
+
+#define GEO_DECIMALS 9      /* decimals kept of a geometric mean */
+#define ROUND_DECIMALS 18   /* win rates whose exact denominator is too big */
+
+enum why {
+    WHY_NONE,
+    WHY_ZERO,      /* geomean: a value counts as 0 or less */
+    WHY_NO_PEERS   /* win rate: no benchmark that 2 or more rows have */
+};
+
+static const char *const method_names[LB_METHOD_COUNT] = {
+    "mean", "weighted", "normalized", "geomean", "mean-rank", "win-rate"};
+static const char *const method_headers[LB_METHOD_COUNT] = {
+    "Average", "Weighted", "Normalized", "Geomean", "Mean rank", "Win rate"};
+static const char *const method_keys[LB_METHOD_COUNT] = {
+    "average", "weighted", "normalized", "geomean", "mean_rank", "win_rate"};
+
+bool lb_method_parse(const char *s, enum lb_method *out)
+{
+    size_t i;
+
+    for (i = 0; i < LB_METHOD_COUNT; i++)
+        if (strcmp(s, method_names[i]) == 0) {
+            *out = (enum lb_method)i;
+            return true;
+        }
+    return false;
+}
+
+const char *lb_method_name(enum lb_method m)
+{
+    return method_names[m];
+}
+
+const char *lb_method_header(enum lb_method m)
+{
+    return method_headers[m];
+}
+
+const char *lb_method_key(enum lb_method m)
+{
+    return method_keys[m];
+}
+
+/* {======================================================================
+ * Options: names and values
+ * ======================================================================= */
+
+static void bench_list(const struct lb_aggregate *a, struct lb_buf *out)
+{
+    struct lb_quoted q;
+    uint32_t k;
+
+    for (k = 0; k < a->nbench; k++)
+        lb_buf_addf(out, "%s%s", k ? ", " : "",
+                    lb_quotes(&q, a->t->cols[a->cols[k]].name));
+}
+
+/* The position among the benchmarks averaged of the column 'name'. */
+static int find_bench(const struct lb_aggregate *a, const char *option,
+                      const char *name, uint32_t *k, struct lb_error *err)
+{
+    size_t col = lb_table_find(a->t, name);
+    struct lb_buf list = LB_BUF_INIT;
+    struct lb_quoted q;
+    int rc;
+
+    for (*k = 0; *k < a->nbench; (*k)++)
+        if (col != LB_NPOS && a->cols[*k] == col)
+            return 0;
+    bench_list(a, &list);
+    rc = lb_error_set(err, "%s: %s is not one of the benchmarks averaged (%s)",
+                      option, lb_quotes(&q, name), lb_buf_str(&list));
+    lb_buf_release(&list);
+    return rc;
+}
+
+struct pair {
+    uint32_t k;        /* the benchmark */
+    struct lb_dec v;   /* its value */
+};
+
+/* Parses "NAME=VALUE,..." into pairs (caller frees *out); each value a
+ * decimal, each name a benchmark averaged, given once. */
+static int parse_pairs(const struct lb_aggregate *a, const char *list,
+                       const char *option, struct pair **out, size_t *n,
+                       struct lb_error *err)
+{
+    char **items;
+    size_t count, i, j;
+    struct pair *p;
+    struct lb_quoted q;
+    int rc = 0;
+
+    *out = NULL;
+    *n = 0;
+    if (lb_split_names(list, option, &items, &count, err) != 0)
+        return -1;
+    p = xcalloc(count + 1, sizeof *p);
+    for (i = 0; i < count && rc == 0; i++) {
+        char *eq = strrchr(items[i], '=');
+        enum lb_num_status st;
+
+        if (eq == NULL || eq == items[i]) {
+            rc = lb_error_set(err, "%s: %s is not NAME=VALUE", option,
+                              lb_quotes(&q, items[i]));
+            break;
+        }
+        *eq = '\0';
+        st = lb_dec_parse(eq + 1, strlen(eq + 1), &p[i].v);
+        if (st != LB_NUM_OK) {
+            rc = lb_error_set(err, "%s: %s %s", option,
+                              lb_quotes(&q, eq + 1),
+                              st == LB_NUM_MISSING ? "is not a number"
+                                                   : lb_num_status_phrase(st));
+            break;
+        }
+        /* names may have trailing spaces before '=' */
+        while (eq > items[i] && (eq[-1] == ' ' || eq[-1] == '\t'))
+            *--eq = '\0';
+        rc = find_bench(a, option, items[i], &p[i].k, err);
+        for (j = 0; j < i && rc == 0; j++)
+            if (p[j].k == p[i].k)
+                rc = lb_error_set(err, "%s: %s is given twice", option,
+                                  lb_quotes(&q, a->t->cols[a->cols[p[i].k]].name));
+    }
+    for (i = 0; i < count; i++)
+        free(items[i]);
+    free(items);
+    if (rc != 0) {
+        free(p);
+        return -1;
+    }
+    *out = p;
+    *n = count;
+    return 0;
+}
+
+static lb_i128 gcd128(lb_i128 a, lb_i128 b)
+{
+    if (a < 0)
+        a = -a;
+    if (b < 0)
+        b = -b;
+    while (b != 0) {
+        lb_i128 t = a % b;
+
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* The terms of every benchmark: direction, weight, baseline. Raises
+ * in_scale to the baselines' decimals for normalized. */
+static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
+                       struct lb_error *err)
+{
+    const struct lb_table *t = a->t;
+    struct pair *p = NULL;
+    size_t n = 0, i;
+    uint32_t k;
+    unsigned ws = 0, scale = a->in_scale;
+    lb_i128 total = 0;
+    struct lb_quoted q;
+
+    a->terms = xcalloc((size_t)a->nbench + 1, sizeof *a->terms);
+    for (k = 0; k < a->nbench; k++) {
+        const struct lb_column *c = &t->cols[a->cols[k]];
+
+        a->terms[k].lower = c->bench != NULL && !c->bench->higher_is_better;
+        a->terms[k].weight.units = 1;
+    }
+    if (m->lower != NULL) {
+        char **names;
+        size_t count;
+        int rc = 0;
+
+        if (lb_split_names(m->lower, "--lower-is-better", &names, &count,
+                           err) != 0)
+            return -1;
+        for (i = 0; i < count; i++) {
+            if (rc == 0)
+                rc = find_bench(a, "--lower-is-better", names[i], &k, err);
+            if (rc == 0)
+                a->terms[k].lower = true;
+            free(names[i]);
+        }
+        free(names);
+        if (rc != 0)
+            return -1;
+    }
+    if (m->method == LB_METHOD_WEIGHTED && m->weights != NULL) {
+        if (parse_pairs(a, m->weights, "--weights", &p, &n, err) != 0)
+            return -1;
+        for (i = 0; i < n; i++) {
+            if (p[i].v.units < 0) {
+                char buf[LB_DEC_BUFSIZE];
+                size_t col = a->cols[p[i].k];
+
+                lb_dec_format(buf, p[i].v.units, p[i].v.scale);
+                free(p);
+                return lb_error_set(err, "--weights: the weight of %s is "
+                                         "negative (%s)",
+                                    lb_quotes(&q, t->cols[col].name), buf);
+            }
+            a->terms[p[i].k].weight = p[i].v;
+        }
+        free(p);
+        p = NULL;
+    }
+    /* weights at one scale; their sum must fit a 32-bit denominator */
+    for (k = 0; k < a->nbench; k++)
+        if (a->terms[k].weight.scale > ws)
+            ws = a->terms[k].weight.scale;
+    for (k = 0; k < a->nbench; k++) {
+        struct lb_term *tm = &a->terms[k];
+
+        tm->w = tm->weight.units;
+        if (!lb_dec_rescale(tm->weight.units, ws - tm->weight.scale, &tm->w))
+            total = (lb_i128)UINT32_MAX + 1;
+        total += tm->w;
+    }
+    if (m->method == LB_METHOD_WEIGHTED && total > UINT32_MAX)
+        return lb_error_set(err, "--weights: the weights have too many digits "
+                                 "to be kept exactly (their sum, without the "
+                                 "point, must stay below 4294967296)");
+    if (m->method == LB_METHOD_WEIGHTED && total == 0)
+        return lb_error_set(err, "--weights: every weight is 0");
+
+    if (m->method == LB_METHOD_NORMALIZED) {
+        bool *given = xcalloc((size_t)a->nbench + 1, sizeof *given);
+
+        if (m->baselines != NULL &&
+            parse_pairs(a, m->baselines, "--baseline", &p, &n, err) != 0) {
+            free(given);
+            return -1;
+        }
+        for (i = 0; i < n; i++) {
+            a->terms[p[i].k].baseline = p[i].v;
+            given[p[i].k] = true;
+        }
+        free(p);
+        for (k = 0; k < a->nbench; k++) {
+            const struct lb_column *c = &t->cols[a->cols[k]];
+            const struct lb_raw_info *raw = lb_catalog_raw(c->name);
+            struct lb_term *tm = &a->terms[k];
+            const char *text = NULL;
+
+            if (given[k])
+                ;
+            else if (c->bench != NULL && c->bench->norm_baseline == NULL)
+                tm->as_published = true;
+            else if (c->bench != NULL)
+                text = c->bench->norm_baseline;
+            else if (raw != NULL && raw->norm_baseline != NULL)
+                text = raw->norm_baseline;
+            else if (raw != NULL) {
+                free(given);
+                return lb_error_set(
+                    err,
+                    "--method normalized: %s is the raw score of %s, whose "
+                    "board normalizes each subtask with its own baseline "
+                    "(%s): use the published %s column, or give "
+                    "--baseline %s=VALUE",
+                    lb_quotes(&q, c->name), raw->of->name, raw->of->baseline,
+                    raw->of->name, c->name);
+            } else {
+                free(given);
+                return lb_error_set(err,
+                                    "--method normalized: no random baseline "
+                                    "for %s; give one with --baseline %s=VALUE "
+                                    "(the score of a random guess, 0 for none)",
+                                    lb_quotes(&q, c->name), c->name);
+            }
+            if (text != NULL)
+                (void)lb_dec_parse(text, strlen(text), &tm->baseline);
+            if (!tm->as_published && tm->baseline.scale > scale)
+                scale = tm->baseline.scale;
+        }
+        free(given);
+    }
+    /* the input scale, and each column's multiplier to it */
+    a->in_scale = scale;
+    for (k = 0; k < a->nbench; k++)
+        a->mult[k] = lb_pow10[scale - t->cols[a->cols[k]].scale];
+    for (k = 0; k < a->nbench; k++) {
+        const struct lb_column *c = &t->cols[a->cols[k]];
+        const struct lb_raw_info *raw = lb_catalog_raw(c->name);
+        struct lb_term *tm = &a->terms[k];
+        int hi = c->bench ? c->bench->hi : raw ? raw->hi : 100;
+        int lo = c->bench ? c->bench->lo : 0;
+        lb_i128 num, den, g;
+
+        tm->top = (lb_i128)hi * lb_pow10[scale];
+        tm->best = tm->lower ? (lb_i128)lo * lb_pow10[scale] : tm->top;
+        if (m->method != LB_METHOD_NORMALIZED || tm->as_published) {
+            tm->p = tm->q = 1;
+            continue;
+        }
+        tm->base = (lb_i128)tm->baseline.units *
+                   lb_pow10[scale - tm->baseline.scale];
+        /* 100 / (best - b) = 100 10^scale / (best - base) */
+        num = (lb_i128)100 * lb_pow10[scale];
+        den = tm->best - tm->base;
+        if (tm->lower ? den >= 0 : den <= 0) {
+            char buf[LB_DEC_BUFSIZE];
+
+            lb_dec_format(buf, tm->baseline.units, tm->baseline.scale);
+            return lb_error_set(err,
+                                "--method normalized: the baseline of %s (%s) "
+                                "is not below a perfect score (%s%d)",
+                                lb_quotes(&q, c->name), buf,
+                                tm->lower ? "lower is better: " : "",
+                                tm->lower ? lo : hi);
+        }
+        g = gcd128(num, den);
+        num /= g;
+        den /= g;
+        if (den < 0) {
+            den = -den;
+            num = -num;
+        }
+        if (num > INT64_MAX || num < -INT64_MAX || den > UINT32_MAX)
+            return lb_error_set(err, "--baseline: the baseline of %s has too "
+                                     "many digits to be kept exactly",
+                                lb_quotes(&q, c->name));
+        tm->p = (int64_t)num;
+        tm->q = (int64_t)den;
+    }
+    return 0;
+}
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * Per row
+ * ======================================================================= */
+
+/* The value v_k of row (higher is better; 0 when missing). */
+static bool term_value(const struct lb_aggregate *a, uint32_t k, size_t row,
+                       lb_i128 *v)
+{
+    const struct lb_column *c = &a->t->cols[a->cols[k]];
+
+    if (lb_column_missing(c, row)) {
+        *v = 0;
+        return false;
+    }
+    *v = (lb_i128)lb_column_num(c, row) * a->mult[k];
+    if (a->terms[k].lower)
+        *v = a->terms[k].top - *v;
+    return true;
+}
+
+/* Whether term k of row counts, under the policy, given that the row has
+ * 'present' of the nbench scores. */
+static bool counts(const struct lb_aggregate *a, bool present_k,
+                   uint32_t present)
+{
+    switch (a->policy) {
+    case LB_MISSING_EXCLUDE:
+        return present == a->nbench;
+    case LB_MISSING_PARTIAL:
+        return present_k;
+    case LB_MISSING_ZERO:
+    default:
+        return true;
+    }
+}
+
+static uint32_t present_count(const struct lb_aggregate *a, size_t row)
+{
+    uint32_t k, n = 0;
+
+    for (k = 0; k < a->nbench; k++)
+        n += !lb_column_missing(&a->t->cols[a->cols[k]], row);
+    return n;
+}
+
+/* mean, weighted, normalized: one exact fraction per row. */
+static int linear_row(const struct lb_aggregate *a, size_t row, int64_t qall,
+                      lb_i128 *num, uint64_t *den, struct lb_error *err)
+{
+    uint32_t present = present_count(a, row), k;
+
+    *num = 0;
+    *den = 0;
+    for (k = 0; k < a->nbench; k++) {
+        const struct lb_term *tm = &a->terms[k];
+        lb_i128 v, x;
+        bool has = term_value(a, k, row, &v);
+
+        if (!counts(a, has, present))
+            continue;
+        switch (a->method) {
+        case LB_METHOD_WEIGHTED:
+            x = v * tm->w;
+            *den += (uint64_t)tm->w;
+            break;
+        case LB_METHOD_NORMALIZED:
+            if (!has)
+                x = 0;
+            else if (tm->as_published)
+                x = v;
+            else if (__builtin_mul_overflow(
+                         (lb_i128)lb_column_num(&a->t->cols[a->cols[k]], row) *
+                                 a->mult[k] -
+                             tm->base,
+                         (lb_i128)tm->p, &x))
+                goto overflow;
+            if (x < 0)
+                x = 0; /* below the random baseline */
+            if (__builtin_mul_overflow(x, (lb_i128)(qall / tm->q), &x))
+                goto overflow;
+            *den += (uint64_t)qall;
+            break;
+        default:
+            x = v;
+            *den += 1;
+            break;
+        }
+        if (__builtin_add_overflow(*num, x, num))
+            goto overflow;
+    }
+    return 0;
+overflow:
+    return lb_error_set(err, "%s:%zu: the scores are too large to be kept "
+                             "exactly",
+                        a->t->path, lb_table_line(a->t, row));
+}
+
+static int geomean_row(const struct lb_aggregate *a, size_t row, lb_i128 *num,
+                       uint64_t *den, uint8_t *why, struct lb_error *err)
+{
+    uint32_t present = present_count(a, row), k, n = 0;
+    double logs = 0, g;
+    bool zero = false;
+
+    *num = 0;
+    *den = 0;
+    for (k = 0; k < a->nbench; k++) {
+        lb_i128 v;
+        bool has = term_value(a, k, row, &v);
+
+        if (!counts(a, has, present))
+            continue;
+        n++;
+        if (v <= 0) {
+            zero = true;
+            continue;
+        }
+        logs += lb_det_log(lb_dec_to_double(v, 1, a->in_scale));
+    }
+    if (n == 0)
+        return 0;
+    if (zero) {
+        *why = WHY_ZERO;
+        return 0;
+    }
+    g = lb_det_exp(logs / (double)n) * 1e9; /* 10^GEO_DECIMALS */
+    if (!(g < 9e18))
+        return lb_error_set(err, "%s:%zu: the geometric mean is too large to "
+                                 "be kept",
+                            a->t->path, lb_table_line(a->t, row));
+    *num = (lb_i128)(int64_t)floor(g + 0.5);
+    *den = 1;
+    return 0;
+}
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * Ranks on each benchmark
+ * ======================================================================= */
+
+struct by_value {
+    const lb_i128 *v;
+};
+
+static int cmp_value(size_t x, size_t y, void *ctx)
+{
+    const struct by_value *b = ctx;
+
+    return (b->v[x] > b->v[y]) - (b->v[x] < b->v[y]);
+}
+
+static uint64_t gcd64(uint64_t a, uint64_t b)
+{
+    while (b != 0) {
+        uint64_t t = a % b;
+
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* mean-rank and win-rate: sort the rows that compete on each benchmark. */
+static void rank_rows(struct lb_aggregate *a)
+{
+    size_t n = a->nrows, r, i, j, m;
+    uint32_t k, used = 0;
+    uint32_t *present = xcalloc(n + 1, sizeof *present);
+    uint32_t *cnt = xcalloc(n + 1, sizeof *cnt);
+    size_t *nk = xcalloc((size_t)a->nbench + 1, sizeof *nk);
+    lb_i128 *v = xcalloc(n + 1, sizeof *v);
+    size_t *idx = xcalloc(n + 1, sizeof *idx);
+    lb_i128 *acc = xcalloc(n + 1, sizeof *acc);
+    uint64_t lcm = 1;
+    bool exact = true;
+    struct by_value ctx = {v};
+
+    for (r = 0; r < n; r++)
+        present[r] = present_count(a, r);
+    /* how many compete on each benchmark, and the common denominator */
+    for (k = 0; k < a->nbench; k++) {
+        for (r = 0; r < n; r++) {
+            lb_i128 x;
+
+            nk[k] += counts(a, term_value(a, k, r, &x), present[r]);
+        }
+        if (nk[k] >= 2 && exact) {
+            uint64_t d = 2 * (uint64_t)(nk[k] - 1);
+
+            lcm = lcm / gcd64(lcm, d) * d;
+            if (lcm > UINT32_MAX)
+                exact = false;
+        }
+        used += nk[k] >= 2;
+    }
+    if (exact && (uint64_t)used * lcm > UINT32_MAX)
+        exact = false;
+    if (a->method == LB_METHOD_WIN_RATE && !exact) {
+        a->rounded = true;
+        a->scale = ROUND_DECIMALS;
+    }
+    for (k = 0; k < a->nbench; k++) {
+        if (a->method == LB_METHOD_WIN_RATE && nk[k] < 2)
+            continue; /* HELM skips a benchmark with fewer than 2 */
+        m = 0;
+        for (r = 0; r < n; r++)
+            if (counts(a, term_value(a, k, r, &v[r]), present[r]))
+                idx[m++] = r;
+        lb_sort_indices(idx, m, cmp_value, &ctx);
+        for (i = 0; i < m; i = j) {
+            j = i + 1;
+            while (j < m && v[idx[j]] == v[idx[i]])
+                j++;
+            /* rows idx[i..j) tie: i rows are worse (ascending order) */
+            for (r = i; r < j; r++) {
+                size_t row = idx[r];
+
+                cnt[row]++;
+                if (a->method == LB_METHOD_MEAN_RANK)
+                    /* twice the mean of places m - i .. m - j + 1 */
+                    acc[row] += (lb_i128)(2 * m - i - j + 1);
+                else if (exact)
+                    acc[row] += (lb_i128)(i + j - 1) *
+                                (lb_i128)(lcm / (2 * (uint64_t)(m - 1)));
+                else
+                    acc[row] += lb_div_round_half_even(
+                        (lb_i128)(i + j - 1) * lb_pow10[ROUND_DECIMALS],
+                        (lb_i128)(2 * (m - 1)));
+            }
+        }
+    }
+    for (r = 0; r < n; r++) {
+        a->vnum[r] = acc[r];
+        if (cnt[r] == 0) {
+            a->vden[r] = 0;
+            if (a->method == LB_METHOD_WIN_RATE && present[r] > 0 &&
+                counts(a, true, present[r]))
+                a->why[r] = WHY_NO_PEERS;
+        } else if (a->method == LB_METHOD_MEAN_RANK) {
+            a->vden[r] = 2 * cnt[r];
+        } else {
+            a->vden[r] = exact ? (uint32_t)(cnt[r] * lcm) : cnt[r];
+        }
+    }
+    free(present);
+    free(cnt);
+    free(nk);
+    free(v);
+    free(idx);
+    free(acc);
+}
+
+/* }====================================================================== */
+
+int lb_aggregate_compute(const struct lb_table *t,
+                         const struct lb_selection *sel,
+                         enum lb_missing policy, const struct lb_method_opts *m,
+                         struct lb_aggregate *agg, struct lb_error *err)
+{
+    size_t r;
+    int64_t qall = 1;
+    uint32_t k;
+    int rc = 0;
+
+    if (m->method == LB_METHOD_MEAN && m->lower == NULL) {
+        bool lower = false;
+
+        for (k = 0; k < sel->nbench; k++) {
+            const struct lb_bench_info *b = t->cols[sel->bench[k]].bench;
+
+            lower = lower || (b != NULL && !b->higher_is_better);
+        }
+        if (!lower)
+            return lb_aggregate_mean(t, sel, policy, agg, err);
+    }
+    lb_aggregate_prepare(agg, t, sel->bench, sel->nbench, policy);
+    agg->method = m->method;
+    agg->fits64 = false; /* lb_aggregate_sum: the checked path */
+    if (build_terms(agg, m, err) != 0) {
+        lb_aggregate_release(agg);
+        return -1;
+    }
+    if (m->method == LB_METHOD_NORMALIZED) {
+        /* columns published normalized (the v2 board's): their mean, kept
+         * per row no more than a plain mean is */
+        bool plain = true;
+        struct lb_term *terms;
+
+        for (k = 0; k < agg->nbench; k++)
+            plain = plain && agg->terms[k].as_published && !agg->terms[k].lower;
+        if (plain) {
+            terms = agg->terms;
+            agg->terms = NULL;
+            lb_aggregate_release(agg);
+            if (lb_aggregate_mean(t, sel, policy, agg, err) != 0) {
+                free(terms);
+                return -1;
+            }
+            agg->method = LB_METHOD_NORMALIZED;
+            agg->terms = terms;
+            return 0;
+        }
+    }
+    agg->vnum = xcalloc(t->nrows + 1, sizeof *agg->vnum);
+    agg->vden = xcalloc(t->nrows + 1, sizeof *agg->vden);
+    agg->why = xcalloc(t->nrows + 1, sizeof *agg->why);
+    agg->scale = agg->in_scale;
+    if (m->method == LB_METHOD_NORMALIZED) {
+        /* the common denominator of the factors p / q */
+        for (k = 0; k < agg->nbench; k++) {
+            int64_t q = agg->terms[k].q;
+
+            qall = qall / (int64_t)gcd64((uint64_t)qall, (uint64_t)q) * q;
+            if ((uint64_t)qall * agg->nbench > UINT32_MAX) {
+                lb_aggregate_release(agg);
+                return lb_error_set(err, "--method normalized: the baselines "
+                                         "have too many digits to be kept "
+                                         "exactly");
+            }
+        }
+    }
+    switch (m->method) {
+    case LB_METHOD_MEAN_RANK:
+    case LB_METHOD_WIN_RATE:
+        agg->scale = 0;
+        rank_rows(agg);
+        break;
+    default:
+        if (m->method == LB_METHOD_GEOMEAN)
+            agg->scale = GEO_DECIMALS;
+        for (r = 0; r < t->nrows && rc == 0; r++) {
+            uint64_t den;
+
+            rc = m->method == LB_METHOD_GEOMEAN
+                     ? geomean_row(agg, r, &agg->vnum[r], &den, &agg->why[r],
+                                   err)
+                     : linear_row(agg, r, qall, &agg->vnum[r], &den, err);
+            agg->vden[r] = (uint32_t)den; /* <= UINT32_MAX, checked above */
+            if (agg->policy == LB_MISSING_EXCLUDE &&
+                present_count(agg, r) != agg->nbench)
+                agg->vden[r] = 0;
+        }
+        break;
+    }
+    if (rc != 0) {
+        lb_aggregate_release(agg);
+        return -1;
+    }
+    for (r = 0; r < t->nrows; r++) {
+        lb_i128 v = agg->vnum[r] < 0 ? -agg->vnum[r] : agg->vnum[r];
+
+        if (agg->vden[r] != 0 && v > agg->max_abs) {
+            agg->max_abs = v;
+            agg->max_row = r;
+        }
+    }
+    return 0;
+}
+
+bool lb_aggregate_why_none(const struct lb_aggregate *agg, size_t row,
+                           struct lb_buf *out)
+{
+    uint32_t k, named = 0;
+
+    if (agg->why == NULL || agg->why[row] == WHY_NONE)
+        return false;
+    if (agg->why[row] == WHY_NO_PEERS) {
+        lb_buf_adds(out, "no benchmark that 2 or more models have");
+        return true;
+    }
+    lb_buf_adds(out, "geometric mean undefined: ");
+    for (k = 0; k < agg->nbench && named < 4; k++) {
+        lb_i128 v;
+
+        if (term_value(agg, k, row, &v) && v > 0)
+            continue;
+        if (!term_value(agg, k, row, &v) && agg->policy != LB_MISSING_ZERO)
+            continue;
+        lb_buf_addf(out, "%s%s", named ? ", " : "",
+                    agg->t->cols[agg->cols[k]].name);
+        named++;
+    }
+    lb_buf_adds(out, named == 1 ? " counts as 0" : " count as 0");
+    return true;
+}
