@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/add.h"
 #include "core/board.h"
 #include "core/table.h"
 
@@ -29,6 +30,27 @@ struct lb_command {
 int cmd_rank(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
+
+/* {======================================================================
+ * Writing new rows into a score file (add, import): cli/add_rows.c
+ * ======================================================================= */
+
+struct cli_add_target {
+    const char *file;        /* the score file, as the user named it */
+    bool create;             /* create it when it does not exist */
+    struct lb_add_opts opts; /* --replace, --new-column */
+    bool quiet;              /* do not say where the rows rank */
+};
+
+/* Locks the file, reads it, validates and adds the rows (core/add.h: one
+ * bad row and nothing is added; every other row byte for byte), replaces
+ * it atomically, and unless quiet prints "added 'NAME': rank R of N
+ * (average A)" for each row on stdout. Errors are printed. Returns the
+ * exit status. */
+int cli_add_rows(const struct cli_add_target *tg,
+                 const struct lb_new_row *rows, size_t n);
+
+/* }====================================================================== */
 
 /* {======================================================================
  * Options that choose and rank, shared by the commands that show a board
