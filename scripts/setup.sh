@@ -2,13 +2,13 @@
 # setup.sh: install what is missing, then build build/leaderboard.
 #
 # On Debian (12 or later) it installs, only when absent, the packages the
-# project needs: build-essential cmake pkg-config libcsv-dev libcmocka-dev
-# gnuplot-nox (as root, or through sudo). Then it configures build/ once and
-# builds it incrementally. Running it again is quick.
+# project needs: build-essential cmake pkg-config libcsv-dev libjansson-dev
+# libcmocka-dev gnuplot-nox (as root, or through sudo). Then it configures
+# build/ once and builds it incrementally. Running it again is quick.
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="build-essential cmake pkg-config libcsv-dev libcmocka-dev gnuplot-nox"
+PACKAGES="build-essential cmake pkg-config libcsv-dev libjansson-dev libcmocka-dev gnuplot-nox"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
