@@ -20,6 +20,7 @@
 #include "base/buf.h"
 #include "base/error.h"
 #include "core/board.h"
+#include "core/diff.h"
 
 enum lb_format {
     LB_FORMAT_TEXT,
@@ -36,6 +37,18 @@ enum lb_format {
  * by ferror). The caller still checks fflush/fclose. */
 int lb_export(FILE *out, enum lb_format fmt, const struct lb_board *r,
               struct lb_error *err);
+
+/* Writes a comparison of two boards (core/diff.h): in text and Markdown a
+ * title, a summary ("OLD -> NEW: 1 added, ...") and a table of the rows
+ * that changed (every row when 'all'): rank, move (an arrow and the number
+ * of places), old rank, model, average, its change, the benchmarks whose
+ * shown scores changed; in CSV, TSV and JSON the same as fields (status,
+ * rank, old_rank, rank_change (positive: up), model, average, old_average,
+ * average_change, changes). Returns 0, or -1 with a message in err (a
+ * write error seen by ferror). */
+int lb_export_diff(FILE *out, enum lb_format fmt, const struct lb_diff *d,
+                   const char *old_name, const char *new_name, bool all,
+                   struct lb_error *err);
 
 /* Appends a rank: "3", or "2.5" for a fractional one (rank2 is twice the
  * rank, as in struct lb_ranking). */
