@@ -5,10 +5,18 @@
 # project needs: build-essential cmake pkg-config libcsv-dev libjansson-dev
 # libcmocka-dev gnuplot-nox (as root, or through sudo). Then it configures
 # build/ once and builds it incrementally. Running it again is quick.
+#
+# setup.sh --browser also installs what the browser test of the HTML page
+# needs (scripts/test.sh asks for it): Debian's chromium, and nodejs and
+# npm when no node is on the PATH.
 set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake pkg-config libcsv-dev libjansson-dev libcmocka-dev gnuplot-nox"
+if [ "${1:-}" = --browser ]; then
+    PACKAGES="$PACKAGES chromium"
+    command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
+fi
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

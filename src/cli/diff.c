@@ -95,7 +95,8 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
             a->all = true;
             break;
         case 'f':
-            if (!lb_format_parse(optarg, &a->format))
+            if (!lb_format_parse(optarg, &a->format) ||
+                a->format == LB_FORMAT_HTML || a->format == LB_FORMAT_LATEX)
                 return cli_usage_error(
                     "diff",
                     "--format: %s is not text, markdown, csv, tsv or json",
@@ -126,8 +127,10 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
     if (strcmp(a->old_file, "-") == 0 && strcmp(a->new_file, "-") == 0)
         return cli_usage_error("diff", "standard input ('-') can be only one "
                                        "of the two files");
-    if (!a->format_given && a->output != NULL)
-        (void)lb_format_from_path(a->output, &a->format);
+    if (!a->format_given && a->output != NULL &&
+        lb_format_from_path(a->output, &a->format) &&
+        (a->format == LB_FORMAT_HTML || a->format == LB_FORMAT_LATEX))
+        a->format = LB_FORMAT_TEXT;
     return 0;
 }
 
