@@ -148,11 +148,15 @@ static int check_file(const struct check_args *a, const char *path)
     struct lb_check_report rep;
     struct lb_buf out = LB_BUF_INIT;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    struct cli_progress pr;
     size_t i;
     int rc;
 
     lb_error_init(&err);
-    if (lb_table_load(&t, path, &lo, &err) != 0) {
+    cli_progress_start(&pr, path, &lo);
+    rc = lb_table_load(&t, path, &lo, &err);
+    cli_progress_end(&pr, &lo);
+    if (rc != 0) {
         /* an I/O error is not a finding: it goes to standard error */
         if (strncmp(err.msg, "cannot ", 7) == 0) {
             cli_error("%s", err.msg);

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "core/add.h"
 #include "core/board.h"
@@ -98,6 +99,28 @@ void cli_board_args_init(struct cli_board_args *a);
  * LB_EXIT_USAGE after printing a usage error for a bad value. */
 int cli_board_option(const char *cmd, int c, const char *arg,
                      struct cli_board_args *a);
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * Progress on long loads (cli/progress.c)
+ * ======================================================================= */
+
+struct cli_progress {
+    const char *name;      /* the file, as given */
+    struct timespec start; /* when the load started */
+    struct timespec last;  /* when the line was last drawn */
+    bool shown;            /* a line is on the terminal */
+    bool immediate;        /* draw from the first block (tests) */
+};
+
+/* When standard error is a terminal, makes the load with options lo draw
+ * "leaderboard: reading FILE: 45% (230 of 512 MiB)" on it, from the
+ * second second of the load on. cli_progress_end erases the line (call it
+ * before printing anything else) and detaches p from lo. */
+void cli_progress_start(struct cli_progress *p, const char *name,
+                        struct lb_load_opts *lo);
+void cli_progress_end(struct cli_progress *p, struct lb_load_opts *lo);
 
 /* }====================================================================== */
 

@@ -134,6 +134,19 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
     return 0;
 }
 
+static int load(struct lb_table *t, const char *path,
+                const struct lb_load_opts *opts, struct lb_error *err)
+{
+    struct lb_load_opts lo = *opts;
+    struct cli_progress pr;
+    int rc;
+
+    cli_progress_start(&pr, path, &lo);
+    rc = lb_table_load(t, path, &lo, err);
+    cli_progress_end(&pr, &lo);
+    return rc;
+}
+
 int cmd_diff(int argc, char **argv)
 {
     struct diff_args a;
@@ -153,8 +166,8 @@ int cmd_diff(int argc, char **argv)
     memset(&d, 0, sizeof d);
     lb_error_init(&err);
     rc = LB_EXIT_FAILURE;
-    if (lb_table_load(&ot, a.old_file, &a.b.load, &err) != 0 ||
-        lb_table_load(&nt, a.new_file, &a.b.load, &err) != 0 ||
+    if (load(&ot, a.old_file, &a.b.load, &err) != 0 ||
+        load(&nt, a.new_file, &a.b.load, &err) != 0 ||
         lb_board_compute(&ob, &ot, &a.b.board, &err) != 0 ||
         lb_board_compute(&nb, &nt, &a.b.board, &err) != 0 ||
         lb_diff_compute(&d, &ob, &nb, a.threshold, &err) != 0)

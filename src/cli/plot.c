@@ -336,7 +336,14 @@ int cmd_plot(int argc, char **argv)
     a.b.board.rank.top = 0;
 
     lb_error_init(&err);
-    if (lb_table_load(&t, a.file, &a.b.load, &err) != 0) {
+    {
+        struct cli_progress pr;
+
+        cli_progress_start(&pr, a.file, &a.b.load);
+        rc = lb_table_load(&t, a.file, &a.b.load, &err);
+        cli_progress_end(&pr, &a.b.load);
+    }
+    if (rc != 0) {
         cli_error("%s", err.msg);
         return LB_EXIT_FAILURE;
     }

@@ -132,9 +132,18 @@ static int rank_html(const struct rank_args *a)
     memset(&board, 0, sizeof board);
     memset(&full, 0, sizeof full);
     all.rank.top = 0;
-    if (lb_table_load(&t, a->file, &a->b.load, &err) != 0) {
-        cli_error("%s", err.msg);
-        return LB_EXIT_FAILURE;
+    {
+        struct cli_progress pr;
+        struct lb_load_opts lo = a->b.load;
+
+        cli_progress_start(&pr, a->file, &lo);
+        rc = lb_table_load(&t, a->file, &lo, &err);
+        cli_progress_end(&pr, &lo);
+        if (rc != 0) {
+            cli_error("%s", err.msg);
+            return LB_EXIT_FAILURE;
+        }
+        rc = LB_EXIT_FAILURE;
     }
     if (lb_board_compute(&board, &t, &a->b.board, &err) != 0 ||
         (a->b.board.rank.top != 0 &&
@@ -184,6 +193,7 @@ int cmd_rank(int argc, char **argv)
     struct lb_board board;
     struct lb_error err;
     struct cli_output out;
+    struct cli_progress pr;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0)
@@ -191,7 +201,10 @@ int cmd_rank(int argc, char **argv)
     if (a.format == LB_FORMAT_HTML)
         return rank_html(&a);
     lb_error_init(&err);
-    if (lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err) != 0) {
+    cli_progress_start(&pr, a.file, &a.b.load);
+    rc = lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err);
+    cli_progress_end(&pr, &a.b.load);
+    if (rc != 0) {
         cli_error("%s", err.msg);
         return LB_EXIT_FAILURE;
     }
