@@ -21,6 +21,27 @@ static const char usage_head[] =
     "(for one of the two).\n"
     "\n";
 
+/* cli_board_help without --top and --columns, which diff refuses */
+static const char usage_board[] =
+    "Which benchmarks\n"
+    "  -b, --benchmarks A,B,...  average these columns (default: the catalog's\n"
+    "                            benchmarks in the file, Open LLM Leaderboard v1\n"
+    "                            and v2; without any, every numeric column that\n"
+    "                            is not metadata; never an 'Average' column)\n"
+    "      --missing POLICY      a row lacking a score: exclude (default),\n"
+    "                            partial, zero (see 'leaderboard rank --help')\n"
+    "      --model-column NAME   the column of model names (default: 'model')\n"
+    "\n"
+    "Ranking\n"
+    "  -s, --sort COLUMN         rank by one benchmark or numeric column instead\n"
+    "                            of the average\n"
+    "      --ascending           lower is better\n"
+    "      --ties CONVENTION     competition (default), dense, ordinal,\n"
+    "                            fractional, exact\n"
+    "  -p, --precision N         decimals shown, 0 to 18 (default 2); scores\n"
+    "                            are compared as shown\n"
+    "\n";
+
 static const char usage_tail[] =
     "Changes\n"
     "  -t, --threshold X         a score changed when its shown value moved by\n"
@@ -108,7 +129,7 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
             break;
         case 'h':
             fputs(usage_head, stdout);
-            fputs(cli_board_help, stdout);
+            fputs(usage_board, stdout);
             fputs(usage_tail, stdout);
             return -1;
         default:
