@@ -351,37 +351,20 @@ static int read_entries(struct reader *r)
 
 #define MAX_DEPTH 8 /* groups of groups: lm-eval nests two or three deep */
 
-/* Checks task (through its subtasks, for a group that lists them) against
- * 'shots' (-1: do not check); warns once for 'what'. Returns true when a
- * warning was given. */
-static bool check_task(struct reader *r, const char *what, const char *task,
-                       long shots, int depth, bool *shot_warned,
-                       bool *limit_warned)
+/* Warns (once each for 'what') when entry e was run with other shots than
+ * 'shots' (-1: not checked) or with --limit. */
+static void check_entry(struct reader *r, const char *what,
+                        const struct entry *e, long shots, bool *shot_warned,
+                        bool *limit_warned)
 {
-    json_t *kids = r->group_subtasks ? json_object_get(r->group_subtasks, task)
-                                     : NULL;
-    const struct entry *e;
     struct lb_quoted q;
 
-    if (json_is_array(kids) && json_array_size(kids) > 0 && depth < MAX_DEPTH) {
-        size_t i;
-        json_t *k;
-
-        json_array_foreach(kids, i, k)
-            if (json_is_string(k))
-                (void)check_task(r, what, json_string_value(k), shots,
-                                 depth + 1, shot_warned, limit_warned);
-        return *shot_warned || *limit_warned;
-    }
-    e = find_entry(r, task);
-    if (e == NULL)
-        return false;
     if (shots >= 0 && e->shots >= 0 && e->shots != shots && !*shot_warned) {
         const struct lb_bench_info *b = lb_catalog_benchmark(what);
 
         warn(r, "%s: %s was run %ld-shot; the %s runs it %ld-shot: not "
                 "comparable",
-             what, lb_quotes(&q, task), e->shots,
+             what, lb_quotes(&q, e->name), e->shots,
              b != NULL ? b->suite->title : "board", shots);
         *shot_warned = true;
     }
@@ -389,10 +372,69 @@ static bool check_task(struct reader *r, const char *what, const char *task,
         e->n_effective < e->n_original && !*limit_warned) {
         warn(r, "%s: %s used %ld of its %ld samples (--limit): not "
                 "comparable",
-             what, lb_quotes(&q, task), e->n_effective, e->n_original);
+             what, lb_quotes(&q, e->name), e->n_effective, e->n_original);
         *limit_warned = true;
     }
-    return *shot_warned || *limit_warned;
+}
+
+/* Whether task 'name' looks like a subtask of group 'group' in a file
+ * without "group_subtasks": GROUP_x (leaderboard_gpqa_main), or, for a
+ * group named BASE_LAST, BASE_x_LAST (leaderboard_math_algebra_hard). */
+static bool is_subtask_name(const char *name, const char *group)
+{
+    size_t n = strlen(group), m = strlen(name);
+    const char *last = strrchr(group, '_');
+    size_t base, tail;
+
+    if (strncmp(name, group, n) == 0 && name[n] == '_')
+        return true;
+    if (last == NULL || strcmp(name, group) == 0)
+        return false;
+    base = (size_t)(last - group) + 1; /* "leaderboard_math_" */
+    tail = n - base + 1;               /* "_hard" */
+    return m > base + tail && strncmp(name, group, base) == 0 &&
+           strcmp(name + m - tail, last) == 0;
+}
+
+/* Checks task against 'shots' and --limit, through its subtasks when it is
+ * a group: the ones "group_subtasks" lists, else (a file without it) the
+ * tasks named like its subtasks when the group itself has no sample counts
+ * or says 0-shot (lm-eval writes 0 for groups). */
+static void check_task(struct reader *r, const char *what, const char *task,
+                       long shots, int depth, bool *shot_warned,
+                       bool *limit_warned)
+{
+    json_t *kids = r->group_subtasks ? json_object_get(r->group_subtasks, task)
+                                     : NULL;
+    const struct entry *e;
+    size_t i;
+    bool prefixed = false;
+
+    if (json_is_array(kids) && json_array_size(kids) > 0 && depth < MAX_DEPTH) {
+        json_t *k;
+
+        json_array_foreach(kids, i, k)
+            if (json_is_string(k))
+                check_task(r, what, json_string_value(k), shots, depth + 1,
+                           shot_warned, limit_warned);
+        return;
+    }
+    e = find_entry(r, task);
+    if (e == NULL)
+        return;
+    if (r->group_subtasks == NULL &&
+        (e->n_original < 0 || (shots > 0 && e->shots == 0))) {
+        for (i = 0; i < r->n; i++) {
+            const struct entry *s = &r->e[i];
+
+            if (!is_subtask_name(s->name, task))
+                continue;
+            prefixed = true;
+            check_entry(r, what, s, shots, shot_warned, limit_warned);
+        }
+    }
+    if (!prefixed)
+        check_entry(r, what, e, shots, shot_warned, limit_warned);
 }
 
 /* }====================================================================== */
@@ -528,8 +570,8 @@ static int read_one(struct reader *r, const struct builtin *b)
             add_score(r->out, b->column, normalize(v.x, b->lb), v.has_se,
                       v.se * 100 / (1 - b->lb), LB_LMEVAL_BUILTIN);
         }
-        (void)check_task(r, b->column, s->task, board_shots(b->column), 0,
-                         &sw, &lw);
+        check_task(r, b->column, s->task, board_shots(b->column), 0, &sw,
+                   &lw);
         return 0;
     }
     if (seen != NULL)
@@ -611,8 +653,8 @@ static int read_subtasks(struct reader *r, const struct builtin *b)
         } else {
             all_se = false;
         }
-        (void)check_task(r, b->column, name.data, board_shots(b->column), 0,
-                         &sw, &lw);
+        check_task(r, b->column, name.data, board_shots(b->column), 0, &sw,
+                   &lw);
     }
     if (rc == 0)
         add_score(r->out, b->column, sum / (double)b->nsubs, all_se,
@@ -679,8 +721,7 @@ static int read_map(struct reader *r, const struct lb_lmeval_map *m,
         return 0;
     }
     add_score(r->out, m->column, v.x * 100, v.has_se, v.se * 100, index);
-    (void)check_task(r, m->column, m->task, board_shots(m->column), 0, &sw,
-                     &lw);
+    check_task(r, m->column, m->task, board_shots(m->column), 0, &sw, &lw);
     return 0;
 }
 

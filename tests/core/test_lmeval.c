@@ -151,6 +151,39 @@ static void test_lmeval_limit_warns(void **state)
     lb_lmeval_run_release(&run);
 }
 
+static void test_lmeval_group_checked_through_subtasks(void **state)
+{
+    struct lb_lmeval_run run;
+
+    (void)state;
+    /* lm-eval writes 0 shots for a group: its subtasks say what was run */
+    read_ok("{\"results\": {\"leaderboard_math_hard\": {\"exact_match,none\":"
+            " 0.1}, \"leaderboard_math_algebra_hard\": {\"exact_match,none\":"
+            " 0.2}}, \"n-shot\": {\"leaderboard_math_hard\": 0,"
+            " \"leaderboard_math_algebra_hard\": 4}, \"n-samples\":"
+            " {\"leaderboard_math_algebra_hard\": {\"original\": 307,"
+            " \"effective\": 307}}, \"model_name\": \"m\"}",
+            NULL, 0, &run);
+    assert_int_equal(run.nwarnings, 0);
+    assert_true(fabs(score(&run, "MATH Lvl 5")->value - 10) < 1e-9);
+    lb_lmeval_run_release(&run);
+    read_ok("{\"results\": {\"leaderboard_math_hard\": {\"exact_match,none\":"
+            " 0.1}, \"leaderboard_math_algebra_hard\": {\"exact_match,none\":"
+            " 0.2}}, \"n-shot\": {\"leaderboard_math_hard\": 0,"
+            " \"leaderboard_math_algebra_hard\": 0}, \"n-samples\":"
+            " {\"leaderboard_math_algebra_hard\": {\"original\": 307,"
+            " \"effective\": 30}}, \"model_name\": \"m\"}",
+            NULL, 0, &run);
+    assert_string_equal(lb_buf_str(&run.warnings),
+                        "r.json: MATH Lvl 5: 'leaderboard_math_algebra_hard' "
+                        "was run 0-shot; the Open LLM Leaderboard v2 runs it "
+                        "4-shot: not comparable\n"
+                        "r.json: MATH Lvl 5: 'leaderboard_math_algebra_hard' "
+                        "used 30 of its 307 samples (--limit): not "
+                        "comparable\n");
+    lb_lmeval_run_release(&run);
+}
+
 static void test_lmeval_v2_normalized(void **state)
 {
     struct lb_lmeval_run run;
@@ -262,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_lmeval_legacy_format),
         cmocka_unit_test(test_lmeval_board_format_and_nan),
         cmocka_unit_test(test_lmeval_limit_warns),
+        cmocka_unit_test(test_lmeval_group_checked_through_subtasks),
         cmocka_unit_test(test_lmeval_v2_normalized),
         cmocka_unit_test(test_lmeval_maps),
         cmocka_unit_test(test_lmeval_errors),
