@@ -1,8 +1,10 @@
 #!/bin/sh
 # test.sh: the whole test suite, as CI runs it (.ci/run).
 #
-# 1. setup.sh: install what is missing and build build/ (the normal build);
-# 2. run every test there (cmocka unit tests and CLI tests, through ctest);
+# 1. setup.sh --browser: install what is missing (chromium and node too, for
+#    the browser test of the HTML page) and build build/ (the normal build);
+# 2. run every test there (cmocka unit tests, CLI tests, the browser test,
+#    through ctest);
 # 3. build build-asan/ with AddressSanitizer + UndefinedBehaviorSanitizer
 #    (leak detection on, warnings as errors) and run every test again;
 # 4. valgrind.sh: every test of build/ again under valgrind memcheck;
@@ -12,7 +14,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-./scripts/setup.sh
+./scripts/setup.sh --browser
+# the browser test fails instead of skipping when chromium or node is missing
+LB_BROWSER_REQUIRED=1
+export LB_BROWSER_REQUIRED
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== tests (build/)"

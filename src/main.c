@@ -13,6 +13,9 @@ static const struct lb_command commands[] = {
     {"rank", cmd_rank, "rank the models of a score file, tie-aware"},
     {"add", cmd_add, "add a model's scores to a score file, safely"},
     {"plot", cmd_plot, "draw charts with gnuplot: scripts, data and PNGs"},
+    {"import", cmd_import, "add lm-evaluation-harness results to a score file"},
+    {"diff", cmd_diff, "compare two snapshots: moves, additions, score changes"},
+    {"check", cmd_check, "list every problem of score files (pre-commit)"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -7,8 +7,10 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "base/buf.h"
+#include "core/add.h"
 #include "core/board.h"
 #include "core/table.h"
 
@@ -30,6 +32,30 @@ struct lb_command {
 int cmd_rank(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+
+/* {======================================================================
+ * Writing new rows into a score file (add, import): cli/add_rows.c
+ * ======================================================================= */
+
+struct cli_add_target {
+    const char *file;        /* the score file, as the user named it */
+    bool create;             /* create it when it does not exist */
+    struct lb_add_opts opts; /* --replace, --new-column */
+    bool quiet;              /* do not say where the rows rank */
+};
+
+/* Locks the file, reads it, validates and adds the rows (core/add.h: one
+ * bad row and nothing is added; every other row byte for byte), replaces
+ * it atomically, and unless quiet prints "added 'NAME': rank R of N
+ * (average A)" for each row on stdout. Errors are printed. Returns the
+ * exit status. */
+int cli_add_rows(const struct cli_add_target *tg,
+                 const struct lb_new_row *rows, size_t n);
+
+/* }====================================================================== */
 
 /* {======================================================================
  * Options that choose and rank, shared by the commands that show a board
@@ -106,6 +132,28 @@ int cli_board_finish(const char *cmd, struct cli_board_args *a);
  * LB_EXIT_USAGE after printing a usage error for a bad value. */
 int cli_board_option(const char *cmd, int c, const char *arg,
                      struct cli_board_args *a);
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * Progress on long loads (cli/progress.c)
+ * ======================================================================= */
+
+struct cli_progress {
+    const char *name;      /* the file, as given */
+    struct timespec start; /* when the load started */
+    struct timespec last;  /* when the line was last drawn */
+    bool shown;            /* a line is on the terminal */
+    bool immediate;        /* draw from the first block (tests) */
+};
+
+/* When standard error is a terminal, makes the load with options lo draw
+ * "leaderboard: reading FILE: 45% (230 of 512 MiB)" on it, from the
+ * second second of the load on. cli_progress_end erases the line (call it
+ * before printing anything else) and detaches p from lo. */
+void cli_progress_start(struct cli_progress *p, const char *name,
+                        struct lb_load_opts *lo);
+void cli_progress_end(struct cli_progress *p, struct lb_load_opts *lo);
 
 /* }====================================================================== */
 

@@ -353,7 +353,14 @@ int cmd_plot(int argc, char **argv)
     a.b.board.rank.top = 0;
 
     lb_error_init(&err);
-    if (lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err) != 0) {
+    {
+        struct cli_progress pr;
+
+        cli_progress_start(&pr, a.file, &a.b.load);
+        rc = lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err);
+        cli_progress_end(&pr, &a.b.load);
+    }
+    if (rc != 0) {
         cli_error("%s", err.msg);
         cli_board_args_release(&a.b);
         return LB_EXIT_FAILURE;

@@ -1,6 +1,7 @@
 /* rank.c: 'leaderboard rank FILE': averages and a tie-aware ranking. */
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/error.h"
 #include "base/quote.h"
 #include "cli/cli.h"
@@ -33,8 +34,13 @@ static const char usage_compare[] =
 
 static const char usage_tail[] =
     "Output\n"
-    "  -f, --format FORMAT       text (default), markdown, csv, tsv, json\n"
+    "  -f, --format FORMAT       text (default), markdown, csv, tsv, json,\n"
+    "                            html (one self-contained page: sortable\n"
+    "                            table, filter box, the charts as SVG),\n"
+    "                            latex (a booktabs tabular)\n"
     "                            (default for -o: from the file's extension)\n"
+    "      --no-charts           html: leave the charts out (without gnuplot\n"
+    "                            the page has none, and the exit status is 3)\n"
     "  -o, --output FILE         write to FILE (replaced only when complete)\n"
     "  -h, --help                show this help and exit\n"
     "\n"
@@ -50,7 +56,8 @@ static const char usage_tail[] =
 
 enum {
     OPT_CI = CLI_OPT_FIRST_FREE,
-    OPT_COMPARE
+    OPT_COMPARE,
+    OPT_NO_CHARTS
 };
 
 static const struct option long_options[] = {
@@ -59,6 +66,7 @@ static const struct option long_options[] = {
     {"compare-methods", no_argument, NULL, OPT_COMPARE},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
+    {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -70,6 +78,7 @@ struct rank_args {
     bool format_given;
     const char *output;
     bool compare;          /* --compare-methods */
+    bool no_charts;
 };
 
 /* Returns 0 to go on, -1 after --help, or an exit status. */
@@ -95,7 +104,8 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
             if (!lb_format_parse(optarg, &a->format))
                 return cli_usage_error(
                     "rank",
-                    "--format: %s is not text, markdown, csv, tsv or json",
+                    "--format: %s is not text, markdown, csv, tsv, json, "
+                    "html or latex",
                     lb_quotes(&q, optarg));
             a->format_given = true;
             break;
@@ -107,6 +117,9 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
             break;
         case OPT_COMPARE:
             a->compare = true;
+            break;
+        case OPT_NO_CHARTS:
+            a->no_charts = true;
             break;
         case 'h':
             fputs(usage_head, stdout);
@@ -138,7 +151,91 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
     a->file = argv[optind];
     if (!a->format_given && a->output != NULL)
         (void)lb_format_from_path(a->output, &a->format);
+    if (a->compare &&
+        (a->format == LB_FORMAT_HTML || a->format == LB_FORMAT_LATEX))
+        return cli_usage_error("rank", "--compare-methods writes text, "
+                                       "markdown, csv, tsv or json");
     return 0;
+}
+
+/* --format html: the page, with the charts of the whole board (the charts
+ * pick their own rows, so they need a board without --top: the table is
+ * then loaded whole, not streamed). Returns the exit status. */
+static int rank_html(const struct rank_args *a)
+{
+    struct lb_table t;
+    struct lb_board board, full;
+    struct lb_board_opts all = a->b.board;
+    struct lb_error err, cerr;
+    struct cli_output out;
+    struct lb_html_chart *charts = NULL;
+    size_t ncharts = 0;
+    const char *note = NULL;
+    enum lb_gnuplot_status st = LB_GNUPLOT_OK;
+    int rc = LB_EXIT_FAILURE;
+
+    lb_error_init(&err);
+    lb_error_init(&cerr);
+    memset(&board, 0, sizeof board);
+    memset(&full, 0, sizeof full);
+    all.rank.top = 0;
+    {
+        /* --where and --dedup apply while loading; the charts show every
+         * row kept, the table only --top's */
+        struct cli_progress pr;
+        struct lb_load_opts lo = a->b.load;
+
+        cli_progress_start(&pr, a->file, &lo);
+        rc = lb_board_load(&t, &full, a->file, &lo, &all, &err);
+        cli_progress_end(&pr, &lo);
+        if (rc != 0) {
+            cli_error("%s", err.msg);
+            return LB_EXIT_FAILURE;
+        }
+        rc = LB_EXIT_FAILURE;
+    }
+    if (a->b.board.rank.top != 0) {
+        if (lb_board_compute(&board, &t, &a->b.board, &err) != 0)
+            goto out;
+        board.n_filtered = full.n_filtered;
+        board.n_duplicates = full.n_duplicates;
+        board.date_col = full.date_col;
+    }
+    if (!a->no_charts) {
+        st = lb_html_charts(&full, &charts, &ncharts, &cerr);
+        if (st == LB_GNUPLOT_MISSING)
+            note = "No charts: gnuplot was not found when this page was made.";
+        else if (st != LB_GNUPLOT_OK)
+            note = "No charts: gnuplot failed when this page was made.";
+    }
+    if (cli_output_open(&out, a->output) != 0)
+        goto out;
+    if (lb_export_html(out.fp, a->b.board.rank.top != 0 ? &board : &full,
+                       charts, ncharts, note, &err) != 0) {
+        cli_output_abort(&out);
+        goto out;
+    }
+    if (cli_output_commit(&out) != 0)
+        goto out;
+    rc = LB_EXIT_OK;
+    if (st != LB_GNUPLOT_OK) {
+        /* the page is written; say why it has no charts */
+        cli_error("%s", cerr.msg);
+        cli_error("the page has no charts%s; --no-charts leaves them out on "
+                  "purpose",
+                  st == LB_GNUPLOT_MISSING
+                      ? " (install gnuplot 5.4 or later, Debian: gnuplot-nox)"
+                      : "");
+        rc = LB_EXIT_PLOT;
+    }
+out:
+    if (err.msg[0] != '\0')
+        cli_error("%s", err.msg);
+    lb_html_charts_free(charts, ncharts);
+    lb_board_release(&full);
+    lb_board_release(&board);
+    lb_table_release(&t);
+    return rc;
 }
 
 int cmd_rank(int argc, char **argv)
@@ -148,14 +245,23 @@ int cmd_rank(int argc, char **argv)
     struct lb_board board;
     struct lb_error err;
     struct cli_output out;
+    struct cli_progress pr;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0) {
         cli_board_args_release(&a.b);
         return rc < 0 ? LB_EXIT_OK : rc;
     }
+    if (a.format == LB_FORMAT_HTML) {
+        rc = rank_html(&a);
+        cli_board_args_release(&a.b);
+        return rc;
+    }
     lb_error_init(&err);
-    if (lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err) != 0) {
+    cli_progress_start(&pr, a.file, &a.b.load);
+    rc = lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err);
+    cli_progress_end(&pr, &a.b.load);
+    if (rc != 0) {
         cli_error("%s", err.msg);
         cli_board_args_release(&a.b);
         return LB_EXIT_FAILURE;

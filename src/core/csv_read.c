@@ -746,9 +746,12 @@ static ssize_t read_full(int fd, char *buf, size_t size, off_t off)
 #define PARALLEL_MIN ((size_t)16 << 20)
 #define ROW_NOT_BEGUN 0 /* libcsv's pstate for "between rows" */
 
-/* Parses bytes [start, end) of fd into ld; block is READ_BLOCK bytes. */
+/* Parses bytes [start, end) of fd into ld; block is READ_BLOCK bytes.
+ * 'total' > 0: report progress to ld's options as if the other half went
+ * at the same pace (the first half's thread only). */
 static int parse_range(struct loader *ld, struct csv_parser *p, int fd,
-                       const char *path, size_t start, size_t end, char *block)
+                       const char *path, size_t start, size_t end, char *block,
+                       size_t total)
 {
     size_t off = start;
     struct lb_quoted q;
@@ -769,6 +772,9 @@ static int parse_range(struct loader *ld, struct csv_parser *p, int fd,
         if (parse_block(ld, p, block, (size_t)n) != 0)
             return -1;
         off += (size_t)n;
+        if (total > 0 && ld->opts && ld->opts->progress)
+            ld->opts->progress(start + 2 * (off - start), total,
+                               ld->opts->progress_ctx);
     }
     return 0;
 }
@@ -992,7 +998,7 @@ static int run_half(void *arg)
     struct half *h = arg;
 
     h->rc = parse_range(&h->ld, &h->p, h->fd, h->path, h->start, h->end,
-                        h->block);
+                        h->block, 0);
     if (h->rc == 0)
         h->rc = csv_fini(&h->p, on_field, on_row_end, &h->ld) != 0 ||
                         h->ld.failed
@@ -1058,7 +1064,7 @@ static int load_parallel(struct lb_table *t, int fd, const char *path,
         release_half(&h.t);
         goto out;
     }
-    ok = parse_range(&ld, &p, fd, path, hdr, split, block) == 0 &&
+    ok = parse_range(&ld, &p, fd, path, hdr, split, block, size) == 0 &&
          !ld.failed && p.pstate == ROW_NOT_BEGUN;
     thrd_join(thr, NULL);
     ok = ok && h.rc == 0 && append_half(t, &h.t);
@@ -1094,9 +1100,11 @@ int lb_table_load(struct lb_table *t, const char *path,
     struct stat st;
     char *block = NULL;
     bool first = true, parser = false;
+    size_t done = 0;
     int fd, rc = -1;
 
     loader_init(&ld, t, name, opts, err);
+    memset(&st, 0, sizeof st); /* a failed fstat: not a regular file */
     fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
     if (fd < 0) {
         int e = errno;
@@ -1146,6 +1154,10 @@ int lb_table_load(struct lb_table *t, const char *path,
         first = false;
         if (parse_block(&ld, &p, block + skip, (size_t)n - skip) != 0)
             goto out;
+        done += (size_t)n;
+        if (opts && opts->progress)
+            opts->progress(done, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
+                           opts->progress_ctx);
     }
     rc = finish(&ld, &p);
     t->threads = 1;

@@ -103,6 +103,11 @@ struct lb_load_opts {
                                  threads; 0: the default (16 MiB) */
     const struct lb_row_filter *filter; /* rows to keep, or NULL: all (a
                                  filtered load uses one thread) */
+    /* called after each block (1 MiB) of a file is parsed, with the bytes
+     * done so far and the file's size (0 when unknown: a pipe), from the
+     * loading thread only; NULL: none (the CLI draws a progress bar) */
+    void (*progress)(size_t done, size_t total, void *ctx);
+    void *progress_ctx;
 };
 
 /* Loads a score file: 'path' ("-" for standard input) is read with libcsv in

@@ -15,6 +15,8 @@ static const struct format_name formats[] = {
     {"text", LB_FORMAT_TEXT}, {"markdown", LB_FORMAT_MARKDOWN},
     {"md", LB_FORMAT_MARKDOWN}, {"csv", LB_FORMAT_CSV},
     {"tsv", LB_FORMAT_TSV},   {"json", LB_FORMAT_JSON},
+    {"html", LB_FORMAT_HTML}, {"htm", LB_FORMAT_HTML},
+    {"latex", LB_FORMAT_LATEX}, {"tex", LB_FORMAT_LATEX},
 };
 
 bool lb_format_parse(const char *s, enum lb_format *out)
@@ -106,11 +108,34 @@ int lb_export(FILE *out, enum lb_format fmt, const struct lb_board *r,
     case LB_FORMAT_JSON:
         rc = lb_write_json(out, r, err);
         break;
+    case LB_FORMAT_HTML:
+        rc = lb_write_html(out, r, NULL, 0, NULL, err);
+        break;
+    case LB_FORMAT_LATEX:
+        rc = lb_write_latex(out, r, err);
+        break;
     case LB_FORMAT_TEXT:
     default:
         rc = lb_write_text(out, r, err);
         break;
     }
+    if (rc == 0 && ferror(out)) {
+        int e = errno;
+
+        return lb_error_set(err, "write error: %s", strerror(e));
+    }
+    return rc;
+}
+
+int lb_export_html(FILE *out, const struct lb_board *r,
+                   const struct lb_html_chart *charts, size_t ncharts,
+                   const char *charts_note, struct lb_error *err)
+{
+    int rc;
+
+    if (check_rounding(r, err) != 0)
+        return -1;
+    rc = lb_write_html(out, r, charts, ncharts, charts_note, err);
     if (rc == 0 && ferror(out)) {
         int e = errno;
 

@@ -181,8 +181,8 @@ static void test_escape_json_every_control(void **state)
     ESC(lb_escape_json, "\xF0\x9F\x98\x80", "\"\xF0\x9F\x98\x80\"");
 }
 
-/* Every string of one or two bytes: the text rendering, Markdown and
- * JSON never let an unsafe code point or invalid UTF-8 through. */
+/* Every string of one or two bytes: the text rendering, Markdown, JSON,
+ * HTML and LaTeX never let an unsafe code point or invalid UTF-8 through. */
 static void check_safe(const struct lb_buf *b)
 {
     size_t i = 0;
@@ -217,9 +217,53 @@ static void test_escape_all_two_byte_strings(void **state)
             lb_buf_reset(&b);
             lb_escape_json(&b, s, 2);
             check_safe(&b);
+            lb_buf_reset(&b);
+            lb_escape_html(&b, s, 2);
+            check_safe(&b);
+            lb_buf_reset(&b);
+            lb_escape_latex(&b, s, 2);
+            check_safe(&b);
         }
     }
     lb_buf_release(&b);
+}
+
+static void test_escape_html(void **state)
+{
+    (void)state;
+    ESC(lb_escape_html, "org/model-7b", "org/model-7b");
+    ESC(lb_escape_html, "<script>alert(1)</script>",
+        "&lt;script&gt;alert(1)&lt;/script&gt;");
+    /* attributes: both quotes */
+    ESC(lb_escape_html, "\" onmouseover='x'", "&quot; onmouseover=&#39;x&#39;");
+    ESC(lb_escape_html, "a&amp;b", "a&amp;amp;b");
+    ESC(lb_escape_html, "new\nline\x1b[0m\x7f", "new line [0m ");
+    ESC(lb_escape_html, "rtl\xE2\x80\xAE", "rtl\\u202E");
+    ESC(lb_escape_html, "\xC2\x9B", "\\u009B");
+    ESC(lb_escape_html, "bad\xC3", "bad\xEF\xBF\xBD");
+    ESC(lb_escape_html, "\xE5\xA4\xA7", "\xE5\xA4\xA7");
+    ESC(lb_escape_html, "nul\0x", "nul x");
+}
+
+static void test_escape_latex(void **state)
+{
+    (void)state;
+    ESC(lb_escape_latex, "org/model-7b", "org/model-7b");
+    ESC(lb_escape_latex, "gpt-4o_mini {sub}^2 ~& 50% $x$ #1",
+        "gpt-4o\\_mini \\{sub\\}\\textasciicircum{}2 \\textasciitilde{}\\& "
+        "50\\% \\$x\\$ \\#1");
+    ESC(lb_escape_latex, "back\\slash", "back\\textbackslash{}slash");
+    ESC(lb_escape_latex, "a<b>c|d`e", "a\\textless{}b\\textgreater{}c\\textbar{}d"
+        "\\textasciigrave{}e");
+    /* no ligatures: -- stays two hyphens, '' two quotes, ,, two commas */
+    ESC(lb_escape_latex, "a--b---c", "a-{}-b-{}-{}-c");
+    ESC(lb_escape_latex, "''x,,", "'{}'x,{},");
+    /* a line break would end a table row (or a comment) */
+    ESC(lb_escape_latex, "two\nlines\r\x1b", "two lines  ");
+    ESC(lb_escape_latex, "\\input{/etc/passwd}",
+        "\\textbackslash{}input\\{/etc/passwd\\}");
+    ESC(lb_escape_latex, "rtl\xE2\x80\xAE bad\xFF", "rtl? bad?");
+    ESC(lb_escape_latex, "\xE5\xA4\xA7", "\xE5\xA4\xA7");
 }
 
 int main(void)
@@ -235,6 +279,8 @@ int main(void)
         cmocka_unit_test(test_escape_tsv_hostile),
         cmocka_unit_test(test_escape_json_every_control),
         cmocka_unit_test(test_escape_all_two_byte_strings),
+        cmocka_unit_test(test_escape_html),
+        cmocka_unit_test(test_escape_latex),
     };
 
     return cmocka_run_group_tests_name("escape", tests, NULL, NULL);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <csv.h>
 
@@ -334,13 +335,64 @@ static void check_markdown(const struct lb_board *b, const char *s,
     FUZZ_CHECK(line == 4 + b->ranking.n_listed, "Markdown: %zu lines", line);
 }
 
+/* HTML: the page's own script is the only one; user text cannot open or
+ * close an element that runs code. */
+static size_t count_ci(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle), i, count = 0;
+
+    for (i = 0; i + n <= len; i++)
+        if (strncasecmp(s + i, needle, n) == 0)
+            count++;
+    return count;
+}
+
+static void check_html(const char *s, size_t len)
+{
+    FUZZ_CHECK(count_ci(s, len, "<script") == 1, "HTML: %zu <script",
+               count_ci(s, len, "<script"));
+    FUZZ_CHECK(count_ci(s, len, "</script") == 1, "HTML: %zu </script",
+               count_ci(s, len, "</script"));
+    FUZZ_CHECK(count_ci(s, len, "<iframe") == 0 &&
+                   count_ci(s, len, "<img") == 0 &&
+                   count_ci(s, len, "<svg") == 0,
+               "HTML: an element from user text");
+}
+
+/* LaTeX: every table row has as many column separators (an '&' without a
+ * backslash) as the header. */
+static void check_latex(const char *s, size_t len)
+{
+    const char *end = s + len;
+    long want = -1;
+
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t n = (size_t)((nl != NULL ? nl : end) - s), i;
+        long amps = 0;
+
+        if (n >= 3 && s[n - 1] == '\\' && s[n - 2] == '\\' && s[0] != '%') {
+            for (i = 0; i < n; i++)
+                if (s[i] == '&' && (i == 0 || s[i - 1] != '\\'))
+                    amps++;
+            if (want < 0)
+                want = amps;
+            FUZZ_CHECK(amps == want, "LaTeX: a row with %ld '&', the header "
+                                     "%ld", amps, want);
+        }
+        if (nl == NULL)
+            break;
+        s = nl + 1;
+    }
+}
+
 void fuzz_check_exports(const struct lb_board *b)
 {
     static const enum lb_format formats[] = {
         LB_FORMAT_TEXT, LB_FORMAT_MARKDOWN, LB_FORMAT_CSV, LB_FORMAT_TSV,
-        LB_FORMAT_JSON};
+        LB_FORMAT_JSON, LB_FORMAT_HTML, LB_FORMAT_LATEX};
     static const char *const names[] = {"text", "markdown", "csv", "tsv",
-                                        "json"};
+                                        "json", "html", "latex"};
     size_t k;
 
     for (k = 0; k < sizeof formats / sizeof formats[0]; k++) {
@@ -352,7 +404,10 @@ void fuzz_check_exports(const struct lb_board *b)
 
         FUZZ_CHECK(fp != NULL, "open_memstream");
         lb_error_init(&err);
-        rc = lb_export(fp, formats[k], b, &err);
+        if (formats[k] == LB_FORMAT_HTML)
+            rc = lb_export_html(fp, b, NULL, 0, NULL, &err);
+        else
+            rc = lb_export(fp, formats[k], b, &err);
         FUZZ_CHECK(fclose(fp) == 0, "fclose");
         if (rc != 0) {
             fuzz_check_message(err.msg);
@@ -376,6 +431,14 @@ void fuzz_check_exports(const struct lb_board *b)
         case LB_FORMAT_JSON:
             check_safe_text(names[k], out, len, true);
             check_json(out, len);
+            break;
+        case LB_FORMAT_HTML:
+            check_safe_text(names[k], out, len, true);
+            check_html(out, len);
+            break;
+        case LB_FORMAT_LATEX:
+            check_safe_text(names[k], out, len, true);
+            check_latex(out, len);
             break;
         }
         free(out);

@@ -1,0 +1,101 @@
+# bash completion for leaderboard(1), installed as
+# share/bash-completion/completions/leaderboard by 'cmake --install'.
+# Completes the commands, each command's options, the values of the
+# options that take a choice, and file names (.csv for score files, .json
+# for import's results).
+
+_leaderboard()
+{
+    local cur prev cmd i
+    COMPREPLY=()
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD-1]}
+
+    local commands="rank add plot import diff check help"
+    local board="--benchmarks --missing --model-column --where --dedup
+        --method --weights --baseline --lower-is-better --suite --stderr
+        --bootstrap --seed --sort --ascending --ties --precision --top
+        --columns"
+
+    cmd=""
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+        -*) ;;
+        *) cmd=${COMP_WORDS[i]}; break ;;
+        esac
+    done
+    if [[ -z $cmd ]]; then
+        COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+        return
+    fi
+
+    # values of options that take a choice or a file
+    case $prev in
+    --missing)
+        COMPREPLY=($(compgen -W "exclude partial zero" -- "$cur")); return ;;
+    --dedup)
+        COMPREPLY=($(compgen -W "none best latest" -- "$cur")); return ;;
+    --method)
+        COMPREPLY=($(compgen -W "mean weighted normalized geomean mean-rank
+            win-rate" -- "$cur")); return ;;
+    --suite)
+        COMPREPLY=($(compgen -W "openllm-v1 openllm-v2" -- "$cur")); return ;;
+    --ties)
+        COMPREPLY=($(compgen -W "competition dense ordinal fractional exact" \
+            -- "$cur")); return ;;
+    -f|--format)
+        if [[ $cmd == diff ]]; then
+            COMPREPLY=($(compgen -W "text markdown csv tsv json" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "text markdown csv tsv json html latex" \
+                -- "$cur"))
+        fi
+        return ;;
+    --chart)
+        COMPREPLY=($(compgen -W "average benchmarks profile size" -- "$cur"))
+        return ;;
+    --terminal)
+        COMPREPLY=($(compgen -W "png svg" -- "$cur")); return ;;
+    -o|--output)
+        if [[ $cmd == plot ]]; then
+            COMPREPLY=($(compgen -d -- "$cur"))
+        else
+            COMPREPLY=($(compgen -f -- "$cur"))
+        fi
+        return ;;
+    -i|--into|--from)
+        COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
+        return ;;
+    -b|--benchmarks|-s|--sort|-c|--columns|--model-column|-p|--precision|\
+    -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
+    -w|--where|--weights|--baseline|--lower-is-better|--stderr|--bootstrap|\
+    --seed)
+        return ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        local opts
+        case $cmd in
+        rank) opts="$board --ci --compare-methods --format --output
+            --no-charts --help" ;;
+        add) opts="--model --set --from --replace --new-column --create
+            --quiet --help" ;;
+        plot) opts="$board --chart --output --terminal --script-only --help" ;;
+        import) opts="--into --map --model --set --decimals --replace
+            --new-column --create --strict --quiet --help" ;;
+        diff) opts="--benchmarks --missing --model-column --sort --ascending
+            --ties --precision --threshold --all --format --output --help" ;;
+        check) opts="--max --strict --model-column --quiet --help" ;;
+        esac
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+        return
+    fi
+    case $cmd in
+    help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
+    import)
+        COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur")) ;;
+    *)
+        COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")) ;;
+    esac
+}
+complete -o filenames -F _leaderboard leaderboard

@@ -1,0 +1,157 @@
+// html_sort.mjs BOARD.html HOSTILE.html [SCREENSHOT_DIR]
+//
+// Opens the pages of 'leaderboard rank --format html' in Debian's Chromium,
+// headless, through playwright-core (no browser download: executablePath
+// /usr/bin/chromium), and checks what a person would do with them:
+//   - the page loads from its file alone: no request leaves it;
+//   - clicking a header sorts the table (Model: by name; ARC: highest
+//     first, a second click lowest first; Rank: back to the ranking, the
+//     unranked rows last), and the order really changes;
+//   - the filter box hides the rows whose model does not match;
+//   - on a phone-sized screen the page does not scroll sideways (the table
+//     does, inside its box);
+//   - the charts are there and decode as images;
+//   - hostile model and column names show as text and run nothing.
+// Exits 0 when every check passes; prints one line per check.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [boardPath, hostilePath, shots] = process.argv.slice(2);
+if (!boardPath || !hostilePath) {
+  console.error('usage: node html_sort.mjs BOARD.html HOSTILE.html [SHOT_DIR]');
+  process.exit(2);
+}
+
+let failed = 0;
+function check(what, ok, detail) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : ': ' + detail}`);
+  if (!ok) failed++;
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'leaderboard-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+         '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 900 },
+});
+
+context.setDefaultTimeout(5000);
+try {
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const url = pathToFileURL(resolve(boardPath)).href;
+  await page.goto(url);
+
+  const outside = requests.filter((u) => u !== url && !u.startsWith('data:'));
+  check('the page loads nothing but itself', outside.length === 0, outside.join(' '));
+  check('no script error', errors.length === 0, errors.join(' | '));
+
+  const column = (name) => page.evaluate((name) => {
+    const heads = [...document.querySelectorAll('#board thead th')];
+    const i = heads.findIndex((th) => th.textContent.trim() === name);
+    return [...document.querySelectorAll('#board tbody tr')]
+      .filter((tr) => !tr.hidden)
+      .map((tr) => tr.cells[i].textContent);
+  }, name);
+  const click = (name) => page.getByRole('button', { name, exact: true }).click();
+
+  const before = await column('Model');
+  check('the table has rows', before.length > 3, `${before.length} rows`);
+
+  await click('Model');
+  const byName = await column('Model');
+  const sorted = [...before].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  check('clicking Model changes the order', byName.join('\n') !== before.join('\n'));
+  check('clicking Model sorts by name', byName.join('\n') === sorted.join('\n'),
+        byName.slice(0, 3).join(', '));
+  check('the header says how it is sorted',
+        (await page.locator('th[aria-sort=ascending]').textContent()) === 'Model');
+
+  await click('ARC');
+  const arc = (await column('ARC')).map((v) => (v === '-' ? null : parseFloat(v)));
+  const present = arc.filter((v) => v !== null);
+  const descending = present.every((v, i) => i === 0 || present[i - 1] >= v);
+  const missingLast = arc.indexOf(null) < 0 || arc.slice(arc.indexOf(null)).every((v) => v === null);
+  check('clicking ARC sorts highest first, missing last', descending && missingLast,
+        arc.join(' '));
+  await click('ARC');
+  const arc2 = (await column('ARC')).map((v) => (v === '-' ? null : parseFloat(v)));
+  const present2 = arc2.filter((v) => v !== null);
+  check('clicking ARC again sorts lowest first, missing still last',
+        present2.every((v, i) => i === 0 || present2[i - 1] <= v) &&
+        arc2.slice(present2.length).every((v) => v === null), arc2.join(' '));
+
+  await click('Rank');
+  const ranks = await column('Rank');
+  check('clicking Rank gives the ranking back', ranks.join('\n') !== '' &&
+        ranks[0] === '1' && ranks[ranks.length - 1] === '-' &&
+        (await column('Model')).join('\n') === before.join('\n'), ranks.join(' '));
+
+  await page.getByRole('searchbox', { name: 'Filter models' }).fill('llama');
+  const kept = await column('Model');
+  check('the filter keeps the matching models only', kept.length > 0 &&
+        kept.length < before.length && kept.every((m) => m.toLowerCase().includes('llama')),
+        kept.join(', '));
+  check('the page counts what it shows',
+        (await page.locator('#count').textContent()) === `${kept.length} of ${before.length} models shown`);
+  await page.getByRole('searchbox', { name: 'Filter models' }).fill('');
+  check('an empty filter shows every model', (await column('Model')).length === before.length);
+
+  const charts = await page.evaluate(() => [...document.querySelectorAll('#charts img')]
+    .map((img) => img.complete && img.naturalWidth > 0));
+  check('the charts are embedded and decode', charts.length >= 3 && charts.every(Boolean),
+        JSON.stringify(charts));
+  if (shots) await page.screenshot({ path: join(shots, 'board.png'), fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth,
+                                            window.innerWidth]);
+  check('on a phone the page itself does not scroll sideways', widths[0] <= widths[1],
+        `${widths[0]} > ${widths[1]}`);
+  if (shots) await page.screenshot({ path: join(shots, 'phone.png') });
+
+  // hostile names: shown as text, never run
+  const hostile = await context.newPage();
+  const dialogs = [];
+  hostile.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await hostile.goto(pathToFileURL(resolve(hostilePath)).href);
+  await hostile.locator('#board tbody tr').first().hover();
+  await hostile.mouse.move(5, 5);
+  const state = await hostile.evaluate(() => ({
+    pwned: window.pwned,
+    scripts: document.scripts.length,
+    tables: document.querySelectorAll('table').length,
+    h1: document.querySelectorAll('h1').length,
+    models: [...document.querySelectorAll('#board tbody td.model')].map((td) => td.textContent),
+    heads: [...document.querySelectorAll('#board thead th')].map((th) => th.textContent),
+  }));
+  check('hostile names run no script', state.pwned === undefined && dialogs.length === 0 &&
+        state.scripts === 1, JSON.stringify(state.pwned));
+  check('hostile names break no markup', state.tables === 1 && state.h1 === 1);
+  check('hostile names show as written',
+        state.models.includes('<script>window.pwned=1</script>') &&
+        state.models.includes('<img src=x onerror="window.pwned=2">') &&
+        state.models.includes('</td></tr></table><h1>broken') &&
+        state.heads.includes('<b>ARC</b>'), state.models.join(' | '));
+  check('a bidi override is shown, not obeyed',
+        state.models.includes('\\u202Eevil-bidi'), state.models.join(' | '));
+  await hostile.getByRole('button', { name: 'Model', exact: true }).click();
+  check('the hostile page sorts too', (await hostile.evaluate(() =>
+    document.querySelector('#board tbody td.model').textContent)) === '" onmouseover="window.pwned=3');
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+console.log(failed === 0 ? 'all browser checks passed' : `${failed} browser check(s) failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,47 @@
+#!/bin/sh
+# run.sh BINARY SOURCE_DIR WORK_DIR: the browser test of 'rank --format html'.
+#
+# Makes two pages (the seed file with its charts; hostile names), installs
+# playwright-core from this directory's package-lock.json into WORK_DIR
+# (once; never a browser: it drives Debian's /usr/bin/chromium), and runs
+# html_sort.mjs on them. Needs chromium and node (scripts/setup.sh
+# --browser installs both): without them it exits 77, which ctest reports
+# as skipped, unless LB_BROWSER_REQUIRED=1 (as scripts/test.sh sets), when
+# it fails. LB_BROWSER_SHOTS=DIR keeps screenshots of the pages there.
+set -eu
+bin=$1 src=$2 work=$3
+here=$src/tests/browser
+
+missing=""
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
+command -v node >/dev/null 2>&1 || missing="$missing node"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+if [ -n "$missing" ]; then
+    echo "browser test: missing$missing (scripts/setup.sh --browser installs them)"
+    [ "${LB_BROWSER_REQUIRED:-}" = 1 ] && exit 1
+    exit 77
+fi
+
+mkdir -p "$work"
+# playwright-core, as the lockfile pins it
+if ! cmp -s "$here/package-lock.json" "$work/package-lock.json" ||
+    [ ! -d "$work/node_modules/playwright-core" ]; then
+    cp "$here/package.json" "$here/package-lock.json" "$work/"
+    (cd "$work" && npm ci --no-audit --no-fund --loglevel=error) || {
+        echo "browser test: npm ci failed (is the npm registry reachable?)"
+        exit 1
+    }
+fi
+cp "$here/html_sort.mjs" "$work/"
+
+cd "$src"
+"$bin" rank benchmarks/openllm.csv -o "$work/board.html"
+"$bin" rank tests/cli/fixtures/html_hostile.csv -b '<b>ARC</b>,MMLU' \
+    --no-charts -o "$work/hostile.html"
+if [ -n "${LB_BROWSER_SHOTS:-}" ]; then
+    mkdir -p "$LB_BROWSER_SHOTS"
+    node "$work/html_sort.mjs" "$work/board.html" "$work/hostile.html" \
+        "$LB_BROWSER_SHOTS"
+else
+    node "$work/html_sort.mjs" "$work/board.html" "$work/hostile.html"
+fi

@@ -1,0 +1,48 @@
+#!/bin/sh
+# html_charts.sh BINARY SOURCE_DIR
+#
+# The charts of 'rank --format html':
+#   - without gnuplot in PATH: the page is written, without charts and
+#     saying so, and the exit status is 3; --no-charts: none, status 0;
+#   - with gnuplot (when installed): four SVG charts as data: images, the
+#     same page byte for byte run after run, nothing left in TMPDIR, and
+#     with --top the table is cut but the charts are not.
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+csv=$src/benchmarks/openllm.csv
+fail=0
+bad() { echo "html_charts: $*"; fail=1; }
+mkdir "$tmp/empty" "$tmp/t"
+
+PATH=$tmp/empty "$bin" rank "$csv" -o "$tmp/no.html" 2> "$tmp/no.err"
+code=$?
+[ "$code" = 3 ] || bad "without gnuplot: exit status $code, expected 3"
+grep -q '</html>' "$tmp/no.html" || bad "without gnuplot: no page"
+grep -q 'No charts: gnuplot was not found' "$tmp/no.html" ||
+    bad "without gnuplot: the page does not say why it has no charts"
+grep -q 'data:image' "$tmp/no.html" && bad "without gnuplot: an image"
+grep -q "^leaderboard: cannot run gnuplot" "$tmp/no.err" ||
+    bad "without gnuplot: no message on stderr"
+
+PATH=$tmp/empty "$bin" rank "$csv" --no-charts -o "$tmp/none.html"
+code=$?
+[ "$code" = 0 ] || bad "--no-charts: exit status $code, expected 0"
+grep -q 'id="charts"' "$tmp/none.html" && bad "--no-charts: a charts section"
+
+if command -v gnuplot >/dev/null 2>&1; then
+    TMPDIR=$tmp/t "$bin" rank "$csv" -o "$tmp/a.html" || bad "gnuplot: failed"
+    TMPDIR=$tmp/t "$bin" rank "$csv" -f html > "$tmp/b.html" ||
+        bad "gnuplot: failed on stdout"
+    n=$(grep -o 'src="data:image/svg+xml;base64,' "$tmp/a.html" | wc -l)
+    [ "$n" = 4 ] || bad "gnuplot: $n charts, expected 4"
+    cmp -s "$tmp/a.html" "$tmp/b.html" || bad "gnuplot: two runs differ"
+    [ -z "$(ls -A "$tmp/t")" ] || bad "gnuplot: files left in TMPDIR"
+    "$bin" rank "$csv" -n 3 -o "$tmp/top.html" || bad "--top: failed"
+    rows=$(grep -c '^<tr data-i=' "$tmp/top.html")
+    [ "$rows" = 3 ] || bad "--top 3: $rows rows"
+    n=$(grep -o 'src="data:image/svg+xml;base64,' "$tmp/top.html" | wc -l)
+    [ "$n" = 4 ] || bad "--top 3: $n charts, expected 4"
+fi
+exit $fail

@@ -1,0 +1,167 @@
+#include "test_util.h"
+
+#include <stdlib.h>
+
+#include "core/check.h"
+
+/* Loads csv (with every cell's text) and checks it. */
+static void check(const char *csv, size_t max, struct lb_table *t,
+                  struct lb_check_report *r)
+{
+    struct lb_load_opts lo = {.keep_text = true};
+    struct lb_check_opts o = {max};
+    struct lb_error err;
+
+    lb_error_init(&err);
+    if (lb_table_load_mem(t, "t.csv", csv, strlen(csv), &lo, &err) != 0) {
+        print_error("unexpected load error: %s\n", err.msg);
+        fail();
+    }
+    lb_check_table(t, &o, r);
+}
+
+static void done(struct lb_table *t, struct lb_check_report *r)
+{
+    lb_check_report_release(r);
+    lb_table_release(t);
+}
+
+static void test_check_clean_file(void **state)
+{
+    struct lb_table t;
+    struct lb_check_report r;
+
+    (void)state;
+    check("model,ARC,MMLU,Average,params_b,license\n"
+          "a,50,60,55,7,mit\nb,NA,70,,13,apache-2.0\n",
+          0, &t, &r);
+    assert_int_equal(r.n, 0);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.warnings, 0);
+    done(&t, &r);
+}
+
+static void test_check_every_bad_cell(void **state)
+{
+    struct lb_table t;
+    struct lb_check_report r;
+
+    (void)state;
+    /* the loader keeps the first bad cell of a column; check lists all */
+    check("model,ARC,MMLU\na,x,60\nb,y,101\nc,50,z\n", 0, &t, &r);
+    assert_int_equal(r.errors, 4);
+    assert_int_equal(r.n, 4);
+    /* in file order: line, then column */
+    assert_int_equal(r.issues[0].line, 2);
+    assert_string_equal(r.issues[0].msg, "'x' is not a number (column 'ARC')");
+    assert_int_equal(r.issues[1].line, 3);
+    assert_int_equal(r.issues[1].col, 2);
+    assert_int_equal(r.issues[2].col, 3);
+    assert_string_equal(r.issues[2].msg,
+                        "'101' is out of range for 'MMLU' (0 to 100)");
+    assert_int_equal(r.issues[3].line, 4);
+    done(&t, &r);
+}
+
+static void test_check_max_per_column(void **state)
+{
+    struct lb_table t;
+    struct lb_check_report r;
+
+    (void)state;
+    check("model,ARC\na,x\nb,y\nc,z\n", 1, &t, &r);
+    assert_int_equal(r.errors, 3); /* counted in full */
+    assert_int_equal(r.n, 2);      /* one listed, one summing up */
+    assert_int_equal(r.issues[1].line, LB_NPOS);
+    assert_string_equal(r.issues[1].msg,
+                        "2 more cells that are not numbers in column 'ARC' "
+                        "(not listed)");
+    done(&t, &r);
+}
+
+static void test_check_duplicate_keys(void **state)
+{
+    struct lb_table t;
+    struct lb_check_report r;
+
+    (void)state;
+    check("model,ARC,precision\na,1,float16\na,2,bfloat16\nb,3,\na,4,float16\n"
+          "b,5,\n",
+          0, &t, &r);
+    assert_int_equal(r.errors, 2);
+    assert_int_equal(r.issues[0].line, 5);
+    assert_string_equal(r.issues[0].msg, "'a' (precision 'float16') is also "
+                                         "on line 2: duplicate key");
+    assert_string_equal(r.issues[1].msg, "'b' (precision '') is also on line "
+                                         "4: duplicate key");
+    done(&t, &r);
+    /* without a precision column the model is the key */
+    check("model,ARC\na,1\na,2\n", 0, &t, &r);
+    assert_string_equal(r.issues[0].msg, "'a' is also on line 2: duplicate "
+                                         "model");
+    done(&t, &r);
+}
+
+static void test_check_average(void **state)
+{
+    struct lb_table t;
+    struct lb_check_report r;
+
+    (void)state;
+    /* mean 55.005: 55.015 is 0.01 away (fine), 55.0151 is not; a row
+     * lacking a benchmark has nothing to compare with */
+    check("model,ARC,MMLU,Average\na,50,60.01,55.015\nb,50,60.01,55.0151\n"
+          "c,50,,99\nd,50,60,55\n",
+          0, &t, &r);
+    assert_int_equal(r.errors, 1);
+    assert_int_equal(r.issues[0].line, 3);
+    assert_string_equal(r.issues[0].msg,
+                        "'Average' '55.0151' differs from the mean of the 2 "
+                        "benchmarks (55.0050) by 0.0101, more than 0.01");
+    done(&t, &r);
+}
+
+static void test_check_warnings(void **state)
+{
+    struct lb_table t;
+    struct lb_check_report r;
+
+    (void)state;
+    check("model,ARC,Elo,ARC_raw,ARC_stderr\n a ,50,1200,0.5,-1\n", 0, &t, &r);
+    assert_int_equal(r.errors, 1);
+    assert_int_equal(r.warnings, 2);
+    /* column-level first */
+    assert_int_equal(r.issues[0].level, LB_CHECK_WARNING);
+    assert_int_equal(r.issues[0].line, 0);
+    assert_string_equal(r.issues[0].msg,
+                        "column 'Elo' holds numbers but is not a benchmark "
+                        "that leaderboard knows: not averaged unless named "
+                        "with --benchmarks");
+    assert_string_equal(r.issues[1].msg, "model name ' a ' has spaces at its "
+                                         "ends");
+    assert_string_equal(r.issues[2].msg,
+                        "'-1' is negative: a standard error is not (column "
+                        "'ARC_stderr')");
+    done(&t, &r);
+    /* no catalog benchmark: unknown columns are the benchmarks, 0 to 100 */
+    check("model,Elo\na,1200\n", 0, &t, &r);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.warnings, 2);
+    assert_string_equal(r.issues[1].msg, "'1200' is outside 0 to 100, the "
+                                         "scale of a score (column 'Elo')");
+    done(&t, &r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_check_clean_file),
+        cmocka_unit_test(test_check_every_bad_cell),
+        cmocka_unit_test(test_check_max_per_column),
+        cmocka_unit_test(test_check_duplicate_keys),
+        cmocka_unit_test(test_check_average),
+        cmocka_unit_test(test_check_warnings),
+    };
+
+    return cmocka_run_group_tests_name("check", tests, NULL, NULL);
+}
