@@ -1,8 +1,11 @@
 #include "test_util.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "base/decimal.h"
+#include "base/rng.h"
 
 static void parse_is(const char *s, int64_t units, unsigned scale)
 {
@@ -200,6 +203,177 @@ static void test_decimal_format(void **state)
     assert_string_equal(buf, "9223372036854775807000");
 }
 
+/* {======================================================================
+ * Two million seeded random strings against strtod
+ * ======================================================================= */
+
+static unsigned pick(struct lb_rng *r, unsigned n)
+{
+    return (unsigned)(lb_rng_next(r) % n);
+}
+
+/* A decimal-looking string: sign, digits (leading zeros too), point,
+ * digits, exponent; now and then a stray byte or a part left out. */
+static size_t random_number(struct lb_rng *r, char *s)
+{
+    static const char junk[] = "x.e+- ,\t0_";
+    size_t n = 0;
+    unsigned i, k;
+
+    k = pick(r, 4);
+    if (k == 1)
+        s[n++] = '-';
+    else if (k == 2)
+        s[n++] = '+';
+    for (i = pick(r, 12), k = 0; k < i; k++)
+        s[n++] = (char)('0' + (pick(r, 3) == 0 ? 0 : pick(r, 10)));
+    if (pick(r, 4) != 0) {
+        s[n++] = '.';
+        for (i = pick(r, 14), k = 0; k < i; k++)
+            s[n++] = (char)('0' + pick(r, 10));
+    }
+    if (pick(r, 5) == 0) {
+        s[n++] = pick(r, 2) ? 'e' : 'E';
+        k = pick(r, 3);
+        if (k == 1)
+            s[n++] = '-';
+        else if (k == 2)
+            s[n++] = '+';
+        for (i = pick(r, 3), k = 0; k < i; k++)
+            s[n++] = (char)('0' + pick(r, 10));
+    }
+    if (pick(r, 20) == 0 && n > 0)
+        s[pick(r, (unsigned)n)] = junk[pick(r, sizeof junk - 1)];
+    s[n] = '\0';
+    return n;
+}
+
+/* The exact value of a string that strtod read whole, as significant
+ * digits without leading or trailing zeros and a power of ten. */
+static void canonical(const char *s, char *digits, long *exp10, bool *neg)
+{
+    size_t n = 0;
+    long e = 0;
+    bool point = false;
+
+    *neg = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    for (; *s != '\0' && *s != 'e' && *s != 'E'; s++) {
+        if (*s == '.') {
+            point = true;
+            continue;
+        }
+        if (n > 0 || *s != '0')
+            digits[n++] = *s;
+        if (point)
+            e--;
+    }
+    if (*s != '\0')
+        e += strtol(s + 1, NULL, 10);
+    while (n > 0 && digits[n - 1] == '0') {
+        n--;
+        e++;
+    }
+    digits[n] = '\0';
+    *exp10 = n == 0 ? 0 : e;
+    if (n == 0)
+        *neg = false;
+}
+
+static void test_decimal_random_strings_agree_with_strtod(void **state)
+{
+    struct lb_rng r;
+    char s[64], want[64], got[64];
+    unsigned long i, accepted = 0;
+
+    (void)state;
+    lb_rng_seed(&r, 20261127);
+    for (i = 0; i < 2000000; i++) {
+        size_t len = random_number(&r, s);
+        struct lb_dec d;
+        enum lb_num_status st = lb_dec_parse(s, len, &d);
+        char *end;
+        double x;
+        bool whole;
+
+        char t[64];
+        size_t a = strspn(s, " \t"), b = len, tlen;
+
+        /* lb_dec_parse ignores spaces and tabs around the number */
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+            b--;
+        tlen = b - a;
+        memcpy(t, s + a, tlen);
+        t[tlen] = '\0';
+        errno = 0;
+        x = strtod(t, &end);
+        whole = tlen > 0 && end == t + tlen && t[0] != ' ' && t[0] != '\t';
+        if (st == LB_NUM_MISSING) {
+            /* nothing but spaces and tabs, or a lone '-' */
+            size_t k = strspn(s, " \t");
+
+            if (!(k == len || (s[k] == '-' && strspn(s + k + 1, " \t") ==
+                                                    len - k - 1))) {
+                print_error("'%s': said to be missing\n", s);
+                fail();
+            }
+            continue;
+        }
+        if (st == LB_NUM_SYNTAX) {
+            /* what strtod reads whole and we refuse: hex floats only */
+            if (whole && strpbrk(t, "xX") == NULL) {
+                print_error("'%s': refused, strtod reads it\n", s);
+                fail();
+            }
+            continue;
+        }
+        if (!whole) {
+            print_error("'%s': status %d, strtod stops at byte %td\n", t,
+                        (int)st, end - t);
+            fail();
+        }
+        if (st == LB_NUM_DIGITS || st == LB_NUM_NONFINITE) {
+            /* kept only when exact; not finite only beyond a double */
+            if ((st == LB_NUM_DIGITS) != (isfinite(x) != 0)) {
+                print_error("'%s': status %d, strtod gives %g\n", t, (int)st,
+                            x);
+                fail();
+            }
+            continue;
+        }
+        assert_int_equal(st, LB_NUM_OK);
+        accepted++;
+        {
+            char digits[64], ours[64];
+            long e, oe;
+            bool neg, oneg;
+
+            /* the exact value: the same digits and power of ten */
+            canonical(t, digits, &e, &neg);
+            lb_dec_format(got, d.units, 0);
+            canonical(got, ours, &oe, &oneg);
+            oe -= (long)d.scale;
+            if (ours[0] == '\0')
+                oe = 0;
+            if (strcmp(digits, ours) != 0 || e != oe || neg != oneg) {
+                print_error("'%s': %s%se%ld, expected %s%se%ld\n", s,
+                            oneg ? "-" : "", ours, oe, neg ? "-" : "",
+                            digits, e);
+                fail();
+            }
+            /* and written back, strtod reads the same double */
+            lb_dec_format(want, d.units, d.scale);
+            if (strtod(want, NULL) != x) {
+                print_error("'%s' -> '%s': strtod differs\n", s, want);
+                fail();
+            }
+        }
+    }
+    /* the generator reaches every branch: most strings are numbers */
+    assert_true(accepted > 1000000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_decimal_round_overflow_reported),
         cmocka_unit_test(test_decimal_frac_cmp),
         cmocka_unit_test(test_decimal_format),
+        cmocka_unit_test(test_decimal_random_strings_agree_with_strtod),
     };
 
     return cmocka_run_group_tests_name("decimal", tests, NULL, NULL);
