@@ -10,10 +10,12 @@ For every output (header rank,model,average,params_b,license,<6 scores>):
     differ on exactly half-way means, since it rounds a double);
   - the rows are in order of exact mean, highest first;
   - the ranks are competition ranks (1 2 2 4) of what is compared.
-Ours must pass every check (exit status 1 otherwise). For peers, the
-differences from ours are counted and explained: half-way roundings, and
-rows that we tie at the displayed precision while a peer separates them by
-the unrounded double (or the reverse)."""
+Ours must pass every check (exit status 1 otherwise). A peer passes the same
+row and order checks, and its order, ranked with our printed averages, must
+give our ranks on every row; its differences from ours are counted and
+explained: half-way means its double rounds the other way, and ranks that
+differ by the tie rule only (it separates rows by the unrounded double that
+we tie at the displayed precision)."""
 import csv
 import sys
 from collections import Counter
@@ -43,7 +45,7 @@ def load(path):
     return rows
 
 
-def check(name, inp, out, ours_ranks=None):
+def check(name, inp, out, ours=None):
     problems, notes = [], Counter()
     want = Counter(tuple(r[k] for k in KEY) for r in inp)
     got = Counter(tuple(r[k] for k in KEY) for r in out)
@@ -76,31 +78,35 @@ def check(name, inp, out, ours_ranks=None):
                 problems.append("row %d: rank %s, expected %d" % (i + 1, r["rank"], expect))
             ranks[i] = expect
         prev, prev_avg = m, shown
-    if ours_ranks is not None:
-        # a peer ranks on unrounded doubles; tie its rows at the displayed
-        # precision instead and the ranks must be ours, but where a half-way
-        # mean was rounded the other way
-        same = differ = explained = 0
-        shown_rank, last = 0, None
+    if ours is not None:
+        ours_ranks, ours_avg = ours
+        # a peer ranks on unrounded doubles and ties only equal doubles; we
+        # tie at the displayed precision. Its order, ranked by our printed
+        # averages, must give our ranks on every row: then the orders agree
+        # and the tie rule is the only difference.
+        same = by_rule = 0
+        rank, last = 0, None
         for i, r in enumerate(out):
             k = tuple(r[c] for c in KEY)
             if r["average"] == "":
                 continue
-            if r["average"] != last:
-                shown_rank = i + 1
-            last = r["average"]
-            if ours_ranks.get(k) == r["rank"]:
+            avg = ours_avg[k]
+            if avg != last:
+                rank = i + 1
+            last = avg
+            if ours_ranks[k] != str(rank):
+                problems.append("row %d: ranked by our averages in this "
+                                "order, rank %d, ours %s" % (i + 1, rank, ours_ranks[k]))
+            elif r["rank"] == ours_ranks[k]:
                 same += 1
-            elif ours_ranks.get(k) == str(shown_rank):
-                explained += 1
             else:
-                differ += 1
+                by_rule += 1
         notes["ranks equal to ours"] += same
-        if explained:
-            notes["ranks that differ only because we tie at 2 decimals"] += explained
-        if differ:
-            notes["ranks that differ otherwise (half-way roundings)"] += differ
-    return problems, notes, {tuple(r[c] for c in KEY): r["rank"] for r in out}
+        if by_rule:
+            notes["ranks that differ by the tie rule only (we tie at 2 "
+                  "decimals, it ties equal doubles)"] += by_rule
+    return problems, notes, ({tuple(r[c] for c in KEY): r["rank"] for r in out},
+                             {tuple(r[c] for c in KEY): r["average"] for r in out})
 
 
 def main(argv):
@@ -112,9 +118,9 @@ def main(argv):
     ours = None
     for i, path in enumerate(argv[2:]):
         name = "leaderboard" if i == 0 else path
-        problems, notes, ranks = check(name, inp, load(path), ours)
+        problems, notes, mine = check(name, inp, load(path), ours)
         if i == 0:
-            ours = ranks
+            ours = mine
         verdict = "ok" if not problems else "FAILED"
         print("%-40s %s (%d rows)" % (name, verdict, len(inp)))
         for p in problems[:10]:
