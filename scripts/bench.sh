@@ -7,7 +7,10 @@
 #                                            1e5 1e6 1e7)
 # env:   RUNS=5        timed runs per tool (after one warm-up run); the
 #                      table gives the median wall time and the largest RSS
-#        MAX_S=120     a tool whose warm-up run takes longer is skipped
+#        MAX_S=120     a tool whose warm-up run takes longer is stopped and
+#                      skipped at that size; one whose memory at the last
+#                      size, scaled to this one, exceeds 80% of the memory
+#                      available is not started
 #        TOOLS="..."   a subset of: leaderboard leaderboard_top10 cat
 #                      floor_memchr floor_libcsv_n floor_libcsv duckdb
 #                      pandas sqlite mlr
@@ -87,13 +90,15 @@ available() {
     esac
 }
 
-# one timed run: prints "seconds rss_kib" (wall from the clock, RSS from
-# GNU time), or nothing when the command failed
+# one timed run: prints "milliseconds rss_kib" (wall from the clock, RSS
+# from GNU time), or nothing when the command failed; with a second
+# argument N, the command is killed after N seconds (the warm-up run)
 run_once() {
-    local t0 t1 rss
+    local t0 t1 rss limit=""
+    [ -n "${2:-}" ] && limit="timeout -s KILL $2"
     t0=$(date +%s%N)
     # shellcheck disable=SC2086 # the command is a word list
-    /usr/bin/time -f "%M" -o "$DATA/time.txt" $1 > /dev/null 2> "$DATA/err.txt" || return 1
+    /usr/bin/time -f "%M" -o "$DATA/time.txt" $limit $1 > /dev/null 2> "$DATA/err.txt" || return 1
     t1=$(date +%s%N)
     rss=$(tail -n 1 "$DATA/time.txt")
     echo "$(( (t1 - t0) / 1000000 )) $rss"
@@ -105,6 +110,9 @@ as_rows() { awk -v s="$1" 'BEGIN { printf "%d", s }'; }
 
 printf '%s\n' "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 printf '%s\n' "runs: $RUNS (median wall time; peak RSS of the largest run)"
+: > "$DATA/ours.txt"
+declare -A prev_rss prev_rows
+avail_kib=$(awk '/MemAvailable/ {print $2}' /proc/meminfo)
 for size in $SIZES; do
     rows=$(as_rows "$size")
     file=$DATA/scores_$size.csv
@@ -119,7 +127,19 @@ for size in $SIZES; do
     for tool in $TOOLS; do
         available "$tool" || { printf '%-18s %10s\n' "$tool" "(absent)"; continue; }
         cmd=$(command_of "$tool" "$file")
-        first=$(run_once "$cmd") || { printf '%-18s %10s\n' "$tool" "(failed)"; continue; }
+        # a tool whose memory grew with the rows at the last size and would
+        # need more than 80% of the memory available here is not started
+        # (Miller: 5.4 GiB at 1e6 rows, so about 54 GiB at 1e7)
+        if [ -n "${prev_rss[$tool]:-}" ]; then
+            need=$(awk -v r="${prev_rss[$tool]}" -v a="${prev_rows[$tool]}" -v b="$rows" \
+                'BEGIN { printf "%d", r * b / a }')
+            if [ "$need" -gt $((avail_kib * 8 / 10)) ] && [ "${prev_rss[$tool]}" -gt 1048576 ]; then
+                printf '%-18s %10s\n' "$tool" "(needs ~$((need / 1048576)) GiB)"
+                continue
+            fi
+        fi
+        first=$(run_once "$cmd" $((MAX_S + 1))) ||
+            { printf '%-18s %10s\n' "$tool" "(failed or >${MAX_S}s)"; continue; }
         if [ "${first%% *}" -gt $((MAX_S * 1000)) ]; then
             printf '%-18s %10s\n' "$tool" "(>${MAX_S}s)"
             continue
@@ -130,6 +150,8 @@ for size in $SIZES; do
         done
         wall[$tool]=$(cut -d' ' -f1 "$DATA/runs.txt" | median)
         rss[$tool]=$(cut -d' ' -f2 "$DATA/runs.txt" | sort -n | tail -n 1)
+        prev_rss[$tool]=${rss[$tool]}
+        prev_rows[$tool]=$rows
     done
     for tool in $TOOLS; do
         [ -n "${wall[$tool]:-}" ] || continue
@@ -142,8 +164,8 @@ for size in $SIZES; do
     if [ -n "${wall[leaderboard]:-}" ]; then
         awk -v w="${wall[leaderboard]}" -v f="${wall[floor_libcsv_n]:-0}" \
             -v r="${rss[leaderboard]}" -v mb="$(stat -c %s "$file")" 'BEGIN {
-            x = (f > 0) ? w / f : 0
-            printf "targets: wall %.2fx the libcsv floor (target <= 1.3), peak RSS %.2fx the input (target <= 1.5)\n", x, r * 1024 / mb }'
+            x = (f > 0) ? sprintf("wall %.2fx the libcsv floor (target <= 1.3), ", w / f) : ""
+            printf "targets: %speak RSS %.2fx the input (target <= 1.5)\n", x, r * 1024 / mb }'
     fi
     echo "$size ${wall[leaderboard]:-} ${rss[leaderboard]:-} ${wall[leaderboard_top10]:-} ${rss[leaderboard_top10]:-}" >> "$DATA/ours.txt"
     if [ "$rows" -le "$(as_rows "$CHECK")" ]; then
@@ -161,3 +183,12 @@ for size in $SIZES; do
     fi
     unset wall rss
 done
+
+# growth from one size to the next (targets: at most 11x for 10x the rows;
+# --top 10 in memory that does not grow, in less time than the full rank)
+awk 'NF >= 5 && $2 != "" {
+    if (n++) printf "growth %s -> %s rows: full rank time %.2fx, memory %.2fx; --top 10 time %.2fx, memory %.2fx\n",
+        size, $1, $2 / t, $3 / m, $4 / tt, $5 / tm
+    size = $1; t = $2; m = $3; tt = $4; tm = $5
+    last = sprintf("--top 10 at %s rows: %.3f s (full rank %.3f s), %.1f MiB (full rank %.1f MiB)", $1, $4 / 1000, $2 / 1000, $5 / 1024, $3 / 1024)
+} END { if (n) print last }' "$DATA/ours.txt"
