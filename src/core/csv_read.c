@@ -43,6 +43,8 @@ struct loader {
     char **names;       /* header fields while the header is read */
     size_t nnames;
     size_t names_cap;
+    size_t expect_bytes; /* bytes of rows this table will hold in the end
+                            (0: unknown), to size its arrays once */
 };
 
 /* {======================================================================
@@ -78,10 +80,10 @@ static const char *column_of(const struct loader *ld, struct lb_quoted *q,
  * Storing cells
  * ======================================================================= */
 
-static void grow_rows(struct lb_table *t)
+/* Makes every per-row array hold cap rows (cap > t->cap_rows). */
+static void grow_rows_to(struct lb_table *t, size_t cap)
 {
-    size_t cap = lb_grow_cap(t->cap_rows, t->nrows + 1), i;
-    size_t old_bytes = (t->cap_rows + 7) / 8, new_bytes = (cap + 7) / 8;
+    size_t old_bytes = (t->cap_rows + 7) / 8, new_bytes = (cap + 7) / 8, i;
 
     if (t->row_line != NULL)
         t->row_line = xreallocarray(t->row_line, cap, sizeof *t->row_line);
@@ -100,6 +102,37 @@ static void grow_rows(struct lb_table *t)
         memset(c->missing + old_bytes, 0, new_bytes - old_bytes);
     }
     t->cap_rows = cap;
+}
+
+static void grow_rows(struct lb_table *t)
+{
+    grow_rows_to(t, lb_grow_cap(t->cap_rows, t->nrows + 1));
+}
+
+/* Sizes the table's arrays for 'expect' bytes of rows, from what the first
+ * 'seen' bytes held (plus 3%), so that a big file's arrays are allocated
+ * once, in huge pages, instead of doubling: doubling copies them (peak
+ * memory) and leaves most of their pages small, and writing rows in rank
+ * order reads them at random, where each small page costs a TLB miss. An
+ * estimate short of the truth is harmless: the arrays grow as before. */
+static void reserve_rows(struct lb_table *t, size_t seen, size_t expect)
+{
+    double f = (double)expect / (double)seen * 1.03;
+    size_t i;
+
+    if ((double)t->nrows * f + 64 > (double)t->cap_rows &&
+        (double)t->nrows * f < (double)LB_MAX_ROWS)
+        grow_rows_to(t, (size_t)((double)t->nrows * f) + 64);
+    for (i = 0; i < t->ncols; i++) {
+        struct lb_column *c = &t->cols[i];
+        double want = (double)c->text_len * f + 4096;
+
+        if (c->has_text && want > (double)c->text_cap &&
+            want < (double)UINT32_MAX) {
+            c->text_cap = (size_t)want;
+            c->text = xreallocarray(c->text, c->text_cap, 1);
+        }
+    }
 }
 
 /* Rows have started at first_line + row so far; row 'row' starts at
@@ -744,6 +777,9 @@ static ssize_t read_full(int fd, char *buf, size_t size, off_t off)
  * ======================================================================= */
 
 #define PARALLEL_MIN ((size_t)16 << 20)
+/* from this size on, the tables' arrays are sized once from the first block
+ * (see reserve_rows); below it, doubling costs little */
+#define RESERVE_MIN ((size_t)16 << 20)
 #define ROW_NOT_BEGUN 0 /* libcsv's pstate for "between rows" */
 
 /* Parses bytes [start, end) of fd into ld; block is READ_BLOCK bytes.
@@ -771,6 +807,11 @@ static int parse_range(struct loader *ld, struct csv_parser *p, int fd,
             break;
         if (parse_block(ld, p, block, (size_t)n) != 0)
             return -1;
+        if (off == start && ld->expect_bytes > (size_t)n &&
+            ld->expect_bytes >= (ld->opts && ld->opts->reserve_min
+                                     ? ld->opts->reserve_min
+                                     : RESERVE_MIN))
+            reserve_rows(ld->t, (size_t)n, ld->expect_bytes);
         off += (size_t)n;
         if (total > 0 && ld->opts && ld->opts->progress)
             ld->opts->progress(start + 2 * (off - start), total,
@@ -1040,6 +1081,7 @@ static int load_parallel(struct lb_table *t, int fd, const char *path,
     split = find_split(fd, hdr, hdr + (size - hdr) / 2, size, block, &lines);
     if (split == 0 || split >= size)
         goto out;
+    ld.expect_bytes = size - hdr; /* the second half is appended to it */
     /* the line count covers [hdr, split); the header took its lines */
     memset(&h, 0, sizeof h);
     clone_layout(t, &h.t);
@@ -1047,6 +1089,7 @@ static int load_parallel(struct lb_table *t, int fd, const char *path,
     h.ld.err = &h.err;
     h.ld.opts = opts;
     h.ld.header_done = true;
+    h.ld.expect_bytes = size - split;
     h.ld.line = ld.line + lines;
     h.fd = fd;
     h.path = path;

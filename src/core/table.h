@@ -101,6 +101,9 @@ struct lb_load_opts {
     bool allow_no_rows;       /* a header without rows is a valid table */
     size_t parallel_min;      /* files from this size up are parsed by two
                                  threads; 0: the default (16 MiB) */
+    size_t reserve_min;       /* a two-thread load of this many bytes or
+                                 more sizes its arrays from the first block;
+                                 0: the default (16 MiB) */
     const struct lb_row_filter *filter; /* rows to keep, or NULL: all (a
                                  filtered load uses one thread) */
     /* called after each block (1 MiB) of a file is parsed, with the bytes

@@ -358,7 +358,7 @@ static unsigned same_both_ways(const char *csv, size_t len)
     struct lb_table a, b;
     struct lb_error ea, eb;
     struct lb_load_opts seq = {.parallel_min = (size_t)1 << 40};
-    struct lb_load_opts par = {.parallel_min = 1};
+    struct lb_load_opts par = {.parallel_min = 1, .reserve_min = 1};
     int ra, rb;
     size_t r, j;
 
@@ -453,6 +453,23 @@ static void test_csv_read_two_threads_agree(void **state)
     }
     assert_int_equal(same_both_ways(big.data, big.len), 2); /* it did split */
     lb_buf_adds(&big, "last,1,oops,x\n");
+    assert_int_equal(same_both_ways(big.data, big.len), 2);
+    lb_buf_release(&big);
+    /* several blocks a half: each table is sized from its first block, then
+     * outgrows the estimate (longer names, a note only late, more decimals
+     * and bigger numbers late) and grows as before */
+    lb_buf_adds(&big, "model,ARC,MMLU,note\n");
+    for (i = 0; i < 150000; i++) {
+        if (i < 100000)
+            lb_buf_addf(&big, "org/m-%zu,%zu.%zu,%zu,\n", i, i % 100, i % 10,
+                        i % 90);
+        else
+            lb_buf_addf(&big,
+                        "\"org/a-longer-name-%zu, v\",%zu.%03zu,"
+                        "%zu000000000,\"note %zu\"\n",
+                        i, i % 100, i % 1000, i % 9, i);
+    }
+    assert_true(big.len > 4 * (1u << 20)); /* more than 2 blocks a half */
     assert_int_equal(same_both_ways(big.data, big.len), 2);
     lb_buf_release(&big);
 }
