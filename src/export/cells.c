@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/decimal.h"
+#include "base/utf8.h"
 #include "export/export.h"
 #include "base/xalloc.h"
 #include "core/aggregate.h"
@@ -530,6 +531,27 @@ size_t cells_footer(const struct lb_board *r, struct lb_buf *out)
         lines++;
     }
     return lines;
+}
+
+size_t cells_put_nonascii(struct lb_buf *out, const char *s, size_t len,
+                          const char *invalid, bool show)
+{
+    uint32_t cp;
+    size_t n = lb_utf8_decode(s, len, &cp);
+
+    if (n == 0) {
+        lb_buf_adds(out, invalid);
+        return 1;
+    }
+    if (lb_utf8_is_unsafe(cp)) {
+        if (show)
+            lb_buf_addf(out, "\\u%04X", (unsigned)cp);
+        else
+            lb_buf_adds(out, invalid);
+    } else {
+        lb_buf_add(out, s, n);
+    }
+    return n;
 }
 
 bool cells_formula_like(const char *s, size_t len)

@@ -120,6 +120,14 @@ void cells_prefetch(const struct lb_board *r, const struct cell_col *cols,
                     size_t ncols, size_t i);
 
 /* True for text that a spreadsheet would read as a formula. */
+/* Copies the UTF-8 character at s[0] (a byte >= 0x80) to out and returns
+ * the bytes it took: a valid, safe character as it is; invalid UTF-8 (one
+ * byte taken) as 'invalid'; a C1, bidi or other unsafe control as \uHHHH
+ * when 'show' is set, else as 'invalid'. The one place where the escapers
+ * treat non-ASCII text. */
+size_t cells_put_nonascii(struct lb_buf *out, const char *s, size_t len,
+                          const char *invalid, bool show);
+
 bool cells_formula_like(const char *s, size_t len);
 
 #endif

@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include "base/quote.h"
-#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "export/cells.h"
 #include "export/gnuplot.h"
@@ -34,22 +33,9 @@ void lb_escape_html(struct lb_buf *out, const char *s, size_t len)
 
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
-        size_t n;
 
-        if (c >= 0x80) {
-            n = lb_utf8_decode(s + i, len - i, &cp);
-            if (n == 0) {
-                lb_buf_adds(out, "\xEF\xBF\xBD"); /* U+FFFD */
-                i++;
-            } else if (lb_utf8_is_unsafe(cp)) {
-                /* C1 and bidi controls: shown, not obeyed */
-                lb_buf_addf(out, "\\u%04X", (unsigned)cp);
-                i += n;
-            } else {
-                lb_buf_add(out, s + i, n);
-                i += n;
-            }
+        if (c >= 0x80) { /* invalid: U+FFFD; C1, bidi: shown, not obeyed */
+            i += cells_put_nonascii(out, s + i, len - i, "\xEF\xBF\xBD", true);
             continue;
         }
         i++;

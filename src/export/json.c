@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/utf8.h"
 #include "export/cells.h"
 #include "export/writers.h"
 
@@ -25,23 +24,11 @@ void lb_escape_json(struct lb_buf *out, const char *s, size_t len)
     lb_buf_addc(out, '"');
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
-        size_t n;
 
         if (c >= 0x80) {
-            n = lb_utf8_decode(s + i, len - i, &cp);
-            if (n == 0) {
-                lb_buf_adds(out, "\\uFFFD");
-                i++;
-            } else if (lb_utf8_is_unsafe(cp)) {
-                /* C1 controls, U+2028/9 (line ends to JavaScript), bidi
-                 * controls: escaped, as a reader's display may obey them */
-                lb_buf_addf(out, "\\u%04X", (unsigned)cp);
-                i += n;
-            } else {
-                lb_buf_add(out, s + i, n);
-                i += n;
-            }
+            /* C1 controls, U+2028/9 (line ends to JavaScript), bidi
+             * controls: escaped, as a reader's display may obey them */
+            i += cells_put_nonascii(out, s + i, len - i, "\\uFFFD", true);
             continue;
         }
         i++;

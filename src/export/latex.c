@@ -31,19 +31,9 @@ void lb_escape_latex(struct lb_buf *out, const char *s, size_t len)
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         char next = i + 1 < len ? s[i + 1] : '\0';
-        uint32_t cp;
-        size_t n;
 
-        if (c >= 0x80) {
-            n = lb_utf8_decode(s + i, len - i, &cp);
-            if (n == 0 || lb_utf8_is_unsafe(cp)) {
-                /* invalid UTF-8, C1 and bidi controls: not typeset raw */
-                lb_buf_addc(out, '?');
-                i += n == 0 ? 1 : n;
-            } else {
-                lb_buf_add(out, s + i, n);
-                i += n;
-            }
+        if (c >= 0x80) { /* invalid UTF-8, C1 and bidi controls: not raw */
+            i += cells_put_nonascii(out, s + i, len - i, "?", false);
             continue;
         }
         i++;

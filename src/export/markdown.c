@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/utf8.h"
 #include "export/cells.h"
 #include "export/writers.h"
 
@@ -12,21 +11,9 @@ void lb_escape_markdown(struct lb_buf *out, const char *s, size_t len)
 
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
-        size_t n;
 
-        if (c >= 0x80) {
-            n = lb_utf8_decode(s + i, len - i, &cp);
-            if (n == 0) {
-                lb_buf_adds(out, "\xEF\xBF\xBD"); /* U+FFFD */
-                i++;
-            } else if (lb_utf8_is_unsafe(cp)) {
-                lb_buf_addf(out, "\\u%04X", (unsigned)cp);
-                i += n;
-            } else {
-                lb_buf_add(out, s + i, n);
-                i += n;
-            }
+        if (c >= 0x80) { /* invalid: U+FFFD; C1, bidi: shown, not obeyed */
+            i += cells_put_nonascii(out, s + i, len - i, "\xEF\xBF\xBD", true);
             continue;
         }
         i++;
