@@ -17,7 +17,7 @@
 #include "core/add.h"
 #include "core/board.h"
 #include "core/table.h"
-#include "export/export.h"
+#include "export/view.h"
 
 /* "added 'org/x': rank 4 of 14 (average 61.37)" for each new row. */
 static void report(const struct cli_add_target *tg,
@@ -53,8 +53,8 @@ static void report(const struct cli_add_target *tg,
             char num[LB_DEC_BUFSIZE];
 
             (void)lb_aggregate_round(&b.mean, row, o.rank.precision, &shown);
-            lb_buf_adds(&line, ": rank ");
-            lb_format_rank(&line, b.ranking.rank2[row]);
+            lb_buf_addf(&line, ": rank %.*s",
+                        (int)lb_rank_text(num, b.ranking.rank2[row]), num);
             lb_dec_format(num, shown, o.rank.precision);
             lb_buf_addf(&line, " of %zu (average %s)", b.ranking.n_ranked, num);
         } else if (ranked) {

@@ -174,6 +174,34 @@ int cli_option_error(const char *cmd, int c, char **argv);
 bool cli_parse_size(const char *s, unsigned long min, unsigned long max,
                     unsigned long *out);
 
+/* {======================================================================
+ * -f/--format and -o/--output, for the commands that write a table (rank,
+ * diff): the format from the registry (export/format.h)
+ * ======================================================================= */
+
+struct lb_format;
+
+struct cli_format {
+    const struct lb_format *format; /* -f, else from -o's extension, else
+                                       text */
+    bool given;                     /* -f given */
+    const char *output;             /* -o, or NULL: standard output */
+};
+
+/* Handles option c ('f' or 'o'); returns 0, or LB_EXIT_USAGE after
+ * printing a usage error (an unknown format, naming every format). */
+int cli_format_option(const char *cmd, int c, const char *arg,
+                      struct cli_format *f);
+
+/* Once every option is read: the format -o's extension suggests when -f
+ * was not given, else text. */
+void cli_format_finish(struct cli_format *f);
+
+/* Prints the help of -f and -o: every format and what it is. */
+void cli_format_help(FILE *fp);
+
+/* }====================================================================== */
+
 /* Where a command writes its result: standard output, or a file written
  * through a temporary file in the same directory and renamed over it only
  * when everything was written (so a failed run never leaves half a file). */

@@ -10,6 +10,7 @@
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
+#include "export/format.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -179,4 +180,50 @@ void cli_output_abort(struct cli_output *o)
     free(o->path);
     free(o->tmp);
     memset(o, 0, sizeof *o);
+}
+
+int cli_format_option(const char *cmd, int c, const char *arg,
+                      struct cli_format *f)
+{
+    struct lb_buf names = LB_BUF_INIT;
+    struct lb_quoted q;
+    int rc;
+
+    if (c == 'o') {
+        f->output = arg;
+        return 0;
+    }
+    f->format = lb_format_find(arg);
+    if (f->format != NULL) {
+        f->given = true;
+        return 0;
+    }
+    lb_format_list(&names, " or ");
+    rc = cli_usage_error(cmd, "--format: %s is not %s", lb_quotes(&q, arg),
+                         lb_buf_str(&names));
+    lb_buf_release(&names);
+    return rc;
+}
+
+void cli_format_finish(struct cli_format *f)
+{
+    if (!f->given && f->output != NULL)
+        f->format = lb_format_for_path(f->output);
+    if (f->format == NULL)
+        f->format = lb_formats[0];
+}
+
+void cli_format_help(FILE *fp)
+{
+    struct lb_buf b = LB_BUF_INIT;
+
+    lb_buf_adds(&b, "Output\n"
+                    "  -f, --format FORMAT       the output's format (default "
+                    "for -o: from the\n"
+                    "                            file's extension):\n");
+    lb_format_help(&b, 30);
+    lb_buf_adds(&b, "  -o, --output FILE         write to FILE (replaced only "
+                    "when complete)\n");
+    fputs(lb_buf_str(&b), fp);
+    lb_buf_release(&b);
 }

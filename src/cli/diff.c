@@ -10,7 +10,8 @@
 #include "core/board.h"
 #include "core/diff.h"
 #include "core/table.h"
-#include "export/export.h"
+#include "export/diff.h"
+#include "export/format.h"
 
 static const char usage_head[] =
     "Usage: leaderboard diff [OPTION]... OLD.csv NEW.csv\n"
@@ -48,11 +49,9 @@ static const char usage_tail[] =
     "                            more than X (default 0: any change that shows\n"
     "                            at the precision)\n"
     "  -a, --all                 list every model, not only those that changed\n"
-    "\n"
-    "Output\n"
-    "  -f, --format FORMAT       text (default), markdown, csv, tsv, json\n"
-    "                            (default for -o: from the file's extension)\n"
-    "  -o, --output FILE         write to FILE (replaced only when complete)\n"
+    "\n";
+
+static const char usage_end[] =
     "  -h, --help                show this help and exit\n"
     "\n"
     "In CSV, TSV and JSON, rank_change is positive for a move up; status is\n"
@@ -80,9 +79,7 @@ struct diff_args {
     const char *old_file, *new_file;
     struct lb_dec threshold;
     bool all;
-    enum lb_format format;
-    bool format_given;
-    const char *output;
+    struct cli_format fmt; /* -f, -o */
 };
 
 static int parse_args(int argc, char **argv, struct diff_args *a)
@@ -92,7 +89,6 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
 
     memset(a, 0, sizeof *a);
     cli_board_args_init(&a->b);
-    a->format = LB_FORMAT_TEXT;
     optind = 0;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":" CLI_BOARD_SHORT "t:af:o:h",
@@ -116,21 +112,17 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
             a->all = true;
             break;
         case 'f':
-            if (!lb_format_parse(optarg, &a->format) ||
-                a->format == LB_FORMAT_HTML || a->format == LB_FORMAT_LATEX)
-                return cli_usage_error(
-                    "diff",
-                    "--format: %s is not text, markdown, csv, tsv or json",
-                    lb_quotes(&q, optarg));
-            a->format_given = true;
-            break;
         case 'o':
-            a->output = optarg;
+            rc = cli_format_option("diff", c, optarg, &a->fmt);
+            if (rc != 0)
+                return rc;
             break;
         case 'h':
             fputs(usage_head, stdout);
             fputs(usage_board, stdout);
             fputs(usage_tail, stdout);
+            cli_format_help(stdout);
+            fputs(usage_end, stdout);
             return -1;
         default:
             return cli_option_error("diff", c, argv);
@@ -148,10 +140,7 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
     if (strcmp(a->old_file, "-") == 0 && strcmp(a->new_file, "-") == 0)
         return cli_usage_error("diff", "standard input ('-') can be only one "
                                        "of the two files");
-    if (!a->format_given && a->output != NULL &&
-        lb_format_from_path(a->output, &a->format) &&
-        (a->format == LB_FORMAT_HTML || a->format == LB_FORMAT_LATEX))
-        a->format = LB_FORMAT_TEXT;
+    cli_format_finish(&a->fmt);
     return 0;
 }
 
@@ -174,6 +163,7 @@ int cmd_diff(int argc, char **argv)
     struct lb_table ot, nt;
     struct lb_board ob, nb;
     struct lb_diff d;
+    struct lb_view v;
     struct lb_error err;
     struct cli_output out;
     int rc = parse_args(argc, argv, &a);
@@ -185,17 +175,20 @@ int cmd_diff(int argc, char **argv)
     memset(&ob, 0, sizeof ob);
     memset(&nb, 0, sizeof nb);
     memset(&d, 0, sizeof d);
+    memset(&v, 0, sizeof v);
     lb_error_init(&err);
     rc = LB_EXIT_FAILURE;
     if (load(&ot, a.old_file, &a.b.load, &err) != 0 ||
         load(&nt, a.new_file, &a.b.load, &err) != 0 ||
         lb_board_compute(&ob, &ot, &a.b.board, &err) != 0 ||
         lb_board_compute(&nb, &nt, &a.b.board, &err) != 0 ||
-        lb_diff_compute(&d, &ob, &nb, a.threshold, &err) != 0)
+        lb_diff_compute(&d, &ob, &nb, a.threshold, &err) != 0 ||
+        lb_view_diff(&v, &d, ot.path, nt.path, a.all, a.fmt.format->audience,
+                     &err) != 0)
         goto out;
-    if (cli_output_open(&out, a.output) != 0)
+    if (cli_output_open(&out, a.fmt.output) != 0)
         goto out;
-    if (lb_export_diff(out.fp, a.format, &d, ot.path, nt.path, a.all, &err) != 0) {
+    if (lb_format_write(a.fmt.format, out.fp, &v, &err) != 0) {
         cli_output_abort(&out);
         goto out;
     }
@@ -204,6 +197,7 @@ int cmd_diff(int argc, char **argv)
 out:
     if (err.msg[0] != '\0')
         cli_error("%s", err.msg);
+    lb_view_release(&v);
     lb_diff_release(&d);
     lb_board_release(&nb);
     lb_board_release(&ob);

@@ -20,7 +20,7 @@
 #include "core/board.h"
 #include "core/table.h"
 #include "core/top.h"
-#include "export/gnuplot.h"
+#include "export/charts.h"
 
 #define DEFAULT_DIR "plots"
 
@@ -109,12 +109,13 @@ static int add_charts(struct plot_args *a, const char *list)
         bool ok = lb_chart_parse(name, &c);
 
         if (!ok) {
-            int rc = cli_usage_error(
-                "plot",
-                "--chart: %s is not average, benchmarks, profile, size or "
-                "ranks",
-                lb_quotes(&q, name));
+            struct lb_buf names = LB_BUF_INIT;
+            int rc;
 
+            lb_chart_list(&names, " or ");
+            rc = cli_usage_error("plot", "--chart: %s is not %s",
+                                 lb_quotes(&q, name), lb_buf_str(&names));
+            lb_buf_release(&names);
             free(name);
             return rc;
         }
@@ -195,90 +196,6 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
     return 0;
 }
 
-/* mkdir -p: creates dir and its missing parents. Returns 0, or -1 after
- * printing an error. */
-static int make_dirs(const char *dir)
-{
-    struct lb_quoted q;
-    char *path = xstrdup(dir);
-    char *p = path;
-    struct stat st;
-    int rc = 0;
-
-    for (;;) {
-        char saved;
-
-        while (*p == '/')
-            p++;
-        while (*p != '\0' && *p != '/')
-            p++;
-        saved = *p;
-        *p = '\0';
-        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-            int e = errno;
-
-            cli_error("cannot create directory %s: %s", lb_quotes(&q, path),
-                      strerror(e));
-            rc = -1;
-            break;
-        }
-        *p = saved;
-        if (saved == '\0')
-            break;
-    }
-    if (rc == 0 && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        cli_error("cannot write into %s: not a directory", lb_quotes(&q, dir));
-        rc = -1;
-    }
-    free(path);
-    return rc;
-}
-
-/* DIR/NAME.EXT, as the user would type it; caller frees. */
-static char *chart_path(const char *dir, const char *name, const char *ext)
-{
-    struct lb_buf b = LB_BUF_INIT;
-    size_t n = strlen(dir);
-
-    lb_buf_adds(&b, dir);
-    if (n > 0 && dir[n - 1] != '/')
-        lb_buf_addc(&b, '/');
-    lb_buf_addf(&b, "%s.%s", name, ext);
-    return b.data;
-}
-
-/* The same path as gnuplot must get it: starting with '/' or "./", since
- * gnuplot would take a leading '-' for an option; caller frees. */
-static char *spawn_path(const char *path)
-{
-    struct lb_buf b = LB_BUF_INIT;
-
-    if (path[0] != '/' && strncmp(path, "./", 2) != 0)
-        lb_buf_adds(&b, "./");
-    lb_buf_adds(&b, path);
-    return b.data;
-}
-
-/* Writes a file through a temporary file; returns 0, or -1 after printing
- * an error. */
-static int write_file(const char *path, const struct lb_buf *content)
-{
-    struct cli_output out;
-
-    if (cli_output_open(&out, path) != 0)
-        return -1;
-    if (content->len > 0 &&
-        fwrite(content->data, 1, content->len, out.fp) != content->len) {
-        struct lb_quoted q;
-        int e = errno;
-
-        cli_error("cannot write %s: %s", lb_quotes(&q, path), strerror(e));
-        cli_output_abort(&out);
-        return -1;
-    }
-    return cli_output_commit(&out);
-}
-
 /* A path on standard output, terminal-safe, and a newline. */
 static void print_path(const char *path)
 {
@@ -290,42 +207,30 @@ static void print_path(const char *path)
     lb_buf_release(&b);
 }
 
-struct chart_files {
-    enum lb_chart kind;
-    struct lb_buf gp, dat;
-    char *gp_path, *dat_path, *image_path;
-};
-
-/* Renders the charts; returns the exit status. */
-static int render(const struct plot_args *a, struct chart_files *f, size_t n)
+/* Says what became of each chart; returns the exit status. */
+static int report(const struct lb_chart_out *c, size_t n, bool rendered)
 {
-    struct lb_error err;
     struct lb_quoted q;
-    size_t i;
+    size_t i, j;
     int rc = LB_EXIT_OK;
 
     for (i = 0; i < n; i++) {
-        char *script = spawn_path(f[i].gp_path);
-        enum lb_gnuplot_status st;
-
-        lb_error_init(&err);
-        st = lb_gnuplot_run(script, f[i].image_path, a->terminal, &err);
-        free(script);
-        if (st == LB_GNUPLOT_OK) {
-            print_path(f[i].image_path);
+        if (!rendered) {
+            print_path(c[i].gp_path);
             continue;
         }
-        cli_error("%s", err.msg);
+        if (c[i].status == LB_GNUPLOT_OK) {
+            print_path(c[i].image_path);
+            continue;
+        }
+        cli_error("%s", c[i].err.msg);
         rc = LB_EXIT_PLOT;
-        if (st == LB_GNUPLOT_MISSING) {
-            size_t j;
-
+        if (c[i].status == LB_GNUPLOT_MISSING) {
             cli_error("the scripts and data are written; to render them, "
                       "install gnuplot 5.4 or later (Debian: gnuplot-nox) "
                       "and run:");
             for (j = 0; j < n; j++)
-                fprintf(stderr, "  gnuplot %s\n",
-                        lb_quotes(&q, f[j].gp_path));
+                fprintf(stderr, "  gnuplot %s\n", lb_quotes(&q, c[j].gp_path));
             break;
         }
     }
@@ -338,9 +243,9 @@ int cmd_plot(int argc, char **argv)
     struct lb_table t;
     struct lb_board board;
     struct lb_error err;
-    struct chart_files files[LB_CHART_COUNT];
-    struct lb_chart_opts copts;
-    size_t n = 0, i;
+    struct lb_charts_opts o;
+    struct lb_chart_out *charts = NULL;
+    size_t n = 0;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0) {
@@ -348,8 +253,13 @@ int cmd_plot(int argc, char **argv)
         return rc < 0 ? LB_EXIT_OK : rc;
     }
     /* the charts pick their own rows; --top is theirs */
-    copts.top = a.b.board.rank.top;
-    copts.terminal = a.terminal;
+    memset(&o, 0, sizeof o);
+    memcpy(o.want, a.chart, sizeof o.want);
+    o.any = a.charts_given;
+    o.top = a.b.board.rank.top;
+    o.terminal = a.terminal;
+    o.dir = a.dir;
+    o.render = !a.script_only;
     a.b.board.rank.top = 0;
 
     lb_error_init(&err);
@@ -365,53 +275,13 @@ int cmd_plot(int argc, char **argv)
         cli_board_args_release(&a.b);
         return LB_EXIT_FAILURE;
     }
-    memset(files, 0, sizeof files);
-    rc = LB_EXIT_FAILURE;
-
-    /* every script and data file in memory before any file is written */
-    for (i = 0; i < LB_CHART_COUNT; i++) {
-        enum lb_chart c = (enum lb_chart)i;
-        struct chart_files *f = &files[n];
-
-        if (a.charts_given ? !a.chart[i]
-                           : (c != LB_CHART_AVERAGE &&
-                              lb_chart_check(&board, c, NULL) != 0))
-            continue;
-        f->kind = c;
-        n++;
-        if (lb_chart_write(&board, c, &copts, &f->gp, &f->dat, &err) != 0)
-            goto out;
-        f->gp_path = chart_path(a.dir, lb_chart_name(c), "gp");
-        f->dat_path = chart_path(a.dir, lb_chart_name(c), "dat");
-        f->image_path =
-            chart_path(a.dir, lb_chart_name(c), lb_terminal_ext(a.terminal));
-    }
-
-    if (make_dirs(a.dir) != 0)
-        goto out;
-    /* the data first: a script never refers to data not yet written */
-    for (i = 0; i < n; i++)
-        if (write_file(files[i].dat_path, &files[i].dat) != 0 ||
-            write_file(files[i].gp_path, &files[i].gp) != 0)
-            goto out;
-
-    if (a.script_only) {
-        for (i = 0; i < n; i++)
-            print_path(files[i].gp_path);
-        rc = LB_EXIT_OK;
-    } else {
-        rc = render(&a, files, n);
-    }
-out:
-    if (err.msg[0] != '\0')
+    if (lb_charts_draw(&board, &o, &charts, &n, &err) != 0) {
         cli_error("%s", err.msg);
-    for (i = 0; i < LB_CHART_COUNT; i++) {
-        lb_buf_release(&files[i].gp);
-        lb_buf_release(&files[i].dat);
-        free(files[i].gp_path);
-        free(files[i].dat_path);
-        free(files[i].image_path);
+        rc = LB_EXIT_FAILURE;
+    } else {
+        rc = report(charts, n, o.render);
     }
+    lb_charts_free(charts, n);
     lb_board_release(&board);
     lb_table_release(&t);
     cli_board_args_release(&a.b);

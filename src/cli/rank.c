@@ -1,4 +1,5 @@
 /* rank.c: 'leaderboard rank FILE': averages and a tie-aware ranking. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -8,7 +9,11 @@
 #include "core/board.h"
 #include "core/top.h"
 #include "core/table.h"
-#include "export/export.h"
+#include "base/xalloc.h"
+#include "export/charts.h"
+#include "export/compare.h"
+#include "export/format.h"
+#include "export/ranking.h"
 
 static const char usage_head[] =
     "Usage: leaderboard rank [OPTION]... FILE\n"
@@ -32,17 +37,12 @@ static const char usage_compare[] =
     "                            tau-b of each order against the board's\n"
     "\n";
 
-static const char usage_tail[] =
-    "Output\n"
-    "  -f, --format FORMAT       text (default), markdown, csv, tsv, json,\n"
-    "                            html (one self-contained page: sortable\n"
-    "                            table, filter box, the charts as SVG),\n"
-    "                            latex (a booktabs tabular)\n"
-    "                            (default for -o: from the file's extension)\n"
+static const char usage_output[] =
     "      --no-charts           html: leave the charts out (without gnuplot\n"
     "                            the page has none, and the exit status is 3)\n"
-    "  -o, --output FILE         write to FILE (replaced only when complete)\n"
-    "  -h, --help                show this help and exit\n"
+    "  -h, --help                show this help and exit\n";
+
+static const char usage_tail[] =
     "\n"
     "Averages are exact: scores are read as decimals and summed as integers.\n"
     "Values are rounded only when shown, half to even on the exact decimal\n"
@@ -74,9 +74,7 @@ static const struct option long_options[] = {
 struct rank_args {
     struct cli_board_args b;
     const char *file;
-    enum lb_format format;
-    bool format_given;
-    const char *output;
+    struct cli_format fmt; /* -f, -o */
     bool compare;          /* --compare-methods */
     bool no_charts;
 };
@@ -89,7 +87,6 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
 
     memset(a, 0, sizeof *a);
     cli_board_args_init(&a->b);
-    a->format = LB_FORMAT_TEXT;
     optind = 0; /* GNU: restart scanning */
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":" CLI_BOARD_SHORT "f:o:h",
@@ -101,16 +98,10 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
             return rc;
         switch (c) {
         case 'f':
-            if (!lb_format_parse(optarg, &a->format))
-                return cli_usage_error(
-                    "rank",
-                    "--format: %s is not text, markdown, csv, tsv, json, "
-                    "html or latex",
-                    lb_quotes(&q, optarg));
-            a->format_given = true;
-            break;
         case 'o':
-            a->output = optarg;
+            rc = cli_format_option("rank", c, optarg, &a->fmt);
+            if (rc != 0)
+                return rc;
             break;
         case OPT_CI:
             a->b.board.ci.enabled = true;
@@ -128,6 +119,8 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
             fputs(cli_ci_help, stdout);
             fputs("\n", stdout);
             fputs(usage_compare, stdout);
+            cli_format_help(stdout);
+            fputs(usage_output, stdout);
             fputs(usage_tail, stdout);
             return -1;
         default:
@@ -149,92 +142,95 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
         return cli_usage_error("rank", "one FILE only, got also %s",
                                lb_quotes(&q, argv[optind + 1]));
     a->file = argv[optind];
-    if (!a->format_given && a->output != NULL)
-        (void)lb_format_from_path(a->output, &a->format);
-    if (a->compare &&
-        (a->format == LB_FORMAT_HTML || a->format == LB_FORMAT_LATEX))
-        return cli_usage_error("rank", "--compare-methods writes text, "
-                                       "markdown, csv, tsv or json");
+    cli_format_finish(&a->fmt);
     return 0;
 }
 
-/* --format html: the page, with the charts of the whole board (the charts
- * pick their own rows, so they need a board without --top: the table is
- * then loaded whole, not streamed). Returns the exit status. */
-static int rank_html(const struct rank_args *a)
+/* The HTML page's charts: those of board b (without --top) that it
+ * supports, as SVG, drawn without a file. Returns 0, or LB_EXIT_PLOT after
+ * saying why there are none (the page says it too, in *note). */
+static int draw_charts(const struct lb_board *b, struct lb_chart_out **charts,
+                       size_t *n, struct lb_figure **figs, size_t *nfigs,
+                       const char **note)
 {
-    struct lb_table t;
-    struct lb_board board, full;
-    struct lb_board_opts all = a->b.board;
-    struct lb_error err, cerr;
-    struct cli_output out;
-    struct lb_html_chart *charts = NULL;
-    size_t ncharts = 0;
-    const char *note = NULL;
-    enum lb_gnuplot_status st = LB_GNUPLOT_OK;
-    int rc = LB_EXIT_FAILURE;
+    struct lb_charts_opts o;
+    struct lb_error err;
+    size_t i;
+    int k;
 
+    memset(&o, 0, sizeof o);
+    o.any = true;
+    for (k = 0; k < LB_CHART_COUNT; k++)
+        o.want[k] = lb_chart_check(b, (enum lb_chart)k, NULL) == 0;
+    o.terminal = LB_TERMINAL_SVG;
+    o.render = true;
     lb_error_init(&err);
-    lb_error_init(&cerr);
-    memset(&board, 0, sizeof board);
-    memset(&full, 0, sizeof full);
-    all.rank.top = 0;
-    {
-        /* --where and --dedup apply while loading; the charts show every
-         * row kept, the table only --top's */
-        struct cli_progress pr;
-        struct lb_load_opts lo = a->b.load;
-
-        cli_progress_start(&pr, a->file, &lo);
-        rc = lb_board_load(&t, &full, a->file, &lo, &all, &err);
-        cli_progress_end(&pr, &lo);
-        if (rc != 0) {
-            cli_error("%s", err.msg);
-            return LB_EXIT_FAILURE;
-        }
-        rc = LB_EXIT_FAILURE;
-    }
-    if (a->b.board.rank.top != 0) {
-        if (lb_board_compute(&board, &t, &a->b.board, &err) != 0)
-            goto out;
-        board.n_filtered = full.n_filtered;
-        board.n_duplicates = full.n_duplicates;
-        board.date_col = full.date_col;
-    }
-    if (!a->no_charts) {
-        st = lb_html_charts(&full, &charts, &ncharts, &cerr);
-        if (st == LB_GNUPLOT_MISSING)
-            note = "No charts: gnuplot was not found when this page was made.";
-        else if (st != LB_GNUPLOT_OK)
-            note = "No charts: gnuplot failed when this page was made.";
-    }
-    if (cli_output_open(&out, a->output) != 0)
-        goto out;
-    if (lb_export_html(out.fp, a->b.board.rank.top != 0 ? &board : &full,
-                       charts, ncharts, note, &err) != 0) {
-        cli_output_abort(&out);
-        goto out;
-    }
-    if (cli_output_commit(&out) != 0)
-        goto out;
-    rc = LB_EXIT_OK;
-    if (st != LB_GNUPLOT_OK) {
-        /* the page is written; say why it has no charts */
-        cli_error("%s", cerr.msg);
-        cli_error("the page has no charts%s; --no-charts leaves them out on "
-                  "purpose",
-                  st == LB_GNUPLOT_MISSING
-                      ? " (install gnuplot 5.4 or later, Debian: gnuplot-nox)"
-                      : "");
-        rc = LB_EXIT_PLOT;
-    }
-out:
-    if (err.msg[0] != '\0')
+    *figs = NULL;
+    *nfigs = 0;
+    if (lb_charts_draw(b, &o, charts, n, &err) != 0) {
         cli_error("%s", err.msg);
-    lb_html_charts_free(charts, ncharts);
-    lb_board_release(&full);
-    lb_board_release(&board);
-    lb_table_release(&t);
+        *note = "No charts: they could not be made when this page was made.";
+        return LB_EXIT_PLOT;
+    }
+    *figs = xcalloc(*n + 1, sizeof **figs);
+    for (i = 0; i < *n; i++) {
+        struct lb_chart_out *c = &(*charts)[i];
+
+        if (c->status != LB_GNUPLOT_OK) {
+            /* the page is written; say why it has no charts */
+            cli_error("%s", c->err.msg);
+            cli_error("the page has no charts%s; --no-charts leaves them out "
+                      "on purpose",
+                      c->status == LB_GNUPLOT_MISSING
+                          ? " (install gnuplot 5.4 or later, Debian: "
+                            "gnuplot-nox)"
+                          : "");
+            *note = c->status == LB_GNUPLOT_MISSING
+                        ? "No charts: gnuplot was not found when this page "
+                          "was made."
+                        : "No charts: gnuplot failed when this page was made.";
+            free(*figs);
+            *figs = NULL;
+            *nfigs = 0;
+            return LB_EXIT_PLOT;
+        }
+        (*figs)[i].caption = lb_chart_caption(c->kind);
+        (*figs)[i].svg = c->image.data;
+        (*figs)[i].len = c->image.len;
+    }
+    *nfigs = *n;
+    return LB_EXIT_OK;
+}
+
+/* Loads the board. For an HTML page with charts, the charts need every
+ * row kept (--where and --dedup apply while loading; the charts pick their
+ * own rows): *full is loaded without --top and *board computed from it
+ * with --top (or left empty without one). */
+static int load(const struct rank_args *a, bool charts, struct lb_table *t,
+                struct lb_board *board, struct lb_board *full,
+                struct lb_error *err)
+{
+    struct lb_board_opts all = a->b.board;
+    struct lb_load_opts lo = a->b.load;
+    struct cli_progress pr;
+    int rc;
+
+    if (!charts) {
+        cli_progress_start(&pr, a->file, &lo);
+        rc = lb_board_load(t, board, a->file, &lo, &a->b.board, err);
+        cli_progress_end(&pr, &lo);
+        return rc;
+    }
+    all.rank.top = 0;
+    cli_progress_start(&pr, a->file, &lo);
+    rc = lb_board_load(t, full, a->file, &lo, &all, err);
+    cli_progress_end(&pr, &lo);
+    if (rc != 0 || a->b.board.rank.top == 0)
+        return rc;
+    rc = lb_board_compute(board, t, &a->b.board, err);
+    board->n_filtered = full->n_filtered;
+    board->n_duplicates = full->n_duplicates;
+    board->date_col = full->date_col;
     return rc;
 }
 
@@ -242,53 +238,65 @@ int cmd_rank(int argc, char **argv)
 {
     struct rank_args a;
     struct lb_table t;
-    struct lb_board board;
+    struct lb_board board, full;
+    struct lb_compare cmp;
+    struct lb_view v;
     struct lb_error err;
     struct cli_output out;
-    struct cli_progress pr;
-    int rc = parse_args(argc, argv, &a);
+    struct lb_chart_out *charts = NULL;
+    struct lb_figure *figs = NULL;
+    size_t ncharts = 0, nfigs = 0;
+    const char *note = NULL;
+    const struct lb_board *shown = &board;
+    bool html, with_charts;
+    int rc = parse_args(argc, argv, &a), status = LB_EXIT_OK;
 
     if (rc != 0) {
         cli_board_args_release(&a.b);
         return rc < 0 ? LB_EXIT_OK : rc;
     }
-    if (a.format == LB_FORMAT_HTML) {
-        rc = rank_html(&a);
-        cli_board_args_release(&a.b);
-        return rc;
-    }
+    html = a.fmt.format == &lb_format_html;
+    with_charts = html && !a.compare && !a.no_charts;
+    memset(&t, 0, sizeof t);
+    memset(&board, 0, sizeof board);
+    memset(&full, 0, sizeof full);
+    memset(&cmp, 0, sizeof cmp);
+    memset(&v, 0, sizeof v);
     lb_error_init(&err);
-    cli_progress_start(&pr, a.file, &a.b.load);
-    rc = lb_board_load(&t, &board, a.file, &a.b.load, &a.b.board, &err);
-    cli_progress_end(&pr, &a.b.load);
-    if (rc != 0) {
-        cli_error("%s", err.msg);
-        cli_board_args_release(&a.b);
-        return LB_EXIT_FAILURE;
-    }
     rc = LB_EXIT_FAILURE;
-    if (cli_output_open(&out, a.output) != 0)
+    if (load(&a, with_charts, &t, &board, &full, &err) != 0)
         goto out;
+    if (with_charts) {
+        if (a.b.board.rank.top == 0)
+            shown = &full;
+        status = draw_charts(&full, &charts, &ncharts, &figs, &nfigs, &note);
+    }
     if (a.compare) {
-        struct lb_compare cmp;
-        int crc = lb_compare(&board, &cmp, &err);
-
-        if (crc == 0)
-            crc = lb_export_compare(out.fp, a.format, &board, &cmp, &err);
-        lb_compare_release(&cmp);
-        if (crc != 0) {
-            cli_output_abort(&out);
+        if (lb_compare(shown, &cmp, &err) != 0 ||
+            lb_view_compare(&v, shown, &cmp, a.fmt.format->audience, &err) != 0)
             goto out;
-        }
-    } else if (lb_export(out.fp, a.format, &board, &err) != 0) {
+    } else if (lb_view_ranking(&v, shown, a.fmt.format->audience, &err) != 0) {
+        goto out;
+    }
+    v.figures = figs;
+    v.nfigures = nfigs;
+    v.figures_note = note;
+    if (cli_output_open(&out, a.fmt.output) != 0)
+        goto out;
+    if (lb_format_write(a.fmt.format, out.fp, &v, &err) != 0) {
         cli_output_abort(&out);
         goto out;
     }
     if (cli_output_commit(&out) == 0)
-        rc = LB_EXIT_OK;
+        rc = status;
 out:
     if (err.msg[0] != '\0')
         cli_error("%s", err.msg);
+    lb_view_release(&v);
+    free(figs);
+    lb_charts_free(charts, ncharts);
+    lb_compare_release(&cmp);
+    lb_board_release(&full);
     lb_board_release(&board);
     lb_table_release(&t);
     cli_board_args_release(&a.b);

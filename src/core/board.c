@@ -99,3 +99,19 @@ void lb_board_reason(const struct lb_board *b, size_t row, struct lb_buf *out)
     if (missing > named)
         lb_buf_addf(out, " and %zu more", missing - named);
 }
+
+bool lb_board_has_ci(const struct lb_board *b)
+{
+    return b->opts.ci.enabled && b->ci.available;
+}
+
+bool lb_board_marked(const struct lb_board *b, size_t row)
+{
+    uint32_t present;
+
+    if (b->opts.missing == LB_MISSING_EXCLUDE ||
+        !lb_aggregate_has(&b->mean, row))
+        return false;
+    (void)lb_aggregate_sum(&b->mean, row, &present);
+    return present < b->sel.nbench;
+}

@@ -80,6 +80,13 @@ size_t lb_dedup_date_column(const struct lb_table *t);
 bool lb_dedup_parse(const char *s, enum lb_dedup *out);
 const char *lb_dedup_name(enum lb_dedup d);
 
+/* Whether the board shows intervals (asked for and available). */
+bool lb_board_has_ci(const struct lb_board *b);
+
+/* Whether row's value leaves out or imputes a score (--missing partial or
+ * zero with a score missing): shown with a mark. */
+bool lb_board_marked(const struct lb_board *b, size_t row);
+
 /* Appends why an unranked row has no rank: "no scores", "missing ARC,
  * GSM8K" (naming at most four), "no MMLU value" when ranking by a column,
  * or the method's reason ("geometric mean undefined: GSM8K counts as 0").

@@ -1,18 +1,26 @@
 /* delimited.c: CSV (RFC 4180) and TSV, for programs and spreadsheets.
  *
- * Header: rank, model, average, the extra columns, the benchmarks. A missing
- * value is an empty cell; unranked rows have an empty rank and come last.
- * Text cells that a spreadsheet would run as a formula get a leading "'". */
+ * The header holds the columns' keys; a missing value is an empty field.
+ * The two formats differ only in their separator and their escaping
+ * function. Text that a spreadsheet would run as a formula gets a leading
+ * "'". */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/csv_write.h"
-#include "export/cells.h"
-#include "export/writers.h"
+#include "export/format.h"
+#include "export/writer.h"
+
+typedef void (*escape_fn)(struct lb_buf *out, const char *s, size_t len);
+
+struct dialect {
+    char sep;
+    escape_fn escape;
+};
 
 void lb_escape_csv(struct lb_buf *out, const char *s, size_t len)
 {
-    if (cells_formula_like(s, len)) {
+    if (lb_formula_like(s, len)) {
         struct lb_buf guarded = LB_BUF_INIT;
 
         lb_buf_addc(&guarded, '\'');
@@ -28,7 +36,7 @@ void lb_escape_tsv(struct lb_buf *out, const char *s, size_t len)
 {
     size_t i;
 
-    if (cells_formula_like(s, len))
+    if (lb_formula_like(s, len))
         lb_buf_addc(out, '\'');
     for (i = 0; i < len; i++) {
         switch (s[i]) {
@@ -50,59 +58,65 @@ void lb_escape_tsv(struct lb_buf *out, const char *s, size_t len)
     }
 }
 
-static int put_row(const struct lb_board *r, const struct cell_col *cols,
-                   size_t ncols, size_t i, struct lb_buf *buf, char sep,
-                   cells_escape_fn escape, struct lb_error *err)
+static int put_row(const struct lb_view *v, size_t i,
+                   const struct lb_cell *cells, struct lb_buf *out,
+                   const void *ctx, struct lb_error *err)
 {
-    size_t row = r->ranking.order[i], j;
+    const struct dialect *d = ctx;
+    size_t j;
 
-    for (j = 0; j < ncols; j++) {
+    (void)i;
+    (void)err;
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_cell *c = &cells[j];
+
         if (j > 0)
-            lb_buf_addc(buf, sep);
-        if (cells_put(r, &cols[j], row, buf, escape, err) != 0)
-            return -1;
+            lb_buf_addc(out, d->sep);
+        if (c->kind == LB_CELL_NUMBER)
+            lb_buf_add(out, c->s, c->len);
+        else if (c->kind == LB_CELL_TEXT)
+            d->escape(out, c->s, c->len);
     }
-    lb_buf_addc(buf, '\n');
+    lb_buf_addc(out, '\n');
     return 0;
 }
 
-static int csv_row(const struct lb_board *r, const struct cell_col *cols,
-                   size_t ncols, size_t i, struct lb_buf *buf, const void *ctx,
-                   struct lb_error *err)
+static int write_delimited(FILE *out, const struct lb_view *v,
+                           const struct dialect *d, struct lb_error *err)
 {
-    (void)ctx;
-    return put_row(r, cols, ncols, i, buf, ',', lb_escape_csv, err);
-}
-
-static int tsv_row(const struct lb_board *r, const struct cell_col *cols,
-                   size_t ncols, size_t i, struct lb_buf *buf, const void *ctx,
-                   struct lb_error *err)
-{
-    (void)ctx;
-    return put_row(r, cols, ncols, i, buf, '\t', lb_escape_tsv, err);
-}
-
-int lb_write_delimited(FILE *out, const struct lb_board *r, char sep,
-                       struct lb_error *err)
-{
-    cells_escape_fn escape = sep == ',' ? lb_escape_csv : lb_escape_tsv;
-    struct lb_buf buf = LB_BUF_INIT;
-    size_t ncols, j;
-    struct cell_col *cols = cells_columns(r, &ncols);
+    struct lb_buf head = LB_BUF_INIT;
+    size_t j;
     int rc;
 
-    for (j = 0; j < ncols; j++) {
-        const char *name = cells_key(r, &cols[j]);
-
+    for (j = 0; j < v->ncols; j++) {
         if (j > 0)
-            lb_buf_addc(&buf, sep);
-        escape(&buf, name, strlen(name));
+            lb_buf_addc(&head, d->sep);
+        d->escape(&head, v->cols[j].key, strlen(v->cols[j].key));
     }
-    lb_buf_addc(&buf, '\n');
-    fwrite(buf.data, 1, buf.len, out);
-    lb_buf_release(&buf);
-    rc = cells_write_rows(out, r, cols, ncols, sep == ',' ? csv_row : tsv_row,
-                          NULL, err);
-    free(cols);
+    lb_buf_addc(&head, '\n');
+    fwrite(head.data, 1, head.len, out);
+    lb_buf_release(&head);
+    rc = lb_write_rows(out, v, put_row, d, err);
     return rc;
 }
+
+static int write_csv(FILE *out, const struct lb_view *v, struct lb_error *err)
+{
+    static const struct dialect csv = {',', lb_escape_csv};
+
+    return write_delimited(out, v, &csv, err);
+}
+
+static int write_tsv(FILE *out, const struct lb_view *v, struct lb_error *err)
+{
+    static const struct dialect tsv = {'\t', lb_escape_tsv};
+
+    return write_delimited(out, v, &tsv, err);
+}
+
+const struct lb_format lb_format_csv = {
+    "csv", "", "csv", "comma-separated values (RFC 4180)", LB_FOR_TABLES,
+    write_csv};
+
+const struct lb_format lb_format_tsv = {
+    "tsv", "", "tsv", "tab-separated values", LB_FOR_TABLES, write_tsv};

@@ -1,5 +1,5 @@
-/* gnuplot_run.c: starting gnuplot on a script, without a shell, and
- * checking that it made the image. */
+/* gnuplot_run.c: starting gnuplot, without a shell, and checking that it
+ * made the image. */
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -21,8 +21,29 @@ extern char **environ;
 static const unsigned char png_signature[8] = {0x89, 'P', 'N', 'G',
                                                '\r', '\n', 0x1a, '\n'};
 
-/* Whether 'image' exists, is not empty and starts like a t image; if not,
- * why in err. */
+/* Whether the first n bytes of an image look like a t image; if not, why
+ * in err ('what' names it). */
+static bool head_ok(const unsigned char *head, size_t n, enum lb_terminal t,
+                    const char *what, struct lb_error *err)
+{
+    if (n == 0) {
+        lb_error_set(err, "gnuplot exited with status 0 but the image %s "
+                          "is empty",
+                     what);
+        return false;
+    }
+    if (t == LB_TERMINAL_PNG ? n < 8 || memcmp(head, png_signature, 8) != 0
+                             : (n < 4 || (memcmp(head, "<?xm", 4) != 0 &&
+                                          memcmp(head, "<svg", 4) != 0))) {
+        lb_error_set(err, "gnuplot exited with status 0 but %s is not a%s "
+                          "image",
+                     what, t == LB_TERMINAL_PNG ? " PNG" : "n SVG");
+        return false;
+    }
+    return true;
+}
+
+/* Whether 'image' exists and looks like a t image. */
 static bool image_ok(const char *image, enum lb_terminal t,
                      struct lb_error *err)
 {
@@ -40,55 +61,32 @@ static bool image_ok(const char *image, enum lb_terminal t,
     }
     n = fread(head, 1, sizeof head, fp);
     fclose(fp);
-    if (n == 0) {
-        lb_error_set(err, "gnuplot exited with status 0 but the image %s "
-                          "is empty",
-                     lb_quotes(&q, image));
-        return false;
-    }
-    if (t == LB_TERMINAL_PNG ? n < sizeof head ||
-                                   memcmp(head, png_signature, sizeof head) != 0
-                             : (n < 4 || (memcmp(head, "<?xm", 4) != 0 &&
-                                          memcmp(head, "<svg", 4) != 0))) {
-        lb_error_set(err, "gnuplot exited with status 0 but %s is not a%s "
-                          "image",
-                     lb_quotes(&q, image),
-                     t == LB_TERMINAL_PNG ? " PNG" : "n SVG");
-        return false;
-    }
-    return true;
+    return head_ok(head, n, t, lb_quotes(&q, image), err);
 }
 
-enum lb_gnuplot_status lb_gnuplot_run(const char *script, const char *image,
-                                      enum lb_terminal t,
-                                      struct lb_error *err)
+/* Starts gnuplot with argv[1] (or none), standard input from in_fd (or
+ * /dev/null when -1), standard output to out_fd (or standard error when
+ * -1), and waits for it. 'what' names the script in messages. */
+static enum lb_gnuplot_status spawn(const char *script, int in_fd, int out_fd,
+                                    const char *what, struct lb_error *err)
 {
-    struct lb_quoted q;
     posix_spawn_file_actions_t fa;
-    char *argv[3];
+    char *argv[3] = {xstrdup("gnuplot"), NULL, NULL};
     pid_t pid;
     int rc, status;
 
-    /* gnuplot takes a leading '-' for an option and has no '--' */
-    assert(script[0] == '/' || strncmp(script, "./", 2) == 0);
-    if (unlink(image) != 0 && errno != ENOENT) {
-        int e = errno;
-
-        lb_error_set(err, "cannot replace %s: %s", lb_quotes(&q, image),
-                     strerror(e));
-        return LB_GNUPLOT_FAILED;
-    }
-    argv[0] = xstrdup("gnuplot");
-    argv[1] = xstrdup(script);
-    argv[2] = NULL;
+    if (script != NULL)
+        argv[1] = xstrdup(script);
     rc = posix_spawn_file_actions_init(&fa);
     if (rc == 0) {
-        /* nothing to read; what it prints is a diagnostic */
-        rc = posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
-                                              O_RDONLY, 0);
+        rc = in_fd < 0 ? posix_spawn_file_actions_addopen(
+                             &fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+                       : posix_spawn_file_actions_adddup2(&fa, in_fd,
+                                                          STDIN_FILENO);
+        /* what it prints is a diagnostic, unless it is the image */
         if (rc == 0)
-            rc = posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO,
-                                                  STDOUT_FILENO);
+            rc = posix_spawn_file_actions_adddup2(
+                &fa, out_fd < 0 ? STDERR_FILENO : out_fd, STDOUT_FILENO);
         if (rc == 0)
             rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
         posix_spawn_file_actions_destroy(&fa);
@@ -109,14 +107,58 @@ enum lb_gnuplot_status lb_gnuplot_run(const char *script, const char *image,
     }
     if (WIFSIGNALED(status)) {
         lb_error_set(err, "gnuplot was killed by signal %d on %s",
-                     WTERMSIG(status), lb_quotes(&q, script));
+                     WTERMSIG(status), what);
         return LB_GNUPLOT_FAILED;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        lb_error_set(err, "gnuplot failed on %s (exit status %d)",
-                     lb_quotes(&q, script),
+        lb_error_set(err, "gnuplot failed on %s (exit status %d)", what,
                      WIFEXITED(status) ? WEXITSTATUS(status) : -1);
         return LB_GNUPLOT_FAILED;
     }
+    return LB_GNUPLOT_OK;
+}
+
+enum lb_gnuplot_status lb_gnuplot_run(const char *script, const char *image,
+                                      enum lb_terminal t,
+                                      struct lb_error *err)
+{
+    struct lb_quoted q;
+    enum lb_gnuplot_status st;
+
+    /* gnuplot takes a leading '-' for an option and has no '--' */
+    assert(script[0] == '/' || strncmp(script, "./", 2) == 0);
+    if (unlink(image) != 0 && errno != ENOENT) {
+        int e = errno;
+
+        lb_error_set(err, "cannot replace %s: %s", lb_quotes(&q, image),
+                     strerror(e));
+        return LB_GNUPLOT_FAILED;
+    }
+    st = spawn(script, -1, -1, lb_quotes(&q, script), err);
+    if (st != LB_GNUPLOT_OK)
+        return st;
     return image_ok(image, t, err) ? LB_GNUPLOT_OK : LB_GNUPLOT_FAILED;
+}
+
+enum lb_gnuplot_status lb_gnuplot_pipe(int script_fd, int out_fd,
+                                       enum lb_terminal t,
+                                       struct lb_error *err)
+{
+    unsigned char head[8];
+    ssize_t n;
+    enum lb_gnuplot_status st;
+
+    if (lseek(script_fd, 0, SEEK_SET) != 0) {
+        int e = errno;
+
+        lb_error_set(err, "cannot read the chart's script: %s", strerror(e));
+        return LB_GNUPLOT_FAILED;
+    }
+    st = spawn(NULL, script_fd, out_fd, "a chart's script", err);
+    if (st != LB_GNUPLOT_OK)
+        return st;
+    n = pread(out_fd, head, sizeof head, 0);
+    return head_ok(head, n > 0 ? (size_t)n : 0, t, "on standard output", err)
+               ? LB_GNUPLOT_OK
+               : LB_GNUPLOT_FAILED;
 }

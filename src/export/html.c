@@ -1,29 +1,23 @@
-/* html.c: one self-contained web page of a board.
+/* html.c: one self-contained web page of a view.
  *
  * The page needs nothing but itself: inline CSS and JavaScript, the charts
- * as SVG images inside data: URLs, and a Content-Security-Policy that
- * forbids every fetch (default-src 'none'), so that opening it never
- * touches the network. It holds the ranked table with click-to-sort
- * headers (numbers sort on their values, missing ones last either way) and
- * a filter box on the model names, and reads on a phone (the viewport is
- * the device's, the table scrolls sideways with the model column kept in
- * sight).
+ * (the view's figures) as SVG images inside data: URLs, and a
+ * Content-Security-Policy that forbids every fetch (default-src 'none'), so
+ * that opening it never touches the network. It holds the table with
+ * click-to-sort headers (numbers sort on their values, best first, missing
+ * ones last either way), a filter box on the model names, the summary rows
+ * in the table's foot, and reads on a phone (the viewport is the device's,
+ * the table scrolls sideways with the model column kept in sight).
  *
- * Every piece of user text goes through lb_escape_html, the one escaping
- * function of this format. A chart is an SVG that gnuplot wrote from the
- * same board; inside an <img> an SVG can neither run a script nor load
- * anything, whatever text it holds. */
-#include <errno.h>
+ * Every piece of text goes through lb_escape_html, the one escaping
+ * function of this format. A chart is an SVG that gnuplot wrote; inside an
+ * <img> an SVG can neither run a script nor load anything, whatever text
+ * it holds. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include "base/quote.h"
-#include "base/xalloc.h"
-#include "export/cells.h"
-#include "export/gnuplot.h"
-#include "export/writers.h"
+#include "export/format.h"
+#include "export/writer.h"
 
 #define MISSING_CELL "-"
 
@@ -35,7 +29,7 @@ void lb_escape_html(struct lb_buf *out, const char *s, size_t len)
         unsigned char c = (unsigned char)s[i];
 
         if (c >= 0x80) { /* invalid: U+FFFD; C1, bidi: shown, not obeyed */
-            i += cells_put_nonascii(out, s + i, len - i, "\xEF\xBF\xBD", true);
+            i += lb_put_nonascii(out, s + i, len - i, "\xEF\xBF\xBD", true);
             continue;
         }
         i++;
@@ -211,308 +205,164 @@ static void base64(struct lb_buf *out, const char *data, size_t len)
     }
 }
 
-static int html_row(const struct lb_board *r, const struct cell_col *cols,
-                    size_t ncols, size_t i, struct lb_buf *line,
+static int html_row(const struct lb_view *v, size_t i,
+                    const struct lb_cell *cells, struct lb_buf *out,
                     const void *ctx, struct lb_error *err)
 {
-    size_t row = r->ranking.order[i], j;
-    bool notes = *(const bool *)ctx;
-    bool ranked = r->ranking.rank2[row] != 0;
+    size_t j;
 
-    lb_buf_addf(line, "<tr data-i=\"%zu\"%s>", i,
-                ranked ? "" : " class=\"unranked\"");
-    for (j = 0; j < ncols; j++) {
-        struct cell v;
+    (void)ctx;
+    (void)err;
+    if (i >= v->nrows)
+        lb_buf_adds(out, "<tr>");
+    else
+        lb_buf_addf(out, "<tr data-i=\"%zu\"%s>", i,
+                    v->dim != NULL && v->dim(v, i) ? " class=\"unranked\""
+                                                   : "");
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_view_col *col = &v->cols[j];
+        const struct lb_cell *c = &cells[j];
 
-        if (cells_get(r, &cols[j], row, &v, err) != 0)
-            return -1;
-        if (cols[j].kind == CELL_MODEL)
-            lb_buf_adds(line, "<td class=\"model\">");
-        else if (v.kind == CELL_IS_NUMBER) {
+        if (col->names)
+            lb_buf_adds(out, "<td class=\"model\">");
+        else if (c->kind == LB_CELL_NUMBER) {
             /* our own digits: nothing to escape */
-            lb_buf_adds(line, "<td class=\"num\" data-v=\"");
-            lb_buf_add(line, v.s, v.len);
-            lb_buf_adds(line, "\">");
+            lb_buf_adds(out, "<td class=\"num\" data-v=\"");
+            lb_buf_add(out, c->s, c->len);
+            lb_buf_adds(out, "\">");
         } else
-            lb_buf_adds(line, cols[j].right ? "<td class=\"num\">" : "<td>");
-        if (v.kind == CELL_IS_MISSING)
-            lb_buf_adds(line, MISSING_CELL);
+            lb_buf_adds(out, col->right ? "<td class=\"num\">" : "<td>");
+        if (c->kind == LB_CELL_MISSING)
+            lb_buf_adds(out, MISSING_CELL);
         else
-            lb_escape_html(line, v.s, v.len);
-        if (cols[j].kind == CELL_MEAN && cells_mean_is_marked(r, row))
-            lb_buf_adds(line, "*");
-        lb_buf_adds(line, "</td>");
+            lb_escape_html(out, c->s, c->len);
+        if (c->marked)
+            lb_buf_adds(out, "*");
+        lb_buf_adds(out, "</td>");
     }
-    if (notes) {
-        lb_buf_adds(line, "<td>");
-        if (!ranked) {
-            struct lb_buf why = LB_BUF_INIT;
-
-            lb_buf_adds(&why, "not ranked: ");
-            lb_board_reason(r, row, &why);
-            lb_escape_html(line, why.data, why.len);
-            lb_buf_release(&why);
-        }
-        lb_buf_adds(line, "</td>");
-    }
-    lb_buf_adds(line, "</tr>\n");
+    lb_buf_adds(out, "</tr>\n");
     return 0;
 }
 
-int lb_write_html(FILE *out, const struct lb_board *r,
-                  const struct lb_html_chart *charts, size_t ncharts,
-                  const char *charts_note, struct lb_error *err)
+/* "<p CLASS>LINE</p>\n" for each line of text. */
+static void put_paragraphs(struct lb_buf *out, const struct lb_buf *text,
+                           const char *open)
 {
-    struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT;
-    size_t ncols, i, j;
-    struct cell_col *cols = cells_columns(r, &ncols);
-    bool notes = false;
-    int rc;
+    const char *s;
+    size_t pos = 0, n;
 
-    for (i = 0; i < r->ranking.n_listed; i++)
-        if (r->ranking.rank2[r->ranking.order[i]] == 0)
-            notes = true;
-    cells_title(r, &raw);
-    lb_buf_adds(&line, page_head);
-    lb_buf_adds(&line, "<title>Leaderboard: ");
-    lb_escape_html(&line, raw.data, raw.len);
-    lb_buf_adds(&line, "</title>\n");
-    lb_buf_adds(&line, page_style);
-    lb_buf_adds(&line, "</head>\n<body>\n<h1>Leaderboard</h1>\n"
-                       "<p class=\"title\">");
-    lb_escape_html(&line, raw.data, raw.len);
-    lb_buf_adds(&line, "</p>\n<input id=\"filter\" type=\"search\" "
-                       "placeholder=\"Filter models\" aria-label=\"Filter "
-                       "models\" autocomplete=\"off\">\n"
-                       "<p id=\"count\"></p>\n<div class=\"scroll\">\n"
-                       "<table id=\"board\">\n<thead><tr>");
-    for (j = 0; j < ncols; j++) {
-        const struct cell_col *c = &cols[j];
+    while (lb_next_line(text, &pos, &s, &n)) {
+        lb_buf_adds(out, open);
+        lb_escape_html(out, s, n);
+        lb_buf_adds(out, "</p>\n");
+    }
+}
 
-        lb_buf_addf(&line, "<th scope=\"col\" aria-sort=\"none\" "
-                           "data-kind=\"%s\"%s%s><button type=\"button\">",
-                    c->kind == CELL_MODEL ? "model"
-                    : c->numeric || c->kind == CELL_RANK ? "num" : "text",
-                    c->kind == CELL_RANK ? " data-first=\"asc\"" : "",
+static void put_head(struct lb_buf *out, const struct lb_view *v)
+{
+    const char *first = "";
+    size_t pos = 0, n = 0, j;
+
+    (void)lb_next_line(&v->title, &pos, &first, &n);
+    lb_buf_adds(out, page_head);
+    lb_buf_adds(out, "<title>");
+    lb_escape_html(out, v->heading, strlen(v->heading));
+    if (n > 0) {
+        lb_buf_adds(out, ": ");
+        lb_escape_html(out, first, n);
+    }
+    lb_buf_adds(out, "</title>\n");
+    lb_buf_adds(out, page_style);
+    lb_buf_adds(out, "</head>\n<body>\n<h1>");
+    lb_escape_html(out, v->heading, strlen(v->heading));
+    lb_buf_adds(out, "</h1>\n");
+    put_paragraphs(out, &v->title, "<p class=\"title\">");
+    if (v->nrows == 0 && v->empty_note != NULL) {
+        lb_buf_adds(out, "<p>");
+        lb_escape_html(out, v->empty_note, strlen(v->empty_note));
+        lb_buf_adds(out, "</p>\n");
+        return;
+    }
+    lb_buf_adds(out, "<input id=\"filter\" type=\"search\" "
+                     "placeholder=\"Filter models\" aria-label=\"Filter "
+                     "models\" autocomplete=\"off\">\n"
+                     "<p id=\"count\"></p>\n<div class=\"scroll\">\n"
+                     "<table id=\"board\">\n<thead><tr>");
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_view_col *c = &v->cols[j];
+
+        lb_buf_addf(out, "<th scope=\"col\" aria-sort=\"none\" "
+                         "data-kind=\"%s\"%s%s><button type=\"button\">",
+                    c->names ? "model" : c->number ? "num" : "text",
+                    c->better < 0 ? " data-first=\"asc\"" : "",
                     c->right ? " class=\"num\"" : "");
-        lb_escape_html(&line, c->name, strlen(c->name));
-        lb_buf_adds(&line, "</button></th>");
+        lb_escape_html(out, c->name, strlen(c->name));
+        lb_buf_adds(out, "</button></th>");
     }
-    if (notes)
-        lb_buf_adds(&line, "<th scope=\"col\" aria-sort=\"none\" "
-                           "data-kind=\"text\"><button type=\"button\">Note"
-                           "</button></th>");
-    lb_buf_adds(&line, "</tr></thead>\n<tbody>\n");
-    fwrite(line.data, 1, line.len, out);
-    lb_buf_reset(&line);
+    lb_buf_adds(out, "</tr></thead>\n<tbody>\n");
+}
 
-    rc = cells_write_rows(out, r, cols, ncols, html_row, &notes, err);
+static void put_figures(struct lb_buf *out, const struct lb_view *v)
+{
+    size_t i;
+
+    if (v->nfigures == 0 && v->figures_note == NULL)
+        return;
+    lb_buf_adds(out, "<section id=\"charts\">\n<h2>Charts</h2>\n");
+    if (v->figures_note != NULL) {
+        lb_buf_adds(out, "<p>");
+        lb_escape_html(out, v->figures_note, strlen(v->figures_note));
+        lb_buf_adds(out, "</p>\n");
+    }
+    for (i = 0; i < v->nfigures; i++) {
+        const struct lb_figure *f = &v->figures[i];
+
+        lb_buf_adds(out, "<figure><img alt=\"");
+        lb_escape_html(out, f->caption, strlen(f->caption));
+        lb_buf_adds(out, "\" src=\"data:image/svg+xml;base64,");
+        base64(out, f->svg, f->len);
+        lb_buf_adds(out, "\"><figcaption>");
+        lb_escape_html(out, f->caption, strlen(f->caption));
+        lb_buf_adds(out, "</figcaption></figure>\n");
+    }
+    lb_buf_adds(out, "</section>\n");
+}
+
+static int write_html(FILE *out, const struct lb_view *v, struct lb_error *err)
+{
+    struct lb_buf text = LB_BUF_INIT;
+    bool table = !(v->nrows == 0 && v->empty_note != NULL);
+    int rc = 0;
+
+    put_head(&text, v);
+    fwrite(text.data, 1, text.len, out);
+    lb_buf_reset(&text);
+    if (table) {
+        rc = lb_write_rows(out, v, html_row, NULL, err);
+        lb_buf_adds(&text, "</tbody>\n");
+        if (rc == 0 && v->nsummary > 0) {
+            lb_buf_adds(&text, "<tfoot>\n");
+            rc = lb_put_summary(v, html_row, NULL, &text, err);
+            lb_buf_adds(&text, "</tfoot>\n");
+        }
+        lb_buf_adds(&text, "</table>\n</div>\n");
+    }
     if (rc == 0) {
-        const char *s, *end;
-
-        lb_buf_adds(&line, "</tbody>\n</table>\n</div>\n<footer>\n");
-        lb_buf_reset(&raw);
-        (void)cells_footer(r, &raw);
-        for (s = lb_buf_str(&raw), end = s + raw.len; s < end;) {
-            const char *nl = memchr(s, '\n', (size_t)(end - s));
-            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-
-            lb_buf_adds(&line, "<p>");
-            lb_escape_html(&line, s, n);
-            lb_buf_adds(&line, "</p>\n");
-            s += n + 1;
-        }
-        lb_buf_adds(&line, "</footer>\n");
-        if (ncharts > 0 || charts_note != NULL)
-            lb_buf_adds(&line, "<section id=\"charts\">\n<h2>Charts</h2>\n");
-        if (charts_note != NULL) {
-            lb_buf_adds(&line, "<p>");
-            lb_escape_html(&line, charts_note, strlen(charts_note));
-            lb_buf_adds(&line, "</p>\n");
-        }
-        for (i = 0; i < ncharts; i++) {
-            lb_buf_adds(&line, "<figure><img alt=\"");
-            lb_escape_html(&line, charts[i].caption, strlen(charts[i].caption));
-            lb_buf_adds(&line, "\" src=\"data:image/svg+xml;base64,");
-            base64(&line, charts[i].svg, charts[i].len);
-            lb_buf_adds(&line, "\"><figcaption>");
-            lb_escape_html(&line, charts[i].caption, strlen(charts[i].caption));
-            lb_buf_adds(&line, "</figcaption></figure>\n");
-        }
-        if (ncharts > 0 || charts_note != NULL)
-            lb_buf_adds(&line, "</section>\n");
-        lb_buf_adds(&line, page_script);
-        lb_buf_adds(&line, "</body>\n</html>\n");
-        fwrite(line.data, 1, line.len, out);
+        lb_buf_adds(&text, "<footer>\n");
+        put_paragraphs(&text, &v->footer, "<p>");
+        lb_buf_adds(&text, "</footer>\n");
+        put_figures(&text, v);
+        if (table)
+            lb_buf_adds(&text, page_script);
+        lb_buf_adds(&text, "</body>\n</html>\n");
+        fwrite(text.data, 1, text.len, out);
     }
-    free(cols);
-    lb_buf_release(&raw);
-    lb_buf_release(&line);
+    lb_buf_release(&text);
     return rc;
 }
 
-/* {======================================================================
- * The charts: gnuplot's SVG
- * ======================================================================= */
-
-static const char *const captions[LB_CHART_COUNT] = {
-    "The ranking: the average of each model, rank 1 on top",
-    "Scores by benchmark of the first models",
-    "Benchmark profile of the first models",
-    "Average against parameter count (log scale)"};
-
-/* Writes buf to dir/name; 0 or -1 with err. */
-static int put_file(const char *path, const struct lb_buf *b,
-                    struct lb_error *err)
-{
-    FILE *fp = fopen(path, "w");
-    struct lb_quoted q;
-    int e = 0;
-
-    if (fp == NULL)
-        e = errno;
-    else if ((b->len > 0 && fwrite(b->data, 1, b->len, fp) != b->len) ||
-             fclose(fp) != 0)
-        e = errno ? errno : EIO;
-    if (e != 0)
-        return lb_error_set(err, "cannot write %s: %s", lb_quotes(&q, path),
-                            strerror(e));
-    return 0;
-}
-
-/* gnuplot 5.4's svg terminal leaves the fill of some line paths to SVG's
- * default, black (in a spider chart, every outline after the first is a
- * black polygon): its line paths, "<path stroke=...", are never filled,
- * so each gets fill='none'. */
-static const char *find(const char *s, const char *end, const char *what,
-                        size_t n)
-{
-    for (; (size_t)(end - s) >= n; s++) {
-        s = memchr(s, what[0], (size_t)(end - s) - n + 1);
-        if (s == NULL)
-            return NULL;
-        if (memcmp(s, what, n) == 0)
-            return s;
-    }
-    return NULL;
-}
-
-static void unfill_lines(struct lb_buf *svg)
-{
-    static const char tag[] = "<path stroke=";
-    struct lb_buf fixed = LB_BUF_INIT;
-    const char *s = lb_buf_str(svg), *end = s + svg->len, *hit;
-
-    while ((hit = find(s, end, tag, sizeof tag - 1)) != NULL) {
-        lb_buf_add(&fixed, s, (size_t)(hit - s));
-        lb_buf_adds(&fixed, "<path fill='none' stroke=");
-        s = hit + sizeof tag - 1;
-    }
-    lb_buf_add(&fixed, s, (size_t)(end - s));
-    lb_buf_release(svg);
-    *svg = fixed;
-}
-
-static int get_file(const char *path, struct lb_buf *b, struct lb_error *err)
-{
-    FILE *fp = fopen(path, "rb");
-    struct lb_quoted q;
-    char block[65536];
-    size_t n;
-
-    if (fp == NULL) {
-        int e = errno;
-
-        return lb_error_set(err, "cannot read %s: %s", lb_quotes(&q, path),
-                            strerror(e));
-    }
-    while ((n = fread(block, 1, sizeof block, fp)) > 0)
-        lb_buf_add(b, block, n);
-    fclose(fp);
-    return 0;
-}
-
-enum lb_gnuplot_status lb_html_charts(const struct lb_board *b,
-                                      struct lb_html_chart **out, size_t *n,
-                                      struct lb_error *err)
-{
-    const char *tmpdir = getenv("TMPDIR");
-    struct lb_buf dir = LB_BUF_INIT;
-    struct lb_chart_opts co = {0, LB_TERMINAL_SVG};
-    enum lb_gnuplot_status st = LB_GNUPLOT_OK;
-    size_t i;
-
-    *out = NULL;
-    *n = 0;
-    lb_buf_addf(&dir, "%s/leaderboard-html-XXXXXX",
-                tmpdir != NULL && tmpdir[0] == '/' ? tmpdir : "/tmp");
-    if (mkdtemp(dir.data) == NULL) {
-        struct lb_quoted q;
-        int e = errno;
-
-        lb_error_set(err, "cannot create a directory for the charts in %s: %s",
-                     lb_quotes(&q, dir.data), strerror(e));
-        lb_buf_release(&dir);
-        return LB_GNUPLOT_FAILED;
-    }
-    for (i = 0; i < LB_CHART_COUNT && st == LB_GNUPLOT_OK; i++) {
-        enum lb_chart c = (enum lb_chart)i;
-        struct lb_buf gp = LB_BUF_INIT, dat = LB_BUF_INIT, svg = LB_BUF_INIT;
-        struct lb_buf gp_path = LB_BUF_INIT, dat_path = LB_BUF_INIT,
-                      svg_path = LB_BUF_INIT;
-        const char *name = lb_chart_name(c);
-
-        if (lb_chart_check(b, c, NULL) != 0)
-            continue;
-        lb_buf_addf(&gp_path, "%s/%s.gp", dir.data, name);
-        lb_buf_addf(&dat_path, "%s/%s.dat", dir.data, name);
-        lb_buf_addf(&svg_path, "%s/%s.svg", dir.data, name);
-        if (lb_chart_write(b, c, &co, &gp, &dat, err) != 0 ||
-            put_file(dat_path.data, &dat, err) != 0 ||
-            put_file(gp_path.data, &gp, err) != 0)
-            st = LB_GNUPLOT_FAILED;
-        else
-            st = lb_gnuplot_run(gp_path.data, svg_path.data, LB_TERMINAL_SVG,
-                                err);
-        if (st == LB_GNUPLOT_OK && get_file(svg_path.data, &svg, err) != 0)
-            st = LB_GNUPLOT_FAILED;
-        if (st == LB_GNUPLOT_OK)
-            unfill_lines(&svg);
-        if (st == LB_GNUPLOT_OK) {
-            *out = xreallocarray(*out, *n + 1, sizeof **out);
-            (*out)[*n].caption = captions[i];
-            (*out)[*n].svg = svg.data;
-            (*out)[*n].len = svg.len;
-            (*n)++;
-        } else {
-            lb_buf_release(&svg);
-        }
-        unlink(gp_path.data);
-        unlink(dat_path.data);
-        unlink(svg_path.data);
-        lb_buf_release(&gp);
-        lb_buf_release(&dat);
-        lb_buf_release(&gp_path);
-        lb_buf_release(&dat_path);
-        lb_buf_release(&svg_path);
-    }
-    rmdir(dir.data);
-    lb_buf_release(&dir);
-    if (st != LB_GNUPLOT_OK) {
-        lb_html_charts_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
-    return st;
-}
-
-void lb_html_charts_free(struct lb_html_chart *charts, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        free(charts[i].svg);
-    free(charts);
-}
-
-/* }====================================================================== */
+const struct lb_format lb_format_html = {
+    "html", "htm", "html htm",
+    "one self-contained page: a sortable table, a filter box, the charts as "
+    "SVG",
+    LB_FOR_PEOPLE, write_html};

@@ -1,21 +1,27 @@
-/* json.c: one JSON object: what was computed, then one row per line.
+/* json.c: one JSON object: what was computed (the view's metadata), then
+ * one row per line.
  *
- *   {"benchmarks": [...], "suite": "openllm-v1", "ranked_by": "average",
- *    "missing": "exclude", "ties": "competition", "precision": 2,
- *    "models": 16, "ranked": 13,
- *    "rows": [
- *     {"rank": 1, "model": "...", "average": 69.42, "scores": {...}},
- *     {"rank": null, "model": "...", "average": null, ..., "reason": "..."}
- *    ]}
+ *   {
+ *     "benchmarks": [...],
+ *     "precision": 2,
+ *     "rows": [
+ *       {"rank": 1, "model": "...", "average": 69.42, "scores": {...}},
+ *       {"rank": null, "model": "...", ..., "reason": "..."}
+ *     ]
+ *   }
  *
- * Numbers are written at the precision; missing values are null. Strings are
- * valid UTF-8: control characters, U+2028, U+2029 and bidi controls are
- * escaped (\uXXXX), invalid bytes become U+FFFD. */
+ * A row holds its columns' keys in order; a column in a group sits in an
+ * object of that name ("scores"), and one level deeper with a sub-group
+ * (that object left out when all its cells are absent). A missing value is
+ * null; an absent cell leaves its key out. Strings are valid UTF-8:
+ * control characters, U+2028, U+2029 and bidi controls are escaped
+ * (\uXXXX), invalid bytes become U+FFFD. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/cells.h"
-#include "export/writers.h"
+#include "export/format.h"
+#include "export/meta.h"
+#include "export/writer.h"
 
 void lb_escape_json(struct lb_buf *out, const char *s, size_t len)
 {
@@ -28,7 +34,7 @@ void lb_escape_json(struct lb_buf *out, const char *s, size_t len)
         if (c >= 0x80) {
             /* C1 controls, U+2028/9 (line ends to JavaScript), bidi
              * controls: escaped, as a reader's display may obey them */
-            i += cells_put_nonascii(out, s + i, len - i, "\\uFFFD", true);
+            i += lb_put_nonascii(out, s + i, len - i, "\\uFFFD", true);
             continue;
         }
         i++;
@@ -58,214 +64,189 @@ void lb_escape_json(struct lb_buf *out, const char *s, size_t len)
     lb_buf_addc(out, '"');
 }
 
-static void add_key(struct lb_buf *out, const char *key)
+static void put_key(struct lb_buf *out, const char *key)
 {
     lb_escape_json(out, key, strlen(key));
     lb_buf_adds(out, ": ");
 }
 
-/* Appends the value of a cell: a number, a string or null. */
-static int add_value(const struct lb_board *r, const struct cell_col *c,
-                     size_t row, struct lb_buf *line, struct lb_error *err)
-{
-    struct cell cell;
+/* {======================================================================
+ * The metadata
+ * ======================================================================= */
 
-    if (cells_get(r, c, row, &cell, err) != 0)
-        return -1;
-    if (cell.kind == CELL_IS_MISSING)
-        lb_buf_adds(line, "null");
-    else if (cell.kind == CELL_IS_NUMBER)
-        lb_buf_add(line, cell.s, cell.len);
-    else
-        lb_escape_json(line, cell.s, cell.len);
-    return 0;
+static void put_meta(struct lb_buf *out, const struct lb_meta *m, int depth);
+
+/* The members of a list or an object: inline, or (a list of objects at
+ * the top) one per line. */
+static void put_members(struct lb_buf *out, const struct lb_meta *m,
+                        int depth)
+{
+    bool lines = depth == 1 && m->kind == LB_META_LIST && m->n > 0 &&
+                 m->items[0].kind == LB_META_OBJECT;
+    size_t i;
+
+    for (i = 0; i < m->n; i++) {
+        if (lines)
+            lb_buf_adds(out, i > 0 ? ",\n    " : "\n    ");
+        else if (i > 0)
+            lb_buf_adds(out, ", ");
+        if (m->items[i].key != NULL)
+            put_key(out, m->items[i].key);
+        put_meta(out, &m->items[i], depth + 1);
+    }
+    if (lines)
+        lb_buf_adds(out, "\n  ");
 }
 
-/* "method", and the weights, baselines and lower-is-better benchmarks
- * used, for the methods that have them. */
-static void add_method(struct lb_buf *line, const struct lb_board *r)
+static void put_meta(struct lb_buf *out, const struct lb_meta *m, int depth)
 {
-    const struct lb_aggregate *a = &r->mean;
-    const struct lb_table *t = r->table;
-    char buf[LB_DEC_BUFSIZE];
-    size_t k, n = 0;
+    switch (m->kind) {
+    case LB_META_STRING:
+        lb_escape_json(out, m->text, m->len);
+        break;
+    case LB_META_NUMBER:
+        lb_buf_add(out, m->text, m->len);
+        break;
+    case LB_META_BOOL:
+        lb_buf_adds(out, m->yes ? "true" : "false");
+        break;
+    case LB_META_NULL:
+        lb_buf_adds(out, "null");
+        break;
+    case LB_META_LIST:
+        lb_buf_addc(out, '[');
+        put_members(out, m, depth);
+        lb_buf_addc(out, ']');
+        break;
+    default:
+        lb_buf_addc(out, '{');
+        put_members(out, m, depth);
+        lb_buf_addc(out, '}');
+        break;
+    }
+}
 
-    lb_buf_addf(line, ",\n  \"method\": \"%s\"", lb_method_name(a->method));
-    if (a->method == LB_METHOD_WEIGHTED || a->method == LB_METHOD_NORMALIZED) {
-        lb_buf_adds(line, a->method == LB_METHOD_WEIGHTED
-                              ? ",\n  \"weights\": {"
-                              : ",\n  \"baselines\": {");
-        for (k = 0; k < a->nbench; k++) {
-            const struct lb_term *tm = &a->terms[k];
-            const char *name = t->cols[a->cols[k]].name;
+/* }====================================================================== */
 
-            lb_buf_adds(line, k ? ", " : "");
-            add_key(line, name);
-            if (a->method == LB_METHOD_WEIGHTED) {
-                lb_dec_format(buf, tm->weight.units, tm->weight.scale);
-                lb_buf_adds(line, buf);
-            } else if (tm->as_published) {
-                lb_buf_adds(line, "\"published normalized\"");
-            } else {
-                lb_dec_format(buf, tm->baseline.units, tm->baseline.scale);
-                lb_buf_adds(line, buf);
+/* {======================================================================
+ * The rows
+ * ======================================================================= */
+
+static bool same(const char *a, const char *b)
+{
+    return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Whether a column from j on, in the same group and sub-group as j, has a
+ * cell that is not absent. */
+static bool sub_has_cells(const struct lb_view *v, const struct lb_cell *cells,
+                          size_t j)
+{
+    size_t k;
+
+    for (k = j; k < v->ncols && same(v->cols[k].group, v->cols[j].group) &&
+                same(v->cols[k].sub, v->cols[j].sub);
+         k++)
+        if (cells[k].kind != LB_CELL_ABSENT)
+            return true;
+    return false;
+}
+
+static void put_value(struct lb_buf *out, const struct lb_cell *c)
+{
+    if (c->kind == LB_CELL_MISSING)
+        lb_buf_adds(out, "null");
+    else if (c->kind == LB_CELL_TEXT)
+        lb_escape_json(out, c->s, c->len);
+    else if (c->len > 0 && c->s[0] == '+') /* JSON numbers have no '+' */
+        lb_buf_add(out, c->s + 1, c->len - 1);
+    else
+        lb_buf_add(out, c->s, c->len);
+}
+
+static int json_row(const struct lb_view *v, size_t i,
+                    const struct lb_cell *cells, struct lb_buf *out,
+                    const void *ctx, struct lb_error *err)
+{
+    const char *group = NULL, *sub = NULL;
+    bool first[3] = {true, true, true}, skip = false;
+    size_t j;
+    int level = 0;
+
+    (void)ctx;
+    (void)err;
+    lb_buf_adds(out, i == 0 ? "\n    {" : ",\n    {");
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_view_col *c = &v->cols[j];
+
+        if (!same(c->group, group) || !same(c->sub, sub)) {
+            /* close what ends here, open what starts */
+            if (sub != NULL && !skip)
+                lb_buf_addc(out, '}');
+            if (!same(c->group, group) && group != NULL)
+                lb_buf_addc(out, '}');
+            if (!same(c->group, group) && c->group != NULL) {
+                lb_buf_adds(out, first[0] ? "" : ", ");
+                first[0] = false;
+                put_key(out, c->group);
+                lb_buf_addc(out, '{');
+                first[1] = true;
+            }
+            group = c->group;
+            sub = c->sub;
+            level = group == NULL ? 0 : 1;
+            skip = false;
+            if (sub != NULL) {
+                skip = !sub_has_cells(v, cells, j);
+                if (!skip) {
+                    lb_buf_adds(out, first[1] ? "" : ", ");
+                    first[1] = false;
+                    put_key(out, sub);
+                    lb_buf_addc(out, '{');
+                    first[2] = true;
+                    level = 2;
+                }
             }
         }
-        lb_buf_adds(line, "}");
-    }
-    for (k = 0; a->terms != NULL && k < a->nbench; k++) {
-        const char *name = t->cols[a->cols[k]].name;
-
-        if (!a->terms[k].lower)
+        if (skip || cells[j].kind == LB_CELL_ABSENT)
             continue;
-        lb_buf_adds(line, n++ ? ", " : ",\n  \"lower_is_better\": [");
-        lb_escape_json(line, name, strlen(name));
+        lb_buf_adds(out, first[level] ? "" : ", ");
+        first[level] = false;
+        put_key(out, c->key);
+        put_value(out, &cells[j]);
     }
-    if (n > 0)
-        lb_buf_adds(line, "]");
-}
-
-static int write_row(const struct lb_board *r, const struct cell_col *cols,
-                     size_t ncols, size_t row, struct lb_buf *line,
-                     struct lb_error *err)
-{
-    size_t j;
-    bool scores = false, extra = false;
-
-    lb_buf_adds(line, "{");
-    for (j = 0; j < ncols; j++) {
-        const struct cell_col *c = &cols[j];
-
-        switch (c->kind) {
-        case CELL_RANK:
-            add_key(line, "rank");
-            break;
-        case CELL_MODEL:
-            lb_buf_adds(line, ", ");
-            add_key(line, "model");
-            break;
-        case CELL_MEAN:
-            lb_buf_adds(line, ", ");
-            add_key(line, lb_method_key(r->mean.method));
-            break;
-        case CELL_EXTRA:
-            lb_buf_adds(line, extra ? ", " : ", \"columns\": {");
-            extra = true;
-            add_key(line, c->name);
-            break;
-        case CELL_BENCH:
-            if (extra && !scores)
-                lb_buf_adds(line, "}");
-            lb_buf_adds(line, scores ? ", " : ", \"scores\": {");
-            scores = true;
-            add_key(line, c->name);
-            break;
-        default: /* intervals, after the value */
-            lb_buf_adds(line, ", ");
-            add_key(line, cells_key(r, c));
-            break;
-        }
-        if (add_value(r, c, row, line, err) != 0)
-            return -1;
-    }
-    lb_buf_adds(line, scores || extra ? "}" : "");
-    if (r->ranking.rank2[row] == 0) {
-        struct lb_buf why = LB_BUF_INIT;
-
-        lb_board_reason(r, row, &why);
-        lb_buf_adds(line, ", ");
-        add_key(line, "reason");
-        lb_escape_json(line, why.data, why.len);
-        lb_buf_release(&why);
-    } else if (cells_mean_is_marked(r, row)) {
-        uint32_t present;
-
-        (void)lb_aggregate_sum(&r->mean, row, &present);
-        lb_buf_addf(line, ", \"missing_scores\": %zu",
-                    r->sel.nbench - present);
-    }
-    lb_buf_adds(line, "}");
+    if (sub != NULL && !skip)
+        lb_buf_addc(out, '}');
+    if (group != NULL)
+        lb_buf_addc(out, '}');
+    lb_buf_addc(out, '}');
     return 0;
 }
 
-static int json_row(const struct lb_board *r, const struct cell_col *cols,
-                    size_t ncols, size_t i, struct lb_buf *out, const void *ctx,
-                    struct lb_error *err)
-{
-    (void)ctx;
-    lb_buf_adds(out, i == 0 ? "\n    " : ",\n    ");
-    return write_row(r, cols, ncols, r->ranking.order[i], out, err);
-}
+/* }====================================================================== */
 
-int lb_write_json(FILE *out, const struct lb_board *r, struct lb_error *err)
+static int write_json(FILE *out, const struct lb_view *v, struct lb_error *err)
 {
-    const struct lb_table *t = r->table;
-    const struct lb_selection *sel = &r->sel;
-    struct lb_buf line = LB_BUF_INIT;
-    size_t ncols, i;
-    struct cell_col *cols = cells_columns(r, &ncols);
+    struct lb_buf head = LB_BUF_INIT;
+    size_t i;
     int rc;
 
-    lb_buf_adds(&line, "{\n  \"benchmarks\": [");
-    for (i = 0; i < sel->nbench; i++) {
-        const char *name = t->cols[sel->bench[i]].name;
-
-        if (i > 0)
-            lb_buf_adds(&line, ", ");
-        lb_escape_json(&line, name, strlen(name));
+    lb_buf_adds(&head, "{\n");
+    for (i = 0; v->meta != NULL && i < v->meta->n; i++) {
+        lb_buf_adds(&head, "  ");
+        put_key(&head, v->meta->items[i].key);
+        put_meta(&head, &v->meta->items[i], 1);
+        lb_buf_adds(&head, ",\n");
     }
-    lb_buf_adds(&line, "],\n  \"suite\": ");
-    if (sel->suite != NULL)
-        lb_escape_json(&line, sel->suite->id, strlen(sel->suite->id));
-    else
-        lb_buf_adds(&line, "null");
-    if (r->mean.method != LB_METHOD_MEAN || r->mean.terms != NULL)
-        add_method(&line, r);
-    if (r->opts.ci.enabled) {
-        lb_buf_adds(&line, ",\n  \"intervals\": ");
-        if (cells_has_ci(r))
-            lb_buf_addf(&line,
-                        "{\"level\": 0.95, \"aggregate\": \"%s\", "
-                        "\"draws\": %zu, \"seed\": %llu}",
-                        r->ci.analytic ? "1.96 standard errors"
-                                       : "bootstrap percentiles",
-                        r->ci.draws, (unsigned long long)r->ci.seed);
-        else
-            lb_buf_adds(&line, "null");
-    }
-    lb_buf_adds(&line, ",\n  \"ranked_by\": ");
-    if (sel->sort_col != LB_NPOS)
-        lb_escape_json(&line, t->cols[sel->sort_col].name,
-                       strlen(t->cols[sel->sort_col].name));
-    else
-        lb_buf_addf(&line, "\"%s\"", lb_method_key(r->mean.method));
-    if (r->opts.where != NULL) {
-        lb_buf_adds(&line, ",\n  \"where\": ");
-        lb_escape_json(&line, r->opts.where, strlen(r->opts.where));
-        lb_buf_addf(&line, ",\n  \"filtered_out\": %zu", r->n_filtered);
-    }
-    if (r->opts.dedup != LB_DEDUP_NONE) {
-        lb_buf_addf(&line, ",\n  \"dedup\": \"%s\"",
-                    lb_dedup_name(r->opts.dedup));
-        if (r->date_col != LB_NPOS) {
-            const char *dc = r->table->cols[r->date_col].name;
-
-            lb_buf_adds(&line, ",\n  \"dedup_date\": ");
-            lb_escape_json(&line, dc, strlen(dc));
-        }
-        lb_buf_addf(&line, ",\n  \"duplicates\": %zu", r->n_duplicates);
-    }
-    lb_buf_addf(&line,
-                ",\n  \"order\": \"%s\",\n  \"missing\": \"%s\",\n"
-                "  \"ties\": \"%s\",\n  \"precision\": %u,\n"
-                "  \"models\": %zu,\n  \"ranked\": %zu,\n  \"rows\": [",
-                r->opts.rank.ascending ? "ascending" : "descending",
-                lb_missing_name(r->opts.missing), lb_ties_name(r->opts.rank.ties),
-                r->opts.rank.precision, r->ranking.nrows, r->ranking.n_ranked);
-    fwrite(line.data, 1, line.len, out);
-    rc = cells_write_rows(out, r, cols, ncols, json_row, NULL, err);
-    fputs(r->ranking.n_listed > 0 ? "\n  ]\n}\n" : "]\n}\n", out);
-    free(cols);
-    lb_buf_release(&line);
+    lb_buf_adds(&head, "  \"rows\": [");
+    fwrite(head.data, 1, head.len, out);
+    lb_buf_release(&head);
+    rc = lb_write_rows(out, v, json_row, NULL, err);
+    fputs(v->nrows > 0 ? "\n  ]\n}\n" : "]\n}\n", out);
     return rc;
 }
+
+const struct lb_format lb_format_json = {
+    "json", "", "json",
+    "one object: what was computed, then a record per row", LB_FOR_TREES,
+    write_json};

@@ -11,18 +11,45 @@
  *   \end{tabular}
  *   % 13 of 16 models ranked; ...
  *
- * A tabular alone, to \input inside the paper's own table float. Every
- * piece of user text in the table passes through lb_escape_latex; in the
- * comments, through the terminal-safe rendering (no line break can end a
- * comment). A missing value is "--". */
+ * A tabular alone, to \input inside the paper's own table float; summary
+ * rows after a \midrule. Every piece of text in the table passes through
+ * lb_escape_latex; in the comments, through the terminal-safe rendering
+ * (no line break can end a comment). A missing value is "--". */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
-#include "export/cells.h"
-#include "export/writers.h"
+#include "export/format.h"
+#include "export/writer.h"
 
 #define MISSING_CELL "--"
+
+/* Characters of ours that LaTeX's default input encoding does not know
+ * (the arrows of a diff): written as LaTeX. */
+static const struct {
+    const char *utf8;
+    const char *latex;
+} symbols[] = {
+    {"\xE2\x86\x91", "$\\uparrow$"},
+    {"\xE2\x86\x93", "$\\downarrow$"},
+    {"\xE2\x86\x92", "$\\rightarrow$"},
+};
+
+/* Writes the symbol at s[0..len) as LaTeX and returns its length, or 0. */
+static size_t put_symbol(struct lb_buf *out, const char *s, size_t len)
+{
+    size_t k;
+
+    for (k = 0; k < sizeof symbols / sizeof symbols[0]; k++) {
+        size_t n = strlen(symbols[k].utf8);
+
+        if (len >= n && memcmp(s, symbols[k].utf8, n) == 0) {
+            lb_buf_adds(out, symbols[k].latex);
+            return n;
+        }
+    }
+    return 0;
+}
 
 void lb_escape_latex(struct lb_buf *out, const char *s, size_t len)
 {
@@ -33,7 +60,9 @@ void lb_escape_latex(struct lb_buf *out, const char *s, size_t len)
         char next = i + 1 < len ? s[i + 1] : '\0';
 
         if (c >= 0x80) { /* invalid UTF-8, C1 and bidi controls: not raw */
-            i += cells_put_nonascii(out, s + i, len - i, "?", false);
+            size_t n = put_symbol(out, s + i, len - i);
+
+            i += n > 0 ? n : lb_put_nonascii(out, s + i, len - i, "?", false);
             continue;
         }
         i++;
@@ -86,96 +115,89 @@ void lb_escape_latex(struct lb_buf *out, const char *s, size_t len)
     }
 }
 
-/* "% TEXT\n" for each line of raw. Inside a comment only a line break
+/* "% LINE\n" for each line of text. Inside a comment only a line break
  * matters (it would end the comment): the terminal-safe rendering has
  * none, and shows control bytes as escapes. */
-static void put_comments(struct lb_buf *out, const struct lb_buf *raw)
+static void put_comments(struct lb_buf *out, const struct lb_buf *text)
 {
-    const char *s = lb_buf_str(raw), *end = s + raw->len;
+    const char *s;
+    size_t pos = 0, n;
 
-    while (s < end) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-
+    while (lb_next_line(text, &pos, &s, &n)) {
         lb_buf_adds(out, "% ");
         (void)lb_utf8_render(out, s, n, 0);
         lb_buf_addc(out, '\n');
-        s += n + 1;
     }
 }
 
-static int latex_row(const struct lb_board *r, const struct cell_col *cols,
-                     size_t ncols, size_t i, struct lb_buf *line,
+static int latex_row(const struct lb_view *v, size_t i,
+                     const struct lb_cell *cells, struct lb_buf *out,
                      const void *ctx, struct lb_error *err)
 {
-    size_t row = r->ranking.order[i], j;
-    bool notes = *(const bool *)ctx;
+    size_t j;
 
-    for (j = 0; j < ncols; j++) {
-        struct cell v;
+    (void)i;
+    (void)ctx;
+    (void)err;
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_cell *c = &cells[j];
 
-        if (cells_get(r, &cols[j], row, &v, err) != 0)
-            return -1;
         if (j > 0)
-            lb_buf_adds(line, " & ");
-        if (v.kind == CELL_IS_MISSING)
-            lb_buf_adds(line, MISSING_CELL);
+            lb_buf_adds(out, " & ");
+        if (c->kind == LB_CELL_MISSING)
+            lb_buf_adds(out, MISSING_CELL);
         else
-            lb_escape_latex(line, v.s, v.len);
-        if (cols[j].kind == CELL_MEAN && cells_mean_is_marked(r, row))
-            lb_buf_adds(line, "$^{*}$");
+            lb_escape_latex(out, c->s, c->len);
+        if (c->marked)
+            lb_buf_adds(out, "$^{*}$");
     }
-    if (notes) {
-        lb_buf_adds(line, " & ");
-        if (r->ranking.rank2[row] == 0) {
-            struct lb_buf why = LB_BUF_INIT;
-
-            lb_buf_adds(&why, "not ranked: ");
-            lb_board_reason(r, row, &why);
-            lb_escape_latex(line, why.data, why.len);
-            lb_buf_release(&why);
-        }
-    }
-    lb_buf_adds(line, " \\\\\n");
+    lb_buf_adds(out, " \\\\\n");
     return 0;
 }
 
-int lb_write_latex(FILE *out, const struct lb_board *r, struct lb_error *err)
+static int write_latex(FILE *out, const struct lb_view *v,
+                       struct lb_error *err)
 {
-    struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT;
-    size_t ncols, i, j;
-    struct cell_col *cols = cells_columns(r, &ncols);
-    bool notes = false;
-    int rc;
+    struct lb_buf text = LB_BUF_INIT;
+    size_t j;
+    int rc = 0;
 
-    for (i = 0; i < r->ranking.n_listed; i++)
-        if (r->ranking.rank2[r->ranking.order[i]] == 0)
-            notes = true;
-    cells_title(r, &raw);
-    put_comments(&line, &raw);
-    lb_buf_adds(&line, "% needs \\usepackage{booktabs}\n\\begin{tabular}{");
-    for (j = 0; j < ncols; j++)
-        lb_buf_addc(&line, cols[j].right ? 'r' : 'l');
-    lb_buf_adds(&line, notes ? "l}\n\\toprule\n" : "}\n\\toprule\n");
-    for (j = 0; j < ncols; j++) {
-        if (j > 0)
-            lb_buf_adds(&line, " & ");
-        lb_escape_latex(&line, cols[j].name, strlen(cols[j].name));
+    put_comments(&text, &v->title);
+    if (v->nrows == 0 && v->empty_note != NULL) {
+        struct lb_buf note = LB_BUF_INIT;
+
+        lb_buf_adds(&note, v->empty_note);
+        put_comments(&text, &note);
+        lb_buf_release(&note);
+    } else {
+        lb_buf_adds(&text, "% needs \\usepackage{booktabs}\n"
+                           "\\begin{tabular}{");
+        for (j = 0; j < v->ncols; j++)
+            lb_buf_addc(&text, v->cols[j].right ? 'r' : 'l');
+        lb_buf_adds(&text, "}\n\\toprule\n");
+        for (j = 0; j < v->ncols; j++) {
+            if (j > 0)
+                lb_buf_adds(&text, " & ");
+            lb_escape_latex(&text, v->cols[j].name, strlen(v->cols[j].name));
+        }
+        lb_buf_adds(&text, " \\\\\n\\midrule\n");
+        fwrite(text.data, 1, text.len, out);
+        lb_buf_reset(&text);
+        rc = lb_write_rows(out, v, latex_row, NULL, err);
+        if (rc == 0 && v->nsummary > 0) {
+            lb_buf_adds(&text, "\\midrule\n");
+            rc = lb_put_summary(v, latex_row, NULL, &text, err);
+        }
+        lb_buf_adds(&text, "\\bottomrule\n\\end{tabular}\n");
     }
-    lb_buf_adds(&line, notes ? " & Note \\\\\n\\midrule\n" : " \\\\\n\\midrule\n");
-    fwrite(line.data, 1, line.len, out);
-    lb_buf_reset(&line);
-
-    rc = cells_write_rows(out, r, cols, ncols, latex_row, &notes, err);
     if (rc == 0) {
-        lb_buf_adds(&line, "\\bottomrule\n\\end{tabular}\n");
-        lb_buf_reset(&raw);
-        (void)cells_footer(r, &raw);
-        put_comments(&line, &raw);
-        fwrite(line.data, 1, line.len, out);
+        put_comments(&text, &v->footer);
+        fwrite(text.data, 1, text.len, out);
     }
-    free(cols);
-    lb_buf_release(&raw);
-    lb_buf_release(&line);
+    lb_buf_release(&text);
     return rc;
 }
+
+const struct lb_format lb_format_latex = {
+    "latex", "tex", "tex latex", "a booktabs tabular for a paper",
+    LB_FOR_PEOPLE, write_latex};

@@ -1,9 +1,10 @@
-/* markdown.c: a GitHub-flavoured Markdown table. */
+/* markdown.c: a GitHub-flavoured Markdown table; the title and footer lines
+ * each a paragraph of its own. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/cells.h"
-#include "export/writers.h"
+#include "export/format.h"
+#include "export/writer.h"
 
 void lb_escape_markdown(struct lb_buf *out, const char *s, size_t len)
 {
@@ -13,7 +14,7 @@ void lb_escape_markdown(struct lb_buf *out, const char *s, size_t len)
         unsigned char c = (unsigned char)s[i];
 
         if (c >= 0x80) { /* invalid: U+FFFD; C1, bidi: shown, not obeyed */
-            i += cells_put_nonascii(out, s + i, len - i, "\xEF\xBF\xBD", true);
+            i += lb_put_nonascii(out, s + i, len - i, "\xEF\xBF\xBD", true);
             continue;
         }
         i++;
@@ -33,99 +34,83 @@ void lb_escape_markdown(struct lb_buf *out, const char *s, size_t len)
     }
 }
 
-static void put_line(FILE *out, struct lb_buf *line)
+/* Each line of text, escaped, then 'after'. */
+static void put_lines(struct lb_buf *out, const struct lb_buf *text,
+                      const char *before, const char *after)
 {
-    lb_buf_addc(line, '\n');
-    fwrite(line->data, 1, line->len, out);
-    lb_buf_reset(line);
+    const char *s;
+    size_t pos = 0, n;
+
+    while (lb_next_line(text, &pos, &s, &n)) {
+        lb_buf_adds(out, before);
+        lb_escape_markdown(out, s, n);
+        lb_buf_adds(out, after);
+    }
 }
 
-static int md_row(const struct lb_board *r, const struct cell_col *cols,
-                  size_t ncols, size_t i, struct lb_buf *line, const void *ctx,
-                  struct lb_error *err)
+static int md_row(const struct lb_view *v, size_t i,
+                  const struct lb_cell *cells, struct lb_buf *out,
+                  const void *ctx, struct lb_error *err)
 {
-    size_t row = r->ranking.order[i], j;
-    bool notes = *(const bool *)ctx;
+    size_t j;
 
-    for (j = 0; j < ncols; j++) {
-        struct cell v;
+    (void)i;
+    (void)ctx;
+    (void)err;
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_cell *c = &cells[j];
 
-        if (cells_get(r, &cols[j], row, &v, err) != 0)
-            return -1;
-        lb_buf_adds(line, "| ");
-        if (v.kind == CELL_IS_MISSING)
-            lb_buf_addc(line, '-');
+        lb_buf_adds(out, "| ");
+        if (c->kind == LB_CELL_ABSENT)
+            continue;
+        if (c->kind == LB_CELL_MISSING)
+            lb_buf_addc(out, '-');
         else
-            lb_escape_markdown(line, v.s, v.len);
-        if (cols[j].kind == CELL_MEAN && cells_mean_is_marked(r, row))
-            lb_buf_adds(line, "\\*");
-        lb_buf_addc(line, ' ');
+            lb_escape_markdown(out, c->s, c->len);
+        if (c->marked)
+            lb_buf_adds(out, "\\*");
+        lb_buf_addc(out, ' ');
     }
-    if (notes) {
-        lb_buf_adds(line, "| ");
-        if (r->ranking.rank2[row] == 0) {
-            struct lb_buf why = LB_BUF_INIT;
-
-            lb_buf_adds(&why, "not ranked: ");
-            lb_board_reason(r, row, &why);
-            lb_escape_markdown(line, why.data, why.len);
-            lb_buf_addc(line, ' ');
-            lb_buf_release(&why);
-        }
-    }
-    lb_buf_adds(line, "|\n");
+    lb_buf_adds(out, "|\n");
     return 0;
 }
 
-int lb_write_markdown(FILE *out, const struct lb_board *r,
-                      struct lb_error *err)
+static int write_markdown(FILE *out, const struct lb_view *v,
+                          struct lb_error *err)
 {
-    struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT;
-    size_t ncols, i, j;
-    struct cell_col *cols = cells_columns(r, &ncols);
-    bool notes = false;
+    struct lb_buf text = LB_BUF_INIT;
+    size_t j;
     int rc = 0;
 
-    for (i = 0; i < r->ranking.n_listed; i++)
-        if (r->ranking.rank2[r->ranking.order[i]] == 0)
-            notes = true;
-
-    cells_title(r, &raw);
-    lb_escape_markdown(&line, raw.data, raw.len);
-    put_line(out, &line);
-    put_line(out, &line);
-
-    for (j = 0; j < ncols; j++) {
-        lb_buf_adds(&line, "| ");
-        lb_escape_markdown(&line, cols[j].name, strlen(cols[j].name));
-        lb_buf_addc(&line, ' ');
-    }
-    lb_buf_adds(&line, notes ? "| Note |" : "|");
-    put_line(out, &line);
-    for (j = 0; j < ncols; j++)
-        lb_buf_adds(&line, cols[j].right ? "|---:" : "|:---");
-    lb_buf_adds(&line, notes ? "|:---|" : "|");
-    put_line(out, &line);
-
-    rc = cells_write_rows(out, r, cols, ncols, md_row, &notes, err);
-    if (rc == 0) {
-        const char *s, *end;
-
-        lb_buf_reset(&raw);
-        (void)cells_footer(r, &raw);
-        /* each footer sentence its own paragraph */
-        for (s = lb_buf_str(&raw), end = s + raw.len; s < end;) {
-            const char *nl = memchr(s, '\n', (size_t)(end - s));
-            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-
-            put_line(out, &line);
-            lb_escape_markdown(&line, s, n);
-            put_line(out, &line);
-            s += n + 1;
+    put_lines(&text, &v->title, "", "\n\n");
+    if (v->nrows == 0 && v->empty_note != NULL) {
+        lb_escape_markdown(&text, v->empty_note, strlen(v->empty_note));
+        lb_buf_addc(&text, '\n');
+    } else {
+        for (j = 0; j < v->ncols; j++) {
+            lb_buf_adds(&text, "| ");
+            lb_escape_markdown(&text, v->cols[j].name,
+                               strlen(v->cols[j].name));
+            lb_buf_addc(&text, ' ');
         }
+        lb_buf_adds(&text, "|\n");
+        for (j = 0; j < v->ncols; j++)
+            lb_buf_adds(&text, v->cols[j].right ? "|---:" : "|:---");
+        lb_buf_adds(&text, "|\n");
+        fwrite(text.data, 1, text.len, out);
+        lb_buf_reset(&text);
+        rc = lb_write_rows(out, v, md_row, NULL, err);
+        if (rc == 0)
+            rc = lb_put_summary(v, md_row, NULL, &text, err);
     }
-    free(cols);
-    lb_buf_release(&raw);
-    lb_buf_release(&line);
+    if (rc == 0) {
+        put_lines(&text, &v->footer, "\n", "\n");
+        fwrite(text.data, 1, text.len, out);
+    }
+    lb_buf_release(&text);
     return rc;
 }
+
+const struct lb_format lb_format_markdown = {
+    "markdown", "md", "md markdown", "a GitHub-flavoured Markdown table",
+    LB_FOR_PEOPLE, write_markdown};

@@ -1,14 +1,16 @@
-/* rows.c: writing the listed rows of a board, in order, with two threads
- * for long outputs.
+/* rows.c: writing the body rows of a view, in order, with two threads for
+ * long outputs.
  *
  * Formatting a row (rounding numbers, escaping text, reading cells that
  * lie far apart in memory) costs much more than writing its bytes, so a
  * helper thread formats every other chunk of rows while this one formats
- * the others, and this one writes the chunks in order. */
+ * the others, and this one writes the chunks in order. Each thread has its
+ * own cells. */
 #include <stdlib.h>
+#include <string.h>
 #include <threads.h>
 
-#include "export/cells.h"
+#include "export/writer.h"
 
 #define FLUSH_AT (1u << 20) /* bytes gathered before a write */
 
@@ -16,12 +18,42 @@ struct lb_export_tuning lb_export_tuning = {65536, 8192};
 
 #define CHUNK_ROWS lb_export_tuning.chunk_rows
 
-struct helper {
-    const struct lb_board *r;
-    const struct cell_col *cols;
-    size_t ncols;
-    cells_row_fn fn;
+struct job {
+    const struct lb_view *v;
+    lb_row_fn fn;
     const void *ctx;
+};
+
+/* Formats rows [from, to) into out. */
+static int format_rows(const struct job *j, size_t from, size_t to,
+                       struct lb_cell *cells, struct lb_buf *out,
+                       struct lb_error *err)
+{
+    const struct lb_view *v = j->v;
+    size_t i;
+
+    for (i = from; i < to; i++) {
+        if (v->prefetch != NULL)
+            v->prefetch(v, i);
+        if (v->cells(v, i, cells, err) != 0 ||
+            j->fn(v, i, cells, out, j->ctx, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int format_chunk(const struct job *j, size_t chunk,
+                        struct lb_cell *cells, struct lb_buf *out,
+                        struct lb_error *err)
+{
+    size_t from = chunk * CHUNK_ROWS, to = from + CHUNK_ROWS;
+
+    return format_rows(j, from, to < j->v->nrows ? to : j->v->nrows, cells,
+                       out, err);
+}
+
+struct helper {
+    struct job job;
     size_t nchunks;
     mtx_t m;
     cnd_t c;
@@ -32,25 +64,10 @@ struct helper {
     struct lb_error err;
 };
 
-static int format_chunk(const struct lb_board *r, const struct cell_col *cols,
-                        size_t ncols, cells_row_fn fn, const void *ctx,
-                        size_t chunk, struct lb_buf *out, struct lb_error *err)
-{
-    size_t i = chunk * CHUNK_ROWS, end = i + CHUNK_ROWS;
-
-    if (end > r->ranking.n_listed)
-        end = r->ranking.n_listed;
-    for (; i < end; i++) {
-        cells_prefetch(r, cols, ncols, i);
-        if (fn(r, cols, ncols, i, out, ctx, err) != 0)
-            return -1;
-    }
-    return 0;
-}
-
 static int run_helper(void *arg)
 {
     struct helper *h = arg;
+    struct lb_cell *cells = lb_cells_new(h->job.v->ncols);
     size_t k;
 
     for (k = 1; k < h->nchunks; k += 2) {
@@ -63,8 +80,7 @@ static int run_helper(void *arg)
         if (h->stop)
             break;
         lb_buf_reset(&h->buf[slot]);
-        rc = format_chunk(h->r, h->cols, h->ncols, h->fn, h->ctx, k,
-                          &h->buf[slot], &h->err);
+        rc = format_chunk(&h->job, k, cells, &h->buf[slot], &h->err);
         mtx_lock(&h->m);
         h->rc = rc;
         h->full[slot] = true;
@@ -73,22 +89,20 @@ static int run_helper(void *arg)
         if (rc != 0)
             break;
     }
+    lb_cells_free(cells, h->job.v->ncols);
     return 0;
 }
 
-static int write_sequential(FILE *out, const struct lb_board *r,
-                            const struct cell_col *cols, size_t ncols,
-                            cells_row_fn fn, const void *ctx,
-                            struct lb_error *err)
+static int write_sequential(FILE *out, const struct job *j,
+                            struct lb_cell *cells, struct lb_error *err)
 {
     struct lb_buf buf = LB_BUF_INIT;
-    size_t i;
+    size_t i, n = j->v->nrows;
     int rc = 0;
 
-    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
-        cells_prefetch(r, cols, ncols, i);
-        rc = fn(r, cols, ncols, i, &buf, ctx, err);
-        if (buf.len >= FLUSH_AT || i + 1 == r->ranking.n_listed) {
+    for (i = 0; i < n && rc == 0; i++) {
+        rc = format_rows(j, i, i + 1, cells, &buf, err);
+        if (buf.len >= FLUSH_AT || i + 1 == n) {
             fwrite(buf.data, 1, buf.len, out);
             lb_buf_reset(&buf);
         }
@@ -97,76 +111,117 @@ static int write_sequential(FILE *out, const struct lb_board *r,
     return rc;
 }
 
-int cells_write_rows(FILE *out, const struct lb_board *r,
-                     const struct cell_col *cols, size_t ncols,
-                     cells_row_fn fn, const void *ctx, struct lb_error *err)
+/* The chunks: even ones here, odd ones by the helper thread. */
+static int write_parallel(FILE *out, struct helper *h, struct lb_cell *cells,
+                          struct lb_error *err)
 {
-    struct helper h;
     struct lb_buf mine = LB_BUF_INIT;
-    thrd_t thr;
     size_t k;
     int rc = 0;
 
-    if (r->ranking.n_listed < lb_export_tuning.parallel_rows ||
-        CHUNK_ROWS == 0)
-        return write_sequential(out, r, cols, ncols, fn, ctx, err);
-    h.r = r;
-    h.cols = cols;
-    h.ncols = ncols;
-    h.fn = fn;
-    h.ctx = ctx;
-    h.nchunks = (r->ranking.n_listed + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    for (k = 0; k < h->nchunks && rc == 0; k++) {
+        if (k % 2 == 0) {
+            lb_buf_reset(&mine);
+            rc = format_chunk(&h->job, k, cells, &mine, err);
+            if (rc == 0)
+                fwrite(mine.data, 1, mine.len, out);
+        } else {
+            int slot = (int)((k / 2) % 2);
+
+            mtx_lock(&h->m);
+            while (!h->full[slot] && h->rc == 0)
+                cnd_wait(&h->c, &h->m);
+            rc = h->rc;
+            mtx_unlock(&h->m);
+            if (rc != 0) {
+                *err = h->err;
+                break;
+            }
+            fwrite(h->buf[slot].data, 1, h->buf[slot].len, out);
+            mtx_lock(&h->m);
+            h->full[slot] = false;
+            cnd_broadcast(&h->c);
+            mtx_unlock(&h->m);
+        }
+    }
+    lb_buf_release(&mine);
+    return rc;
+}
+
+int lb_write_rows(FILE *out, const struct lb_view *v, lb_row_fn fn,
+                  const void *ctx, struct lb_error *err)
+{
+    struct lb_cell *cells = lb_cells_new(v->ncols);
+    struct helper h;
+    thrd_t thr;
+    int rc;
+
+    h.job.v = v;
+    h.job.fn = fn;
+    h.job.ctx = ctx;
+    if (v->nrows < lb_export_tuning.parallel_rows || CHUNK_ROWS == 0 ||
+        mtx_init(&h.m, mtx_plain) != thrd_success) {
+        rc = write_sequential(out, &h.job, cells, err);
+        lb_cells_free(cells, v->ncols);
+        return rc;
+    }
+    h.nchunks = (v->nrows + CHUNK_ROWS - 1) / CHUNK_ROWS;
     lb_buf_init(&h.buf[0]);
     lb_buf_init(&h.buf[1]);
     h.full[0] = h.full[1] = false;
     h.stop = false;
     h.rc = 0;
     lb_error_init(&h.err);
-    if (mtx_init(&h.m, mtx_plain) != thrd_success)
-        return write_sequential(out, r, cols, ncols, fn, ctx, err);
     if (cnd_init(&h.c) != thrd_success) {
         mtx_destroy(&h.m);
-        return write_sequential(out, r, cols, ncols, fn, ctx, err);
-    }
-    if (thrd_create(&thr, run_helper, &h) != thrd_success) {
+        rc = write_sequential(out, &h.job, cells, err);
+    } else if (thrd_create(&thr, run_helper, &h) != thrd_success) {
         cnd_destroy(&h.c);
         mtx_destroy(&h.m);
-        return write_sequential(out, r, cols, ncols, fn, ctx, err);
+        rc = write_sequential(out, &h.job, cells, err);
+    } else {
+        rc = write_parallel(out, &h, cells, err);
+        mtx_lock(&h.m);
+        h.stop = true;
+        cnd_broadcast(&h.c);
+        mtx_unlock(&h.m);
+        thrd_join(thr, NULL);
+        cnd_destroy(&h.c);
+        mtx_destroy(&h.m);
     }
-    for (k = 0; k < h.nchunks && rc == 0; k++) {
-        if (k % 2 == 0) {
-            lb_buf_reset(&mine);
-            rc = format_chunk(r, cols, ncols, fn, ctx, k, &mine, err);
-            if (rc == 0)
-                fwrite(mine.data, 1, mine.len, out);
-        } else {
-            int slot = (int)((k / 2) % 2);
-
-            mtx_lock(&h.m);
-            while (!h.full[slot] && h.rc == 0)
-                cnd_wait(&h.c, &h.m);
-            rc = h.rc;
-            mtx_unlock(&h.m);
-            if (rc != 0) {
-                *err = h.err;
-                break;
-            }
-            fwrite(h.buf[slot].data, 1, h.buf[slot].len, out);
-            mtx_lock(&h.m);
-            h.full[slot] = false;
-            cnd_broadcast(&h.c);
-            mtx_unlock(&h.m);
-        }
-    }
-    mtx_lock(&h.m);
-    h.stop = true;
-    cnd_broadcast(&h.c);
-    mtx_unlock(&h.m);
-    thrd_join(thr, NULL);
-    cnd_destroy(&h.c);
-    mtx_destroy(&h.m);
     lb_buf_release(&h.buf[0]);
     lb_buf_release(&h.buf[1]);
-    lb_buf_release(&mine);
+    lb_cells_free(cells, v->ncols);
     return rc;
+}
+
+int lb_put_summary(const struct lb_view *v, lb_row_fn fn, const void *ctx,
+                   struct lb_buf *out, struct lb_error *err)
+{
+    struct lb_cell *cells = lb_cells_new(v->ncols);
+    size_t i;
+    int rc = 0;
+
+    for (i = v->nrows; i < v->nrows + v->nsummary && rc == 0; i++) {
+        rc = v->cells(v, i, cells, err);
+        if (rc == 0)
+            rc = fn(v, i, cells, out, ctx, err);
+    }
+    lb_cells_free(cells, v->ncols);
+    return rc;
+}
+
+bool lb_next_line(const struct lb_buf *text, size_t *pos, const char **line,
+                  size_t *len)
+{
+    const char *s = lb_buf_str(text) + *pos, *end = lb_buf_str(text) + text->len;
+    const char *nl;
+
+    if (s >= end)
+        return false;
+    nl = memchr(s, '\n', (size_t)(end - s));
+    *line = s;
+    *len = nl ? (size_t)(nl - s) : (size_t)(end - s);
+    *pos += *len + (nl ? 1 : 0);
+    return true;
 }

@@ -2,99 +2,95 @@
  *
  * Columns are aligned by display width (a CJK character takes two columns,
  * a combining mark none); numbers are right-aligned, text left-aligned; no
- * line ends with spaces. Every piece of user text is rendered by
- * lb_utf8_render, so control bytes, bidi overrides and invalid UTF-8 show as
- * visible escapes and never reach the terminal raw. */
+ * line ends with spaces. A column where some cell is marked gets the mark
+ * ('*', or a space) after every cell. Every piece of text is rendered by
+ * lb_utf8_render, so control bytes, bidi overrides and invalid UTF-8 show
+ * as visible escapes and never reach the terminal raw. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
 #include "base/xalloc.h"
-#include "export/cells.h"
-#include "export/writers.h"
+#include "export/format.h"
+#include "export/writer.h"
 
 #define MISSING_CELL "-"
 
-struct text_layout {
-    struct cell_col *cols;
-    size_t ncols;
-    size_t *width;  /* display width per column */
-    bool marked;    /* some listed mean carries the '*' mark */
-    bool notes;     /* some listed row is unranked: a Note column */
+struct layout {
+    size_t *width; /* display width per column, its mark included */
+    bool *marks;   /* some cell of the column is marked */
 };
 
-/* Renders raw text line by line: each line terminal-safe, each '\n' kept. */
-static void render_lines(struct lb_buf *out, const struct lb_buf *raw)
+/* Renders each line of text, terminal-safe, followed by '\n'. */
+static void render_lines(struct lb_buf *out, const struct lb_buf *text)
 {
-    const char *s = lb_buf_str(raw), *end = s + raw->len;
+    const char *s;
+    size_t pos = 0, n;
 
-    while (s < end) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *stop = nl ? nl : end;
-
-        (void)lb_utf8_render(out, s, (size_t)(stop - s), 0);
-        if (nl == NULL)
-            break;
+    while (lb_next_line(text, &pos, &s, &n)) {
+        (void)lb_utf8_render(out, s, n, 0);
         lb_buf_addc(out, '\n');
-        s = nl + 1;
     }
 }
 
-/* Removes the spaces that padding left at the end of a line. */
-static void trim_right(struct lb_buf *line)
+/* Removes the spaces that padding left at the end of the line that starts
+ * at 'start', and ends it. */
+static void end_line(struct lb_buf *out, size_t start)
 {
-    while (line->len > 0 && line->data[line->len - 1] == ' ')
-        line->len--;
-    line->data[line->len] = '\0';
+    while (out->len > start && out->data[out->len - 1] == ' ')
+        out->len--;
+    lb_buf_addc(out, '\n');
 }
 
-/* Computes the width of every column over the header and the listed rows. */
-static int measure(const struct lb_board *r, struct text_layout *L,
+static size_t cell_width(const struct lb_cell *c)
+{
+    switch (c->kind) {
+    case LB_CELL_ABSENT:
+        return 0;
+    case LB_CELL_MISSING:
+        return 1;
+    case LB_CELL_NUMBER:
+        return c->len;
+    default:
+        return lb_utf8_width(c->s, c->len);
+    }
+}
+
+/* The width of every column over the header and every row. */
+static int measure(const struct lb_view *v, struct layout *L,
                    struct lb_error *err)
 {
-    size_t i, j, mean_width = 1;
+    struct lb_cell *cells = lb_cells_new(v->ncols);
+    size_t *widest = xcalloc(v->ncols + 1, sizeof *widest);
+    size_t i, j;
     int rc = 0;
 
-    L->cols = cells_columns(r, &L->ncols);
-    L->width = xcalloc(L->ncols, sizeof *L->width);
-    for (j = 0; j < L->ncols; j++)
-        L->width[j] = lb_utf8_width(L->cols[j].name, strlen(L->cols[j].name));
-    for (i = 0; i < r->ranking.n_listed && rc == 0; i++) {
-        size_t row = r->ranking.order[i];
+    for (i = 0; i < v->nrows + v->nsummary && rc == 0; i++) {
+        if (v->prefetch != NULL && i < v->nrows)
+            v->prefetch(v, i);
+        rc = v->cells(v, i, cells, err);
+        for (j = 0; j < v->ncols && rc == 0; j++) {
+            size_t w = cell_width(&cells[j]);
 
-        cells_prefetch(r, L->cols, L->ncols, i);
-        if (cells_mean_is_marked(r, row))
-            L->marked = true;
-        if (r->ranking.rank2[row] == 0)
-            L->notes = true;
-        for (j = 0; j < L->ncols; j++) {
-            struct cell v;
-            size_t w;
-
-            rc = cells_get(r, &L->cols[j], row, &v, err);
-            if (rc < 0)
-                break;
-            w = v.kind == CELL_IS_MISSING  ? 1
-                : v.kind == CELL_IS_NUMBER ? v.len
-                                           : lb_utf8_width(v.s, v.len);
-            if (L->cols[j].kind == CELL_MEAN && w + 1 > mean_width)
-                mean_width = w + 1; /* with its '*' or ' ' mark */
-            else if (w > L->width[j])
-                L->width[j] = w;
+            if (w > widest[j])
+                widest[j] = w;
+            if (cells[j].marked)
+                L->marks[j] = true;
         }
     }
-    /* the mark column exists only when some mean is marked */
-    for (j = 0; j < L->ncols; j++) {
-        size_t w = L->marked ? mean_width : mean_width - 1;
+    for (j = 0; j < v->ncols; j++) {
+        size_t w = widest[j] + (L->marks[j] ? 1 : 0);
+        size_t head = lb_utf8_width(v->cols[j].name, strlen(v->cols[j].name));
 
-        if (L->cols[j].kind == CELL_MEAN && w > L->width[j])
-            L->width[j] = w;
+        L->width[j] = w > head ? w : head;
     }
+    free(widest);
+    lb_cells_free(cells, v->ncols);
     return rc;
 }
 
-/* Appends one cell, padded to its column's width, after two spaces unless
- * it is the first of its line. A marked mean carries its mark ('*' or ' '). */
+/* Appends one cell padded to its column's width, after two spaces unless
+ * it is the first of its line, and its mark ('*' or ' ') when not '\0'. */
 static void put_cell(struct lb_buf *out, bool first, const char *s, size_t len,
                      char mark, size_t width, bool right)
 {
@@ -112,92 +108,87 @@ static void put_cell(struct lb_buf *out, bool first, const char *s, size_t len,
         lb_buf_addpad(out, ' ', pad);
 }
 
-/* One aligned row (through cells_write_rows), straight into out. */
-static int text_row(const struct lb_board *r, const struct cell_col *cols,
-                    size_t ncols, size_t i, struct lb_buf *out, const void *ctx,
-                    struct lb_error *err)
+static int text_row(const struct lb_view *v, size_t i,
+                    const struct lb_cell *cells, struct lb_buf *out,
+                    const void *ctx, struct lb_error *err)
 {
-    const struct text_layout *L = ctx;
-    size_t row = r->ranking.order[i], j, start = out->len;
+    const struct layout *L = ctx;
+    size_t j, start = out->len;
 
-    (void)cols;
-    (void)ncols;
-    for (j = 0; j < L->ncols; j++) {
-        const struct cell_col *c = &L->cols[j];
-        char mark = '\0';
-        struct cell v;
+    (void)i;
+    (void)err;
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_cell *c = &cells[j];
+        char mark = L->marks[j] ? (c->marked ? '*' : ' ') : '\0';
 
-        if (cells_get(r, c, row, &v, err) != 0)
-            return -1;
-        if (c->kind == CELL_MEAN && L->marked)
-            mark = cells_mean_is_marked(r, row) ? '*' : ' ';
-        if (v.kind == CELL_IS_MISSING)
-            put_cell(out, j == 0, MISSING_CELL, 1, mark, L->width[j], c->right);
+        if (c->kind == LB_CELL_MISSING)
+            put_cell(out, j == 0, MISSING_CELL, 1, mark, L->width[j],
+                     v->cols[j].right);
         else
-            put_cell(out, j == 0, v.s, v.len, mark, L->width[j], c->right);
+            put_cell(out, j == 0, c->s, c->len, mark, L->width[j],
+                     v->cols[j].right);
     }
-    if (L->notes && r->ranking.rank2[row] == 0) {
-        struct lb_buf why = LB_BUF_INIT;
-
-        lb_buf_adds(&why, "not ranked: ");
-        lb_board_reason(r, row, &why);
-        put_cell(out, false, why.data, why.len, '\0', 0, false);
-        lb_buf_release(&why);
-    }
-    /* no spaces at the end of a line */
-    while (out->len > start && out->data[out->len - 1] == ' ')
-        out->len--;
-    lb_buf_addc(out, '\n');
+    end_line(out, start);
     return 0;
 }
 
-static int write_rows(FILE *out, const struct lb_board *r,
-                      const struct text_layout *L, struct lb_error *err)
+static int write_table(FILE *out, const struct lb_view *v,
+                       const struct layout *L, struct lb_error *err)
 {
     struct lb_buf line = LB_BUF_INIT;
     size_t j;
     int rc;
 
-    /* header */
-    for (j = 0; j < L->ncols; j++)
-        put_cell(&line, j == 0, L->cols[j].name, strlen(L->cols[j].name), '\0',
-                 L->width[j], L->cols[j].right);
-    if (L->notes)
-        put_cell(&line, false, "Note", 4, '\0', 4, false);
-    trim_right(&line);
-    lb_buf_addc(&line, '\n');
+    for (j = 0; j < v->ncols; j++)
+        put_cell(&line, j == 0, v->cols[j].name, strlen(v->cols[j].name),
+                 '\0', L->width[j], v->cols[j].right);
+    end_line(&line, 0);
     fwrite(line.data, 1, line.len, out);
-
-    rc = cells_write_rows(out, r, L->cols, L->ncols, text_row, L, err);
-    lb_buf_release(&line);
-    return rc;
-}
-
-int lb_write_text(FILE *out, const struct lb_board *r, struct lb_error *err)
-{
-    struct text_layout L = {0};
-    struct lb_buf raw = LB_BUF_INIT, line = LB_BUF_INIT;
-    int rc;
-
-    rc = measure(r, &L, err);
-    if (rc == 0) {
-        cells_title(r, &raw);
-        render_lines(&line, &raw);
-        lb_buf_adds(&line, "\n\n");
-        fwrite(line.data, 1, line.len, out);
-        rc = write_rows(out, r, &L, err);
-    }
-    if (rc == 0) {
-        lb_buf_reset(&raw);
-        lb_buf_reset(&line);
-        (void)cells_footer(r, &raw);
+    lb_buf_reset(&line);
+    rc = lb_write_rows(out, v, text_row, L, err);
+    /* the summary rows, apart */
+    if (rc == 0 && v->nsummary > 0) {
         lb_buf_addc(&line, '\n');
-        render_lines(&line, &raw);
+        rc = lb_put_summary(v, text_row, L, &line, err);
         fwrite(line.data, 1, line.len, out);
     }
-    free(L.cols);
-    free(L.width);
-    lb_buf_release(&raw);
     lb_buf_release(&line);
     return rc;
 }
+
+static int write_text(FILE *out, const struct lb_view *v, struct lb_error *err)
+{
+    struct layout L;
+    struct lb_buf text = LB_BUF_INIT;
+    int rc = 0;
+
+    L.width = xcalloc(v->ncols + 1, sizeof *L.width);
+    L.marks = xcalloc(v->ncols + 1, sizeof *L.marks);
+    render_lines(&text, &v->title);
+    lb_buf_addc(&text, '\n');
+    if (v->nrows == 0 && v->empty_note != NULL) {
+        (void)lb_utf8_render(&text, v->empty_note, strlen(v->empty_note), 0);
+        lb_buf_addc(&text, '\n');
+        fwrite(text.data, 1, text.len, out);
+    } else {
+        rc = measure(v, &L, err);
+        if (rc == 0) {
+            fwrite(text.data, 1, text.len, out);
+            rc = write_table(out, v, &L, err);
+        }
+    }
+    if (rc == 0 && v->footer.len > 0) {
+        lb_buf_reset(&text);
+        lb_buf_addc(&text, '\n');
+        render_lines(&text, &v->footer);
+        fwrite(text.data, 1, text.len, out);
+    }
+    free(L.width);
+    free(L.marks);
+    lb_buf_release(&text);
+    return rc;
+}
+
+const struct lb_format lb_format_text = {
+    "text", "", "txt", "an aligned table for the terminal", LB_FOR_PEOPLE,
+    write_text};

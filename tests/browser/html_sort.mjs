@@ -1,6 +1,7 @@
-// html_sort.mjs BOARD.html HOSTILE.html [SCREENSHOT_DIR]
+// html_sort.mjs BOARD.html HOSTILE.html DIFF.html COMPARE.html [SCREENSHOT_DIR]
 //
-// Opens the pages of 'leaderboard rank --format html' in Debian's Chromium,
+// Opens the HTML pages of 'leaderboard rank', 'leaderboard diff' and
+// 'leaderboard rank --compare-methods' in Debian's Chromium,
 // headless, through playwright-core (no browser download: executablePath
 // /usr/bin/chromium), and checks what a person would do with them:
 //   - the page loads from its file alone: no request leaves it;
@@ -11,7 +12,11 @@
 //   - on a phone-sized screen the page does not scroll sideways (the table
 //     does, inside its box);
 //   - the charts are there and decode as images;
-//   - hostile model and column names show as text and run nothing.
+//   - hostile model and column names show as text and run nothing;
+//   - the page of a diff and of the comparison of methods (the same table
+//     engine, other views) load, sort by their columns (a rank lowest
+//     first, a change highest first, "+0.66" read as a number), filter,
+//     and keep a summary row (Kendall's tau-b) below the sorted rows.
 // Exits 0 when every check passes; prints one line per check.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,9 +24,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [boardPath, hostilePath, shots] = process.argv.slice(2);
-if (!boardPath || !hostilePath) {
-  console.error('usage: node html_sort.mjs BOARD.html HOSTILE.html [SHOT_DIR]');
+const [boardPath, hostilePath, diffPath, comparePath, shots] = process.argv.slice(2);
+if (!boardPath || !hostilePath || !diffPath || !comparePath) {
+  console.error('usage: node html_sort.mjs BOARD.html HOSTILE.html DIFF.html COMPARE.html [SHOT_DIR]');
   process.exit(2);
 }
 
@@ -148,6 +153,55 @@ try {
   await hostile.getByRole('button', { name: 'Model', exact: true }).click();
   check('the hostile page sorts too', (await hostile.evaluate(() =>
     document.querySelector('#board tbody td.model').textContent)) === '" onmouseover="window.pwned=3');
+
+  // a diff: another view in the same page
+  const diff = await context.newPage();
+  const diffErrors = [];
+  diff.on('pageerror', (e) => diffErrors.push(String(e)));
+  await diff.goto(pathToFileURL(resolve(diffPath)).href);
+  const col = (p, name) => p.evaluate((name) => {
+    const heads = [...document.querySelectorAll('#board thead th')];
+    const i = heads.findIndex((th) => th.textContent.trim() === name);
+    return [...document.querySelectorAll('#board tbody tr')]
+      .filter((tr) => !tr.hidden).map((tr) => tr.cells[i].textContent);
+  }, name);
+  const press = (p, name) => p.getByRole('button', { name, exact: true }).click();
+  check('the diff page loads without a script error', diffErrors.length === 0,
+        diffErrors.join(' | '));
+  const moves = await col(diff, 'Move');
+  check('the diff page lists the changes', moves.includes('new') &&
+        moves.includes('removed') && moves.some((m) => m.startsWith('\u2191')),
+        moves.join(', '));
+  await press(diff, 'Change');
+  const changes = await col(diff, 'Change');
+  check('the diff sorts by change, highest first, "+0.66" a number',
+        changes[0] === '+0.66' && changes.slice(1).every((c) => c === ''),
+        changes.join(' '));
+  await press(diff, 'Was');
+  const was = (await col(diff, 'Was')).filter((w) => /^[0-9]/.test(w)).map(Number);
+  check('the diff sorts by old rank, lowest first',
+        was.length > 3 && was.every((w, i) => i === 0 || was[i - 1] <= w), was.join(' '));
+  await diff.getByRole('searchbox', { name: 'Filter models' }).fill('mistral');
+  check('the diff page filters', (await col(diff, 'Model')).every((m) =>
+    m.toLowerCase().includes('mistral')));
+  if (shots) await diff.screenshot({ path: join(shots, 'diff.png'), fullPage: true });
+
+  // the comparison of methods: a summary row that sorting leaves last
+  const cmp = await context.newPage();
+  const cmpErrors = [];
+  cmp.on('pageerror', (e) => cmpErrors.push(String(e)));
+  await cmp.goto(pathToFileURL(resolve(comparePath)).href);
+  check('the comparison page loads without a script error', cmpErrors.length === 0,
+        cmpErrors.join(' | '));
+  await press(cmp, 'geomean');
+  const geo = (await col(cmp, 'geomean')).filter((r) => r !== '-').map(Number);
+  check('the comparison sorts by a method\'s rank, lowest first',
+        geo[0] === 1 && geo.every((r, i) => i === 0 || geo[i - 1] <= r), geo.join(' '));
+  const foot = await cmp.evaluate(() => [...document.querySelectorAll('#board tfoot td')]
+    .map((td) => td.textContent));
+  check('the comparison keeps Kendall\'s tau-b below the table',
+        foot[0] === "Kendall's tau-b" && foot[1] === '1.000', foot.join(' '));
+  if (shots) await cmp.screenshot({ path: join(shots, 'compare.png'), fullPage: true });
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

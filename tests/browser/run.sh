@@ -1,7 +1,8 @@
 #!/bin/sh
-# run.sh BINARY SOURCE_DIR WORK_DIR: the browser test of 'rank --format html'.
+# run.sh BINARY SOURCE_DIR WORK_DIR: the browser test of the HTML pages.
 #
-# Makes two pages (the seed file with its charts; hostile names), installs
+# Makes four pages (the seed file with its charts; hostile names; a diff of
+# two snapshots; rank --compare-methods), installs
 # playwright-core from this directory's package-lock.json into WORK_DIR
 # (once; never a browser: it drives Debian's /usr/bin/chromium), and runs
 # html_sort.mjs on them. Needs chromium and node (scripts/setup.sh
@@ -38,10 +39,13 @@ cd "$src"
 "$bin" rank benchmarks/openllm.csv -o "$work/board.html"
 "$bin" rank tests/cli/fixtures/html_hostile.csv -b '<b>ARC</b>,MMLU' \
     --no-charts -o "$work/hostile.html"
+"$bin" diff benchmarks/openllm.csv tests/cli/fixtures/diff_new.csv \
+    -o "$work/diff.html"
+"$bin" rank benchmarks/openllm.csv --compare-methods -o "$work/compare.html"
+set -- "$work/board.html" "$work/hostile.html" "$work/diff.html" \
+    "$work/compare.html"
 if [ -n "${LB_BROWSER_SHOTS:-}" ]; then
     mkdir -p "$LB_BROWSER_SHOTS"
-    node "$work/html_sort.mjs" "$work/board.html" "$work/hostile.html" \
-        "$LB_BROWSER_SHOTS"
-else
-    node "$work/html_sort.mjs" "$work/board.html" "$work/hostile.html"
+    set -- "$@" "$LB_BROWSER_SHOTS"
 fi
+node "$work/html_sort.mjs" "$@"

@@ -6,7 +6,9 @@
 #     saying so, and the exit status is 3; --no-charts: none, status 0;
 #   - with gnuplot (when installed): four SVG charts as data: images, the
 #     same page byte for byte run after run, nothing left in TMPDIR, and
-#     with --top the table is cut but the charts are not.
+#     with --top the table is cut but the charts are not; with --ci and
+#     standard errors, the 'ranks' chart too, with its caption (this
+#     crashed once: the page had captions for four charts of five).
 set -u
 bin=$1 src=$2
 tmp=$(mktemp -d) || exit 1
@@ -44,5 +46,9 @@ if command -v gnuplot >/dev/null 2>&1; then
     [ "$rows" = 3 ] || bad "--top 3: $rows rows"
     n=$(grep -o 'src="data:image/svg+xml;base64,' "$tmp/top.html" | wc -l)
     [ "$n" = 4 ] || bad "--top 3: $n charts, expected 4"
+    "$bin" rank "$src/tests/cli/fixtures/stderr.csv" --ci -o "$tmp/ci.html" ||
+        bad "--ci: failed"
+    grep -q "<figcaption>Each model&#39;s 95% rank interval, rank 1 on top" \
+        "$tmp/ci.html" || bad "--ci: no 'ranks' chart"
 fi
 exit $fail

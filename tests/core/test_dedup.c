@@ -1,5 +1,5 @@
 /* --dedup best|latest, and --where with lb_board_load. */
-#include "test_util.h"
+#include "board_util.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -7,7 +7,6 @@
 #include "core/board.h"
 #include "core/filter.h"
 #include "core/top.h"
-#include "export/export.h"
 
 static const char *const dups =
     "model,ARC,MMLU,precision,submitted\n"
@@ -135,20 +134,6 @@ static void test_dedup_latest_needs_a_date(void **state)
     assert_int_equal(t.nrows, 1);
     assert_int_equal(lb_table_line(&t, 0), 3);
     lb_table_release(&t);
-}
-
-static char *exported(const struct lb_board *b)
-{
-    char *out = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&out, &len);
-    struct lb_error err;
-
-    assert_non_null(fp);
-    assert_int_equal(lb_export(fp, LB_FORMAT_JSON, b, &err), 0);
-    assert_int_equal(lb_export(fp, LB_FORMAT_TEXT, b, &err), 0);
-    fclose(fp);
-    return out;
 }
 
 /* lb_board_load with --where (and --top, and --dedup) gives the board of

@@ -1,27 +1,12 @@
 /* lb_board_load with --top keeps only the rows that can be listed: what it
  * gives must be what the whole table gives. */
-#include "test_util.h"
+#include "board_util.h"
 
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "base/buf.h"
 #include "core/top.h"
-#include "export/export.h"
-
-static char *exported(const struct lb_board *b)
-{
-    char *out = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&out, &len);
-    struct lb_error err;
-
-    assert_non_null(fp);
-    assert_int_equal(lb_export(fp, LB_FORMAT_JSON, b, &err), 0);
-    assert_int_equal(lb_export(fp, LB_FORMAT_TEXT, b, &err), 0);
-    fclose(fp);
-    return out;
-}
 
 /* The whole table, then the board, against the streaming load. */
 static void same_as_whole(const char *path, const struct lb_board_opts *o,

@@ -3,7 +3,7 @@
 
 #include "base/buf.h"
 #include "base/utf8.h"
-#include "export/writers.h"
+#include "export/writer.h"
 
 typedef void (*escape_fn)(struct lb_buf *, const char *, size_t);
 

@@ -1,13 +1,13 @@
 /* Whole outputs of every format on small fixtures. */
-#include "test_util.h"
+#include "board_util.h"
 
 #include <stdlib.h>
 
 #include "base/buf.h"
 #include "core/board.h"
-#include "export/export.h"
+#include "export/writer.h"
 
-static char *export_csv(const char *csv, enum lb_format fmt,
+static char *export_csv(const char *csv, const char *fmt,
                         enum lb_missing missing, const char *columns,
                         size_t top)
 {
@@ -26,14 +26,14 @@ static char *export_csv(const char *csv, enum lb_format fmt,
     o.rank.top = top;
     load_ok(&t, csv);
     assert_int_equal(lb_board_compute(&b, &t, &o, &err), 0);
-    assert_int_equal(lb_export(fp, fmt, &b, &err), 0);
+    assert_int_equal(export_board(fp, fmt, &b, &err), 0);
     fclose(fp);
     lb_board_release(&b);
     lb_table_release(&t);
     return out;
 }
 
-static void output_is(const char *csv, enum lb_format fmt,
+static void output_is(const char *csv, const char *fmt,
                       enum lb_missing missing, const char *columns,
                       const char *want)
 {
@@ -53,7 +53,7 @@ static const char *const fixture =
 static void test_export_text(void **state)
 {
     (void)state;
-    output_is(fixture, LB_FORMAT_TEXT, LB_MISSING_EXCLUDE, "license",
+    output_is(fixture, "text", LB_MISSING_EXCLUDE, "license",
               "Average of 2 benchmarks: ARC, MMLU\n"
               "\n"
               "Rank  Model    Average  license       ARC   MMLU  Note\n"
@@ -71,7 +71,7 @@ static void test_export_text(void **state)
 static void test_export_text_partial_marks(void **state)
 {
     (void)state;
-    output_is(fixture, LB_FORMAT_TEXT, LB_MISSING_PARTIAL, NULL,
+    output_is(fixture, "text", LB_MISSING_PARTIAL, NULL,
               "Average of 2 benchmarks: ARC, MMLU\n"
               "\n"
               "Rank  Model    Average    ARC   MMLU\n"
@@ -93,7 +93,7 @@ static void test_export_text_wide_and_hostile_names(void **state)
               "\xE5\xA4\xA7\xE6\xA8\xA1\xE5\x9E\x8B,2\n"
               "evil\x1b]0;x\x07,1\n"
               "rtl\xE2\x80\xAEgpj.exe,3\n",
-              LB_FORMAT_TEXT, LB_MISSING_EXCLUDE, NULL,
+              "text", LB_MISSING_EXCLUDE, NULL,
               "Average of 1 benchmark: S\n"
               "\n"
               "Rank  Model             Average     S\n"
@@ -109,7 +109,7 @@ static void test_export_text_wide_and_hostile_names(void **state)
 static void test_export_markdown(void **state)
 {
     (void)state;
-    output_is("model,S\na|b,2\nc_d,\n", LB_FORMAT_MARKDOWN, LB_MISSING_EXCLUDE,
+    output_is("model,S\na|b,2\nc_d,\n", "markdown", LB_MISSING_EXCLUDE,
               NULL,
               "Average of 1 benchmark: S\n"
               "\n"
@@ -127,18 +127,18 @@ static void test_export_markdown(void **state)
 static void test_export_csv_and_tsv(void **state)
 {
     (void)state;
-    output_is(fixture, LB_FORMAT_CSV, LB_MISSING_EXCLUDE, "license",
+    output_is(fixture, "csv", LB_MISSING_EXCLUDE, "license",
               "rank,model,average,license,ARC,MMLU\n"
               "1,org/top,85.50,mit,90.25,80.75\n"
               "2,org/a,65.25,,70.00,60.50\n"
               "2,org/b,65.25,mit,60.50,70.00\n"
               ",org/c,,apache-2.0,50.00,\n");
-    output_is("model,S\n\"a,b\",1\n\"=cmd\",2\n", LB_FORMAT_CSV,
+    output_is("model,S\n\"a,b\",1\n\"=cmd\",2\n", "csv",
               LB_MISSING_EXCLUDE, NULL,
               "rank,model,average,S\n"
               "1,'=cmd,2.00,2.00\n"
               "2,\"a,b\",1.00,1.00\n");
-    output_is("model,S\n\"a\tb\",1\n", LB_FORMAT_TSV, LB_MISSING_EXCLUDE, NULL,
+    output_is("model,S\n\"a\tb\",1\n", "tsv", LB_MISSING_EXCLUDE, NULL,
               "rank\tmodel\taverage\tS\n"
               "1\ta\\tb\t1.00\t1.00\n");
 }
@@ -146,7 +146,7 @@ static void test_export_csv_and_tsv(void **state)
 static void test_export_json(void **state)
 {
     (void)state;
-    output_is("model,ARC,license\n\"q\"\"x\",61.5,mit\nn,,\n", LB_FORMAT_JSON,
+    output_is("model,ARC,license\n\"q\"\"x\",61.5,mit\nn,,\n", "json",
               LB_MISSING_EXCLUDE, "license",
               "{\n"
               "  \"benchmarks\": [\"ARC\"],\n"
@@ -174,7 +174,7 @@ static void test_export_top_hides_unranked(void **state)
     char *got;
 
     (void)state;
-    got = export_csv(fixture, LB_FORMAT_CSV, LB_MISSING_EXCLUDE, NULL, 1);
+    got = export_csv(fixture, "csv", LB_MISSING_EXCLUDE, NULL, 1);
     assert_string_equal(got, "rank,model,average,ARC,MMLU\n"
                              "1,org/top,85.50,90.25,80.75\n");
     free(got);
@@ -183,9 +183,9 @@ static void test_export_top_hides_unranked(void **state)
 /* Two threads format chunks of rows; the bytes are those of one thread. */
 static void test_export_parallel_rows_identical(void **state)
 {
-    static const enum lb_format fmts[] = {LB_FORMAT_CSV, LB_FORMAT_TSV,
-                                          LB_FORMAT_JSON, LB_FORMAT_MARKDOWN,
-                                          LB_FORMAT_TEXT};
+    static const char *const fmts[] = {"csv", "tsv",
+                                          "json", "markdown",
+                                          "text"};
     struct lb_buf csv = LB_BUF_INIT;
     struct lb_export_tuning saved = lb_export_tuning;
     size_t i, k;
@@ -215,17 +215,22 @@ static void test_export_parallel_rows_identical(void **state)
 
 static void test_export_format_names(void **state)
 {
-    enum lb_format f;
+    struct lb_buf names = LB_BUF_INIT;
 
     (void)state;
-    assert_true(lb_format_parse("md", &f));
-    assert_int_equal(f, LB_FORMAT_MARKDOWN);
-    assert_false(lb_format_parse("xml", &f));
-    assert_true(lb_format_from_path("out/top.json", &f));
-    assert_int_equal(f, LB_FORMAT_JSON);
-    assert_true(lb_format_from_path("x.txt", &f));
-    assert_int_equal(f, LB_FORMAT_TEXT);
-    assert_false(lb_format_from_path("dir.v2/noext", &f));
+    assert_ptr_equal(lb_format_find("md"), &lb_format_markdown);
+    assert_ptr_equal(lb_format_find("tex"), &lb_format_latex);
+    assert_null(lb_format_find("xml"));
+    assert_null(lb_format_find(""));
+    assert_ptr_equal(lb_format_for_path("out/top.json"), &lb_format_json);
+    assert_ptr_equal(lb_format_for_path("x.txt"), &lb_format_text);
+    assert_ptr_equal(lb_format_for_path("page.htm"), &lb_format_html);
+    assert_null(lb_format_for_path("dir.v2/noext"));
+    assert_null(lb_format_for_path("x.md.bak"));
+    lb_format_list(&names, " or ");
+    assert_string_equal(lb_buf_str(&names),
+                        "text, markdown, csv, tsv, json, html or latex");
+    lb_buf_release(&names);
 }
 
 int main(void)

@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "export/format.h"
 #include "core/board.h"
 #include "core/select.h"
 #include "core/table.h"
-#include "export/export.h"
 #include "fuzz.h"
 #include "outcheck.h"
 
@@ -91,13 +91,16 @@ static void check_size(const char *s)
 
 static void check_words(const char *s)
 {
-    enum lb_format f;
+    const struct lb_format *f;
     enum lb_ties t;
     enum lb_missing m;
 
-    if (lb_format_parse(s, &f))
-        FUZZ_CHECK(strlen(s) <= 8, "format '%s'", s);
-    (void)lb_format_from_path(s, &f);
+    f = lb_format_find(s);
+    if (f != NULL)
+        FUZZ_CHECK(strlen(s) <= 8 && (strcmp(f->name, s) == 0 ||
+                                      strstr(f->aliases, s) != NULL),
+                   "format '%s'", s);
+    (void)lb_format_for_path(s);
     if (lb_ties_parse(s, &t))
         FUZZ_CHECK(strcmp(lb_ties_name(t), s) == 0, "ties '%s'", s);
     if (lb_missing_parse(s, &m))

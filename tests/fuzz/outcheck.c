@@ -10,7 +10,8 @@
 
 #include "base/decimal.h"
 #include "base/utf8.h"
-#include "export/export.h"
+#include "export/format.h"
+#include "export/ranking.h"
 #include "fuzz.h"
 
 static void check_safe_text(const char *what, const char *s, size_t len,
@@ -388,58 +389,51 @@ static void check_latex(const char *s, size_t len)
 
 void fuzz_check_exports(const struct lb_board *b)
 {
-    static const enum lb_format formats[] = {
-        LB_FORMAT_TEXT, LB_FORMAT_MARKDOWN, LB_FORMAT_CSV, LB_FORMAT_TSV,
-        LB_FORMAT_JSON, LB_FORMAT_HTML, LB_FORMAT_LATEX};
-    static const char *const names[] = {"text", "markdown", "csv", "tsv",
-                                        "json", "html", "latex"};
     size_t k;
 
-    for (k = 0; k < sizeof formats / sizeof formats[0]; k++) {
+    /* every format of the registry: one the checks below do not know
+     * fails here, so that a new format gets its check */
+    for (k = 0; k < lb_nformats; k++) {
+        const struct lb_format *f = lb_formats[k];
         char *out = NULL;
         size_t len = 0;
         FILE *fp = open_memstream(&out, &len);
+        struct lb_view v;
         struct lb_error err;
         int rc;
 
         FUZZ_CHECK(fp != NULL, "open_memstream");
         lb_error_init(&err);
-        if (formats[k] == LB_FORMAT_HTML)
-            rc = lb_export_html(fp, b, NULL, 0, NULL, &err);
-        else
-            rc = lb_export(fp, formats[k], b, &err);
+        rc = lb_view_ranking(&v, b, f->audience, &err);
+        if (rc == 0)
+            rc = lb_format_write(f, fp, &v, &err);
+        lb_view_release(&v);
         FUZZ_CHECK(fclose(fp) == 0, "fclose");
         if (rc != 0) {
             fuzz_check_message(err.msg);
             free(out);
             continue;
         }
-        switch (formats[k]) {
-        case LB_FORMAT_TEXT:
-            check_safe_text(names[k], out, len, true);
-            break;
-        case LB_FORMAT_MARKDOWN:
-            check_safe_text(names[k], out, len, true);
+        if (f == &lb_format_text) {
+            check_safe_text(f->name, out, len, true);
+        } else if (f == &lb_format_markdown) {
+            check_safe_text(f->name, out, len, true);
             check_markdown(b, out, len);
-            break;
-        case LB_FORMAT_CSV:
+        } else if (f == &lb_format_csv) {
             check_csv(b, out, len);
-            break;
-        case LB_FORMAT_TSV:
+        } else if (f == &lb_format_tsv) {
             check_tsv(b, out, len);
-            break;
-        case LB_FORMAT_JSON:
-            check_safe_text(names[k], out, len, true);
+        } else if (f == &lb_format_json) {
+            check_safe_text(f->name, out, len, true);
             check_json(out, len);
-            break;
-        case LB_FORMAT_HTML:
-            check_safe_text(names[k], out, len, true);
+        } else if (f == &lb_format_html) {
+            check_safe_text(f->name, out, len, true);
             check_html(out, len);
-            break;
-        case LB_FORMAT_LATEX:
-            check_safe_text(names[k], out, len, true);
+        } else if (f == &lb_format_latex) {
+            check_safe_text(f->name, out, len, true);
             check_latex(out, len);
-            break;
+        } else {
+            FUZZ_CHECK(false, "no check for the format %s", f->name);
         }
         free(out);
     }

@@ -1,6 +1,6 @@
-/* The gnuplot charts: the one quoting function (GNUPLOT.md section 1
- * vectors), label text, which charts a board supports, the exact script and
- * data of a small fixture, and structural safety on hostile names. */
+/* The gnuplot charts: which charts a board supports, the exact script and
+ * data of a small fixture, and structural safety on hostile names (the
+ * quoting itself: test_gp_quote.c). */
 #include "test_util.h"
 
 #include <errno.h>
@@ -8,31 +8,11 @@
 
 #include "base/buf.h"
 #include "core/board.h"
-#include "export/gnuplot.h"
+#include "export/chart.h"
 
 /* {======================================================================
  * Helpers
  * ======================================================================= */
-
-static void quotes_to(const char *in, size_t len, const char *want)
-{
-    struct lb_buf b = LB_BUF_INIT;
-
-    lb_gp_quote(&b, in, len);
-    assert_string_equal(lb_buf_str(&b), want);
-    lb_buf_release(&b);
-}
-
-#define QUOTE(in, want) quotes_to(in, sizeof(in) - 1, want)
-
-static void text_is(const char *in, size_t max, const char *want)
-{
-    struct lb_buf b = LB_BUF_INIT;
-
-    lb_gp_text(&b, in, strlen(in), max);
-    assert_string_equal(lb_buf_str(&b), want);
-    lb_buf_release(&b);
-}
 
 /* A table and its board; the board is computed without a top, as plot
  * does. */
@@ -68,7 +48,7 @@ static void fixture_release(struct fixture *f)
 static void chart_of(const struct fixture *f, enum lb_chart c, size_t top,
                      struct lb_buf *gp, struct lb_buf *dat)
 {
-    struct lb_chart_opts o = {top, LB_TERMINAL_PNG};
+    struct lb_chart_opts o = {top, LB_TERMINAL_PNG, false};
     struct lb_error err;
 
     lb_error_init(&err);
@@ -123,44 +103,6 @@ static void same_as_file(const struct lb_buf *got, const char *name)
 }
 
 /* }====================================================================== */
-
-static void test_gnuplot_quote_vectors(void **state)
-{
-    (void)state;
-    /* GNUPLOT.md section 1, "Reference behaviour for the quoting function" */
-    QUOTE("it's", "'it''s'");
-    QUOTE("'", "''''");
-    QUOTE("", "''");
-    QUOTE("evil `touch x` m", "'evil `touch x` m'");
-    QUOTE("semi; system(\"x\") #", "'semi; system(\"x\") #'");
-    QUOTE("back\\slash\\", "'back\\slash\\'");
-    QUOTE("l1\nl2", "'l1 l2'");
-    QUOTE("a\r\tb", "'a  b'");
-    QUOTE("@cmd", "'@cmd'");
-    QUOTE("Llama \"3\" 70B^2", "'Llama \"3\" 70B^2'");
-    /* every control byte and DEL is a space; bytes >= 0x80 pass */
-    QUOTE("\x01\x1f\x7f", "'   '");
-    QUOTE("EOD\nsystem('x')", "'EOD system(''x'')'");
-    QUOTE("nul\0x", "'nul x'");
-    QUOTE("\xE5\xA4\xA7\xFF", "'\xE5\xA4\xA7\xFF'");
-}
-
-static void test_gnuplot_text(void **state)
-{
-    (void)state;
-    text_is("org/model-7b", 0, "org/model-7b");
-    /* invalid UTF-8 bytes become '?', control characters (C0, DEL, C1) a
-     * space */
-    text_is("bad\xFF\xC3", 0, "bad??");
-    text_is("a\tb\nc\x7f\xC2\x85", 0, "a b c  ");
-    /* cut at a character boundary, "..." included in the count */
-    text_is("abcdefghij", 10, "abcdefghij");
-    text_is("abcdefghijk", 10, "abcdefg...");
-    text_is("\xE5\xA4\xA7\xE5\xA4\xA7\xE5\xA4\xA7\xE5\xA4\xA7\xE5\xA4\xA7", 4,
-            "\xE5\xA4\xA7...");
-    /* quotes are left to lb_gp_quote */
-    text_is("O'Brien", 0, "O'Brien");
-}
 
 static void test_gnuplot_names(void **state)
 {
@@ -588,7 +530,7 @@ static void test_gnuplot_svg(void **state)
 {
     struct fixture f;
     struct lb_buf gp = LB_BUF_INIT, dat = LB_BUF_INIT;
-    struct lb_chart_opts o = {0, LB_TERMINAL_SVG};
+    struct lb_chart_opts o = {0, LB_TERMINAL_SVG, false};
     struct lb_error err;
 
     (void)state;
@@ -605,8 +547,6 @@ static void test_gnuplot_svg(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_gnuplot_quote_vectors),
-        cmocka_unit_test(test_gnuplot_text),
         cmocka_unit_test(test_gnuplot_names),
         cmocka_unit_test(test_gnuplot_params_column),
         cmocka_unit_test(test_gnuplot_check),
@@ -620,5 +560,5 @@ int main(void)
         cmocka_unit_test(test_gnuplot_intervals),
     };
 
-    return cmocka_run_group_tests_name("gnuplot", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("chart", tests, NULL, NULL);
 }

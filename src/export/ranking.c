@@ -1,0 +1,510 @@
+/* ranking.c: the view of a board (see ranking.h). The cells of a row come
+ * from the table's per-column arrays in rank order, a random walk over
+ * memory, so the view tells the cache which rows come next. */
+#include "export/ranking.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/quote.h"
+#include "base/xalloc.h"
+#include "core/aggregate.h"
+#include "export/meta.h"
+
+/* What a column shows. */
+enum kind {
+    K_RANK,
+    K_MODEL,
+    K_VALUE,   /* the board's value (mean or method) */
+    K_CI_LO,   /* the value's 95% interval (core/ci.h) */
+    K_CI_HI,
+    K_RANK_LO, /* the rank's 95% interval */
+    K_RANK_HI,
+    K_RANK_UB, /* the upper-bound rank */
+    K_P_FIRST, /* P(rank 1) */
+    K_NUMBER,  /* a numeric column, at the precision */
+    K_TEXT,    /* a column shown as written */
+    K_NOTE,    /* people: why a row is not ranked */
+    K_REASON,  /* JSON: the same */
+    K_MISSING  /* JSON: how many scores a marked value lacks */
+};
+
+struct col {
+    enum kind kind;
+    size_t col; /* the table's column (K_MODEL, K_NUMBER, K_TEXT) */
+};
+
+struct ranking {
+    const struct lb_board *b;
+    struct col *cols; /* one per view column */
+    bool marks;       /* values may be marked (people, JSON) */
+};
+
+#define AHEAD_FAR 24  /* rows ahead whose per-row arrays are fetched */
+#define AHEAD_NEAR 12 /* rows ahead whose text is fetched */
+
+/* {======================================================================
+ * Cells
+ * ======================================================================= */
+
+/* A numeric cell: value * 10^-scale at the precision. */
+static int put_number(const struct lb_board *b, const struct lb_column *col,
+                      size_t row, struct lb_cell *c, struct lb_error *err)
+{
+    unsigned p = b->opts.rank.precision;
+    int64_t v, m;
+    lb_i128 q;
+
+    if (lb_column_missing(col, row)) {
+        lb_cell_missing(c);
+        return 0;
+    }
+    v = lb_column_num(col, row);
+    if (p >= col->scale && !__builtin_mul_overflow(v, lb_pow10[p - col->scale], &m))
+        q = m; /* the common case: no rounding, 64 bits */
+    else if (!lb_dec_round(v, 1, col->scale, p, &q))
+        return lb_error_set(err, "%s:%zu: a value is too large to round at "
+                                 "%u decimals",
+                            b->table->path, lb_table_line(b->table, row), p);
+    lb_cell_dec(c, q, p);
+    return 0;
+}
+
+static int put_value(const struct ranking *R, size_t row, struct lb_cell *c,
+                     struct lb_error *err)
+{
+    const struct lb_board *b = R->b;
+    unsigned p = b->opts.rank.precision;
+    lb_i128 num, q;
+    uint32_t den;
+
+    if (!lb_aggregate_get(&b->mean, row, &num, &den)) {
+        lb_cell_missing(c);
+        return 0;
+    }
+    if (!lb_fraction_round(num, den, b->mean.scale, p, &q))
+        return lb_error_set(err, "%s:%zu: the average is too large to round "
+                                 "at %u decimals",
+                            b->table->path, lb_table_line(b->table, row), p);
+    lb_cell_dec(c, q, p);
+    c->marked = R->marks && lb_board_marked(b, row);
+    return 0;
+}
+
+/* The cells of the intervals; missing for a row without them. */
+static void put_ci(const struct lb_board *b, enum kind k, size_t row,
+                   struct lb_cell *c)
+{
+    const struct lb_ci *ci = &b->ci;
+    lb_i128 q;
+
+    if (!ci->has[row]) {
+        lb_cell_missing(c);
+        return;
+    }
+    switch (k) {
+    case K_CI_LO:
+        lb_cell_double(c, ci->lo[row], b->opts.rank.precision);
+        break;
+    case K_CI_HI:
+        lb_cell_double(c, ci->hi[row], b->opts.rank.precision);
+        break;
+    case K_RANK_LO:
+        lb_cell_uint(c, ci->rank_lo[row]);
+        break;
+    case K_RANK_HI:
+        lb_cell_uint(c, ci->rank_hi[row]);
+        break;
+    case K_RANK_UB:
+        lb_cell_uint(c, ci->rank_ub[row]);
+        break;
+    default: /* K_P_FIRST: draws ranked first / draws, at 3 decimals */
+        (void)lb_dec_round(ci->first[row], (uint32_t)ci->draws, 0, 3, &q);
+        lb_cell_dec(c, q, 3);
+        break;
+    }
+}
+
+/* Why an unranked row has no rank (absent for a ranked one). */
+static void put_reason(const struct lb_board *b, size_t row, bool note,
+                       struct lb_cell *c)
+{
+    struct lb_buf *s;
+
+    if (b->ranking.rank2[row] != 0) {
+        lb_cell_absent(c);
+        return;
+    }
+    s = lb_cell_buf(c);
+    if (note)
+        lb_buf_adds(s, "not ranked: ");
+    lb_board_reason(b, row, s);
+    lb_cell_take(c);
+}
+
+/* How many scores a marked value lacks (absent otherwise). */
+static void put_lacking(const struct lb_board *b, size_t row,
+                        struct lb_cell *c)
+{
+    uint32_t present;
+
+    if (b->ranking.rank2[row] == 0 || !lb_board_marked(b, row)) {
+        lb_cell_absent(c);
+        return;
+    }
+    (void)lb_aggregate_sum(&b->mean, row, &present);
+    lb_cell_uint(c, b->sel.nbench - present);
+}
+
+static int ranking_cells(const struct lb_view *v, size_t i,
+                         struct lb_cell *cells, struct lb_error *err)
+{
+    const struct ranking *R = v->data;
+    const struct lb_board *b = R->b;
+    const struct lb_table *t = b->table;
+    size_t row = b->ranking.order[i], j, len;
+    const char *s;
+
+    for (j = 0; j < v->ncols; j++) {
+        struct lb_cell *c = &cells[j];
+        const struct col *k = &R->cols[j];
+
+        switch (k->kind) {
+        case K_RANK:
+            lb_cell_rank(c, b->ranking.rank2[row]);
+            break;
+        case K_MODEL:
+            s = lb_table_model(t, row, &len);
+            lb_cell_text(c, s, len);
+            break;
+        case K_VALUE:
+            if (put_value(R, row, c, err) != 0)
+                return -1;
+            break;
+        case K_NUMBER:
+            if (put_number(b, &t->cols[k->col], row, c, err) != 0)
+                return -1;
+            break;
+        case K_TEXT:
+            s = lb_table_text(t, k->col, row, &len);
+            if (len > 0)
+                lb_cell_text(c, s, len);
+            else
+                lb_cell_missing(c);
+            break;
+        case K_NOTE:
+        case K_REASON:
+            put_reason(b, row, k->kind == K_NOTE, c);
+            break;
+        case K_MISSING:
+            put_lacking(b, row, c);
+            break;
+        default:
+            put_ci(b, k->kind, row, c);
+            break;
+        }
+    }
+    return 0;
+}
+
+static bool ranking_dim(const struct lb_view *v, size_t i)
+{
+    const struct ranking *R = v->data;
+
+    return R->b->ranking.rank2[R->b->ranking.order[i]] == 0;
+}
+
+/* Asks for the per-row arrays of 'row' (far ahead), or for the text they
+ * point to (near ahead, once the offsets are cached). */
+static void fetch(const struct ranking *R, size_t ncols, size_t row, bool far)
+{
+    const struct lb_table *t = R->b->table;
+    size_t j;
+
+    if (far)
+        __builtin_prefetch(&R->b->ranking.rank2[row]);
+    for (j = 0; j < ncols; j++) {
+        const struct lb_column *c;
+        bool text = R->cols[j].kind == K_MODEL || R->cols[j].kind == K_TEXT;
+
+        if (!text && R->cols[j].kind != K_NUMBER)
+            continue;
+        c = &t->cols[R->cols[j].col];
+        if (!far) {
+            if (text && c->has_text)
+                __builtin_prefetch(c->text + c->text_off[row]);
+        } else if (text) {
+            if (c->has_text)
+                __builtin_prefetch(&c->text_off[row]);
+        } else {
+            __builtin_prefetch(c->num32 ? (const void *)&c->num32[row]
+                                        : (const void *)&c->num64[row]);
+            __builtin_prefetch(&c->missing[row >> 3]);
+        }
+    }
+}
+
+static void ranking_prefetch(const struct lb_view *v, size_t i)
+{
+    const struct ranking *R = v->data;
+    const struct lb_ranking *k = &R->b->ranking;
+
+    if (i + AHEAD_FAR < k->n_listed)
+        fetch(R, v->ncols, k->order[i + AHEAD_FAR], true);
+    if (i + AHEAD_NEAR < k->n_listed)
+        fetch(R, v->ncols, k->order[i + AHEAD_NEAR], false);
+}
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * Columns
+ * ======================================================================= */
+
+static void add(struct lb_view *v, struct ranking *R, struct lb_view_col *c,
+                enum kind kind, size_t col)
+{
+    (void)c;
+    R->cols = xreallocarray(R->cols, v->ncols, sizeof *R->cols);
+    R->cols[v->ncols - 1].kind = kind;
+    R->cols[v->ncols - 1].col = col;
+}
+
+/* Whether the board's value is better when lower (mean rank; --ascending
+ * reverses). */
+static bool lower_first(const struct lb_board *b)
+{
+    bool lower = b->sel.sort_col == LB_NPOS &&
+                 b->mean.method == LB_METHOD_MEAN_RANK;
+
+    return lower != b->opts.rank.ascending;
+}
+
+static void add_columns(struct lb_view *v, struct ranking *R)
+{
+    static const char *const ci_names[] = {"CI low",    "CI high",
+                                           "Rank low",  "Rank high",
+                                           "UB rank",   "P(rank 1)"};
+    static const char *const ci_keys[] = {"ci_low",    "ci_high", "rank_low",
+                                          "rank_high", "rank_ub", "p_rank1"};
+    static const int ci_better[] = {1, 1, -1, -1, -1, 1};
+    const struct lb_board *b = R->b;
+    const struct lb_table *t = b->table;
+    const struct lb_selection *sel = &b->sel;
+    struct lb_view_col *c;
+    size_t i;
+
+    add(v, R, lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
+    c = lb_view_add_col(v, "Model", "model");
+    c->names = true;
+    add(v, R, c, K_MODEL, t->model_col);
+    add(v, R,
+        lb_view_add_num(v, lb_method_header(b->mean.method),
+                        lb_method_key(b->mean.method),
+                        lower_first(b) ? -1 : 1),
+        K_VALUE, 0);
+    if (lb_board_has_ci(b))
+        for (i = 0; i < 6; i++)
+            add(v, R, lb_view_add_num(v, ci_names[i], ci_keys[i], ci_better[i]),
+                (enum kind)(K_CI_LO + i), 0);
+    /* an extra column is shown as written when its text is kept (params_b
+     * stays "13.0"), else as a number at the precision */
+    for (i = 0; i < sel->nextra; i++) {
+        const struct lb_column *col = &t->cols[sel->extra[i]];
+
+        c = lb_view_add_col(v, col->name, col->name);
+        c->number = !col->has_text;
+        c->right = col->numeric;
+        c->group = "columns";
+        add(v, R, c, col->has_text ? K_TEXT : K_NUMBER, sel->extra[i]);
+    }
+    for (i = 0; i < sel->nbench; i++) {
+        const struct lb_term *tm = b->mean.terms ? &b->mean.terms[i] : NULL;
+
+        c = lb_view_add_num(v, t->cols[sel->bench[i]].name,
+                            t->cols[sel->bench[i]].name,
+                            tm != NULL && tm->lower ? -1 : 1);
+        c->group = "scores";
+        add(v, R, c, K_NUMBER, sel->bench[i]);
+    }
+    if (v->audience == LB_FOR_PEOPLE &&
+        b->ranking.n_listed > b->ranking.n_listed_ranked)
+        add(v, R, lb_view_add_col(v, "Note", "note"), K_NOTE, 0);
+    if (v->audience == LB_FOR_TREES) {
+        add(v, R, lb_view_add_col(v, "Reason", "reason"), K_REASON, 0);
+        add(v, R, lb_view_add_num(v, "Missing scores", "missing_scores", 0),
+            K_MISSING, 0);
+    }
+}
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * What JSON says before the rows
+ * ======================================================================= */
+
+/* "method", and the weights, baselines and lower-is-better benchmarks
+ * used, for the methods that have them. */
+static void meta_method(struct lb_meta *m, const struct lb_board *b)
+{
+    const struct lb_aggregate *a = &b->mean;
+    const struct lb_table *t = b->table;
+    char buf[LB_DEC_BUFSIZE];
+    struct lb_meta *list = NULL;
+    size_t k;
+
+    lb_meta_str(m, "method", lb_method_name(a->method));
+    if (a->method == LB_METHOD_WEIGHTED || a->method == LB_METHOD_NORMALIZED) {
+        struct lb_meta *o = lb_meta_object(
+            m, a->method == LB_METHOD_WEIGHTED ? "weights" : "baselines");
+
+        for (k = 0; k < a->nbench; k++) {
+            const struct lb_term *tm = &a->terms[k];
+            const char *name = t->cols[a->cols[k]].name;
+
+            if (a->method == LB_METHOD_WEIGHTED) {
+                lb_dec_format(buf, tm->weight.units, tm->weight.scale);
+                lb_meta_num(o, name, buf);
+            } else if (tm->as_published) {
+                lb_meta_str(o, name, "published normalized");
+            } else {
+                lb_dec_format(buf, tm->baseline.units, tm->baseline.scale);
+                lb_meta_num(o, name, buf);
+            }
+        }
+    }
+    for (k = 0; a->terms != NULL && k < a->nbench; k++) {
+        if (!a->terms[k].lower)
+            continue;
+        if (list == NULL)
+            list = lb_meta_list(m, "lower_is_better");
+        lb_meta_str(list, NULL, t->cols[a->cols[k]].name);
+    }
+}
+
+static struct lb_meta *ranking_meta(const struct lb_board *b)
+{
+    const struct lb_table *t = b->table;
+    const struct lb_selection *sel = &b->sel;
+    struct lb_meta *m = lb_meta_new(), *list;
+    size_t i;
+
+    list = lb_meta_list(m, "benchmarks");
+    for (i = 0; i < sel->nbench; i++)
+        lb_meta_str(list, NULL, t->cols[sel->bench[i]].name);
+    lb_meta_str_or_null(m, "suite", sel->suite ? sel->suite->id : NULL);
+    if (b->mean.method != LB_METHOD_MEAN || b->mean.terms != NULL)
+        meta_method(m, b);
+    if (b->opts.ci.enabled && lb_board_has_ci(b)) {
+        struct lb_meta *o = lb_meta_object(m, "intervals");
+
+        lb_meta_num(o, "level", "0.95");
+        lb_meta_str(o, "aggregate", b->ci.analytic ? "1.96 standard errors"
+                                                   : "bootstrap percentiles");
+        lb_meta_uint(o, "draws", b->ci.draws);
+        lb_meta_uint(o, "seed", b->ci.seed);
+    } else if (b->opts.ci.enabled) {
+        lb_meta_null(m, "intervals");
+    }
+    if (sel->sort_col != LB_NPOS)
+        lb_meta_str(m, "ranked_by", t->cols[sel->sort_col].name);
+    else
+        lb_meta_str(m, "ranked_by", lb_method_key(b->mean.method));
+    if (b->opts.where != NULL) {
+        lb_meta_str(m, "where", b->opts.where);
+        lb_meta_uint(m, "filtered_out", b->n_filtered);
+    }
+    if (b->opts.dedup != LB_DEDUP_NONE) {
+        lb_meta_str(m, "dedup", lb_dedup_name(b->opts.dedup));
+        if (b->date_col != LB_NPOS)
+            lb_meta_str(m, "dedup_date", t->cols[b->date_col].name);
+        lb_meta_uint(m, "duplicates", b->n_duplicates);
+    }
+    lb_meta_str(m, "order", b->opts.rank.ascending ? "ascending" : "descending");
+    lb_meta_str(m, "missing", lb_missing_name(b->opts.missing));
+    lb_meta_str(m, "ties", lb_ties_name(b->opts.rank.ties));
+    lb_meta_uint(m, "precision", b->opts.rank.precision);
+    lb_meta_uint(m, "models", b->ranking.nrows);
+    lb_meta_uint(m, "ranked", b->ranking.n_ranked);
+    return m;
+}
+
+/* }====================================================================== */
+
+/* Checks before anything is written that every number can be rounded at
+ * the precision, so that a failure never leaves half an output. */
+static int check_rounding(const struct lb_board *b, struct lb_error *err)
+{
+    const struct lb_table *t = b->table;
+    unsigned p = b->opts.rank.precision;
+    lb_i128 q, big;
+    size_t i, k, row;
+
+    big = b->mean.max_abs; /* found when the means were prepared */
+    row = b->mean.max_row;
+    if (big > 0 && !lb_dec_round(big, 1, b->mean.scale, p, &q))
+        return lb_error_set(err, "%s:%zu: the average is too large to round "
+                                 "at %u decimals",
+                            t->path, lb_table_line(t, row), p);
+    for (k = 0; k < b->sel.nbench + b->sel.nextra; k++) {
+        size_t col = k < b->sel.nbench ? b->sel.bench[k]
+                                       : b->sel.extra[k - b->sel.nbench];
+        const struct lb_column *c = &t->cols[col];
+
+        if (c->has_text)
+            continue;
+        big = 0;
+        for (i = 0; i < t->nrows; i++) {
+            lb_i128 v = lb_column_num(c, i);
+
+            if ((v < 0 ? -v : v) > big) {
+                big = v < 0 ? -v : v;
+                row = i;
+            }
+        }
+        if (big > 0 && !lb_dec_round(big, 1, c->scale, p, &q)) {
+            struct lb_quoted qc;
+
+            return lb_error_set(err, "%s:%zu: a value of %s is too large to "
+                                     "round at %u decimals",
+                                t->path, lb_table_line(t, row),
+                                lb_quotes(&qc, c->name), p);
+        }
+    }
+    return 0;
+}
+
+static void ranking_free(void *own)
+{
+    struct ranking *R = own;
+
+    if (R != NULL)
+        free(R->cols);
+    free(R);
+}
+
+int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
+                    enum lb_audience a, struct lb_error *err)
+{
+    struct ranking *R = xcalloc(1, sizeof *R);
+
+    lb_view_init(v, a);
+    R->b = b;
+    R->marks = a != LB_FOR_TABLES && b->opts.missing != LB_MISSING_EXCLUDE;
+    v->own = R;
+    v->own_free = ranking_free;
+    v->data = R;
+    v->cells = ranking_cells;
+    v->prefetch = ranking_prefetch;
+    v->dim = ranking_dim;
+    v->nrows = b->ranking.n_listed;
+    add_columns(v, R);
+    if (a == LB_FOR_TREES)
+        v->meta = ranking_meta(b);
+    if (a == LB_FOR_PEOPLE) {
+        lb_ranking_title(b, &v->title);
+        lb_buf_addc(&v->title, '\n');
+        lb_ranking_footer(b, &v->footer);
+    }
+    return check_rounding(b, err);
+}

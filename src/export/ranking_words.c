@@ -1,0 +1,215 @@
+/* ranking_words.c: the sentences around a board's table: what the value
+ * is (the title) and what the numbers mean (the footer). Column names
+ * appear raw: each writer escapes the lines for its format. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/decimal.h"
+#include "core/aggregate.h"
+#include "export/ranking.h"
+
+void lb_ranking_value_phrase(const struct lb_board *r, struct lb_buf *out,
+                             bool capital)
+{
+    static const char *const what[LB_METHOD_COUNT] = {
+        "average of", "weighted mean of", "normalized mean of",
+        "geometric mean of", "mean rank over", "mean win rate (HELM) over"};
+    const char *w = what[r->mean.method];
+    size_t n = r->sel.nbench;
+
+    lb_buf_addc(out, capital ? (char)(w[0] - 'a' + 'A') : w[0]);
+    lb_buf_addf(out, "%s %zu benchmark%s", w + 1, n, n == 1 ? "" : "s");
+}
+
+/* What one benchmark brings to the value, after its name: " x2", "
+ * (baseline 25)", " (lower is better)". */
+static void bench_note(const struct lb_board *r, size_t k, bool all_published,
+                       struct lb_buf *out)
+{
+    const struct lb_term *tm = r->mean.terms ? &r->mean.terms[k] : NULL;
+    char buf[LB_DEC_BUFSIZE];
+
+    if (tm == NULL)
+        return;
+    if (r->mean.method == LB_METHOD_WEIGHTED) {
+        lb_dec_format(buf, tm->weight.units, tm->weight.scale);
+        lb_buf_addf(out, " x%s", buf);
+    }
+    if (r->mean.method == LB_METHOD_NORMALIZED && !all_published) {
+        if (tm->as_published) {
+            lb_buf_adds(out, " (published normalized)");
+        } else {
+            lb_dec_format(buf, tm->baseline.units, tm->baseline.scale);
+            lb_buf_addf(out, " (baseline %s)", buf);
+        }
+    }
+    if (tm->lower)
+        lb_buf_adds(out, " (lower is better)");
+}
+
+void lb_ranking_title(const struct lb_board *r, struct lb_buf *out)
+{
+    const struct lb_table *t = r->table;
+    const struct lb_selection *sel = &r->sel;
+    enum lb_method m = r->mean.method;
+    bool all_published = m == LB_METHOD_NORMALIZED;
+    size_t i;
+
+    for (i = 0; all_published && i < sel->nbench; i++)
+        all_published = r->mean.terms[i].as_published;
+    if (sel->sort_col != LB_NPOS)
+        lb_buf_addf(out, "Ranked by %s%s. ", t->cols[sel->sort_col].name,
+                    r->opts.rank.ascending ? " (lowest first)" : "");
+    else if (r->opts.rank.ascending)
+        lb_buf_adds(out, "Ranked lowest first. ");
+    lb_ranking_value_phrase(r, out, true);
+    if (sel->suite != NULL)
+        lb_buf_addf(out, " (%s)", sel->suite->title);
+    if (m == LB_METHOD_NORMALIZED)
+        lb_buf_adds(out, ", 0 = random guess, 100 = perfect");
+    else if (m == LB_METHOD_MEAN_RANK)
+        lb_buf_adds(out, ", 1 = best");
+    else if (m == LB_METHOD_WIN_RATE)
+        lb_buf_adds(out, ", 0 to 1");
+    lb_buf_adds(out, ": ");
+    for (i = 0; i < sel->nbench; i++) {
+        lb_buf_addf(out, "%s%s", i ? ", " : "", t->cols[sel->bench[i]].name);
+        bench_note(r, i, all_published, out);
+    }
+    if (all_published && sel->nbench > 0)
+        lb_buf_addf(out, " (%spublished normalized)",
+                    sel->nbench > 1 ? "all " : "");
+}
+
+/* What the intervals are, or why there are none. */
+static void ci_footer(const struct lb_board *r, struct lb_buf *out)
+{
+    const struct lb_ci *ci = &r->ci;
+
+    if (!ci->available) {
+        lb_buf_addf(out, "No intervals: no standard error for %s (give "
+                         "NAME_stderr columns or --stderr NAME=VALUE).\n",
+                    lb_buf_str(&ci->lacking));
+        return;
+    }
+    if (ci->analytic)
+        lb_buf_addf(out, "CI: 95%% interval of the %s, +- 1.96 standard "
+                         "errors (sqrt of the sum of the scores' squared "
+                         "errors, weighted as they are, over their count); "
+                         "errors from %s.\n",
+                    r->mean.method == LB_METHOD_MEAN ? "average" : "value",
+                    lb_buf_str(&ci->sources));
+    else
+        lb_buf_addf(out, "CI: 2.5th to 97.5th percentile of the value in "
+                         "the draws; errors from %s.\n",
+                    lb_buf_str(&ci->sources));
+    lb_buf_addf(out, "Rank low-high: 2.5th to 97.5th percentile of the rank "
+                     "in %zu parametric bootstrap draws (seed %llu); "
+                     "P(rank 1): the share of draws that rank the model "
+                     "first.\n",
+                ci->draws, (unsigned long long)ci->seed);
+    lb_buf_adds(out, "UB rank: 1 + the models whose interval lies entirely "
+                     "above (Chatbot Arena's upper-bound rank).\n");
+    if (ci->no_se > 0) {
+        lb_buf_addf(out, "%zu ranked model%s a standard error for a score: "
+                         "no interval (its scores stay fixed in the draws).\n",
+                    ci->no_se, ci->no_se == 1 ? " lacks" : "s lack");
+    }
+}
+
+void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
+{
+    const struct lb_ranking *k = &r->ranking;
+    size_t unranked = k->nrows - k->n_ranked, i, why[3] = {0};
+    bool marked = false;
+
+    lb_buf_addf(out, "%zu of %zu model%s ranked", k->n_ranked, k->nrows,
+                k->nrows == 1 ? "" : "s");
+    for (i = 0; r->mean.why != NULL && r->sel.sort_col == LB_NPOS &&
+                i < r->table->nrows;
+         i++)
+        if (r->mean.why[i] < 3)
+            why[r->mean.why[i]]++;
+    if (unranked > 0 && (why[1] > 0 || why[2] > 0)) {
+        size_t lack = unranked - why[1] - why[2];
+        const char *sep = "";
+
+        lb_buf_addf(out, "; %zu not ranked: ", unranked);
+        if (lack > 0) {
+            if (r->opts.missing == LB_MISSING_EXCLUDE)
+                lb_buf_addf(out, "%zu lack%s a benchmark score (--missing "
+                                 "exclude)",
+                            lack, lack == 1 ? "s" : "");
+            else
+                lb_buf_addf(out, "%zu ha%s no scores", lack,
+                            lack == 1 ? "s" : "ve");
+            sep = ", ";
+        }
+        if (why[1] > 0) {
+            lb_buf_addf(out, "%s%zu with a score that counts as 0 (the "
+                             "geometric mean is undefined)",
+                        sep, why[1]);
+            sep = ", ";
+        }
+        if (why[2] > 0)
+            lb_buf_addf(out, "%s%zu only in benchmarks that fewer than 2 "
+                             "models have",
+                        sep, why[2]);
+    } else if (unranked > 0) {
+        if (r->sel.sort_col != LB_NPOS)
+            lb_buf_addf(out, "; %zu not ranked: no %s value", unranked,
+                        r->table->cols[r->sel.sort_col].name);
+        else if (r->opts.missing == LB_MISSING_EXCLUDE)
+            lb_buf_addf(out,
+                        "; %zu not ranked: a benchmark score is missing "
+                        "(--missing exclude)",
+                        unranked);
+        else
+            lb_buf_addf(out, "; %zu not ranked: no scores", unranked);
+    }
+    lb_buf_adds(out, ".\n");
+    if (r->n_filtered > 0) {
+        lb_buf_addf(out, "%zu row%s left out by --where '%s'.\n", r->n_filtered,
+                    r->n_filtered == 1 ? "" : "s", r->opts.where);
+    }
+    if (r->n_duplicates > 0) {
+        lb_buf_addf(out, "%zu row%s left out by --dedup %s: one row per model, ",
+                    r->n_duplicates, r->n_duplicates == 1 ? "" : "s",
+                    lb_dedup_name(r->opts.dedup));
+        if (r->date_col != LB_NPOS)
+            lb_buf_addf(out, "its latest by %s.\n",
+                        r->table->cols[r->date_col].name);
+        else
+            lb_buf_adds(out, "its best.\n");
+    }
+    if (r->opts.ci.enabled) {
+        ci_footer(r, out);
+    }
+    if (r->mean.rounded) {
+        lb_buf_adds(out, "Win rates are rounded at 18 decimals (their exact "
+                         "common denominator does not fit in 32 bits).\n");
+    }
+    if (r->opts.rank.ties == LB_TIES_EXACT)
+        lb_buf_adds(out, "Only exactly equal scores share a rank (exact).\n");
+    else if (r->opts.rank.ties == LB_TIES_ORDINAL)
+        lb_buf_adds(out, "Every model has its own rank; ties are ordered by "
+                         "exact score, then name (ordinal).\n");
+    else
+        lb_buf_addf(out, "Scores equal at %u decimal%s share a rank (%s).\n",
+                    r->opts.rank.precision, r->opts.rank.precision == 1 ? "" : "s",
+                    lb_ties_name(r->opts.rank.ties));
+    if (r->opts.rank.top > 0 && k->n_listed_ranked < k->n_ranked) {
+        lb_buf_addf(out, "Showing the first %zu ranked model%s (--top %zu).\n",
+                    k->n_listed_ranked, k->n_listed_ranked == 1 ? "" : "s",
+                    r->opts.rank.top);
+    }
+    for (i = 0; i < k->n_listed; i++)
+        if (lb_board_marked(r, k->order[i]))
+            marked = true;
+    if (marked) {
+        lb_buf_adds(out, r->opts.missing == LB_MISSING_PARTIAL
+                             ? "* mean of the scores present (--missing partial)\n"
+                             : "* missing scores counted as 0 (--missing zero)\n");
+    }
+}
+

@@ -1,0 +1,74 @@
+/* writer.h: what the writers of src/export share (internal to src/export):
+ * the loop over a view's rows, the lines of its title and footer, and the
+ * escaping functions, one per format (exposed for tests). */
+#ifndef LB_EXPORT_WRITER_H
+#define LB_EXPORT_WRITER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "base/buf.h"
+#include "base/error.h"
+#include "export/view.h"
+
+/* Appends row i of v, whose cells are in cells, to out in a writer's
+ * format; ctx is the writer's (read only: two threads may call it at
+ * once). Returns 0, or -1 with a message in err. */
+typedef int (*lb_row_fn)(const struct lb_view *v, size_t i,
+                         const struct lb_cell *cells, struct lb_buf *out,
+                         const void *ctx, struct lb_error *err);
+
+/* Writes the body rows of v with fn, in order. Formatting a row costs much
+ * more than writing its bytes, so long outputs are formatted by two
+ * threads, a chunk of rows at a time, and written in order (rows.c).
+ * Returns 0, or -1 when a row failed (nothing more is written). */
+int lb_write_rows(FILE *out, const struct lb_view *v, lb_row_fn fn,
+                  const void *ctx, struct lb_error *err);
+
+/* Appends the summary rows of v (after its body rows) to out with fn.
+ * Returns 0, or -1 with a message in err. */
+int lb_put_summary(const struct lb_view *v, lb_row_fn fn, const void *ctx,
+                   struct lb_buf *out, struct lb_error *err);
+
+/* Outputs of parallel_rows rows or more are formatted by two threads,
+ * chunk_rows rows at a time (tests lower both to exercise it). */
+struct lb_export_tuning {
+    size_t parallel_rows;
+    size_t chunk_rows;
+};
+extern struct lb_export_tuning lb_export_tuning;
+
+/* Steps through the lines of text (each ending in '\n', the last maybe
+ * not): sets *line and *len to the next one and returns true, or returns
+ * false at the end. Start with *pos = 0. */
+bool lb_next_line(const struct lb_buf *text, size_t *pos, const char **line,
+                  size_t *len);
+
+/* {======================================================================
+ * Escaping: every piece of text a writer writes goes through its format's
+ * one function
+ * ======================================================================= */
+
+void lb_escape_markdown(struct lb_buf *out, const char *s, size_t len);
+void lb_escape_csv(struct lb_buf *out, const char *s, size_t len);
+void lb_escape_tsv(struct lb_buf *out, const char *s, size_t len);
+void lb_escape_json(struct lb_buf *out, const char *s, size_t len);
+void lb_escape_html(struct lb_buf *out, const char *s, size_t len);
+void lb_escape_latex(struct lb_buf *out, const char *s, size_t len);
+
+/* Copies the UTF-8 character at s[0] (a byte >= 0x80) to out and returns
+ * the bytes it took: a valid, safe character as it is; invalid UTF-8 (one
+ * byte taken) as 'invalid'; a C1, bidi or other unsafe control as \uHHHH
+ * when 'show' is set, else as 'invalid'. The one place where the escapers
+ * treat non-ASCII text. */
+size_t lb_put_nonascii(struct lb_buf *out, const char *s, size_t len,
+                       const char *invalid, bool show);
+
+/* True for text that a spreadsheet would read as a formula (first byte
+ * '=', '+', '-', '@', TAB or CR). */
+bool lb_formula_like(const char *s, size_t len);
+
+/* }====================================================================== */
+
+#endif
