@@ -134,34 +134,28 @@ int chart_average(struct chart *c)
         chart_rank_text(c, c->rows[i], marked, &t);
         chart_ytic(c, i, &t);
     }
+    lb_buf_addf(gp,
+                "set grid xtics\n"
+                "set style fill solid 0.85 border -1\n"
+                "unset key\n"
+                "plot data using 3:1:($3 < 0 ? $3 : 0):($3 < 0 ? 0 : $3):"
+                "($1 - 0.38):($1 + 0.38) \\\n"
+                "         with boxxyerror lc rgb '%s', \\\n",
+                chart_palette[0]);
     if (c->intervals) {
         /* the interval's columns follow the scores */
         size_t lo_col = b->sel.nbench + 5, hi_col = b->sel.nbench + 6;
         size_t at_col = b->sel.nbench + 7;
 
         lb_buf_addf(gp,
-                    "set grid xtics\n"
-                    "set style fill solid 0.85 border -1\n"
-                    "unset key\n"
-                    "plot data using 3:1:($3 < 0 ? $3 : 0):($3 < 0 ? 0 : $3):"
-                    "($1 - 0.38):($1 + 0.38) \\\n"
-                    "         with boxxyerror lc rgb '%s', \\\n"
                     "     data using 3:1:%zu:%zu with xerrorbars lc rgb "
                     "'#333333' lw 1.2 ps 0, \\\n"
                     "     data using %zu:1:4 with labels left offset char "
                     "0.5,0\n",
-                    chart_palette[0], lo_col, hi_col, at_col);
+                    lo_col, hi_col, at_col);
     } else {
-        lb_buf_addf(gp,
-                    "set grid xtics\n"
-                    "set style fill solid 0.85 border -1\n"
-                    "unset key\n"
-                    "plot data using 3:1:($3 < 0 ? $3 : 0):($3 < 0 ? 0 : $3):"
-                    "($1 - 0.38):($1 + 0.38) \\\n"
-                    "         with boxxyerror lc rgb '%s', \\\n"
-                    "     data using ($3 < 0 ? 0 : $3):1:4 with labels left "
-                    "offset char 0.5,0\n",
-                    chart_palette[0]);
+        lb_buf_adds(gp, "     data using ($3 < 0 ? 0 : $3):1:4 with labels "
+                        "left offset char 0.5,0\n");
     }
     lb_buf_release(&text);
     lb_buf_release(&t);

@@ -108,11 +108,6 @@ static struct lb_meta *compare_meta(const struct lb_board *b,
     return m;
 }
 
-static void compare_free(void *own)
-{
-    free(own);
-}
-
 int lb_view_compare(struct lb_view *v, const struct lb_board *b,
                     const struct lb_compare *c, enum lb_audience a,
                     struct lb_error *err)
@@ -125,10 +120,7 @@ int lb_view_compare(struct lb_view *v, const struct lb_board *b,
     lb_view_init(v, a);
     C->b = b;
     C->c = c;
-    v->own = C;
-    v->own_free = compare_free;
-    v->data = C;
-    v->cells = compare_cells;
+    lb_view_bind(v, C, free, compare_cells);
     v->heading = "Ranks under every method";
     v->nrows = b->ranking.n_listed;
     col = lb_view_add_col(v, "Model", "model");

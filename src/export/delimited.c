@@ -1,22 +1,15 @@
 /* delimited.c: CSV (RFC 4180) and TSV, for programs and spreadsheets.
  *
- * The header holds the columns' keys; a missing value is an empty field.
- * The two formats differ only in their separator and their escaping
- * function. Text that a spreadsheet would run as a formula gets a leading
- * "'". */
+ * Grids (writer.h): the header holds the columns' keys; a missing value is
+ * an empty field. The two formats differ only in their separator and their
+ * escaping function. Text that a spreadsheet would run as a formula gets a
+ * leading "'". */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/csv_write.h"
 #include "export/format.h"
 #include "export/writer.h"
-
-typedef void (*escape_fn)(struct lb_buf *out, const char *s, size_t len);
-
-struct dialect {
-    char sep;
-    escape_fn escape;
-};
 
 void lb_escape_csv(struct lb_buf *out, const char *s, size_t len)
 {
@@ -32,86 +25,42 @@ void lb_escape_csv(struct lb_buf *out, const char *s, size_t len)
     lb_csv_add_field(out, s, len);
 }
 
+/* TSV has no quoting: the separator and line ends become backslash
+ * escapes; every other byte stays as it is (data). */
+static const struct lb_escapes tsv_escapes = {
+    {['\\'] = "\\\\", ['\t'] = "\\t", ['\n'] = "\\n", ['\r'] = "\\r"},
+    NULL, true, NULL, false};
+
 void lb_escape_tsv(struct lb_buf *out, const char *s, size_t len)
 {
-    size_t i;
-
     if (lb_formula_like(s, len))
         lb_buf_addc(out, '\'');
-    for (i = 0; i < len; i++) {
-        switch (s[i]) {
-        case '\\':
-            lb_buf_adds(out, "\\\\");
-            break;
-        case '\t':
-            lb_buf_adds(out, "\\t");
-            break;
-        case '\n':
-            lb_buf_adds(out, "\\n");
-            break;
-        case '\r':
-            lb_buf_adds(out, "\\r");
-            break;
-        default:
-            lb_buf_addc(out, s[i]);
-        }
-    }
+    lb_escape_with(out, s, len, &tsv_escapes);
 }
 
-static int put_row(const struct lb_view *v, size_t i,
-                   const struct lb_cell *cells, struct lb_buf *out,
-                   const void *ctx, struct lb_error *err)
-{
-    const struct dialect *d = ctx;
-    size_t j;
-
-    (void)i;
-    (void)err;
-    for (j = 0; j < v->ncols; j++) {
-        const struct lb_cell *c = &cells[j];
-
-        if (j > 0)
-            lb_buf_addc(out, d->sep);
-        if (c->kind == LB_CELL_NUMBER)
-            lb_buf_add(out, c->s, c->len);
-        else if (c->kind == LB_CELL_TEXT)
-            d->escape(out, c->s, c->len);
-    }
-    lb_buf_addc(out, '\n');
-    return 0;
-}
-
-static int write_delimited(FILE *out, const struct lb_view *v,
-                           const struct dialect *d, struct lb_error *err)
+static int write_grid(FILE *out, const struct lb_view *v,
+                      const struct lb_grid *g, struct lb_error *err)
 {
     struct lb_buf head = LB_BUF_INIT;
-    size_t j;
-    int rc;
 
-    for (j = 0; j < v->ncols; j++) {
-        if (j > 0)
-            lb_buf_addc(&head, d->sep);
-        d->escape(&head, v->cols[j].key, strlen(v->cols[j].key));
-    }
-    lb_buf_addc(&head, '\n');
+    lb_grid_header(v, g, true, &head);
     fwrite(head.data, 1, head.len, out);
     lb_buf_release(&head);
-    rc = lb_write_rows(out, v, put_row, d, err);
-    return rc;
+    return lb_write_rows(out, v, lb_grid_row, g, err);
 }
 
 static int write_csv(FILE *out, const struct lb_view *v, struct lb_error *err)
 {
-    static const struct dialect csv = {',', lb_escape_csv};
+    static const struct lb_grid csv = {"", ",", "\n", "", "", lb_escape_csv};
 
-    return write_delimited(out, v, &csv, err);
+    return write_grid(out, v, &csv, err);
 }
 
 static int write_tsv(FILE *out, const struct lb_view *v, struct lb_error *err)
 {
-    static const struct dialect tsv = {'\t', lb_escape_tsv};
+    static const struct lb_grid tsv = {"", "\t", "\n", "", "", lb_escape_tsv};
 
-    return write_delimited(out, v, &tsv, err);
+    return write_grid(out, v, &tsv, err);
 }
 
 const struct lb_format lb_format_csv = {

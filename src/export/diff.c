@@ -41,15 +41,12 @@ enum kind {
     K_BENCH_NEW
 };
 
-struct col {
-    enum kind kind;
-    size_t k; /* the benchmark (K_BENCH_*) */
-};
+/* A view column's 'what' is its kind, its 'arg' the benchmark
+ * (K_BENCH_*). */
 
 struct diff_view {
     const struct lb_diff *d;
     size_t *entries; /* the entries listed (owned) */
-    struct col *cols;
     const char *arrow; /* between old and new in the changed scores */
 };
 
@@ -154,18 +151,19 @@ static void put_rank_change(const struct lb_diff_entry *e, struct lb_cell *c)
     lb_cell_digits(c, n);
 }
 
-static void put_bench(const struct lb_diff *d, size_t i, const struct col *k,
+static void put_bench(const struct lb_diff *d, size_t i,
+                      const struct lb_view_col *k,
                       struct lb_cell *c)
 {
     const struct lb_diff_value *v;
 
     if (d->e[i].old_row == LB_NPOS || d->e[i].new_row == LB_NPOS ||
-        !lb_diff_bench_changed(d, i, k->k)) {
+        !lb_diff_bench_changed(d, i, k->arg)) {
         lb_cell_absent(c);
         return;
     }
-    v = k->kind == K_BENCH_OLD ? &d->old_v[i * d->nbench + k->k]
-                               : &d->new_v[i * d->nbench + k->k];
+    v = k->what == K_BENCH_OLD ? &d->old_v[i * d->nbench + k->arg]
+                               : &d->new_v[i * d->nbench + k->arg];
     put_value(c, v, d->new_b->opts.rank.precision);
 }
 
@@ -189,7 +187,7 @@ static const char *precision_of(const struct lb_diff *d, size_t i,
 }
 
 static void put_cell(const struct diff_view *D, bool people, size_t i,
-                     const struct col *k, struct lb_cell *c)
+                     const struct lb_view_col *k, struct lb_cell *c)
 {
     const struct lb_diff *d = D->d;
     const struct lb_diff_entry *e = &d->e[i];
@@ -197,7 +195,7 @@ static void put_cell(const struct diff_view *D, bool people, size_t i,
     const char *s;
     size_t len;
 
-    switch (k->kind) {
+    switch ((enum kind)k->what) {
     case K_RANK:
         lb_cell_rank(c, e->new_rank2);
         break;
@@ -272,7 +270,7 @@ static int diff_cells(const struct lb_view *v, size_t i, struct lb_cell *cells,
 
     (void)err;
     for (j = 0; j < v->ncols; j++)
-        put_cell(D, v->audience == LB_FOR_PEOPLE, D->entries[i], &D->cols[j],
+        put_cell(D, v->audience == LB_FOR_PEOPLE, D->entries[i], &v->cols[j],
                  &cells[j]);
     return 0;
 }
@@ -286,59 +284,49 @@ static bool diff_dim(const struct lb_view *v, size_t i)
 
 /* }====================================================================== */
 
-static struct lb_view_col *add(struct lb_view *v, struct diff_view *D,
-                               struct lb_view_col *c, enum kind kind, size_t k)
+static void people_columns(struct lb_view *v, const struct lb_diff *d)
 {
-    D->cols = xreallocarray(D->cols, v->ncols, sizeof *D->cols);
-    D->cols[v->ncols - 1].kind = kind;
-    D->cols[v->ncols - 1].k = k;
-    return c;
-}
-
-static void people_columns(struct lb_view *v, struct diff_view *D)
-{
-    add(v, D, lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
-    add(v, D, lb_view_add_col(v, "Move", "move"), K_MOVE, 0)->right = true;
-    add(v, D, lb_view_add_num(v, "Was", "was", -1), K_WAS, 0);
-    add(v, D, lb_view_add_col(v, "Model", "model"), K_MODEL, 0)->names = true;
-    if (D->d->new_prec != LB_NPOS)
-        add(v, D, lb_view_add_col(v, "Precision", "precision"), K_PRECISION,
+    lb_view_col_is(lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
+    lb_view_col_is(lb_view_add_col(v, "Move", "move"), K_MOVE, 0)->right = true;
+    lb_view_col_is(lb_view_add_num(v, "Was", "was", -1), K_WAS, 0);
+    lb_view_col_is(lb_view_add_col(v, "Model", "model"), K_MODEL, 0)->names = true;
+    if (d->new_prec != LB_NPOS)
+        lb_view_col_is(lb_view_add_col(v, "Precision", "precision"), K_PRECISION,
             0);
-    add(v, D, lb_view_add_num(v, "Average", "average", 1), K_SHOWN, 0);
-    add(v, D, lb_view_add_num(v, "Change", "change", 1), K_CHANGE, 0);
-    add(v, D, lb_view_add_col(v, "Scores changed", "changes"), K_CHANGES, 0);
+    lb_view_col_is(lb_view_add_num(v, "Average", "average", 1), K_SHOWN, 0);
+    lb_view_col_is(lb_view_add_num(v, "Change", "change", 1), K_CHANGE, 0);
+    lb_view_col_is(lb_view_add_col(v, "Scores changed", "changes"), K_CHANGES, 0);
 }
 
-static void program_columns(struct lb_view *v, struct diff_view *D)
+static void program_columns(struct lb_view *v, const struct lb_diff *d)
 {
-    const struct lb_diff *d = D->d;
     size_t k;
 
-    add(v, D, lb_view_add_col(v, "Status", "status"), K_STATUS, 0);
-    add(v, D, lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
-    add(v, D, lb_view_add_num(v, "Old rank", "old_rank", -1), K_OLD_RANK, 0);
-    add(v, D, lb_view_add_num(v, "Rank change", "rank_change", 1),
+    lb_view_col_is(lb_view_add_col(v, "Status", "status"), K_STATUS, 0);
+    lb_view_col_is(lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
+    lb_view_col_is(lb_view_add_num(v, "Old rank", "old_rank", -1), K_OLD_RANK, 0);
+    lb_view_col_is(lb_view_add_num(v, "Rank change", "rank_change", 1),
         K_RANK_CHANGE, 0);
-    add(v, D, lb_view_add_col(v, "Model", "model"), K_MODEL, 0)->names = true;
+    lb_view_col_is(lb_view_add_col(v, "Model", "model"), K_MODEL, 0)->names = true;
     if (d->new_prec != LB_NPOS)
-        add(v, D, lb_view_add_col(v, "Precision", "precision"), K_PRECISION,
+        lb_view_col_is(lb_view_add_col(v, "Precision", "precision"), K_PRECISION,
             0);
-    add(v, D, lb_view_add_num(v, "Average", "average", 1), K_AVERAGE, 0);
-    add(v, D, lb_view_add_num(v, "Old average", "old_average", 1),
+    lb_view_col_is(lb_view_add_num(v, "Average", "average", 1), K_AVERAGE, 0);
+    lb_view_col_is(lb_view_add_num(v, "Old average", "old_average", 1),
         K_OLD_AVERAGE, 0);
-    add(v, D, lb_view_add_num(v, "Average change", "average_change", 1),
+    lb_view_col_is(lb_view_add_num(v, "Average change", "average_change", 1),
         K_AVG_CHANGE, 0);
     if (v->audience == LB_FOR_TABLES) {
-        add(v, D, lb_view_add_col(v, "Changes", "changes"), K_CHANGES, 0);
+        lb_view_col_is(lb_view_add_col(v, "Changes", "changes"), K_CHANGES, 0);
         return;
     }
     for (k = 0; k < d->nbench; k++) {
         struct lb_view_col *c;
 
-        c = add(v, D, lb_view_add_num(v, "old", "old", 1), K_BENCH_OLD, k);
+        c = lb_view_col_is(lb_view_add_num(v, "old", "old", 1), K_BENCH_OLD, k);
         c->group = "changes";
         c->sub = d->bench[k].name;
-        c = add(v, D, lb_view_add_num(v, "new", "new", 1), K_BENCH_NEW, k);
+        c = lb_view_col_is(lb_view_add_num(v, "new", "new", 1), K_BENCH_NEW, k);
         c->group = "changes";
         c->sub = d->bench[k].name;
     }
@@ -395,10 +383,8 @@ static void diff_free(void *own)
 {
     struct diff_view *D = own;
 
-    if (D != NULL) {
+    if (D != NULL)
         free(D->entries);
-        free(D->cols);
-    }
     free(D);
 }
 
@@ -417,20 +403,17 @@ int lb_view_diff(struct lb_view *v, const struct lb_diff *d,
     for (i = 0; i < d->n; i++)
         if (all || d->e[i].status != LB_DIFF_SAME)
             D->entries[v->nrows++] = i;
-    v->own = D;
-    v->own_free = diff_free;
-    v->data = D;
-    v->cells = diff_cells;
+    lb_view_bind(v, D, diff_free, diff_cells);
     v->dim = diff_dim;
     v->heading = "Changes";
     if (a == LB_FOR_PEOPLE) {
-        people_columns(v, D);
+        people_columns(v, d);
         lb_ranking_title(d->new_b, &v->title);
         lb_buf_addc(&v->title, '\n');
         summary(d, old_name, new_name, &v->title);
         v->empty_note = "No changes.";
     } else {
-        program_columns(v, D);
+        program_columns(v, d);
     }
     if (a == LB_FOR_TREES)
         v->meta = diff_meta(d, old_name, new_name);

@@ -21,41 +21,14 @@
 
 #define MISSING_CELL "-"
 
+static const struct lb_escapes escapes = {
+    {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+     ['\''] = "&#39;"},
+    " ", false, "\xEF\xBF\xBD", true}; /* invalid: U+FFFD; C1, bidi: shown */
+
 void lb_escape_html(struct lb_buf *out, const char *s, size_t len)
 {
-    size_t i = 0;
-
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-
-        if (c >= 0x80) { /* invalid: U+FFFD; C1, bidi: shown, not obeyed */
-            i += lb_put_nonascii(out, s + i, len - i, "\xEF\xBF\xBD", true);
-            continue;
-        }
-        i++;
-        switch (c) {
-        case '&':
-            lb_buf_adds(out, "&amp;");
-            break;
-        case '<':
-            lb_buf_adds(out, "&lt;");
-            break;
-        case '>':
-            lb_buf_adds(out, "&gt;");
-            break;
-        case '"':
-            lb_buf_adds(out, "&quot;");
-            break;
-        case '\'':
-            lb_buf_adds(out, "&#39;");
-            break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                lb_buf_addc(out, ' ');
-            else
-                lb_buf_addc(out, (char)c);
-        }
-    }
+    lb_escape_with(out, s, len, &escapes);
 }
 
 /* {======================================================================

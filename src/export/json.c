@@ -23,44 +23,18 @@
 #include "export/meta.h"
 #include "export/writer.h"
 
+/* Control characters as \u00XX; C1 controls, U+2028/9 (line ends to
+ * JavaScript), bidi controls escaped too, as a reader's display may obey
+ * them; invalid bytes as U+FFFD. */
+static const struct lb_escapes escapes = {
+    {['"'] = "\\\"", ['\\'] = "\\\\", ['\n'] = "\\n", ['\r'] = "\\r",
+     ['\t'] = "\\t"},
+    NULL, false, "\\uFFFD", true};
+
 void lb_escape_json(struct lb_buf *out, const char *s, size_t len)
 {
-    size_t i = 0;
-
     lb_buf_addc(out, '"');
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-
-        if (c >= 0x80) {
-            /* C1 controls, U+2028/9 (line ends to JavaScript), bidi
-             * controls: escaped, as a reader's display may obey them */
-            i += lb_put_nonascii(out, s + i, len - i, "\\uFFFD", true);
-            continue;
-        }
-        i++;
-        switch (c) {
-        case '"':
-            lb_buf_adds(out, "\\\"");
-            break;
-        case '\\':
-            lb_buf_adds(out, "\\\\");
-            break;
-        case '\n':
-            lb_buf_adds(out, "\\n");
-            break;
-        case '\r':
-            lb_buf_adds(out, "\\r");
-            break;
-        case '\t':
-            lb_buf_adds(out, "\\t");
-            break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                lb_buf_addf(out, "\\u%04X", (unsigned)c);
-            else
-                lb_buf_addc(out, (char)c);
-        }
-    }
+    lb_escape_with(out, s, len, &escapes);
     lb_buf_addc(out, '"');
 }
 

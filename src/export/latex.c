@@ -130,30 +130,8 @@ static void put_comments(struct lb_buf *out, const struct lb_buf *text)
     }
 }
 
-static int latex_row(const struct lb_view *v, size_t i,
-                     const struct lb_cell *cells, struct lb_buf *out,
-                     const void *ctx, struct lb_error *err)
-{
-    size_t j;
-
-    (void)i;
-    (void)ctx;
-    (void)err;
-    for (j = 0; j < v->ncols; j++) {
-        const struct lb_cell *c = &cells[j];
-
-        if (j > 0)
-            lb_buf_adds(out, " & ");
-        if (c->kind == LB_CELL_MISSING)
-            lb_buf_adds(out, MISSING_CELL);
-        else
-            lb_escape_latex(out, c->s, c->len);
-        if (c->marked)
-            lb_buf_adds(out, "$^{*}$");
-    }
-    lb_buf_adds(out, " \\\\\n");
-    return 0;
-}
+static const struct lb_grid grid = {"", " & ", " \\\\\n", MISSING_CELL,
+                                   "$^{*}$", lb_escape_latex};
 
 static int write_latex(FILE *out, const struct lb_view *v,
                        struct lb_error *err)
@@ -175,18 +153,14 @@ static int write_latex(FILE *out, const struct lb_view *v,
         for (j = 0; j < v->ncols; j++)
             lb_buf_addc(&text, v->cols[j].right ? 'r' : 'l');
         lb_buf_adds(&text, "}\n\\toprule\n");
-        for (j = 0; j < v->ncols; j++) {
-            if (j > 0)
-                lb_buf_adds(&text, " & ");
-            lb_escape_latex(&text, v->cols[j].name, strlen(v->cols[j].name));
-        }
-        lb_buf_adds(&text, " \\\\\n\\midrule\n");
+        lb_grid_header(v, &grid, false, &text);
+        lb_buf_adds(&text, "\\midrule\n");
         fwrite(text.data, 1, text.len, out);
         lb_buf_reset(&text);
-        rc = lb_write_rows(out, v, latex_row, NULL, err);
+        rc = lb_write_rows(out, v, lb_grid_row, &grid, err);
         if (rc == 0 && v->nsummary > 0) {
             lb_buf_adds(&text, "\\midrule\n");
-            rc = lb_put_summary(v, latex_row, NULL, &text, err);
+            rc = lb_put_summary(v, lb_grid_row, &grid, &text, err);
         }
         lb_buf_adds(&text, "\\bottomrule\n\\end{tabular}\n");
     }

@@ -29,15 +29,12 @@ enum kind {
     K_MISSING  /* JSON: how many scores a marked value lacks */
 };
 
-struct col {
-    enum kind kind;
-    size_t col; /* the table's column (K_MODEL, K_NUMBER, K_TEXT) */
-};
+/* A view column's 'what' is its kind, its 'arg' the table's column
+ * (K_MODEL, K_NUMBER, K_TEXT). */
 
 struct ranking {
     const struct lb_board *b;
-    struct col *cols; /* one per view column */
-    bool marks;       /* values may be marked (people, JSON) */
+    bool marks; /* values may be marked (people, JSON) */
 };
 
 #define AHEAD_FAR 24  /* rows ahead whose per-row arrays are fetched */
@@ -167,9 +164,9 @@ static int ranking_cells(const struct lb_view *v, size_t i,
 
     for (j = 0; j < v->ncols; j++) {
         struct lb_cell *c = &cells[j];
-        const struct col *k = &R->cols[j];
+        const struct lb_view_col *k = &v->cols[j];
 
-        switch (k->kind) {
+        switch ((enum kind)k->what) {
         case K_RANK:
             lb_cell_rank(c, b->ranking.rank2[row]);
             break;
@@ -182,11 +179,11 @@ static int ranking_cells(const struct lb_view *v, size_t i,
                 return -1;
             break;
         case K_NUMBER:
-            if (put_number(b, &t->cols[k->col], row, c, err) != 0)
+            if (put_number(b, &t->cols[k->arg], row, c, err) != 0)
                 return -1;
             break;
         case K_TEXT:
-            s = lb_table_text(t, k->col, row, &len);
+            s = lb_table_text(t, k->arg, row, &len);
             if (len > 0)
                 lb_cell_text(c, s, len);
             else
@@ -194,13 +191,13 @@ static int ranking_cells(const struct lb_view *v, size_t i,
             break;
         case K_NOTE:
         case K_REASON:
-            put_reason(b, row, k->kind == K_NOTE, c);
+            put_reason(b, row, k->what == K_NOTE, c);
             break;
         case K_MISSING:
             put_lacking(b, row, c);
             break;
         default:
-            put_ci(b, k->kind, row, c);
+            put_ci(b, (enum kind)k->what, row, c);
             break;
         }
     }
@@ -216,20 +213,22 @@ static bool ranking_dim(const struct lb_view *v, size_t i)
 
 /* Asks for the per-row arrays of 'row' (far ahead), or for the text they
  * point to (near ahead, once the offsets are cached). */
-static void fetch(const struct ranking *R, size_t ncols, size_t row, bool far)
+static void fetch(const struct lb_view *v, const struct ranking *R, size_t row,
+                  bool far)
 {
     const struct lb_table *t = R->b->table;
     size_t j;
 
     if (far)
         __builtin_prefetch(&R->b->ranking.rank2[row]);
-    for (j = 0; j < ncols; j++) {
+    for (j = 0; j < v->ncols; j++) {
         const struct lb_column *c;
-        bool text = R->cols[j].kind == K_MODEL || R->cols[j].kind == K_TEXT;
+        int what = v->cols[j].what;
+        bool text = what == K_MODEL || what == K_TEXT;
 
-        if (!text && R->cols[j].kind != K_NUMBER)
+        if (!text && what != K_NUMBER)
             continue;
-        c = &t->cols[R->cols[j].col];
+        c = &t->cols[v->cols[j].arg];
         if (!far) {
             if (text && c->has_text)
                 __builtin_prefetch(c->text + c->text_off[row]);
@@ -250,9 +249,9 @@ static void ranking_prefetch(const struct lb_view *v, size_t i)
     const struct lb_ranking *k = &R->b->ranking;
 
     if (i + AHEAD_FAR < k->n_listed)
-        fetch(R, v->ncols, k->order[i + AHEAD_FAR], true);
+        fetch(v, R, k->order[i + AHEAD_FAR], true);
     if (i + AHEAD_NEAR < k->n_listed)
-        fetch(R, v->ncols, k->order[i + AHEAD_NEAR], false);
+        fetch(v, R, k->order[i + AHEAD_NEAR], false);
 }
 
 /* }====================================================================== */
@@ -260,15 +259,6 @@ static void ranking_prefetch(const struct lb_view *v, size_t i)
 /* {======================================================================
  * Columns
  * ======================================================================= */
-
-static void add(struct lb_view *v, struct ranking *R, struct lb_view_col *c,
-                enum kind kind, size_t col)
-{
-    (void)c;
-    R->cols = xreallocarray(R->cols, v->ncols, sizeof *R->cols);
-    R->cols[v->ncols - 1].kind = kind;
-    R->cols[v->ncols - 1].col = col;
-}
 
 /* Whether the board's value is better when lower (mean rank; --ascending
  * reverses). */
@@ -280,7 +270,7 @@ static bool lower_first(const struct lb_board *b)
     return lower != b->opts.rank.ascending;
 }
 
-static void add_columns(struct lb_view *v, struct ranking *R)
+static void add_columns(struct lb_view *v, const struct lb_board *b)
 {
     static const char *const ci_names[] = {"CI low",    "CI high",
                                            "Rank low",  "Rank high",
@@ -288,24 +278,22 @@ static void add_columns(struct lb_view *v, struct ranking *R)
     static const char *const ci_keys[] = {"ci_low",    "ci_high", "rank_low",
                                           "rank_high", "rank_ub", "p_rank1"};
     static const int ci_better[] = {1, 1, -1, -1, -1, 1};
-    const struct lb_board *b = R->b;
     const struct lb_table *t = b->table;
     const struct lb_selection *sel = &b->sel;
     struct lb_view_col *c;
     size_t i;
 
-    add(v, R, lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
+    lb_view_col_is(lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
     c = lb_view_add_col(v, "Model", "model");
     c->names = true;
-    add(v, R, c, K_MODEL, t->model_col);
-    add(v, R,
-        lb_view_add_num(v, lb_method_header(b->mean.method),
+    lb_view_col_is(c, K_MODEL, t->model_col);
+    lb_view_col_is(lb_view_add_num(v, lb_method_header(b->mean.method),
                         lb_method_key(b->mean.method),
                         lower_first(b) ? -1 : 1),
         K_VALUE, 0);
     if (lb_board_has_ci(b))
         for (i = 0; i < 6; i++)
-            add(v, R, lb_view_add_num(v, ci_names[i], ci_keys[i], ci_better[i]),
+            lb_view_col_is(lb_view_add_num(v, ci_names[i], ci_keys[i], ci_better[i]),
                 (enum kind)(K_CI_LO + i), 0);
     /* an extra column is shown as written when its text is kept (params_b
      * stays "13.0"), else as a number at the precision */
@@ -316,7 +304,7 @@ static void add_columns(struct lb_view *v, struct ranking *R)
         c->number = !col->has_text;
         c->right = col->numeric;
         c->group = "columns";
-        add(v, R, c, col->has_text ? K_TEXT : K_NUMBER, sel->extra[i]);
+        lb_view_col_is(c, col->has_text ? K_TEXT : K_NUMBER, sel->extra[i]);
     }
     for (i = 0; i < sel->nbench; i++) {
         const struct lb_term *tm = b->mean.terms ? &b->mean.terms[i] : NULL;
@@ -325,14 +313,14 @@ static void add_columns(struct lb_view *v, struct ranking *R)
                             t->cols[sel->bench[i]].name,
                             tm != NULL && tm->lower ? -1 : 1);
         c->group = "scores";
-        add(v, R, c, K_NUMBER, sel->bench[i]);
+        lb_view_col_is(c, K_NUMBER, sel->bench[i]);
     }
     if (v->audience == LB_FOR_PEOPLE &&
         b->ranking.n_listed > b->ranking.n_listed_ranked)
-        add(v, R, lb_view_add_col(v, "Note", "note"), K_NOTE, 0);
+        lb_view_col_is(lb_view_add_col(v, "Note", "note"), K_NOTE, 0);
     if (v->audience == LB_FOR_TREES) {
-        add(v, R, lb_view_add_col(v, "Reason", "reason"), K_REASON, 0);
-        add(v, R, lb_view_add_num(v, "Missing scores", "missing_scores", 0),
+        lb_view_col_is(lb_view_add_col(v, "Reason", "reason"), K_REASON, 0);
+        lb_view_col_is(lb_view_add_num(v, "Missing scores", "missing_scores", 0),
             K_MISSING, 0);
     }
 }
@@ -474,15 +462,6 @@ static int check_rounding(const struct lb_board *b, struct lb_error *err)
     return 0;
 }
 
-static void ranking_free(void *own)
-{
-    struct ranking *R = own;
-
-    if (R != NULL)
-        free(R->cols);
-    free(R);
-}
-
 int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
                     enum lb_audience a, struct lb_error *err)
 {
@@ -491,14 +470,11 @@ int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
     lb_view_init(v, a);
     R->b = b;
     R->marks = a != LB_FOR_TABLES && b->opts.missing != LB_MISSING_EXCLUDE;
-    v->own = R;
-    v->own_free = ranking_free;
-    v->data = R;
-    v->cells = ranking_cells;
+    lb_view_bind(v, R, free, ranking_cells);
     v->prefetch = ranking_prefetch;
     v->dim = ranking_dim;
     v->nrows = b->ranking.n_listed;
-    add_columns(v, R);
+    add_columns(v, b);
     if (a == LB_FOR_TREES)
         v->meta = ranking_meta(b);
     if (a == LB_FOR_PEOPLE) {

@@ -225,3 +225,46 @@ bool lb_next_line(const struct lb_buf *text, size_t *pos, const char **line,
     *pos += *len + (nl ? 1 : 0);
     return true;
 }
+
+int lb_grid_row(const struct lb_view *v, size_t i, const struct lb_cell *cells,
+                struct lb_buf *out, const void *ctx, struct lb_error *err)
+{
+    const struct lb_grid *g = ctx;
+    size_t j;
+
+    (void)i;
+    (void)err;
+    lb_buf_adds(out, g->open);
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_cell *c = &cells[j];
+
+        if (j > 0)
+            lb_buf_adds(out, g->sep);
+        if (c->kind == LB_CELL_MISSING)
+            lb_buf_adds(out, g->missing);
+        else if (c->kind == LB_CELL_NUMBER)
+            lb_buf_add(out, c->s, c->len);
+        else if (c->kind == LB_CELL_TEXT)
+            g->escape(out, c->s, c->len);
+        if (c->marked)
+            lb_buf_adds(out, g->mark);
+    }
+    lb_buf_adds(out, g->close);
+    return 0;
+}
+
+void lb_grid_header(const struct lb_view *v, const struct lb_grid *g,
+                    bool keys, struct lb_buf *out)
+{
+    size_t j;
+
+    lb_buf_adds(out, g->open);
+    for (j = 0; j < v->ncols; j++) {
+        const char *name = keys ? v->cols[j].key : v->cols[j].name;
+
+        if (j > 0)
+            lb_buf_adds(out, g->sep);
+        g->escape(out, name, strlen(name));
+    }
+    lb_buf_adds(out, g->close);
+}

@@ -28,6 +28,23 @@ void lb_view_release(struct lb_view *v)
     memset(v, 0, sizeof *v);
 }
 
+void lb_view_bind(struct lb_view *v, void *own, void (*own_free)(void *own),
+                  lb_view_cells_fn cells)
+{
+    v->own = own;
+    v->own_free = own_free;
+    v->data = own;
+    v->cells = cells;
+}
+
+struct lb_view_col *lb_view_col_is(struct lb_view_col *c, int what,
+                                   size_t arg)
+{
+    c->what = what;
+    c->arg = arg;
+    return c;
+}
+
 struct lb_view_col *lb_view_add_col(struct lb_view *v, const char *name,
                                     const char *key)
 {

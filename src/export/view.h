@@ -79,6 +79,8 @@ struct lb_view_col {
                           NULL */
     const char *sub;   /* JSON: a second level inside the group ("ARC"), or
                           NULL */
+    int what;          /* the builder's: what the column shows */
+    size_t arg;        /* the builder's: of what (a table column, ...) */
 };
 
 /* A chart for the HTML page: an SVG image (export/charts.h). */
@@ -135,6 +137,11 @@ void lb_view_init(struct lb_view *v, enum lb_audience a);
 /* Frees what v owns. */
 void lb_view_release(struct lb_view *v);
 
+/* Gives v its builder's data: 'own' (freed with own_free by
+ * lb_view_release, and readable as v->data) and the cells callback. */
+void lb_view_bind(struct lb_view *v, void *own, void (*own_free)(void *own),
+                  lb_view_cells_fn cells);
+
 /* Appends a column; returns it, to set what differs from the defaults
  * (text, left-aligned, key = name). The name and key must outlive v. */
 struct lb_view_col *lb_view_add_col(struct lb_view *v, const char *name,
@@ -143,6 +150,10 @@ struct lb_view_col *lb_view_add_col(struct lb_view *v, const char *name,
 /* The same for a column of numbers: right-aligned. */
 struct lb_view_col *lb_view_add_num(struct lb_view *v, const char *name,
                                     const char *key, int better);
+
+/* Sets what column c shows (its builder's what and arg); returns c. */
+struct lb_view_col *lb_view_col_is(struct lb_view_col *c, int what,
+                                   size_t arg);
 
 /* {======================================================================
  * Cells

@@ -39,6 +39,27 @@ struct lb_export_tuning {
 };
 extern struct lb_export_tuning lb_export_tuning;
 
+/* A grid: the formats that write a row as its cells between separators
+ * (CSV, TSV, Markdown, LaTeX); their differences are data. */
+struct lb_grid {
+    const char *open;    /* before a row's first cell */
+    const char *sep;     /* between two cells */
+    const char *close;   /* after the last cell, the line end included */
+    const char *missing; /* a missing value ("-"; "" in CSV) */
+    const char *mark;    /* after a marked cell ("\\*"), or "" */
+    void (*escape)(struct lb_buf *out, const char *s, size_t len);
+};
+
+/* Appends the cells of row i as a row of the grid ctx (an lb_row_fn):
+ * text escaped, numbers as they are, an absent cell empty. */
+int lb_grid_row(const struct lb_view *v, size_t i, const struct lb_cell *cells,
+                struct lb_buf *out, const void *ctx, struct lb_error *err);
+
+/* Appends the header of v as a row of grid g: the columns' names, or their
+ * keys with 'keys' (for programs). */
+void lb_grid_header(const struct lb_view *v, const struct lb_grid *g,
+                    bool keys, struct lb_buf *out);
+
 /* Steps through the lines of text (each ending in '\n', the last maybe
  * not): sets *line and *len to the next one and returns true, or returns
  * false at the end. Start with *pos = 0. */
@@ -56,6 +77,24 @@ void lb_escape_tsv(struct lb_buf *out, const char *s, size_t len);
 void lb_escape_json(struct lb_buf *out, const char *s, size_t len);
 void lb_escape_html(struct lb_buf *out, const char *s, size_t len);
 void lb_escape_latex(struct lb_buf *out, const char *s, size_t len);
+
+/* How a format escapes text, as data (jq's @csv and @tsv differ only in
+ * such a table): lb_escape_with applies it. */
+struct lb_escapes {
+    const char *ascii[128]; /* each ASCII byte's replacement, or NULL: the
+                               rules below */
+    const char *control;    /* a C0 control or DEL without a replacement:
+                               this string, or NULL: \u00XX (JSON) */
+    bool raw_controls;      /* ... or as it is (TSV) */
+    const char *invalid;    /* a byte that is not UTF-8 (NULL: every byte
+                               >= 0x80 as it is) */
+    bool show_unsafe;       /* a C1, bidi or other unsafe control as
+                               \uHHHH, else as 'invalid' */
+};
+
+/* Appends s[0..len) escaped as e says. */
+void lb_escape_with(struct lb_buf *out, const char *s, size_t len,
+                    const struct lb_escapes *e);
 
 /* Copies the UTF-8 character at s[0] (a byte >= 0x80) to out and returns
  * the bytes it took: a valid, safe character as it is; invalid UTF-8 (one

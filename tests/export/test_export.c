@@ -115,7 +115,7 @@ static void test_export_markdown(void **state)
               "\n"
               "| Rank | Model | Average | S | Note |\n"
               "|---:|:---|---:|---:|:---|\n"
-              "| 1 | a\\|b | 2.00 | 2.00 | |\n"
+              "| 1 | a\\|b | 2.00 | 2.00 |  |\n"
               "| - | c\\_d | - | - | not ranked: no scores |\n"
               "\n"
               "1 of 2 models ranked; 1 not ranked: a benchmark score is "

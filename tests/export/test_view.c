@@ -127,9 +127,9 @@ static void test_view_markdown(void **state)
                "\n"
                "| Model | Score | old | new | Note |\n"
                "|:---|---:|---:|---:|:---|\n"
-               "| a\\|b | 1.50\\* | 1 | +2 | |\n"
-               "| &lt;c&gt; | - | | | 'why' |\n"
-               "| Total | 3.00 | | | |\n"
+               "| a\\|b | 1.50\\* | 1 | +2 |  |\n"
+               "| &lt;c&gt; | - |  |  | 'why' |\n"
+               "| Total | 3.00 |  |  |  |\n"
                "\n"
                "Footer \\*1\\*\n");
 }
