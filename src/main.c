@@ -6,6 +6,10 @@
 
 #include "base/quote.h"
 #include "cli/cli.h"
+#include "core/board.h"
+#include "core/catalog.h"
+#include "export/chart.h"
+#include "export/format.h"
 
 /* To add a command: write cmd_NAME in src/cli/NAME.c, declare it in
  * cli/cli.h, add a row here, and add its tests under tests/. */
@@ -25,7 +29,7 @@ static void print_help(FILE *fp)
     size_t i;
 
     fputs("Usage: leaderboard COMMAND [OPTION]... FILE\n"
-          "       leaderboard --help | --version\n"
+          "       leaderboard --help | --version | --list WHAT\n"
           "Benchmark leaderboards from CSV score files: exact averages,\n"
           "honest ties and missing scores.\n"
           "\n"
@@ -35,10 +39,73 @@ static void print_help(FILE *fp)
         fprintf(fp, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fputs("\n"
           "'leaderboard COMMAND --help' (or 'leaderboard help COMMAND') tells\n"
-          "more. Exit status: 0 ok, 1 data or I/O error, 2 usage error,\n"
-          "3 gnuplot missing or failed.\n",
+          "more. '--list WHAT' prints the names an option takes, one per\n"
+          "line (WHAT: commands, formats, charts, methods, ties, missing,\n"
+          "dedup, suites, terminals). Exit status: 0 ok, 1 data or I/O\n"
+          "error, 2 usage error, 3 gnuplot missing or failed.\n",
           fp);
 }
+
+/* {======================================================================
+ * --list WHAT: the names a value can take, one per line, from the tables
+ * that parse them (the bash completion asks for them; a test holds the
+ * manual page to them)
+ * ======================================================================= */
+
+#define NLISTS 9
+
+static const char *const lists[NLISTS] = {
+    "commands", "formats", "charts", "methods", "ties",
+    "missing",  "dedup",   "suites", "terminals"};
+
+/* The i-th name of list k, or NULL after the last. */
+static const char *list_item(size_t k, size_t i)
+{
+    switch (k) {
+    case 0:
+        return i < NCOMMANDS ? commands[i].name : NULL;
+    case 1:
+        return i < lb_nformats ? lb_formats[i]->name : NULL;
+    case 2:
+        return i < LB_CHART_COUNT ? lb_chart_name((enum lb_chart)i) : NULL;
+    case 3:
+        return i < LB_METHOD_COUNT ? lb_method_name((enum lb_method)i) : NULL;
+    case 4:
+        return i <= LB_TIES_EXACT ? lb_ties_name((enum lb_ties)i) : NULL;
+    case 5:
+        return i <= LB_MISSING_ZERO ? lb_missing_name((enum lb_missing)i)
+                                    : NULL;
+    case 6:
+        return i <= LB_DEDUP_LATEST ? lb_dedup_name((enum lb_dedup)i) : NULL;
+    case 7:
+        return lb_catalog_suites()[i] ? lb_catalog_suites()[i]->id : NULL;
+    default:
+        return i <= LB_TERMINAL_SVG ? lb_terminal_ext((enum lb_terminal)i)
+                                    : NULL;
+    }
+}
+
+static int list(const char *what)
+{
+    struct lb_quoted q;
+    size_t k, i;
+    const char *name;
+
+    for (k = 0; k < NLISTS; k++)
+        if (what != NULL && strcmp(what, lists[k]) == 0) {
+            for (i = 0; (name = list_item(k, i)) != NULL; i++)
+                printf("%s\n", name);
+            return LB_EXIT_OK;
+        }
+    fprintf(stderr, "leaderboard: --list: %s is not one of:",
+            what ? lb_quotes(&q, what) : "nothing");
+    for (k = 0; k < NLISTS; k++)
+        fprintf(stderr, " %s", lists[k]);
+    fputc('\n', stderr);
+    return LB_EXIT_USAGE;
+}
+
+/* }====================================================================== */
 
 static const struct lb_command *find_command(const char *name)
 {
@@ -79,6 +146,8 @@ static int run(int argc, char **argv)
         print_help(stdout);
         return LB_EXIT_OK;
     }
+    if (strcmp(argv[1], "--list") == 0)
+        return list(argc > 2 ? argv[2] : NULL);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("leaderboard %s\n", LB_VERSION);
         return LB_EXIT_OK;

@@ -2,7 +2,14 @@
 # share/bash-completion/completions/leaderboard by 'cmake --install'.
 # Completes the commands, each command's options, the values of the
 # options that take a choice, and file names (.csv for score files, .json
-# for import's results).
+# for import's results). The commands and the choices come from the
+# program itself ('leaderboard --list WHAT'), so that they cannot drift.
+
+# The names of a list, from the program being completed.
+_leaderboard_list()
+{
+    "${COMP_WORDS[0]}" --list "$1" 2>/dev/null
+}
 
 _leaderboard()
 {
@@ -11,7 +18,8 @@ _leaderboard()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
 
-    local commands="rank add plot import diff check help"
+    local commands
+    commands="$(_leaderboard_list commands) help"
     local board="--benchmarks --missing --model-column --where --dedup
         --method --weights --baseline --lower-is-better --suite --stderr
         --bootstrap --seed --sort --ascending --ties --precision --top
@@ -31,31 +39,24 @@ _leaderboard()
 
     # values of options that take a choice or a file
     case $prev in
-    --missing)
-        COMPREPLY=($(compgen -W "exclude partial zero" -- "$cur")); return ;;
-    --dedup)
-        COMPREPLY=($(compgen -W "none best latest" -- "$cur")); return ;;
+    --missing | --dedup | --ties)
+        COMPREPLY=($(compgen -W "$(_leaderboard_list "${prev#--}")" -- "$cur"))
+        return ;;
     --method)
-        COMPREPLY=($(compgen -W "mean weighted normalized geomean mean-rank
-            win-rate" -- "$cur")); return ;;
+        COMPREPLY=($(compgen -W "$(_leaderboard_list methods)" -- "$cur"))
+        return ;;
     --suite)
-        COMPREPLY=($(compgen -W "openllm-v1 openllm-v2" -- "$cur")); return ;;
-    --ties)
-        COMPREPLY=($(compgen -W "competition dense ordinal fractional exact" \
-            -- "$cur")); return ;;
+        COMPREPLY=($(compgen -W "$(_leaderboard_list suites)" -- "$cur"))
+        return ;;
     -f|--format)
-        if [[ $cmd == diff ]]; then
-            COMPREPLY=($(compgen -W "text markdown csv tsv json" -- "$cur"))
-        else
-            COMPREPLY=($(compgen -W "text markdown csv tsv json html latex" \
-                -- "$cur"))
-        fi
+        COMPREPLY=($(compgen -W "$(_leaderboard_list formats)" -- "$cur"))
         return ;;
     --chart)
-        COMPREPLY=($(compgen -W "average benchmarks profile size" -- "$cur"))
+        COMPREPLY=($(compgen -W "$(_leaderboard_list charts)" -- "$cur"))
         return ;;
     --terminal)
-        COMPREPLY=($(compgen -W "png svg" -- "$cur")); return ;;
+        COMPREPLY=($(compgen -W "$(_leaderboard_list terminals)" -- "$cur"))
+        return ;;
     -o|--output)
         if [[ $cmd == plot ]]; then
             COMPREPLY=($(compgen -d -- "$cur"))

@@ -53,18 +53,38 @@ for c in $commands; do
     done
 done
 
-# the completion, as bash would call it
+# the lists of names in the manual page (between '.\" list WHAT' and
+# '.\" end') are the program's: the same names in the same order
+for what in formats charts; do
+    want=$("$bin" --list "$what")
+    got=$(sed -n "/^\.\\\\\" list $what /,/^\.\\\\\" end/p" "$man" |
+        sed -n 's/^\.B \([a-z-]*\)$/\1/p')
+    [ -n "$want" ] || bad "--list $what prints nothing"
+    [ "$got" = "$want" ] ||
+        bad "the manual page lists $what" $got "; the program:" $want
+done
+
+# the completion, as bash would call it (the first word is the program,
+# which the completion asks for its lists)
 complete_words() { # WORD... (the last one is being completed)
     bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
              _leaderboard; printf "%s\n" "${COMPREPLY[@]}"' _ "$comp" "$@"
 }
-complete_words leaderboard "" | grep -qx import || bad "completion: no 'import'"
-complete_words leaderboard ch | grep -qx check || bad "completion: 'ch' gives no 'check'"
-complete_words leaderboard rank -f "" | grep -qx html ||
-    bad "completion: 'rank -f' gives no 'html'"
+complete_words "$bin" "" | grep -qx import || bad "completion: no 'import'"
+complete_words "$bin" ch | grep -qx check || bad "completion: 'ch' gives no 'check'"
+# every choice the program lists, where the options take them
+for pair in formats:rank:-f formats:diff:--format charts:plot:--chart \
+    methods:rank:--method ties:rank:--ties missing:plot:--missing \
+    dedup:rank:--dedup suites:rank:--suite terminals:plot:--terminal; do
+    what=${pair%%:*} rest=${pair#*:}
+    want=$("$bin" --list "$what" | sort)
+    got=$(complete_words "$bin" "${rest%%:*}" "${rest#*:}" "" | sort)
+    [ -n "$want" ] && [ "$got" = "$want" ] ||
+        bad "completion: '${rest%%:*} ${rest#*:}' offers" $got "; the program:" $want
+done
 for c in $commands; do
     [ "$c" = help ] && continue
-    opts=$(complete_words leaderboard "$c" --)
+    opts=$(complete_words "$bin" "$c" --)
     for o in $(options_of "$c"); do
         printf '%s\n' "$opts" | grep -qx -- "$o" ||
             bad "completion: '$c --' does not offer '$o'"
