@@ -14,6 +14,17 @@
 #include "base/error.h"
 #include "core/table.h"
 
+/* err's message as the command line prints it: each option named in it
+ * (LB_OPT) as "--NAME". The result lives until the next call. */
+static inline const char *msg_of(const struct lb_error *err)
+{
+    static struct lb_buf out;
+
+    lb_buf_reset(&out);
+    lb_error_render(&out, err->msg, "--");
+    return lb_buf_str(&out);
+}
+
 /* Loads CSV text into *t and fails the test on error. */
 static inline void load_ok(struct lb_table *t, const char *csv)
 {

@@ -38,6 +38,13 @@ struct lb_dec {
     unsigned scale; /* 0..LB_DEC_MAX_SCALE */
 };
 
+/* A name and a decimal: a benchmark's weight, baseline or standard error,
+ * as an option gives it. */
+struct lb_named_dec {
+    const char *name;
+    struct lb_dec value;
+};
+
 /* Parses s[0..len) (not necessarily NUL-terminated). On LB_NUM_OK sets *out
  * to the exact value at the smallest scale that holds it ("6.90" gives 69
  * at scale 1, "1e-3" gives 1 at scale 3, "-0" gives 0 at scale 0). */

@@ -11,7 +11,18 @@
 
 #include <stddef.h>
 
+#include "base/buf.h"
+
 #define LB_ERROR_MAX 1024
+
+/* An option of the request named inside a message. Library code never
+ * writes a command-line flag: it writes LB_OPT("weights"), the option's
+ * identifier between two LB_OPT_MARK bytes, and the front end renders it
+ * in its own spelling (the CLI: "--weights") with lb_error_render. User
+ * text in a message is quoted (base/quote.h), which shows a control byte
+ * such as LB_OPT_MARK as an escape: only library code writes the mark. */
+#define LB_OPT_MARK '\x1e'
+#define LB_OPT(name) "\x1e" name "\x1e"
 
 struct lb_error {
     char msg[LB_ERROR_MAX]; /* NUL-terminated message; "" when unset */
@@ -25,5 +36,9 @@ void lb_error_init(struct lb_error *err);
  * function can end with 'return lb_error_set(err, ...);'. */
 int lb_error_set(struct lb_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Appends msg to out with each option named in it (LB_OPT) written as
+ * prefix followed by its identifier ("--" gives "--weights"). */
+void lb_error_render(struct lb_buf *out, const char *msg, const char *prefix);
 
 #endif

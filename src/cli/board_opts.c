@@ -1,7 +1,9 @@
 /* board_opts.c: the options that choose and rank, shared by rank and plot. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/quote.h"
+#include "base/xalloc.h"
 #include "cli/cli.h"
 #include "core/catalog.h"
 #include "core/filter.h"
@@ -72,28 +74,175 @@ const char cli_ci_help[] =
     "      --seed N              the draws' seed (default 1): the same seed\n"
     "                            gives the same output on every machine\n";
 
+/* {======================================================================
+ * Lists
+ * ======================================================================= */
+
+void cli_names_release(struct cli_names *l)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+void cli_values_release(struct cli_values *l)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        free(l->names[i]);
+    free(l->names);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* Calls item(option, s, len, ctx, err) for each item of a comma-separated
+ * list, spaces around it left out; an empty item is an error. */
+static int each_item(const char *option, const char *arg,
+                     int (*item)(const char *option, const char *s,
+                                 size_t len, void *ctx, struct lb_error *err),
+                     void *ctx, struct lb_error *err)
+{
+    const char *p = arg;
+    struct lb_quoted q;
+
+    for (;;) {
+        const char *end = strchr(p, ',');
+        const char *a = p, *b = end ? end : p + strlen(p);
+        int rc;
+
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (a == b)
+            return lb_error_set(err, "%s: empty name in %s", option,
+                                lb_quotes(&q, arg));
+        rc = item(option, a, (size_t)(b - a), ctx, err);
+        if (rc != 0 || end == NULL)
+            return rc;
+        p = end + 1;
+    }
+}
+
+static int add_name(const char *option, const char *s, size_t len, void *ctx,
+                    struct lb_error *err)
+{
+    struct cli_names *l = ctx;
+    struct lb_quoted q;
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        if (strlen(l->v[i]) == len && memcmp(l->v[i], s, len) == 0)
+            return lb_error_set(err, "%s: %s is listed twice", option,
+                                lb_quote(&q, s, len));
+    l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+    l->v[l->n++] = xmemdup0(s, len);
+    return 0;
+}
+
+int cli_split_names(const char *option, const char *arg,
+                    struct cli_names *out, struct lb_error *err)
+{
+    return each_item(option, arg, add_name, out, err);
+}
+
+struct values_ctx {
+    struct cli_values *l;
+    bool negative;
+};
+
+static int add_value(const char *option, const char *s, size_t len,
+                     void *ctx, struct lb_error *err)
+{
+    struct values_ctx *c = ctx;
+    struct cli_values *l = c->l;
+    const char *eq = s + len, *name_end, *v;
+    struct lb_quoted q;
+    struct lb_dec d;
+    enum lb_num_status st;
+    size_t i, vlen;
+
+    while (eq > s && eq[-1] != '=') /* the last '=' */
+        eq--;
+    if (eq <= s + 1)
+        return lb_error_set(err, "%s: %s is not NAME=VALUE", option,
+                            lb_quote(&q, s, len));
+    name_end = eq - 1;
+    v = eq;
+    vlen = len - (size_t)(v - s);
+    st = lb_dec_parse(v, vlen, &d);
+    if (st == LB_NUM_OK && d.units < 0 && !c->negative)
+        return lb_error_set(err, "%s: %s is not a number of 0 or more",
+                            option, lb_quote(&q, v, vlen));
+    if (st != LB_NUM_OK)
+        return lb_error_set(err, "%s: %s %s", option, lb_quote(&q, v, vlen),
+                            st == LB_NUM_MISSING ? "is not a number"
+                                                 : lb_num_status_phrase(st));
+    /* names may have spaces before '=' */
+    while (name_end > s && (name_end[-1] == ' ' || name_end[-1] == '\t'))
+        name_end--;
+    for (i = 0; i < l->n; i++)
+        if (strlen(l->v[i].name) == (size_t)(name_end - s) &&
+            memcmp(l->v[i].name, s, (size_t)(name_end - s)) == 0)
+            return lb_error_set(err, "%s: %s is given twice", option,
+                                lb_quote(&q, s, (size_t)(name_end - s)));
+    l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+    l->names = xreallocarray(l->names, l->n + 1, sizeof *l->names);
+    l->names[l->n] = xmemdup0(s, (size_t)(name_end - s));
+    l->v[l->n].name = l->names[l->n];
+    l->v[l->n].value = d;
+    l->n++;
+    return 0;
+}
+
+int cli_split_values(const char *option, const char *arg, bool negative,
+                     struct cli_values *out, struct lb_error *err)
+{
+    struct values_ctx c = {out, negative};
+
+    return each_item(option, arg, add_value, &c, err);
+}
+
+int cli_names_add(const char *cmd, const char *option, const char *arg,
+                  struct cli_names *out)
+{
+    struct lb_error err;
+
+    if (cli_split_names(option, arg, out, &err) != 0)
+        return cli_usage_error(cmd, "%s", err.msg);
+    return 0;
+}
+
+int cli_values_add(const char *cmd, const char *option, const char *arg,
+                   bool negative, struct cli_values *out)
+{
+    struct lb_error err;
+
+    if (cli_split_values(option, arg, negative, out, &err) != 0)
+        return cli_usage_error(cmd, "%s", err.msg);
+    return 0;
+}
+
+/* }====================================================================== */
+
 void cli_board_args_init(struct cli_board_args *a)
 {
     memset(a, 0, sizeof *a);
     lb_board_opts_init(&a->board);
-    lb_buf_init(&a->baselines);
-    lb_buf_init(&a->lower);
-    lb_buf_init(&a->stderrs);
 }
 
 void cli_board_args_release(struct cli_board_args *a)
 {
-    lb_buf_release(&a->baselines);
-    lb_buf_release(&a->lower);
-    lb_buf_release(&a->stderrs);
-}
-
-/* Appends a list to what earlier occurrences of the option gave. */
-static void join(struct lb_buf *b, const char *arg)
-{
-    if (b->len > 0)
-        lb_buf_addc(b, ',');
-    lb_buf_adds(b, arg);
+    cli_names_release(&a->benchmarks);
+    cli_names_release(&a->columns);
+    cli_names_release(&a->lower);
+    cli_values_release(&a->weights);
+    cli_values_release(&a->baselines);
+    cli_values_release(&a->stderrs);
 }
 
 int cli_board_finish(const char *cmd, struct cli_board_args *a)
@@ -101,19 +250,27 @@ int cli_board_finish(const char *cmd, struct cli_board_args *a)
     struct lb_board_opts *o = &a->board;
     enum lb_method m;
 
-    if (a->baselines.len > 0)
-        o->method.baselines = a->baselines.data;
-    if (a->lower.len > 0)
-        o->method.lower = a->lower.data;
-    if (a->stderrs.len > 0)
-        o->ci.stderrs = a->stderrs.data;
+    if (a->benchmarks.n > 0) {
+        o->select.benchmarks = (const char *const *)a->benchmarks.v;
+        o->select.nbenchmarks = a->benchmarks.n;
+    }
+    o->select.columns = (const char *const *)a->columns.v;
+    o->select.ncolumns = a->columns.n;
+    o->method.lower = (const char *const *)a->lower.v;
+    o->method.nlower = a->lower.n;
+    o->method.weights = a->weights.v;
+    o->method.nweights = a->weights.n;
+    o->method.baselines = a->baselines.v;
+    o->method.nbaselines = a->baselines.n;
+    o->ci.stderrs = a->stderrs.v;
+    o->ci.nstderrs = a->stderrs.n;
     if (o->select.suite != NULL && o->select.benchmarks != NULL)
         return cli_usage_error(cmd, "--suite and --benchmarks both choose the "
                                     "benchmarks: give one");
     m = lb_board_method(o);
-    if (o->method.weights != NULL && m != LB_METHOD_WEIGHTED)
+    if (o->method.nweights > 0 && m != LB_METHOD_WEIGHTED)
         return cli_usage_error(cmd, "--weights needs --method weighted");
-    if (o->method.baselines != NULL && m != LB_METHOD_NORMALIZED)
+    if (o->method.nbaselines > 0 && m != LB_METHOD_NORMALIZED)
         return cli_usage_error(cmd, "--baseline needs --method normalized");
     return 0;
 }
@@ -127,8 +284,7 @@ int cli_board_option(const char *cmd, int c, const char *arg,
 
     switch (c) {
     case 'b':
-        o->select.benchmarks = arg;
-        return 0;
+        return cli_names_add(cmd, "--benchmarks", arg, &a->benchmarks);
     case CLI_OPT_MISSING:
         if (!lb_missing_parse(arg, &o->missing))
             return cli_usage_error(
@@ -167,8 +323,7 @@ int cli_board_option(const char *cmd, int c, const char *arg,
         o->rank.top = (size_t)v;
         return 0;
     case 'c':
-        o->select.columns = arg;
-        return 0;
+        return cli_names_add(cmd, "--columns", arg, &a->columns);
     case 'w': {
         struct lb_filter *f;
         struct lb_error err;
@@ -189,25 +344,21 @@ int cli_board_option(const char *cmd, int c, const char *arg,
         o->method.given = true;
         return 0;
     case CLI_OPT_WEIGHTS:
-        o->method.weights = arg;
-        return 0;
+        return cli_values_add(cmd, "--weights", arg, true, &a->weights);
     case CLI_OPT_BASELINE:
-        join(&a->baselines, arg);
-        return 0;
+        return cli_values_add(cmd, "--baseline", arg, true, &a->baselines);
     case CLI_OPT_LOWER:
-        join(&a->lower, arg);
-        return 0;
+        return cli_names_add(cmd, "--lower-is-better", arg, &a->lower);
     case CLI_OPT_SUITE:
-        if (lb_catalog_suite(arg) == NULL)
+        o->select.suite = lb_catalog_suite(arg);
+        if (o->select.suite == NULL)
             return cli_usage_error(cmd,
                                    "--suite: %s is not openllm-v1 or "
                                    "openllm-v2",
                                    lb_quotes(&q, arg));
-        o->select.suite = arg;
         return 0;
     case CLI_OPT_STDERR:
-        join(&a->stderrs, arg);
-        return 0;
+        return cli_values_add(cmd, "--stderr", arg, false, &a->stderrs);
     case CLI_OPT_BOOTSTRAP:
         if (!cli_parse_size(arg, 1, 1000000, &v))
             return cli_usage_error(cmd,

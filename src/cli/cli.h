@@ -108,12 +108,48 @@ enum {
 extern const char cli_board_help[];
 extern const char cli_ci_help[];
 
+/* A list option's names ("-b A,B -b C"), parsed once here: core takes
+ * arrays, never command-line text. */
+struct cli_names {
+    char **v; /* the names (owned) */
+    size_t n;
+};
+
+/* A list of NAME=VALUE pairs ("--weights A=2,B=0.5"). */
+struct cli_values {
+    struct lb_named_dec *v; /* the pairs */
+    char **names;           /* their names (owned) */
+    size_t n;
+};
+
+/* Appends the names of a comma-separated list (spaces around a name are
+ * ignored) to *out: option names the list in messages. Returns 0, or
+ * LB_EXIT_USAGE after printing a usage error (an empty name, a name given
+ * twice). */
+int cli_names_add(const char *cmd, const char *option, const char *arg,
+                  struct cli_names *out);
+
+/* The same for NAME=VALUE pairs; values are decimals, below 0 refused
+ * unless 'negative'. */
+int cli_values_add(const char *cmd, const char *option, const char *arg,
+                   bool negative, struct cli_values *out);
+
+/* The same without printing: -1 with the message in err. */
+int cli_split_names(const char *option, const char *arg,
+                    struct cli_names *out, struct lb_error *err);
+int cli_split_values(const char *option, const char *arg, bool negative,
+                     struct cli_values *out, struct lb_error *err);
+
+void cli_names_release(struct cli_names *l);
+void cli_values_release(struct cli_values *l);
+
 struct cli_board_args {
     struct lb_load_opts load;   /* --model-column */
-    struct lb_board_opts board; /* everything else */
-    struct lb_buf baselines;    /* every --baseline, joined by ',' */
-    struct lb_buf lower;        /* every --lower-is-better, joined by ',' */
-    struct lb_buf stderrs;      /* every --stderr, joined by ',' */
+    struct lb_board_opts board; /* everything else, pointing into: */
+    struct cli_names benchmarks, columns, lower; /* -b, -c,
+                                                    --lower-is-better */
+    struct cli_values weights, baselines, stderrs; /* --weights,
+                                                      --baseline, --stderr */
     bool precision_given;       /* -p given */
 };
 

@@ -12,27 +12,48 @@
 #include "cli/cli.h"
 #include "export/format.h"
 
+/* Prints "PREFIX MESSAGE\n" on stderr, the options that library messages
+ * name (LB_OPT) spelt as flags: "--weights". */
+static void say(const char *prefix, const char *fmt, va_list ap)
+{
+    struct lb_buf raw = LB_BUF_INIT, out = LB_BUF_INIT;
+    va_list copy;
+    int n;
+
+    va_copy(copy, ap);
+    n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    lb_buf_reserve(&raw, n > 0 ? (size_t)n : 0);
+    (void)vsnprintf(raw.data, raw.cap, fmt, ap);
+    lb_buf_adds(&out, prefix);
+    lb_error_render(&out, lb_buf_str(&raw), "--");
+    lb_buf_addc(&out, '\n');
+    fputs(lb_buf_str(&out), stderr);
+    lb_buf_release(&raw);
+    lb_buf_release(&out);
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
 
-    fputs("leaderboard: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say("leaderboard: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+    struct lb_buf prefix = LB_BUF_INIT;
     va_list ap;
 
-    fprintf(stderr, "leaderboard %s: ", cmd);
+    lb_buf_addf(&prefix, "leaderboard %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say(lb_buf_str(&prefix), fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nTry 'leaderboard %s --help' for more information.\n",
+    fprintf(stderr, "Try 'leaderboard %s --help' for more information.\n",
             cmd);
+    lb_buf_release(&prefix);
     return LB_EXIT_USAGE;
 }
 

@@ -128,7 +128,10 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
             return cli_option_error("diff", c, argv);
         }
     }
-    if (a->b.board.rank.top != 0 || a->b.board.select.columns != NULL)
+    rc = cli_board_finish("diff", &a->b);
+    if (rc != 0)
+        return rc;
+    if (a->b.board.rank.top != 0 || a->b.columns.n > 0)
         return cli_usage_error("diff", "--top and --columns do not apply to "
                                        "diff (use --all to list every model)");
     if (argc - optind != 2)
@@ -168,8 +171,10 @@ int cmd_diff(int argc, char **argv)
     struct cli_output out;
     int rc = parse_args(argc, argv, &a);
 
-    if (rc != 0)
+    if (rc != 0) {
+        cli_board_args_release(&a.b);
         return rc < 0 ? LB_EXIT_OK : rc;
+    }
     memset(&ot, 0, sizeof ot);
     memset(&nt, 0, sizeof nt);
     memset(&ob, 0, sizeof ob);
@@ -203,5 +208,6 @@ out:
     lb_board_release(&ob);
     lb_table_release(&nt);
     lb_table_release(&ot);
+    cli_board_args_release(&a.b);
     return rc;
 }

@@ -44,10 +44,14 @@ enum lb_method {
 
 struct lb_method_opts {
     enum lb_method method;
-    bool given;            /* --method was given (else a --suite's holds) */
-    const char *weights;   /* "NAME=W,..." (weighted; others weigh 1) */
-    const char *baselines; /* "NAME=V,..." random baselines (normalized) */
-    const char *lower;     /* "NAME,...": lower is better */
+    bool given;           /* the method was chosen (else a suite's holds) */
+    const struct lb_named_dec *weights; /* weighted: benchmarks' weights
+                                           (others weigh 1), or NULL */
+    size_t nweights;
+    const struct lb_named_dec *baselines; /* normalized: random baselines */
+    size_t nbaselines;
+    const char *const *lower; /* benchmarks where lower is better */
+    size_t nlower;
 };
 
 /* How one benchmark enters a method other than the plain mean. */

@@ -16,14 +16,11 @@ void lb_board_opts_init(struct lb_board_opts *o)
 
 enum lb_method lb_board_method(const struct lb_board_opts *o)
 {
-    const struct lb_suite *s;
     enum lb_method m = LB_METHOD_MEAN;
 
     if (o->method.given || o->select.suite == NULL)
         return o->method.method;
-    s = lb_catalog_suite(o->select.suite);
-    if (s != NULL)
-        (void)lb_method_parse(s->method, &m);
+    (void)lb_method_parse(o->select.suite->method, &m);
     return m;
 }
 
@@ -51,9 +48,14 @@ int lb_board_compute(struct lb_board *b, const struct lb_table *t,
     }
     if (lb_rank(t, key, &ro, &b->ranking, err) != 0)
         return -1;
-    if (o->ci.enabled)
-        return lb_ci_compute(b, &o->ci, &b->ci, err);
-    return 0;
+    if (!o->ci.enabled)
+        return 0;
+    if (b->sel.sort_col != LB_NPOS)
+        return lb_error_set(err, LB_OPT("ci") ": intervals are for the "
+                                 "aggregate of the benchmarks, not for "
+                                 LB_OPT("sort"));
+    return lb_ci_compute(&b->mean, &b->ranking, ro.ascending, &o->ci, &b->ci,
+                         err);
 }
 
 void lb_board_release(struct lb_board *b)

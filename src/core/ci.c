@@ -11,7 +11,6 @@
 #include "base/quote.h"
 #include "base/rng.h"
 #include "base/xalloc.h"
-#include "core/board.h"
 
 #define Z95 1.959963984540054 /* the 97.5th percentile of N(0, 1) */
 
@@ -91,7 +90,7 @@ struct pair_v {
 };
 
 struct work {
-    const struct lb_board *b;
+    const struct lb_ranking *k; /* the ranking */
     const struct lb_aggregate *a;
     const struct lb_table *t;
     size_t n, nk;
@@ -111,47 +110,30 @@ struct work {
     struct pair_v *pairs; /* scratch for sorting */
 };
 
-/* Parses --stderr NAME=VALUE,... into w->se_const. */
-static int parse_stderrs(struct work *w, const char *list, struct lb_error *err)
+/* The standard errors given for whole benchmarks, into w->se_const. */
+static int given_stderrs(struct work *w, const struct lb_ci_opts *o,
+                         struct lb_error *err)
 {
-    char **items;
-    size_t count, i, k;
     struct lb_quoted q;
-    int rc = 0;
+    size_t i, k;
 
-    if (lb_split_names(list, "--stderr", &items, &count, err) != 0)
-        return -1;
-    for (i = 0; i < count && rc == 0; i++) {
-        char *eq = strrchr(items[i], '=');
-        struct lb_dec d;
-        size_t col;
+    for (i = 0; i < o->nstderrs; i++) {
+        const struct lb_named_dec *g = &o->stderrs[i];
+        size_t col = lb_table_find(w->t, g->name);
 
-        if (eq == NULL || eq == items[i]) {
-            rc = lb_error_set(err, "--stderr: %s is not NAME=VALUE",
-                              lb_quotes(&q, items[i]));
-            break;
-        }
-        *eq = '\0';
-        if (lb_dec_parse(eq + 1, strlen(eq + 1), &d) != LB_NUM_OK ||
-            d.units < 0) {
-            rc = lb_error_set(err, "--stderr: %s is not a number of 0 or more",
-                              lb_quotes(&q, eq + 1));
-            break;
-        }
-        col = lb_table_find(w->t, items[i]);
         for (k = 0; k < w->nk && w->a->cols[k] != col; k++)
             ;
         if (col == LB_NPOS || k == w->nk)
-            rc = lb_error_set(err, "--stderr: %s is not one of the benchmarks "
-                                   "averaged",
-                              lb_quotes(&q, items[i]));
-        else
-            w->se_const[k] = lb_dec_to_double(d.units, 1, d.scale);
+            return lb_error_set(err, LB_OPT("stderr") ": %s is not one of the "
+                                     "benchmarks averaged",
+                                lb_quotes(&q, g->name));
+        if (g->value.units < 0)
+            return lb_error_set(err, LB_OPT("stderr") ": the standard error "
+                                     "of %s is below 0",
+                                lb_quotes(&q, g->name));
+        w->se_const[k] = lb_dec_to_double(g->value.units, 1, g->value.scale);
     }
-    for (i = 0; i < count; i++)
-        free(items[i]);
-    free(items);
-    return rc;
+    return 0;
 }
 
 /* The column NAME_stderr (or NAME_se) of benchmark k, or LB_NPOS. */
@@ -181,7 +163,7 @@ static int find_sources(struct work *w, const struct lb_ci_opts *o,
 
     for (k = 0; k < w->nk; k++)
         w->se_const[k] = NAN;
-    if (o->stderrs != NULL && parse_stderrs(w, o->stderrs, err) != 0)
+    if (given_stderrs(w, o, err) != 0)
         return -1;
     for (k = 0; k < w->nk; k++) {
         const char *name = t->cols[w->a->cols[k]].name;
@@ -456,8 +438,8 @@ static void load_work(struct work *w, struct lb_ci *ci)
                 isnan(w->se[i]))
                 ok = false;
         }
-        ci->has[r] = ok && w->b->ranking.rank2[r] != 0;
-        if (!ok && w->b->ranking.rank2[r] != 0)
+        ci->has[r] = ok && w->k->rank2[r] != 0;
+        if (!ok && w->k->rank2[r] != 0)
             ci->no_se++;
     }
 }
@@ -487,7 +469,8 @@ static void analytic(const struct work *w, struct lb_ci *ci, size_t r)
     ci->hi[r] = v + Z95 * se;
 }
 
-int lb_ci_compute(const struct lb_board *b, const struct lb_ci_opts *o,
+int lb_ci_compute(const struct lb_aggregate *a, const struct lb_ranking *rk,
+                  bool lower_better, const struct lb_ci_opts *o,
                   struct lb_ci *ci, struct lb_error *err)
 {
     struct work w;
@@ -504,17 +487,13 @@ int lb_ci_compute(const struct lb_board *b, const struct lb_ci_opts *o,
     lb_buf_init(&ci->sources);
     ci->draws = o->draws;
     ci->seed = o->seed;
-    if (b->sel.sort_col != LB_NPOS)
-        return lb_error_set(err, "--ci: intervals are for the aggregate of "
-                                 "the benchmarks, not for --sort");
     memset(&w, 0, sizeof w);
-    w.b = b;
-    w.a = &b->mean;
-    w.t = b->table;
+    w.k = rk;
+    w.a = a;
+    w.t = a->t;
     w.n = w.t->nrows;
     w.nk = w.a->nbench;
-    w.lower_better = b->opts.rank.ascending ||
-                     w.a->method == LB_METHOD_MEAN_RANK;
+    w.lower_better = lower_better;
     w.se_col = xcalloc(w.nk + 1, sizeof *w.se_col);
     w.se_const = xcalloc(w.nk + 1, sizeof *w.se_const);
     if (find_sources(&w, o, ci, err) != 0) {
@@ -530,18 +509,19 @@ int lb_ci_compute(const struct lb_board *b, const struct lb_ci_opts *o,
                    w.a->method == LB_METHOD_NORMALIZED;
     /* the ranked rows lead the ranking's order (with --top too) */
     for (r = 0; r < w.n; r++)
-        w.nr += b->ranking.rank2[r] != 0;
+        w.nr += rk->rank2[r] != 0;
     if (w.nr > 0 && o->draws > LB_CI_MAX_CELLS / w.nr) {
         work_release(&w);
-        return lb_error_set(err, "--ci: %zu draws of %zu ranked models are "
-                                 "more than leaderboard keeps (%d values); "
-                                 "lower --bootstrap or rank fewer models "
-                                 "(--where)",
+        return lb_error_set(err, LB_OPT("ci") ": %zu draws of %zu ranked "
+                                 "models are more than leaderboard keeps (%d "
+                                 "values); lower " LB_OPT("bootstrap")
+                                 " or rank fewer models (" LB_OPT("where")
+                                 ")",
                             o->draws, w.nr, LB_CI_MAX_CELLS);
     }
     w.ranked = xcalloc(w.nr + 1, sizeof *w.ranked);
     for (i = 0; i < w.nr; i++)
-        w.ranked[i] = b->ranking.order[i];
+        w.ranked[i] = rk->order[i];
     w.x = xcalloc(w.n * w.nk + 1, sizeof *w.x);
     w.se = xcalloc(w.n * w.nk + 1, sizeof *w.se);
     w.draw = xcalloc(w.n * w.nk + 1, sizeof *w.draw);

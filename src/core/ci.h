@@ -34,9 +34,10 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "base/decimal.h"
 #include "base/error.h"
-
-struct lb_board;
+#include "core/aggregate.h"
+#include "core/rank.h"
 
 #define LB_CI_DRAWS 1000        /* default --bootstrap */
 #define LB_CI_SEED 1            /* default --seed */
@@ -44,7 +45,10 @@ struct lb_board;
 
 struct lb_ci_opts {
     bool enabled;        /* compute intervals (rank --ci; plot always) */
-    const char *stderrs; /* "NAME=VALUE,...": constant standard errors */
+    const struct lb_named_dec *stderrs; /* a standard error for every score
+                                           of a benchmark (wins over its
+                                           column) */
+    size_t nstderrs;
     size_t draws;        /* bootstrap draws B (>= 1) */
     uint64_t seed;       /* the generator's seed */
 };
@@ -68,12 +72,14 @@ struct lb_ci {
     uint32_t *first;     /* draws that ranked the row first */
 };
 
-/* Computes the intervals of board b (its ranking by the aggregate, not by
- * --sort) into *ci. Returns 0 (ci->available false when error information
- * lacks), or -1 with a message in err (a standard error column that is not
- * numbers, a bad --stderr, a negative standard error, too many rows for the
- * draws, --sort). Release *ci with lb_ci_release in both cases. */
-int lb_ci_compute(const struct lb_board *b, const struct lb_ci_opts *o,
+/* Computes the intervals of the ranking rk of the aggregate a (rank 1 the
+ * highest value, or the lowest with lower_better) into *ci. Returns 0
+ * (ci->available false when error information lacks), or -1 with a message
+ * in err (a standard error column that is not numbers, a standard error
+ * given for a benchmark not averaged or below 0, too many rows for the
+ * draws). Release *ci with lb_ci_release in both cases. */
+int lb_ci_compute(const struct lb_aggregate *a, const struct lb_ranking *rk,
+                  bool lower_better, const struct lb_ci_opts *o,
                   struct lb_ci *ci, struct lb_error *err);
 
 void lb_ci_release(struct lb_ci *ci);

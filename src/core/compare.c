@@ -111,39 +111,30 @@ double lb_kendall_tau_b(const int64_t *x, const int64_t *y, size_t n)
  * Orders
  * ======================================================================= */
 
-/* A copy of a list ("A=1,B" items) without the items that name column
- * 'drop'; NULL when none is left. The list was checked by the board. */
-static char *without(const struct lb_table *t, const char *list, size_t drop)
+/* The given values (weights, baselines) without those that name column
+ * 'drop', into out (room for n); returns how many are left. */
+static size_t without_values(const struct lb_table *t,
+                             const struct lb_named_dec *v, size_t n,
+                             size_t drop, struct lb_named_dec *out)
 {
-    struct lb_buf out = LB_BUF_INIT;
-    const char *p = list;
+    size_t i, m = 0;
 
-    if (list == NULL)
-        return NULL;
-    for (;;) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char *item = xmemdup0(p, len), *eq = strrchr(item, '=');
-        char *a = item, *b;
+    for (i = 0; i < n; i++)
+        if (lb_table_find(t, v[i].name) != drop)
+            out[m++] = v[i];
+    return m;
+}
 
-        if (eq != NULL)
-            *eq = '\0';
-        while (*a == ' ' || *a == '\t')
-            a++;
-        b = a + strlen(a);
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-            *--b = '\0';
-        if (lb_table_find(t, a) != drop) {
-            if (out.len > 0)
-                lb_buf_addc(&out, ',');
-            lb_buf_add(&out, p, len);
-        }
-        free(item);
-        if (end == NULL)
-            break;
-        p = end + 1;
-    }
-    return out.data; /* NULL when nothing was added */
+/* The same for names. */
+static size_t without_names(const struct lb_table *t, const char *const *v,
+                            size_t n, size_t drop, const char **out)
+{
+    size_t i, m = 0;
+
+    for (i = 0; i < n; i++)
+        if (lb_table_find(t, v[i]) != drop)
+            out[m++] = v[i];
+    return m;
 }
 
 /* Ranks the table's rows by method m over benchmarks bench[0..nb). */
@@ -228,8 +219,9 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
     lb_buf_init(&c->skipped);
     if (b->sel.sort_col != LB_NPOS) {
         free(bench);
-        return lb_error_set(err, "--compare-methods compares aggregates of "
-                                 "the benchmarks, not --sort");
+        return lb_error_set(err, LB_OPT("compare-methods") " compares "
+                                 "aggregates of the benchmarks, not "
+                                 LB_OPT("sort"));
     }
     /* the board's own order first */
     {
@@ -249,9 +241,9 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
             continue;
         m.method = (enum lb_method)i;
         m.given = true;
-        if (m.method == LB_METHOD_WEIGHTED && bm->weights == NULL) {
-            lb_buf_addf(&c->skipped, "%sweighted: no --weights (it would be "
-                                     "the mean)",
+        if (m.method == LB_METHOD_WEIGHTED && bm->nweights == 0) {
+            lb_buf_addf(&c->skipped, "%sweighted: no " LB_OPT("weights")
+                                     " (it would be the mean)",
                         c->skipped.len ? "; " : "");
             continue;
         }
@@ -261,11 +253,11 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
         lb_error_init(&e);
         if (rank_under(b, bench, b->sel.nbench, &m, o, &e) != 0) {
             /* a method the data cannot support: say why, go on */
+            static const char named[] = LB_OPT("method") " normalized: ";
             const char *why = e.msg;
-            size_t plen = strlen("--method normalized: ");
 
-            if (strncmp(why, "--method normalized: ", plen) == 0)
-                why += plen; /* the method is named already */
+            if (strncmp(why, named, sizeof named - 1) == 0)
+                why += sizeof named - 1; /* the method is named already */
             lb_buf_addf(&c->skipped, "%s%s: %s", c->skipped.len ? "; " : "",
                         o->name, why);
             free(o->name);
@@ -275,11 +267,13 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
     /* each benchmark left out, under the board's method */
     for (k = 0; b->sel.nbench >= 2 && k < b->sel.nbench && rc == 0; k++) {
         struct lb_method_opts m = *bm;
-        char *weights = without(t, bm->weights, b->sel.bench[k]);
-        char *baselines = without(t, bm->baselines, b->sel.bench[k]);
-        char *lower = without(t, bm->lower, b->sel.bench[k]);
+        struct lb_named_dec *weights =
+            xcalloc(bm->nweights + 1, sizeof *weights);
+        struct lb_named_dec *baselines =
+            xcalloc(bm->nbaselines + 1, sizeof *baselines);
+        const char **lower = xcalloc(bm->nlower + 1, sizeof *lower);
         struct lb_buf name = LB_BUF_INIT;
-        size_t n = 0;
+        size_t n = 0, drop = b->sel.bench[k];
 
         for (i = 0; i < b->sel.nbench; i++)
             if (i != k)
@@ -287,8 +281,13 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
         m.method = cur;
         m.given = true;
         m.weights = weights;
+        m.nweights = without_values(t, bm->weights, bm->nweights, drop,
+                                    weights);
         m.baselines = baselines;
+        m.nbaselines = without_values(t, bm->baselines, bm->nbaselines, drop,
+                                      baselines);
         m.lower = lower;
+        m.nlower = without_names(t, bm->lower, bm->nlower, drop, lower);
         lb_buf_addf(&name, "w/o %s", t->cols[b->sel.bench[k]].name);
         rc = rank_under(b, bench, n, &m, add_order(c, name.data, true), err);
         lb_buf_release(&name);

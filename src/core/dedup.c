@@ -106,7 +106,8 @@ int lb_dedup_rows(struct lb_table *t, const struct lb_board_opts *o,
         ctx.date_col = lb_dedup_date_column(t);
         if (ctx.date_col == LB_NPOS)
             return lb_error_set(err,
-                                "--dedup latest: %s has no date column "
+                                LB_OPT("dedup") " latest: %s has no date "
+                                "column "
                                 "(submitted, submission_date, upload_date "
                                 "or date)",
                                 t->path);

@@ -143,7 +143,7 @@ static int fail_at(struct lb_error *err, const char *expr, size_t pos,
     va_start(ap, fmt);
     (void)vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    lb_buf_addf(&b, "--where: %s", what);
+    lb_buf_addf(&b, LB_OPT("where") ": %s", what);
     add_caret(&b, expr, pos);
     (void)lb_error_set(err, "%s", b.data);
     lb_buf_release(&b);
@@ -748,7 +748,8 @@ static int cell_error(const struct lb_table *t, size_t col, size_t row,
 {
     struct lb_quoted qv, qc;
 
-    return lb_error_set(err, "%s:%zu:%zu: %s %s (column %s, in --where)",
+    return lb_error_set(err, "%s:%zu:%zu: %s %s (column %s, in "
+                             LB_OPT("where") ")",
                         t->path, lb_table_line(t, row),
                         t->cols[col].index + 1, lb_quote(&qv, v->s, v->len),
                         phrase, lb_quotes(&qc, t->cols[col].name));

@@ -119,59 +119,31 @@ struct pair {
     struct lb_dec v;   /* its value */
 };
 
-/* Parses "NAME=VALUE,..." into pairs (caller frees *out); each value a
- * decimal, each name a benchmark averaged, given once. */
-static int parse_pairs(const struct lb_aggregate *a, const char *list,
-                       const char *option, struct pair **out, size_t *n,
-                       struct lb_error *err)
+/* The pairs given (names of benchmarks averaged, each once) as benchmark
+ * positions (caller frees *out). */
+static int find_pairs(const struct lb_aggregate *a,
+                      const struct lb_named_dec *given, size_t count,
+                      const char *option, struct pair **out,
+                      struct lb_error *err)
 {
-    char **items;
-    size_t count, i, j;
-    struct pair *p;
+    struct pair *p = xcalloc(count + 1, sizeof *p);
     struct lb_quoted q;
+    size_t i, j;
     int rc = 0;
 
-    *out = NULL;
-    *n = 0;
-    if (lb_split_names(list, option, &items, &count, err) != 0)
-        return -1;
-    p = xcalloc(count + 1, sizeof *p);
     for (i = 0; i < count && rc == 0; i++) {
-        char *eq = strrchr(items[i], '=');
-        enum lb_num_status st;
-
-        if (eq == NULL || eq == items[i]) {
-            rc = lb_error_set(err, "%s: %s is not NAME=VALUE", option,
-                              lb_quotes(&q, items[i]));
-            break;
-        }
-        *eq = '\0';
-        st = lb_dec_parse(eq + 1, strlen(eq + 1), &p[i].v);
-        if (st != LB_NUM_OK) {
-            rc = lb_error_set(err, "%s: %s %s", option,
-                              lb_quotes(&q, eq + 1),
-                              st == LB_NUM_MISSING ? "is not a number"
-                                                   : lb_num_status_phrase(st));
-            break;
-        }
-        /* names may have trailing spaces before '=' */
-        while (eq > items[i] && (eq[-1] == ' ' || eq[-1] == '\t'))
-            *--eq = '\0';
-        rc = find_bench(a, option, items[i], &p[i].k, err);
+        p[i].v = given[i].value;
+        rc = find_bench(a, option, given[i].name, &p[i].k, err);
         for (j = 0; j < i && rc == 0; j++)
             if (p[j].k == p[i].k)
                 rc = lb_error_set(err, "%s: %s is given twice", option,
                                   lb_quotes(&q, a->t->cols[a->cols[p[i].k]].name));
     }
-    for (i = 0; i < count; i++)
-        free(items[i]);
-    free(items);
     if (rc != 0) {
         free(p);
         return -1;
     }
     *out = p;
-    *n = count;
     return 0;
 }
 
@@ -210,27 +182,14 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
         a->terms[k].lower = c->bench != NULL && !c->bench->higher_is_better;
         a->terms[k].weight.units = 1;
     }
-    if (m->lower != NULL) {
-        char **names;
-        size_t count;
-        int rc = 0;
-
-        if (lb_split_names(m->lower, "--lower-is-better", &names, &count,
-                           err) != 0)
+    for (i = 0; i < m->nlower; i++) {
+        if (find_bench(a, LB_OPT("lower-is-better"), m->lower[i], &k, err) != 0)
             return -1;
-        for (i = 0; i < count; i++) {
-            if (rc == 0)
-                rc = find_bench(a, "--lower-is-better", names[i], &k, err);
-            if (rc == 0)
-                a->terms[k].lower = true;
-            free(names[i]);
-        }
-        free(names);
-        if (rc != 0)
-            return -1;
+        a->terms[k].lower = true;
     }
-    if (m->method == LB_METHOD_WEIGHTED && m->weights != NULL) {
-        if (parse_pairs(a, m->weights, "--weights", &p, &n, err) != 0)
+    if (m->method == LB_METHOD_WEIGHTED && m->nweights > 0) {
+        n = m->nweights;
+        if (find_pairs(a, m->weights, n, LB_OPT("weights"), &p, err) != 0)
             return -1;
         for (i = 0; i < n; i++) {
             if (p[i].v.units < 0) {
@@ -239,8 +198,8 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
 
                 lb_dec_format(buf, p[i].v.units, p[i].v.scale);
                 free(p);
-                return lb_error_set(err, "--weights: the weight of %s is "
-                                         "negative (%s)",
+                return lb_error_set(err, LB_OPT("weights") ": the weight of %s "
+                                         "is negative (%s)",
                                     lb_quotes(&q, t->cols[col].name), buf);
             }
             a->terms[p[i].k].weight = p[i].v;
@@ -261,17 +220,19 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
         total += tm->w;
     }
     if (m->method == LB_METHOD_WEIGHTED && total > UINT32_MAX)
-        return lb_error_set(err, "--weights: the weights have too many digits "
-                                 "to be kept exactly (their sum, without the "
-                                 "point, must stay below 4294967296)");
+        return lb_error_set(err, LB_OPT("weights") ": the weights have too "
+                                 "many digits to be kept exactly (their sum, "
+                                 "without the point, must stay below "
+                                 "4294967296)");
     if (m->method == LB_METHOD_WEIGHTED && total == 0)
-        return lb_error_set(err, "--weights: every weight is 0");
+        return lb_error_set(err, LB_OPT("weights") ": every weight is 0");
 
     if (m->method == LB_METHOD_NORMALIZED) {
         bool *given = xcalloc((size_t)a->nbench + 1, sizeof *given);
 
-        if (m->baselines != NULL &&
-            parse_pairs(a, m->baselines, "--baseline", &p, &n, err) != 0) {
+        n = m->nbaselines;
+        if (n > 0 &&
+            find_pairs(a, m->baselines, n, LB_OPT("baseline"), &p, err) != 0) {
             free(given);
             return -1;
         }
@@ -298,18 +259,19 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
                 free(given);
                 return lb_error_set(
                     err,
-                    "--method normalized: %s is the raw score of %s, whose "
-                    "board normalizes each subtask with its own baseline "
-                    "(%s): use the published %s column, or give "
-                    "--baseline %s=VALUE",
+                    LB_OPT("method") " normalized: %s is the raw score of "
+                    "%s, whose board normalizes each subtask with its own "
+                    "baseline (%s): use the published %s column, or give "
+                    LB_OPT("baseline") " %s=VALUE",
                     lb_quotes(&q, c->name), raw->of->name, raw->of->baseline,
                     raw->of->name, c->name);
             } else {
                 free(given);
                 return lb_error_set(err,
-                                    "--method normalized: no random baseline "
-                                    "for %s; give one with --baseline %s=VALUE "
-                                    "(the score of a random guess, 0 for none)",
+                                    LB_OPT("method") " normalized: no random "
+                                    "baseline for %s; give one with "
+                                    LB_OPT("baseline") " %s=VALUE (the score "
+                                    "of a random guess, 0 for none)",
                                     lb_quotes(&q, c->name), c->name);
             }
             if (text != NULL)
@@ -347,7 +309,8 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
 
             lb_dec_format(buf, tm->baseline.units, tm->baseline.scale);
             return lb_error_set(err,
-                                "--method normalized: the baseline of %s (%s) "
+                                LB_OPT("method") " normalized: the baseline of "
+                                "%s (%s) "
                                 "is not below a perfect score (%s%d)",
                                 lb_quotes(&q, c->name), buf,
                                 tm->lower ? "lower is better: " : "",
@@ -361,7 +324,8 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
             num = -num;
         }
         if (num > INT64_MAX || num < -INT64_MAX || den > UINT32_MAX)
-            return lb_error_set(err, "--baseline: the baseline of %s has too "
+            return lb_error_set(err, LB_OPT("baseline") ": the baseline of %s "
+                                     "has too "
                                      "many digits to be kept exactly",
                                 lb_quotes(&q, c->name));
         tm->p = (int64_t)num;
@@ -637,7 +601,7 @@ int lb_aggregate_compute(const struct lb_table *t,
     uint32_t k;
     int rc = 0;
 
-    if (m->method == LB_METHOD_MEAN && m->lower == NULL) {
+    if (m->method == LB_METHOD_MEAN && m->nlower == 0) {
         bool lower = false;
 
         for (k = 0; k < sel->nbench; k++) {
@@ -688,7 +652,8 @@ int lb_aggregate_compute(const struct lb_table *t,
             qall = qall / (int64_t)gcd64((uint64_t)qall, (uint64_t)q) * q;
             if ((uint64_t)qall * agg->nbench > UINT32_MAX) {
                 lb_aggregate_release(agg);
-                return lb_error_set(err, "--method normalized: the baselines "
+                return lb_error_set(err, LB_OPT("method") " normalized: the "
+                                         "baselines "
                                          "have too many digits to be kept "
                                          "exactly");
             }

@@ -11,61 +11,6 @@
 
 #define COLUMN_LIST_BYTES 400 /* columns listed in an "unknown name" error */
 
-static void free_names(char **items, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        free(items[i]);
-    free(items);
-}
-
-int lb_split_names(const char *list, const char *option, char ***items,
-                   size_t *n, struct lb_error *err)
-{
-    char **out = NULL;
-    size_t count = 0, cap = 0, i;
-    const char *p = list;
-    struct lb_quoted q;
-
-    *items = NULL;
-    *n = 0;
-    for (;;) {
-        const char *end = strchr(p, ',');
-        const char *a = p, *b = end ? end : p + strlen(p);
-
-        while (a < b && (*a == ' ' || *a == '\t'))
-            a++;
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-            b--;
-        if (a == b) {
-            free_names(out, count);
-            return lb_error_set(err, "%s: empty name in %s", option,
-                                lb_quotes(&q, list));
-        }
-        if (count == cap) {
-            cap = lb_grow_cap(cap, count + 1);
-            out = xreallocarray(out, cap, sizeof *out);
-        }
-        out[count] = xmemdup0(a, (size_t)(b - a));
-        for (i = 0; i < count; i++) {
-            if (strcmp(out[i], out[count]) == 0) {
-                (void)lb_error_set(err, "%s: %s is listed twice", option,
-                                   lb_quotes(&q, out[count]));
-                free_names(out, count + 1);
-                return -1;
-            }
-        }
-        count++;
-        if (end == NULL)
-            break;
-        p = end + 1;
-    }
-    *items = out;
-    *n = count;
-    return 0;
-}
-
 /* "'a', 'b', ..." for the columns other than the model column. */
 static void list_columns(const struct lb_table *t, struct lb_buf *out)
 {
@@ -113,34 +58,33 @@ static bool in_list(const size_t *a, size_t n, size_t v)
     return false;
 }
 
-static int select_named(const struct lb_table *t, const char *list,
-                        struct lb_selection *sel, struct lb_error *err)
+static int select_named(const struct lb_table *t, const char *const *names,
+                        size_t n, struct lb_selection *sel,
+                        struct lb_error *err)
 {
-    char **names;
-    size_t n, i;
+    size_t i;
     int rc = 0;
 
-    if (lb_split_names(list, "--benchmarks", &names, &n, err) != 0)
-        return -1;
-    sel->bench = xreallocarray(NULL, n, sizeof *sel->bench);
+    sel->bench = xreallocarray(NULL, n + 1, sizeof *sel->bench);
     for (i = 0; i < n && rc == 0; i++) {
         size_t col = lb_table_find(t, names[i]);
         struct lb_quoted q, q2;
 
         if (col == LB_NPOS)
-            rc = unknown_column(t, "--benchmarks", "benchmark", names[i], err);
+            rc = unknown_column(t, LB_OPT("benchmarks"), "benchmark",
+                                names[i], err);
         else if (col == t->model_col)
-            rc = lb_error_set(err, "--benchmarks: %s is the model column",
+            rc = lb_error_set(err, LB_OPT("benchmarks") ": %s is the model "
+                                   "column",
                               lb_quotes(&q, names[i]));
         else if (in_list(sel->bench, sel->nbench, col))
-            rc = lb_error_set(err, "--benchmarks: %s and an earlier name are "
-                                   "the same column %s",
+            rc = lb_error_set(err, LB_OPT("benchmarks") ": %s and an earlier "
+                                   "name are the same column %s",
                               lb_quotes(&q, names[i]),
                               lb_quotes(&q2, t->cols[col].name));
         else
             sel->bench[sel->nbench++] = col;
     }
-    free_names(names, n);
     return rc;
 }
 
@@ -174,7 +118,7 @@ static int select_default(const struct lb_table *t, struct lb_selection *sel,
         return lb_error_set(err,
                             "%s: no benchmark columns (no column of the "
                             "catalog and no numeric column other than "
-                            "metadata); name them with --benchmarks",
+                            "metadata); name them with " LB_OPT("benchmarks"),
                             t->path);
     return 0;
 }
@@ -203,22 +147,20 @@ static const struct lb_suite *find_suite(const struct lb_table *t,
     return s;
 }
 
-static int select_extra(const struct lb_table *t, const char *list,
-                        struct lb_selection *sel, struct lb_error *err)
+static int select_extra(const struct lb_table *t, const char *const *names,
+                        size_t n, struct lb_selection *sel,
+                        struct lb_error *err)
 {
-    char **names = NULL;
-    size_t n = 0, i;
+    size_t i;
     int rc = 0;
 
-    if (list != NULL && lb_split_names(list, "--columns", &names, &n, err) != 0)
-        return -1;
     sel->extra = xreallocarray(NULL, n + 1, sizeof *sel->extra);
     for (i = 0; i < n && rc == 0; i++) {
         size_t col = lb_table_find(t, names[i]);
         const struct lb_column *c;
 
         if (col == LB_NPOS) {
-            rc = unknown_column(t, "--columns", "column", names[i], err);
+            rc = unknown_column(t, LB_OPT("columns"), "column", names[i], err);
             break;
         }
         c = &t->cols[col];
@@ -229,7 +171,6 @@ static int select_extra(const struct lb_table *t, const char *list,
             rc = lb_table_check_numeric(t, col, err);
         sel->extra[sel->nextra++] = col;
     }
-    free_names(names, n);
     return rc;
 }
 
@@ -243,11 +184,12 @@ static int select_sort(const struct lb_table *t, const char *name,
         return 0;
     col = lb_table_find(t, name);
     if (col == LB_NPOS)
-        return unknown_column(t, "--sort", "column", name, err);
+        return unknown_column(t, LB_OPT("sort"), "column", name, err);
     if (col == t->model_col) {
         struct lb_quoted q;
 
-        return lb_error_set(err, "--sort: %s is the model column, not a score",
+        return lb_error_set(err, LB_OPT("sort") ": %s is the model column, "
+                                 "not a score",
                             lb_quotes(&q, name));
     }
     if (lb_table_check_numeric(t, col, err) != 0)
@@ -260,16 +202,11 @@ static int select_sort(const struct lb_table *t, const char *name,
 }
 
 /* A suite's benchmarks, in the board's order. */
-static int select_suite(const struct lb_table *t, const char *id,
+static int select_suite(const struct lb_table *t, const struct lb_suite *s,
                         struct lb_selection *sel, struct lb_error *err)
 {
-    const struct lb_suite *s = lb_catalog_suite(id);
-    struct lb_quoted q;
     size_t i;
 
-    if (s == NULL)
-        return lb_error_set(err, "--suite: %s is not openllm-v1 or openllm-v2",
-                            lb_quotes(&q, id));
     sel->bench = xreallocarray(NULL, s->n, sizeof *sel->bench);
     for (i = 0; i < s->n; i++) {
         size_t col = LB_NPOS, j;
@@ -282,7 +219,7 @@ static int select_suite(const struct lb_table *t, const char *id,
         if (col == LB_NPOS) {
             char opt[64];
 
-            snprintf(opt, sizeof opt, "--suite %s", s->id);
+            snprintf(opt, sizeof opt, LB_OPT("suite") " %s", s->id);
             return unknown_column(t, opt, "benchmark", s->names[i], err);
         }
         sel->bench[sel->nbench++] = col;
@@ -298,14 +235,15 @@ int lb_select(const struct lb_table *t, const struct lb_select_opts *opts,
     memset(sel, 0, sizeof *sel);
     sel->sort_col = LB_NPOS;
     if (opts->suite != NULL ? select_suite(t, opts->suite, sel, err)
-        : opts->benchmarks != NULL ? select_named(t, opts->benchmarks, sel, err)
-                                   : select_default(t, sel, err))
+        : opts->benchmarks != NULL
+            ? select_named(t, opts->benchmarks, opts->nbenchmarks, sel, err)
+            : select_default(t, sel, err))
         return -1;
     for (i = 0; i < sel->nbench; i++)
         if (lb_table_check_numeric(t, sel->bench[i], err) != 0)
             return -1;
     sel->suite = find_suite(t, sel);
-    if (select_extra(t, opts->columns, sel, err) != 0)
+    if (select_extra(t, opts->columns, opts->ncolumns, sel, err) != 0)
         return -1;
     return select_sort(t, opts->sort, sel, err);
 }

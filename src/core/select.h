@@ -12,14 +12,19 @@
 #include <stddef.h>
 
 #include "base/error.h"
+#include "core/catalog.h"
 #include "core/table.h"
 
 struct lb_select_opts {
-    const char *benchmarks; /* comma-separated names, or NULL for the default */
-    const char *sort;       /* column to rank by instead of the average, or NULL */
-    const char *columns;    /* comma-separated columns to show, or NULL */
-    const char *suite;      /* a suite's id ("openllm-v2"): its benchmarks,
-                               instead of 'benchmarks', or NULL */
+    const char *const *benchmarks; /* the columns to average, or NULL for
+                                      the default */
+    size_t nbenchmarks;
+    const char *sort;              /* column to rank by instead of the
+                                      average, or NULL */
+    const char *const *columns;    /* columns to show as well */
+    size_t ncolumns;
+    const struct lb_suite *suite;  /* a suite (core/catalog.h): its
+                                      benchmarks instead, or NULL */
 };
 
 struct lb_selection {
@@ -31,13 +36,6 @@ struct lb_selection {
     size_t nextra;                /* extra columns shown */
     size_t *extra;                /* their column indices (owned) */
 };
-
-/* Splits a comma-separated list of names (spaces around names are ignored).
- * On success sets *items (an array of *n strings; free each and the array)
- * and returns 0. Empty names and a name given twice are errors, reported as
- * "OPTION: ..." with 'option' naming the list's source. */
-int lb_split_names(const char *list, const char *option, char ***items,
-                   size_t *n, struct lb_error *err);
 
 /* The benchmarks chosen by default (see above) into cols (room for
  * t->ncols); returns how many. No error: a file may have none. */

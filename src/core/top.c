@@ -233,7 +233,7 @@ bool lb_board_streams_top(const struct lb_board_opts *bo)
 {
     /* row_score computes a plain mean */
     return bo->rank.top > 0 && bo->dedup == LB_DEDUP_NONE && !bo->ci.enabled &&
-           lb_board_method(bo) == LB_METHOD_MEAN && bo->method.lower == NULL;
+           lb_board_method(bo) == LB_METHOD_MEAN && bo->method.nlower == 0;
 }
 
 int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,

@@ -62,8 +62,11 @@ static void footer(const struct lb_board *b, const struct lb_compare *c,
     lb_buf_addf(out, "%s: agreement of each order with the %s order (1: the "
                      "same, -1: reversed), over the models ranked by both.\n",
                 TAU_LABEL, c->orders[0].name);
-    if (c->skipped.len > 0)
-        lb_buf_addf(out, "Not compared: %s.\n", lb_buf_str(&c->skipped));
+    if (c->skipped.len > 0) {
+        lb_buf_adds(out, "Not compared: ");
+        lb_error_render(out, lb_buf_str(&c->skipped), "--");
+        lb_buf_adds(out, ".\n");
+    }
     if (b->opts.rank.ties == LB_TIES_EXACT || b->opts.rank.ties == LB_TIES_ORDINAL)
         lb_buf_addf(out, "Ranks: --ties %s.\n", lb_ties_name(b->opts.rank.ties));
     else
@@ -101,10 +104,15 @@ static struct lb_meta *compare_meta(const struct lb_board *b,
             lb_meta_num(it, "tau_b", strcmp(buf, "-0.000") == 0 ? "0.000" : buf);
         }
     }
-    if (c->skipped.len > 0)
-        lb_meta_strn(m, "not_compared", c->skipped.data, c->skipped.len);
-    else
+    if (c->skipped.len > 0) {
+        struct lb_buf why = LB_BUF_INIT;
+
+        lb_error_render(&why, lb_buf_str(&c->skipped), "--");
+        lb_meta_strn(m, "not_compared", why.data, why.len);
+        lb_buf_release(&why);
+    } else {
         lb_meta_null(m, "not_compared");
+    }
     return m;
 }
 

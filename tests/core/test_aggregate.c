@@ -1,4 +1,4 @@
-#include "test_util.h"
+#include "opts_util.h"
 
 #include "core/aggregate.h"
 #include "core/select.h"
@@ -12,9 +12,10 @@ struct fixture {
 static void compute(struct fixture *f, const char *csv, const char *benchmarks,
                     enum lb_missing policy)
 {
-    struct lb_select_opts o = {benchmarks, NULL, NULL, NULL};
+    struct lb_select_opts o = {NULL, 0, NULL, NULL, 0, NULL};
     struct lb_error err;
 
+    SET_NAMES(o.benchmarks, o.nbenchmarks, benchmarks);
     load_ok(&f->t, csv);
     assert_int_equal(lb_select(&f->t, &o, &f->sel, &err), 0);
     assert_int_equal(lb_aggregate_mean(&f->t, &f->sel, policy, &f->agg, &err), 0);

@@ -1,5 +1,5 @@
 /* --compare-methods: Kendall's tau-b, and the orders compared. */
-#include "test_util.h"
+#include "opts_util.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -117,7 +117,8 @@ static void test_compare_orders(void **state)
     assert_true(c.orders[0].tau == 1);
     assert_null(order(&c, "weighted"));
     assert_null(order(&c, "normalized"));
-    assert_non_null(strstr(lb_buf_str(&c.skipped), "weighted: no --weights"));
+    assert_non_null(strstr(lb_buf_str(&c.skipped),
+                           "weighted: no " LB_OPT("weights")));
     assert_non_null(strstr(lb_buf_str(&c.skipped),
                            "normalized: no random baseline for 'A'"));
     /* means: p 50, q 60, r 51.67; s unranked */
@@ -151,8 +152,8 @@ static void test_compare_keeps_the_options(void **state)
     lb_board_opts_init(&o);
     o.method.method = LB_METHOD_NORMALIZED;
     o.method.given = true;
-    o.method.baselines = "A=0,B=50,C=0";
-    o.method.lower = "B";
+    SET_VALUES(o.method.baselines, o.method.nbaselines, "A=0,B=50,C=0");
+    SET_NAMES(o.method.lower, o.method.nlower, "B");
     compared(&o, &c, &t, &b);
     assert_string_equal(c.orders[0].name, "normalized");
     /* leaving a benchmark out drops its baseline and direction too */
@@ -164,7 +165,7 @@ static void test_compare_keeps_the_options(void **state)
     lb_table_release(&t);
 
     lb_board_opts_init(&o);
-    o.method.weights = "A=2";
+    SET_VALUES(o.method.weights, o.method.nweights, "A=2");
     compared(&o, &c, &t, &b);
     assert_non_null(order(&c, "weighted"));
     lb_compare_release(&c);

@@ -122,7 +122,7 @@ static void test_dedup_latest_needs_a_date(void **state)
     lb_board_opts_init(&o);
     o.dedup = LB_DEDUP_LATEST;
     assert_int_equal(lb_dedup_rows(&t, &o, &dropped, &date_col, &err), -1);
-    assert_string_equal(err.msg,
+    assert_string_equal(msg_of(&err),
                         "--dedup latest: t.csv has no date column (submitted, "
                         "submission_date, upload_date or date)");
     lb_table_release(&t);
@@ -199,11 +199,11 @@ static void test_dedup_where_while_loading(void **state)
     o.where = "license > 1";
     o.rank.top = 0;
     assert_int_equal(lb_board_load(&t, &b, path, &lo, &o, &err), -1);
-    assert_non_null(strstr(err.msg, ":2:5: 'mit' is not a number (column "
+    assert_non_null(strstr(msg_of(&err), ":2:5: 'mit' is not a number (column "
                                     "'license', in --where)"));
     o.where = "nope > 1";
     assert_int_equal(lb_board_load(&t, &b, path, &lo, &o, &err), -1);
-    assert_true(strncmp(err.msg, "--where: no column 'nope'", 25) == 0);
+    assert_true(strncmp(msg_of(&err), "--where: no column 'nope'", 25) == 0);
     unlink(path);
 }
 

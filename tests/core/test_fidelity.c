@@ -7,6 +7,7 @@
 
 #include "core/aggregate.h"
 #include "core/board.h"
+#include "core/catalog.h"
 #include "core/select.h"
 
 #define V1 LB_SOURCE_DIR "/benchmarks/openllm_v1_final.csv"
@@ -26,7 +27,7 @@ static void compare(const char *path, struct comparison *c)
 {
     struct lb_table t;
     struct lb_selection sel;
-    struct lb_select_opts so = {NULL, NULL, NULL, NULL};
+    struct lb_select_opts so = {NULL, 0, NULL, NULL, 0, NULL};
     struct lb_aggregate agg;
     struct lb_error err;
     const struct lb_column *avg;
@@ -125,7 +126,7 @@ static void test_fidelity_v2_suite_reproduces_average(void **state)
     (void)state;
     assert_int_equal(lb_table_load(&t, V2, NULL, &err), 0);
     lb_board_opts_init(&o);
-    o.select.suite = "openllm-v2";
+    o.select.suite = lb_catalog_suite("openllm-v2");
     assert_int_equal(lb_board_compute(&b, &t, &o, &err), 0);
     assert_int_equal(b.mean.method, LB_METHOD_NORMALIZED);
     assert_non_null(b.sel.suite);
@@ -174,7 +175,8 @@ static void test_fidelity_v2_baselines_from_raw(void **state)
         double worst = 0;
 
         lb_board_opts_init(&o);
-        o.select.benchmarks = pairs[i][0];
+        o.select.benchmarks = &pairs[i][0];
+        o.select.nbenchmarks = 1;
         o.method.method = LB_METHOD_NORMALIZED;
         o.method.given = true;
         assert_int_equal(lb_board_compute(&b, &t, &o, &err), 0);

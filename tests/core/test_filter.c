@@ -78,7 +78,7 @@ static void parse_fails(const char *expr, const char *msg)
         fail();
     }
     assert_null(f);
-    assert_string_equal(err.msg, msg);
+    assert_string_equal(msg_of(&err), msg);
 }
 
 /* The message of a failed bind or evaluation. */
@@ -92,7 +92,7 @@ static void eval_fails(const char *expr, const char *msg)
     load_ok(&t, csv);
     assert_int_equal(lb_filter_parse(expr, &f, &err), 0);
     assert_int_equal(lb_filter_retain(f, &t, &dropped, &err), -1);
-    assert_string_equal(err.msg, msg);
+    assert_string_equal(msg_of(&err), msg);
     assert_int_equal(t.nrows, 5); /* unchanged */
     lb_filter_free(f);
     lb_table_release(&t);
@@ -297,7 +297,7 @@ static void test_filter_score_columns_compare_as_numbers(void **state)
     assert_false(t.cols[1].has_text); /* ARC: a catalog score */
     assert_int_equal(lb_filter_parse("ARC == \"60\"", &f, &err), 0);
     assert_int_equal(lb_filter_bind(f, &t, &err), -1);
-    assert_string_equal(err.msg,
+    assert_string_equal(msg_of(&err),
                         "--where: column 'ARC' holds scores: compare it with "
                         "a number\n"
                         "  ARC == \"60\"\n"

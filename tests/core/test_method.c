@@ -1,6 +1,6 @@
 /* --method: each aggregation against hand-computed fractions and the test
  * vectors of RULES.md section 4 (HELM's win rates). */
-#include "test_util.h"
+#include "opts_util.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -36,9 +36,9 @@ static void compute(struct fixture *f, const char *csv, enum lb_method m,
     lb_board_opts_init(&o);
     o.method.method = m;
     o.method.given = true;
-    o.method.weights = weights;
-    o.method.baselines = baselines;
-    o.method.lower = lower;
+    SET_VALUES(o.method.weights, o.method.nweights, weights);
+    SET_VALUES(o.method.baselines, o.method.nbaselines, baselines);
+    SET_NAMES(o.method.lower, o.method.nlower, lower);
     o.missing = missing;
     if (compute_opts(f, csv, &o, &err) != 0) {
         print_error("unexpected error: %s\n", err.msg);
@@ -145,12 +145,12 @@ static void method_fails(enum lb_method m, const char *weights,
     lb_board_opts_init(&o);
     o.method.method = m;
     o.method.given = true;
-    o.method.weights = weights;
-    o.method.baselines = baselines;
-    o.method.lower = lower;
-    o.select.benchmarks = benchmarks;
+    SET_VALUES(o.method.weights, o.method.nweights, weights);
+    SET_VALUES(o.method.baselines, o.method.nbaselines, baselines);
+    SET_NAMES(o.method.lower, o.method.nlower, lower);
+    SET_NAMES(o.select.benchmarks, o.select.nbenchmarks, benchmarks);
     assert_int_equal(compute_opts(&f, csv, &o, &err), -1);
-    assert_string_equal(err.msg, msg);
+    assert_string_equal(msg_of(&err), msg);
 }
 
 static void test_method_option_errors(void **state)
@@ -165,10 +165,6 @@ static void test_method_option_errors(void **state)
                  "--weights: every weight is 0");
     method_fails(LB_METHOD_WEIGHTED, "A=1,a=2", NULL, NULL, two, NULL,
                  "--weights: 'A' is given twice");
-    method_fails(LB_METHOD_WEIGHTED, "A", NULL, NULL, two, NULL,
-                 "--weights: 'A' is not NAME=VALUE");
-    method_fails(LB_METHOD_WEIGHTED, "A=x", NULL, NULL, two, NULL,
-                 "--weights: 'x' is not a number");
     method_fails(LB_METHOD_WEIGHTED, "A=0.0000000001,B=1", NULL, NULL, two,
                  NULL,
                  "--weights: the weights have too many digits to be kept "

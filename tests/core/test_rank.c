@@ -1,4 +1,4 @@
-#include "test_util.h"
+#include "opts_util.h"
 
 #include <stdlib.h>
 
@@ -16,12 +16,13 @@ static const char *ranked(const char *csv, const char *benchmarks,
     static char out[1024];
     struct lb_table t;
     struct lb_selection sel;
-    struct lb_select_opts so = {benchmarks, NULL, NULL, NULL};
+    struct lb_select_opts so = {NULL, 0, NULL, NULL, 0, NULL};
     struct lb_aggregate agg;
     struct lb_ranking r;
     struct lb_error err;
     size_t i, n = 0;
 
+    SET_NAMES(so.benchmarks, so.nbenchmarks, benchmarks);
     load_ok(&t, csv);
     assert_int_equal(lb_select(&t, &so, &sel, &err), 0);
     assert_int_equal(lb_aggregate_mean(&t, &sel, policy, &agg, &err), 0);
@@ -185,7 +186,7 @@ static void check_random(unsigned seed, bool huge, enum lb_missing policy,
     struct lb_buf csv = LB_BUF_INIT;
     struct lb_table t;
     struct lb_selection sel;
-    struct lb_select_opts so = {NULL, NULL, NULL, NULL};
+    struct lb_select_opts so = {NULL, 0, NULL, NULL, 0, NULL};
     struct lb_aggregate agg;
     struct lb_ranking r;
     struct lb_rank_opts o = {LB_TIES_COMPETITION, 1, ascending, 0};

@@ -1,6 +1,7 @@
 /* lb_board_load with --top keeps only the rows that can be listed: what it
  * gives must be what the whole table gives. */
 #include "board_util.h"
+#include "opts_util.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -92,7 +93,7 @@ static void test_top_streaming_equals_whole(void **state)
         lb_board_opts_init(&o);
         o.rank.top = tops[i];
         o.select.sort = "params_b";
-        o.select.columns = "params_b";
+        SET_NAMES(o.select.columns, o.select.ncolumns, "params_b");
         same_as_whole(path, &o, tops[i] < 100);
     }
     /* no catalog: every row kept, the same board */
@@ -128,9 +129,9 @@ static void test_top_errors_as_whole(void **state)
     o.rank.top = 1;
     assert_int_equal(lb_board_load(&t, &b, path, &lo, &o, &err), -1);
     assert_non_null(strstr(err.msg, ":4:2: 'oops' is not a number (column 'ARC')"));
-    o.select.benchmarks = "Nope";
+    SET_NAMES(o.select.benchmarks, o.select.nbenchmarks, "Nope");
     assert_int_equal(lb_board_load(&t, &b, path, &lo, &o, &err), -1);
-    assert_non_null(strstr(err.msg, "--benchmarks: no benchmark 'Nope'"));
+    assert_non_null(strstr(msg_of(&err), "--benchmarks: no benchmark 'Nope'"));
     unlink(path);
 }
 

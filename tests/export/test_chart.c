@@ -1,7 +1,7 @@
 /* The gnuplot charts: which charts a board supports, the exact script and
  * data of a small fixture, and structural safety on hostile names (the
  * quoting itself: test_gp_quote.c). */
-#include "test_util.h"
+#include "opts_util.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -28,7 +28,7 @@ static void board_of(struct fixture *f, const char *csv,
     struct lb_error err;
 
     lb_board_opts_init(&o);
-    o.select.benchmarks = benchmarks;
+    SET_NAMES(o.select.benchmarks, o.select.nbenchmarks, benchmarks);
     o.missing = missing;
     load_ok(&f->t, csv);
     lb_error_init(&err);

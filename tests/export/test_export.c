@@ -1,5 +1,6 @@
 /* Whole outputs of every format on small fixtures. */
 #include "board_util.h"
+#include "opts_util.h"
 
 #include <stdlib.h>
 
@@ -21,7 +22,7 @@ static char *export_csv(const char *csv, const char *fmt,
 
     assert_non_null(fp);
     lb_board_opts_init(&o);
-    o.select.columns = columns;
+    SET_NAMES(o.select.columns, o.select.ncolumns, columns);
     o.missing = missing;
     o.rank.top = top;
     load_ok(&t, csv);

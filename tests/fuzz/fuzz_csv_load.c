@@ -57,13 +57,16 @@ static void check_table(const struct lb_table *t, bool allow_no_rows)
 }
 
 /* "a,b,c" from the names of columns [from, to) */
-static void join_names(const struct lb_table *t, size_t from, size_t to,
-                       struct lb_buf *out)
+/* The names of columns [from, to) into names (room for to - from);
+ * returns how many. */
+static size_t names_of(const struct lb_table *t, size_t from, size_t to,
+                       const char **names)
 {
-    size_t i;
+    size_t i, n = 0;
 
     for (i = from; i < to && i < t->ncols; i++)
-        lb_buf_addf(out, "%s%s", i > from ? "," : "", t->cols[i].name);
+        names[n++] = t->cols[i].name;
+    return n;
 }
 
 static void rank_and_export(const struct lb_table *t,
@@ -87,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct lb_table t;
     struct lb_error err;
     struct lb_board_opts o;
-    struct lb_buf bench = LB_BUF_INIT, cols = LB_BUF_INIT;
+    const char **bench = NULL, **cols = NULL;
 
     if (size > FUZZ_MAX_INPUT)
         return 0;
@@ -110,19 +113,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.rank.top = (size_t)((h >> 13) % 4);
     o.rank.ascending = (h >> 15) & 1;
     if ((h >> 16) & 1) {
-        join_names(&t, 1, 4, &bench);
-        o.select.benchmarks = lb_buf_str(&bench);
+        bench = calloc(4, sizeof *bench);
+        FUZZ_CHECK(bench != NULL, "out of memory");
+        o.select.benchmarks = bench;
+        o.select.nbenchmarks = names_of(&t, 1, 4, bench);
     }
     if ((h >> 17) & 1) {
-        join_names(&t, 0, t.ncols, &cols);
-        o.select.columns = lb_buf_str(&cols);
+        cols = calloc(t.ncols + 1, sizeof *cols);
+        FUZZ_CHECK(cols != NULL, "out of memory");
+        o.select.columns = cols;
+        o.select.ncolumns = names_of(&t, 0, t.ncols, cols);
     }
     if ((h >> 18) & 1)
         o.select.sort = t.cols[t.ncols - 1].name;
     rank_and_export(&t, &o);
 
-    lb_buf_release(&bench);
-    lb_buf_release(&cols);
+    free(bench);
+    free(cols);
     lb_table_release(&t);
     return 0;
 }

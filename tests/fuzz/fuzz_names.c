@@ -1,7 +1,7 @@
 /* fuzz_names.c: the parsers of option values.
  *
  * The input is up to three lines: a --benchmarks list, a --columns list and
- * a --sort name. Each list goes through lb_split_names, whose result must
+ * a --sort name. Each list goes through cli_split_names, whose result must
  * be consistent with the list (as many names as commas plus one, none
  * empty, none with spaces around it, none twice) or fail with a safe
  * message; then all three choose and rank columns of a fixed score file
@@ -33,7 +33,9 @@ static const char seed[] =
     "\"evil\x1b[2J,\xE2\x80\xAEtxt\",,85,,,,,7,\"=cmd|' /C calc'!A0\",,"
     "101,1e3,3,4\n";
 
-static void check_split(const char *list)
+/* Splits list into *names (released by the caller); false when it is
+ * refused. */
+static bool check_split(const char *list, struct cli_names *names)
 {
     char **items;
     size_t n, i, j, commas = 0;
@@ -43,11 +45,12 @@ static void check_split(const char *list)
     for (p = list; *p != '\0'; p++)
         commas += *p == ',';
     lb_error_init(&err);
-    if (lb_split_names(list, "--benchmarks", &items, &n, &err) != 0) {
-        FUZZ_CHECK(items == NULL && n == 0, "a failure that returns names");
+    if (cli_split_names("--benchmarks", list, names, &err) != 0) {
         fuzz_check_message(err.msg);
-        return;
+        return false;
     }
+    items = names->v;
+    n = names->n;
     FUZZ_CHECK(n == commas + 1, "%zu names from %zu commas", n, commas);
     for (i = 0; i < n; i++) {
         size_t len = strlen(items[i]);
@@ -61,9 +64,7 @@ static void check_split(const char *list)
             FUZZ_CHECK(strcmp(items[i], items[j]) != 0, "names %zu and %zu "
                        "are equal", j, i);
     }
-    for (i = 0; i < n; i++)
-        free(items[i]);
-    free(items);
+    return true;
 }
 
 static void check_size(const char *s)
@@ -112,6 +113,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static struct lb_table t;
     static bool loaded;
     char *text, *part[3] = {NULL, NULL, NULL}, *p;
+    struct cli_names names[3];
+    bool ok[3] = {false, false, false};
     struct lb_board_opts o;
     struct lb_board b;
     struct lb_error err;
@@ -137,15 +140,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (p != NULL)
             *p++ = '\0';
     }
+    memset(names, 0, sizeof names);
     for (k = 0; k < 3 && part[k] != NULL; k++) {
-        check_split(part[k]);
+        ok[k] = check_split(part[k], &names[k]);
         check_size(part[k]);
         check_words(part[k]);
     }
 
     lb_board_opts_init(&o);
-    o.select.benchmarks = part[0];
-    o.select.columns = part[1];
+    if (ok[0]) {
+        o.select.benchmarks = (const char *const *)names[0].v;
+        o.select.nbenchmarks = names[0].n;
+    }
+    if (ok[1]) {
+        o.select.columns = (const char *const *)names[1].v;
+        o.select.ncolumns = names[1].n;
+    }
     o.select.sort = part[2];
     o.missing = LB_MISSING_PARTIAL;
     lb_error_init(&err);
@@ -154,6 +164,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     else
         fuzz_check_message(err.msg);
     lb_board_release(&b);
+    for (k = 0; k < 3; k++)
+        cli_names_release(&names[k]);
     free(text);
     return 0;
 }

@@ -32,10 +32,18 @@ static void check_safe_text(const char *what, const char *s, size_t len,
 
 void fuzz_check_message(const char *msg)
 {
-    size_t len = strlen(msg);
+    struct lb_buf shown = LB_BUF_INIT;
+    size_t len = strlen(msg), marks = 0, i;
 
     FUZZ_CHECK(len > 0, "an error without a message");
-    check_safe_text("message", msg, len, false);
+    /* options are named between two marks (LB_OPT); the message is
+     * checked as the command line shows it */
+    for (i = 0; i < len; i++)
+        marks += msg[i] == LB_OPT_MARK;
+    FUZZ_CHECK(marks % 2 == 0, "an option mark without its pair: %s", msg);
+    lb_error_render(&shown, msg, "--");
+    check_safe_text("message", lb_buf_str(&shown), shown.len, false);
+    lb_buf_release(&shown);
 }
 
 /* {======================================================================
