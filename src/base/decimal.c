@@ -129,6 +129,18 @@ static bool beyond_double(const char *s, size_t len)
     return inf;
 }
 
+bool lb_is_missing_text(const char *s, size_t len)
+{
+    while (len > 0 && is_blank(s[len - 1]))
+        len--;
+    while (len > 0 && is_blank(s[0])) {
+        s++;
+        len--;
+    }
+    return len == 0 || equals(s, len, "NA") || equals(s, len, "N/A") ||
+           equals(s, len, "-");
+}
+
 enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
 {
     size_t i = 0;
@@ -149,8 +161,7 @@ enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
         i++;
     s += i;
     len -= i;
-    if (len == 0 || equals(s, len, "NA") || equals(s, len, "N/A") ||
-        equals(s, len, "-"))
+    if (lb_is_missing_text(s, len))
         return LB_NUM_MISSING;
     if (is_nonfinite_word(s, len))
         return LB_NUM_NONFINITE;

@@ -45,6 +45,11 @@ struct lb_named_dec {
     struct lb_dec value;
 };
 
+/* The one rule for a cell that means "no value": empty or blank, "NA",
+ * "N/A" or "-" (blanks around it ignored). Numbers, texts, filters and
+ * dates all read missing cells through it. */
+bool lb_is_missing_text(const char *s, size_t len);
+
 /* Parses s[0..len) (not necessarily NUL-terminated). On LB_NUM_OK sets *out
  * to the exact value at the smallest scale that holds it ("6.90" gives 69
  * at scale 1, "1e-3" gives 1 at scale 3, "-0" gives 0 at scale 0). */

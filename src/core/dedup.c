@@ -54,12 +54,6 @@ static int cmp_model(const struct lb_table *t, size_t a, size_t b)
     return c != 0 ? c : (la > lb) - (la < lb);
 }
 
-static bool date_missing(const char *s, size_t len)
-{
-    return len == 0 || (len == 2 && memcmp(s, "NA", 2) == 0) ||
-           (len == 3 && memcmp(s, "N/A", 3) == 0) || (len == 1 && s[0] == '-');
-}
-
 /* Rows of one model together, the one to keep first. */
 static int cmp_rows(size_t a, size_t b, void *vctx)
 {
@@ -75,8 +69,8 @@ static int cmp_rows(size_t a, size_t b, void *vctx)
         return (x->pos[a] > x->pos[b]) - (x->pos[a] < x->pos[b]);
     da = lb_table_text(x->t, x->date_col, a, &la);
     db = lb_table_text(x->t, x->date_col, b, &lb);
-    ma = date_missing(da, la);
-    mb = date_missing(db, lb);
+    ma = lb_is_missing_text(da, la);
+    mb = lb_is_missing_text(db, lb);
     if (ma != mb)
         return ma ? 1 : -1; /* a date beats none */
     if (!ma) {

@@ -706,13 +706,6 @@ int lb_filter_bind(struct lb_filter *f, const struct lb_table *t,
  * Evaluation
  * ======================================================================= */
 
-static bool is_missing_text(const char *s, size_t len)
-{
-    return len == 0 || (len == 2 && memcmp(s, "NA", 2) == 0) ||
-           (len == 3 && memcmp(s, "N/A", 3) == 0) ||
-           (len == 1 && s[0] == '-');
-}
-
 /* A cell as text, or as a number when the column keeps no text. */
 struct cellv {
     bool missing;
@@ -731,7 +724,7 @@ static int read_cell(const struct lb_table *t, size_t col, size_t row,
     if (c->has_text) {
         v->has_text = true;
         v->s = lb_table_text(t, col, row, &v->len);
-        v->missing = is_missing_text(v->s, v->len);
+        v->missing = lb_is_missing_text(v->s, v->len);
         return 0;
     }
     if (!c->numeric) /* a bad cell somewhere: say where */

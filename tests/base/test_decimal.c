@@ -374,6 +374,22 @@ static void test_decimal_random_strings_agree_with_strtod(void **state)
     assert_true(accepted > 1000000);
 }
 
+/* The one rule for a missing cell, which numbers, filters and dates share. */
+static void test_decimal_missing_text(void **state)
+{
+    static const char *const yes[] = {"", " ", "\t", "NA", "N/A", "-",
+                                      " NA ", "\tN/A", "- "};
+    static const char *const no[] = {"na", "n/a", "--", "0", "NaN", "N/A.",
+                                     "NA x", "-1"};
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(lb_is_missing_text(yes[i], strlen(yes[i])));
+    for (i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(lb_is_missing_text(no[i], strlen(no[i])));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -388,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_decimal_frac_cmp),
         cmocka_unit_test(test_decimal_format),
         cmocka_unit_test(test_decimal_random_strings_agree_with_strtod),
+        cmocka_unit_test(test_decimal_missing_text),
     };
 
     return cmocka_run_group_tests_name("decimal", tests, NULL, NULL);
