@@ -34,7 +34,7 @@ static const char usage_text[] =
     "Warnings: numeric columns that are not benchmarks leaderboard knows,\n"
     "their scores outside 0 to 100, model names with spaces at their ends.\n"
     "\n"
-    "  -n, --max N               list at most N problems of one kind per\n"
+    "      --max N               list at most N problems of one kind per\n"
     "                            column (default 20; 0: all), count the rest\n"
     "      --strict              warnings fail too (exit status 1)\n"
     "      --model-column NAME   the column of model names (default: 'model')\n"
@@ -46,7 +46,7 @@ static const char usage_text[] =
     "  git diff --cached --name-only -- '*.csv' | xargs -r leaderboard check\n";
 
 static const struct option long_options[] = {
-    {"max", required_argument, NULL, 'n'},
+    {"max", required_argument, NULL, CLI_OPT_FIRST_FREE + 1},
     {"strict", no_argument, NULL, CLI_OPT_FIRST_FREE},
     {"model-column", required_argument, NULL, CLI_OPT_MODEL_COLUMN},
     {"quiet", no_argument, NULL, 'q'},
@@ -73,9 +73,9 @@ static int parse_args(int argc, char **argv, struct check_args *a)
     a->opts.max_per_column = DEFAULT_MAX;
     optind = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":n:qh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qh", long_options, NULL)) != -1) {
         switch (c) {
-        case 'n':
+        case CLI_OPT_FIRST_FREE + 1: /* --max (-n is --top elsewhere) */
             if (!cli_parse_size(optarg, 0, (unsigned long)LONG_MAX, &v))
                 return cli_usage_error("check",
                                        "--max: %s is not a whole number",
