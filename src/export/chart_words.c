@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
-#include "export/ranking.h"
+#include "export/ranking_words.h"
 
 /* Display width of s[0..len) once made a label. */
 size_t chart_text_width(const char *s, size_t len, size_t max_chars)

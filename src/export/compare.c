@@ -8,7 +8,7 @@
 
 #include "base/xalloc.h"
 #include "export/meta.h"
-#include "export/ranking.h"
+#include "export/ranking_words.h"
 
 #define TAU_LABEL "Kendall's tau-b"
 

@@ -16,7 +16,7 @@
 #include "base/decimal.h"
 #include "base/xalloc.h"
 #include "export/meta.h"
-#include "export/ranking.h"
+#include "export/ranking_words.h"
 
 #define UP "\xE2\x86\x91"    /* U+2191 UPWARDS ARROW */
 #define DOWN "\xE2\x86\x93"  /* U+2193 DOWNWARDS ARROW */

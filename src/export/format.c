@@ -1,3 +1,4 @@
+/* format.c: the table of output formats (see format.h). */
 #include "export/format.h"
 
 #include <errno.h>

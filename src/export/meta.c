@@ -1,3 +1,4 @@
+/* meta.c: building the metadata of a view (see meta.h). */
 #include "export/meta.h"
 
 #include <stdio.h>

@@ -10,6 +10,7 @@
 #include "base/xalloc.h"
 #include "core/aggregate.h"
 #include "export/meta.h"
+#include "export/ranking_words.h"
 
 /* What a column shows. */
 enum kind {

@@ -10,8 +10,6 @@
 #ifndef LB_EXPORT_RANKING_H
 #define LB_EXPORT_RANKING_H
 
-#include <stdbool.h>
-
 #include "base/buf.h"
 #include "base/error.h"
 #include "core/board.h"
@@ -23,22 +21,5 @@
  * v with lb_view_release in both cases. */
 int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
                     enum lb_audience a, struct lb_error *err);
-
-/* The line above a table: "Average of 6 benchmarks (Open LLM Leaderboard
- * v1): ARC, HellaSwag, ..." with "Ranked by X. " before it for --sort; for
- * other methods "Weighted mean of 6 benchmarks ...: ARC x2, ...",
- * "Normalized mean ..., 0 = random guess, 100 = perfect: ARC (baseline
- * 25), ...", and "(lower is better)" after such a benchmark. */
-void lb_ranking_title(const struct lb_board *b, struct lb_buf *out);
-
-/* "Average of 6 benchmarks", "Mean win rate (HELM) over 6 benchmarks",
- * ...: what the value is (capitalized or not). */
-void lb_ranking_value_phrase(const struct lb_board *b, struct lb_buf *out,
-                             bool capital);
-
-/* The sentences below a table, each ending in '\n': counts of ranked and
- * unranked rows with the reason, --where, --dedup, the intervals, the tie
- * rule, --top, the mark of partial means. */
-void lb_ranking_footer(const struct lb_board *b, struct lb_buf *out);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "base/decimal.h"
 #include "core/aggregate.h"
-#include "export/ranking.h"
+#include "export/ranking_words.h"
 
 void lb_ranking_value_phrase(const struct lb_board *r, struct lb_buf *out,
                              bool capital)

@@ -1,3 +1,4 @@
+/* view.c: building a view, and its cells (see view.h). */
 #include "export/view.h"
 
 #include <math.h>
