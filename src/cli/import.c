@@ -490,19 +490,23 @@ int cmd_import(int argc, char **argv)
         goto out;
     }
     for (i = 0; i < a.nfiles; i++) {
-        struct lb_buf data = LB_BUF_INIT;
+        struct lb_buf data = LB_BUF_INIT, shown = LB_BUF_INIT;
         struct lb_lmeval_run run;
-        const char *name = strcmp(a.files[i], "-") == 0 ? "<stdin>"
-                                                        : a.files[i];
+        const char *name;
 
+        /* the file's name for messages, terminal-safe */
+        (void)lb_utf8_render(&shown, a.files[i], strlen(a.files[i]), 0);
+        name = strcmp(a.files[i], "-") == 0 ? "<stdin>" : lb_buf_str(&shown);
         if (read_file(a.files[i], &data, &err) != 0) {
             lb_buf_release(&data);
+            lb_buf_release(&shown);
             goto out;
         }
         rc = lb_lmeval_read(name, lb_buf_str(&data), data.len, a.maps,
                             a.nmaps, &run, &err);
         lb_buf_release(&data);
         if (rc != 0) {
+            lb_buf_release(&shown);
             rc = LB_EXIT_FAILURE;
             goto out;
         }
@@ -513,6 +517,7 @@ int cmd_import(int argc, char **argv)
                 map_used[run.scores[j].map] = true;
         rc = add_run(&a, &rs, &header, have, name, &run, &err);
         lb_lmeval_run_release(&run);
+        lb_buf_release(&shown);
         if (rc != 0) {
             rc = LB_EXIT_FAILURE;
             goto out;

@@ -22,6 +22,7 @@
 #include "base/buf.h"
 #include "base/quote.h"
 #include "base/sort.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "core/table.h"
 
@@ -674,9 +675,15 @@ static void loader_init(struct loader *ld, struct lb_table *t,
                         const char *name, const struct lb_load_opts *opts,
                         struct lb_error *err)
 {
+    struct lb_buf shown = LB_BUF_INIT;
+
     memset(t, 0, sizeof *t);
     memset(ld, 0, sizeof *ld);
-    t->path = xstrdup(name);
+    /* every message names the file through t->path: rendered once here,
+     * so that no control byte of a file name reaches a terminal */
+    (void)lb_utf8_render(&shown, name, strlen(name), 0);
+    t->path = xstrdup(lb_buf_str(&shown));
+    lb_buf_release(&shown);
     t->model_col = LB_NPOS;
     ld->t = t;
     ld->err = err;

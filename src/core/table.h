@@ -68,7 +68,10 @@ struct lb_column {
 };
 
 struct lb_table {
-    char *path;              /* file name for messages ("<stdin>" for -) */
+    char *path;              /* file name for messages ("<stdin>" for -),
+                                terminal-safe: control bytes, bidi controls
+                                and invalid UTF-8 shown as escapes
+                                (lb_utf8_render) */
     size_t ncols;            /* columns in the header */
     struct lb_column *cols;  /* ncols columns (owned) */
     size_t model_col;        /* index of the model column */
