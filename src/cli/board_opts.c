@@ -1,8 +1,10 @@
 /* board_opts.c: the options that choose and rank, shared by rank and plot. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/quote.h"
+#include "base/sort.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "core/catalog.h"
@@ -132,22 +134,54 @@ static int add_name(const char *option, const char *s, size_t len, void *ctx,
                     struct lb_error *err)
 {
     struct cli_names *l = ctx;
-    struct lb_quoted q;
-    size_t i;
 
-    for (i = 0; i < l->n; i++)
-        if (strlen(l->v[i]) == len && memcmp(l->v[i], s, len) == 0)
-            return lb_error_set(err, "%s: %s is listed twice", option,
-                                lb_quote(&q, s, len));
-    l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+    (void)option;
+    (void)err;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 8;
+        l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+    }
     l->v[l->n++] = xmemdup0(s, len);
     return 0;
+}
+
+static int cmp_names(size_t a, size_t b, void *ctx)
+{
+    char *const *v = ctx;
+    int c = strcmp(v[a], v[b]);
+
+    return c != 0 ? c : (a > b) - (a < b);
+}
+
+/* The first name (in list order) that an earlier one repeats, or n: the
+ * names sorted once, so that a list of any length is checked in n log n. */
+static size_t first_repeat(char *const *v, size_t n)
+{
+    size_t *order = xcalloc(n + 1, sizeof *order), i, first = n;
+
+    for (i = 0; i < n; i++)
+        order[i] = i;
+    lb_sort_indices(order, n, cmp_names, (void *)(uintptr_t)v);
+    for (i = 1; i < n; i++)
+        if (strcmp(v[order[i]], v[order[i - 1]]) == 0 && order[i] < first)
+            first = order[i];
+    free(order);
+    return first;
 }
 
 int cli_split_names(const char *option, const char *arg,
                     struct cli_names *out, struct lb_error *err)
 {
-    return each_item(option, arg, add_name, out, err);
+    struct lb_quoted q;
+    size_t i;
+
+    if (each_item(option, arg, add_name, out, err) != 0)
+        return -1;
+    i = first_repeat(out->v, out->n);
+    if (i < out->n)
+        return lb_error_set(err, "%s: %s is listed twice", option,
+                            lb_quotes(&q, out->v[i]));
+    return 0;
 }
 
 struct values_ctx {
@@ -164,7 +198,7 @@ static int add_value(const char *option, const char *s, size_t len,
     struct lb_quoted q;
     struct lb_dec d;
     enum lb_num_status st;
-    size_t i, vlen;
+    size_t vlen;
 
     while (eq > s && eq[-1] != '=') /* the last '=' */
         eq--;
@@ -185,13 +219,11 @@ static int add_value(const char *option, const char *s, size_t len,
     /* names may have spaces before '=' */
     while (name_end > s && (name_end[-1] == ' ' || name_end[-1] == '\t'))
         name_end--;
-    for (i = 0; i < l->n; i++)
-        if (strlen(l->v[i].name) == (size_t)(name_end - s) &&
-            memcmp(l->v[i].name, s, (size_t)(name_end - s)) == 0)
-            return lb_error_set(err, "%s: %s is given twice", option,
-                                lb_quote(&q, s, (size_t)(name_end - s)));
-    l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-    l->names = xreallocarray(l->names, l->n + 1, sizeof *l->names);
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 8;
+        l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+        l->names = xreallocarray(l->names, l->cap, sizeof *l->names);
+    }
     l->names[l->n] = xmemdup0(s, (size_t)(name_end - s));
     l->v[l->n].name = l->names[l->n];
     l->v[l->n].value = d;
@@ -203,8 +235,16 @@ int cli_split_values(const char *option, const char *arg, bool negative,
                      struct cli_values *out, struct lb_error *err)
 {
     struct values_ctx c = {out, negative};
+    struct lb_quoted q;
+    size_t i;
 
-    return each_item(option, arg, add_value, &c, err);
+    if (each_item(option, arg, add_value, &c, err) != 0)
+        return -1;
+    i = first_repeat(out->names, out->n);
+    if (i < out->n)
+        return lb_error_set(err, "%s: %s is given twice", option,
+                            lb_quotes(&q, out->names[i]));
+    return 0;
 }
 
 int cli_names_add(const char *cmd, const char *option, const char *arg,

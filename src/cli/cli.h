@@ -112,14 +112,14 @@ extern const char cli_ci_help[];
  * arrays, never command-line text. */
 struct cli_names {
     char **v; /* the names (owned) */
-    size_t n;
+    size_t n, cap;
 };
 
 /* A list of NAME=VALUE pairs ("--weights A=2,B=0.5"). */
 struct cli_values {
     struct lb_named_dec *v; /* the pairs */
     char **names;           /* their names (owned) */
-    size_t n;
+    size_t n, cap;
 };
 
 /* Appends the names of a comma-separated list (spaces around a name are

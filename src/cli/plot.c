@@ -137,6 +137,7 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
     memset(a, 0, sizeof *a);
     cli_board_args_init(&a->b);
     a->b.board.ci.enabled = true; /* intervals whenever the data allow */
+    a->b.board.ci.if_possible = true;
     a->dir = DEFAULT_DIR;
     a->terminal = LB_TERMINAL_PNG;
     optind = 0; /* GNU: restart scanning */

@@ -115,25 +115,34 @@ static int given_stderrs(struct work *w, const struct lb_ci_opts *o,
                          struct lb_error *err)
 {
     struct lb_quoted q;
-    size_t i, k;
+    size_t *pos, i, k;
+    int rc = 0;
 
-    for (i = 0; i < o->nstderrs; i++) {
+    if (o->nstderrs == 0)
+        return 0;
+    /* table column -> position + 1: each name in constant time */
+    pos = xcalloc(w->t->ncols + 1, sizeof *pos);
+    for (k = 0; k < w->nk; k++)
+        pos[w->a->cols[k]] = k + 1;
+    for (i = 0; i < o->nstderrs && rc == 0; i++) {
         const struct lb_named_dec *g = &o->stderrs[i];
         size_t col = lb_table_find(w->t, g->name);
 
-        for (k = 0; k < w->nk && w->a->cols[k] != col; k++)
-            ;
-        if (col == LB_NPOS || k == w->nk)
-            return lb_error_set(err, LB_OPT("stderr") ": %s is not one of the "
-                                     "benchmarks averaged",
-                                lb_quotes(&q, g->name));
-        if (g->value.units < 0)
-            return lb_error_set(err, LB_OPT("stderr") ": the standard error "
-                                     "of %s is below 0",
-                                lb_quotes(&q, g->name));
-        w->se_const[k] = lb_dec_to_double(g->value.units, 1, g->value.scale);
+        k = col == LB_NPOS ? 0 : pos[col];
+        if (k-- == 0)
+            rc = lb_error_set(err, LB_OPT("stderr") ": %s is not one of the "
+                                   "benchmarks averaged",
+                              lb_quotes(&q, g->name));
+        else if (g->value.units < 0)
+            rc = lb_error_set(err, LB_OPT("stderr") ": the standard error "
+                                   "of %s is below 0",
+                              lb_quotes(&q, g->name));
+        else
+            w->se_const[k] = lb_dec_to_double(g->value.units, 1,
+                                              g->value.scale);
     }
-    return 0;
+    free(pos);
+    return rc;
 }
 
 /* The column NAME_stderr (or NAME_se) of benchmark k, or LB_NPOS. */
@@ -510,6 +519,13 @@ int lb_ci_compute(const struct lb_aggregate *a, const struct lb_ranking *rk,
     /* the ranked rows lead the ranking's order (with --top too) */
     for (r = 0; r < w.n; r++)
         w.nr += rk->rank2[r] != 0;
+    ci->ranked = w.nr;
+    if (w.nr > 0 && o->draws > LB_CI_MAX_CELLS / w.nr && o->if_possible) {
+        ci->available = false;
+        ci->too_many = true;
+        work_release(&w);
+        return 0;
+    }
     if (w.nr > 0 && o->draws > LB_CI_MAX_CELLS / w.nr) {
         work_release(&w);
         return lb_error_set(err, LB_OPT("ci") ": %zu draws of %zu ranked "

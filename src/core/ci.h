@@ -45,6 +45,9 @@
 
 struct lb_ci_opts {
     bool enabled;        /* compute intervals (rank --ci; plot always) */
+    bool if_possible;    /* too many draws for the rows: no intervals, said
+                            in lb_ci.too_many, rather than an error (plot,
+                            which was not asked for them) */
     const struct lb_named_dec *stderrs; /* a standard error for every score
                                            of a benchmark (wins over its
                                            column) */
@@ -54,7 +57,11 @@ struct lb_ci_opts {
 };
 
 struct lb_ci {
-    bool available;      /* every benchmark has error information */
+    bool available;      /* every benchmark has error information (and,
+                            with if_possible, the draws fit) */
+    bool too_many;       /* with if_possible: draws x ranked rows are more
+                            than LB_CI_MAX_CELLS, so there are none */
+    size_t ranked;       /* the ranked rows drawn (or that would be) */
     struct lb_buf lacking; /* when not: the benchmarks without, "A, B" */
     struct lb_buf sources; /* where the errors come from: "ARC_stderr,
                               GSM8K=1.2" */

@@ -265,7 +265,14 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
         }
     }
     /* each benchmark left out, under the board's method */
-    for (k = 0; b->sel.nbench >= 2 && k < b->sel.nbench && rc == 0; k++) {
+    if (b->sel.nbench > LB_COMPARE_MAX_LEAVE_OUT)
+        lb_buf_addf(&c->skipped, "%seach benchmark left out: %zu benchmarks "
+                                 "(more than %d)",
+                    c->skipped.len ? "; " : "", b->sel.nbench,
+                    LB_COMPARE_MAX_LEAVE_OUT);
+    for (k = 0; b->sel.nbench >= 2 && b->sel.nbench <= LB_COMPARE_MAX_LEAVE_OUT &&
+                k < b->sel.nbench && rc == 0;
+         k++) {
         struct lb_method_opts m = *bm;
         struct lb_named_dec *weights =
             xcalloc(bm->nweights + 1, sizeof *weights);

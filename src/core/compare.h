@@ -30,9 +30,15 @@ struct lb_compare {
                               no --weights; ...") */
 };
 
+/* Orders with one benchmark left out are made for at most this many
+ * benchmarks: each costs a ranking over all the others, and a table of
+ * thousands of them says nothing a reader can use. */
+#define LB_COMPARE_MAX_LEAVE_OUT 100
+
 /* Ranks the rows of board b's table under every method (weighted only
  * with --weights; normalized only when every benchmark has a baseline)
- * and, with 2 benchmarks or more, under b's method with each one left
+ * and, with 2 to LB_COMPARE_MAX_LEAVE_OUT benchmarks (more are said in
+ * c->skipped), under b's method with each one left
  * out; the options otherwise are b's (missing policy, ties, precision,
  * lower-is-better). Returns 0, or -1 with a message in err. Release *c
  * with lb_compare_release in both cases. */

@@ -380,6 +380,7 @@ static void finish_header(struct loader *ld)
         fail_at(ld, ld->row_line, i + 1, what);
         return;
     }
+    lb_table_index(t);
     t->model_col = find_model_column(t, ld->opts ? ld->opts->model_column
                                                  : NULL);
     if (t->model_col == LB_NPOS) {

@@ -95,18 +95,33 @@ static void bench_list(const struct lb_aggregate *a, struct lb_buf *out)
                     lb_quotes(&q, a->t->cols[a->cols[k]].name));
 }
 
-/* The position among the benchmarks averaged of the column 'name'. */
-static int find_bench(const struct lb_aggregate *a, const char *option,
-                      const char *name, uint32_t *k, struct lb_error *err)
+/* Table column -> its position among the benchmarks averaged + 1 (0: not
+ * averaged); caller frees. Finding each name given is then constant time,
+ * however many benchmarks and names. */
+static uint32_t *bench_positions(const struct lb_aggregate *a)
+{
+    uint32_t *pos = xcalloc(a->t->ncols + 1, sizeof *pos), k;
+
+    for (k = 0; k < a->nbench; k++)
+        pos[a->cols[k]] = k + 1;
+    return pos;
+}
+
+/* The position among the benchmarks averaged of the column 'name' (pos:
+ * bench_positions). */
+static int find_bench(const struct lb_aggregate *a, const uint32_t *pos,
+                      const char *option, const char *name, uint32_t *k,
+                      struct lb_error *err)
 {
     size_t col = lb_table_find(a->t, name);
     struct lb_buf list = LB_BUF_INIT;
     struct lb_quoted q;
     int rc;
 
-    for (*k = 0; *k < a->nbench; (*k)++)
-        if (col != LB_NPOS && a->cols[*k] == col)
-            return 0;
+    if (col != LB_NPOS && pos[col] != 0) {
+        *k = pos[col] - 1;
+        return 0;
+    }
     bench_list(a, &list);
     rc = lb_error_set(err, "%s: %s is not one of the benchmarks averaged (%s)",
                       option, lb_quotes(&q, name), lb_buf_str(&list));
@@ -121,24 +136,27 @@ struct pair {
 
 /* The pairs given (names of benchmarks averaged, each once) as benchmark
  * positions (caller frees *out). */
-static int find_pairs(const struct lb_aggregate *a,
+static int find_pairs(const struct lb_aggregate *a, const uint32_t *pos,
                       const struct lb_named_dec *given, size_t count,
                       const char *option, struct pair **out,
                       struct lb_error *err)
 {
     struct pair *p = xcalloc(count + 1, sizeof *p);
+    bool *seen = xcalloc((size_t)a->nbench + 1, sizeof *seen);
     struct lb_quoted q;
-    size_t i, j;
+    size_t i;
     int rc = 0;
 
     for (i = 0; i < count && rc == 0; i++) {
         p[i].v = given[i].value;
-        rc = find_bench(a, option, given[i].name, &p[i].k, err);
-        for (j = 0; j < i && rc == 0; j++)
-            if (p[j].k == p[i].k)
-                rc = lb_error_set(err, "%s: %s is given twice", option,
-                                  lb_quotes(&q, a->t->cols[a->cols[p[i].k]].name));
+        rc = find_bench(a, pos, option, given[i].name, &p[i].k, err);
+        if (rc == 0 && seen[p[i].k])
+            rc = lb_error_set(err, "%s: %s is given twice", option,
+                              lb_quotes(&q, a->t->cols[a->cols[p[i].k]].name));
+        if (rc == 0)
+            seen[p[i].k] = true;
     }
+    free(seen);
     if (rc != 0) {
         free(p);
         return -1;
@@ -163,9 +181,10 @@ static lb_i128 gcd128(lb_i128 a, lb_i128 b)
 }
 
 /* The terms of every benchmark: direction, weight, baseline. Raises
- * in_scale to the baselines' decimals for normalized. */
-static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
-                       struct lb_error *err)
+ * in_scale to the baselines' decimals for normalized. pos: the benchmarks'
+ * positions (bench_positions). */
+static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
+                          const struct lb_method_opts *m, struct lb_error *err)
 {
     const struct lb_table *t = a->t;
     struct pair *p = NULL;
@@ -183,13 +202,14 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
         a->terms[k].weight.units = 1;
     }
     for (i = 0; i < m->nlower; i++) {
-        if (find_bench(a, LB_OPT("lower-is-better"), m->lower[i], &k, err) != 0)
+        if (find_bench(a, pos, LB_OPT("lower-is-better"), m->lower[i], &k,
+                       err) != 0)
             return -1;
         a->terms[k].lower = true;
     }
     if (m->method == LB_METHOD_WEIGHTED && m->nweights > 0) {
         n = m->nweights;
-        if (find_pairs(a, m->weights, n, LB_OPT("weights"), &p, err) != 0)
+        if (find_pairs(a, pos, m->weights, n, LB_OPT("weights"), &p, err) != 0)
             return -1;
         for (i = 0; i < n; i++) {
             if (p[i].v.units < 0) {
@@ -232,7 +252,8 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
 
         n = m->nbaselines;
         if (n > 0 &&
-            find_pairs(a, m->baselines, n, LB_OPT("baseline"), &p, err) != 0) {
+            find_pairs(a, pos, m->baselines, n, LB_OPT("baseline"), &p, err) !=
+                0) {
             free(given);
             return -1;
         }
@@ -332,6 +353,16 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
         tm->q = (int64_t)den;
     }
     return 0;
+}
+
+static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
+                       struct lb_error *err)
+{
+    uint32_t *pos = bench_positions(a);
+    int rc = build_terms_at(a, pos, m, err);
+
+    free(pos);
+    return rc;
 }
 
 /* }====================================================================== */

@@ -1,6 +1,7 @@
 #include "core/select.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,18 +49,12 @@ static int unknown_column(const struct lb_table *t, const char *option,
     return rc;
 }
 
-static bool in_list(const size_t *a, size_t n, size_t v)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (a[i] == v)
-            return true;
-    return false;
-}
+/* What a column is in the selection being built (one byte per column of
+ * the table, so that each check is constant time however many columns). */
+enum { NONE, BENCH, EXTRA };
 
 static int select_named(const struct lb_table *t, const char *const *names,
-                        size_t n, struct lb_selection *sel,
+                        size_t n, struct lb_selection *sel, uint8_t *role,
                         struct lb_error *err)
 {
     size_t i;
@@ -77,13 +72,15 @@ static int select_named(const struct lb_table *t, const char *const *names,
             rc = lb_error_set(err, LB_OPT("benchmarks") ": %s is the model "
                                    "column",
                               lb_quotes(&q, names[i]));
-        else if (in_list(sel->bench, sel->nbench, col))
+        else if (role[col] == BENCH)
             rc = lb_error_set(err, LB_OPT("benchmarks") ": %s and an earlier "
                                    "name are the same column %s",
                               lb_quotes(&q, names[i]),
                               lb_quotes(&q2, t->cols[col].name));
-        else
+        else {
             sel->bench[sel->nbench++] = col;
+            role[col] = BENCH;
+        }
     }
     return rc;
 }
@@ -148,7 +145,7 @@ static const struct lb_suite *find_suite(const struct lb_table *t,
 }
 
 static int select_extra(const struct lb_table *t, const char *const *names,
-                        size_t n, struct lb_selection *sel,
+                        size_t n, struct lb_selection *sel, uint8_t *role,
                         struct lb_error *err)
 {
     size_t i;
@@ -164,18 +161,19 @@ static int select_extra(const struct lb_table *t, const char *const *names,
             break;
         }
         c = &t->cols[col];
-        if (col == t->model_col || in_list(sel->bench, sel->nbench, col) ||
-            in_list(sel->extra, sel->nextra, col))
+        if (col == t->model_col || role[col] != NONE)
             continue; /* shown already */
         if (!c->has_text)
             rc = lb_table_check_numeric(t, col, err);
         sel->extra[sel->nextra++] = col;
+        role[col] = EXTRA;
     }
     return rc;
 }
 
 static int select_sort(const struct lb_table *t, const char *name,
-                       struct lb_selection *sel, struct lb_error *err)
+                       struct lb_selection *sel, const uint8_t *role,
+                       struct lb_error *err)
 {
     size_t col;
 
@@ -195,8 +193,7 @@ static int select_sort(const struct lb_table *t, const char *name,
     if (lb_table_check_numeric(t, col, err) != 0)
         return -1;
     sel->sort_col = col;
-    if (!in_list(sel->bench, sel->nbench, col) &&
-        !in_list(sel->extra, sel->nextra, col))
+    if (role[col] == NONE)
         sel->extra[sel->nextra++] = col; /* room was kept for it */
     return 0;
 }
@@ -230,22 +227,29 @@ static int select_suite(const struct lb_table *t, const struct lb_suite *s,
 int lb_select(const struct lb_table *t, const struct lb_select_opts *opts,
               struct lb_selection *sel, struct lb_error *err)
 {
+    uint8_t *role = xcalloc(t->ncols + 1, 1);
     size_t i;
+    int rc;
 
     memset(sel, 0, sizeof *sel);
     sel->sort_col = LB_NPOS;
-    if (opts->suite != NULL ? select_suite(t, opts->suite, sel, err)
-        : opts->benchmarks != NULL
-            ? select_named(t, opts->benchmarks, opts->nbenchmarks, sel, err)
-            : select_default(t, sel, err))
-        return -1;
+    rc = opts->suite != NULL ? select_suite(t, opts->suite, sel, err)
+         : opts->benchmarks != NULL
+             ? select_named(t, opts->benchmarks, opts->nbenchmarks, sel, role,
+                            err)
+             : select_default(t, sel, err);
     for (i = 0; i < sel->nbench; i++)
-        if (lb_table_check_numeric(t, sel->bench[i], err) != 0)
-            return -1;
-    sel->suite = find_suite(t, sel);
-    if (select_extra(t, opts->columns, opts->ncolumns, sel, err) != 0)
-        return -1;
-    return select_sort(t, opts->sort, sel, err);
+        role[sel->bench[i]] = BENCH;
+    for (i = 0; i < sel->nbench && rc == 0; i++)
+        rc = lb_table_check_numeric(t, sel->bench[i], err);
+    if (rc == 0) {
+        sel->suite = find_suite(t, sel);
+        rc = select_extra(t, opts->columns, opts->ncolumns, sel, role, err);
+    }
+    if (rc == 0)
+        rc = select_sort(t, opts->sort, sel, role, err);
+    free(role);
+    return rc;
 }
 
 void lb_selection_release(struct lb_selection *sel)

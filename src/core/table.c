@@ -2,10 +2,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <strings.h>
 
 #include "base/quote.h"
 #include "base/xalloc.h"
+#include "core/catalog.h"
 
 void lb_table_release(struct lb_table *t)
 {
@@ -25,6 +27,7 @@ void lb_table_release(struct lb_table *t)
     free(t->cols);
     free(t->row_line);
     free(t->path);
+    free(t->index);
     memset(t, 0, sizeof *t);
 }
 
@@ -103,39 +106,173 @@ const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len)
     return lb_table_text(t, t->model_col, row, len);
 }
 
-size_t lb_table_find(const struct lb_table *t, const char *name)
+/* {======================================================================
+ * Finding columns by name
+ * ======================================================================= */
+
+#define KEY_SIZE 64 /* names this long or longer have no loose key */
+
+/* The three ways a name matches, in the order they are tried. */
+enum match { EXACT, NOCASE, LOOSE, NMATCH };
+
+struct slot {
+    uint64_t hash;   /* of the name in that way (0: empty slot) */
+    uint32_t col;    /* the first column with it */
+    bool ambiguous;  /* another column has it too */
+};
+
+struct lb_col_index {
+    size_t mask;      /* slots per way - 1 */
+    struct slot *way[NMATCH];
+    struct slot slots[]; /* NMATCH * (mask + 1) */
+};
+
+static uint64_t fnv(const char *s, bool fold)
+{
+    uint64_t h = 1469598103934665603ull;
+
+    for (; *s != '\0'; s++) {
+        unsigned char c = (unsigned char)*s;
+
+        if (fold && c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        h = (h ^ c) * 1099511628211ull;
+    }
+    return h | 1; /* never 0: 0 marks an empty slot */
+}
+
+/* Whether column name 'have' matches the query 'want' in way m (for
+ * LOOSE, want is the query's key). */
+static bool matches(const char *have, const char *want, enum match m)
+{
+    char key[KEY_SIZE];
+
+    if (m == EXACT)
+        return strcmp(have, want) == 0;
+    if (m == NOCASE)
+        return strcasecmp(have, want) == 0;
+    if (strlen(have) >= sizeof key)
+        return false;
+    lb_catalog_key(have, key, sizeof key);
+    return strcmp(key, want) == 0;
+}
+
+/* The slot holding 'want' in way m, or NULL. */
+static const struct slot *probe(const struct lb_table *t, enum match m,
+                                const char *want, uint64_t h)
+{
+    const struct lb_col_index *x = t->index;
+    size_t i;
+
+    for (i = h & x->mask; x->way[m][i].hash != 0; i = (i + 1) & x->mask) {
+        const struct slot *sl = &x->way[m][i];
+
+        if (sl->hash == h && matches(t->cols[sl->col].name, want, m))
+            return sl;
+    }
+    return NULL;
+}
+
+static void insert(struct lb_table *t, enum match m, const char *key,
+                   uint64_t h, uint32_t col)
+{
+    struct lb_col_index *x = t->index;
+    size_t i;
+
+    for (i = h & x->mask; x->way[m][i].hash != 0; i = (i + 1) & x->mask) {
+        struct slot *sl = &x->way[m][i];
+
+        if (sl->hash == h && matches(t->cols[sl->col].name, key, m)) {
+            sl->ambiguous = true;
+            return;
+        }
+    }
+    x->way[m][i].hash = h;
+    x->way[m][i].col = col;
+}
+
+void lb_table_index(struct lb_table *t)
+{
+    size_t n = 8, i;
+    int m;
+
+    free(t->index);
+    while (n < 2 * t->ncols + 2)
+        n *= 2;
+    t->index = xcalloc(1, sizeof *t->index + NMATCH * n * sizeof(struct slot));
+    t->index->mask = n - 1;
+    for (m = 0; m < NMATCH; m++)
+        t->index->way[m] = t->index->slots + (size_t)m * n;
+    for (i = 0; i < t->ncols; i++) {
+        const char *name = t->cols[i].name;
+        char key[KEY_SIZE];
+
+        insert(t, EXACT, name, fnv(name, false), (uint32_t)i);
+        insert(t, NOCASE, name, fnv(name, true), (uint32_t)i);
+        if (strlen(name) >= sizeof key)
+            continue;
+        lb_catalog_key(name, key, sizeof key);
+        if (key[0] != '\0')
+            insert(t, LOOSE, key, fnv(key, false), (uint32_t)i);
+    }
+}
+
+/* The same by reading every column (a table without an index). */
+static size_t find_slowly(const struct lb_table *t, const char *name)
 {
     size_t i, found = LB_NPOS;
-    char want[64], key[64];
+    char want[KEY_SIZE];
+    int m;
 
-    for (i = 0; i < t->ncols; i++)
-        if (strcmp(t->cols[i].name, name) == 0)
-            return i;
-    for (i = 0; i < t->ncols; i++) {
-        if (strcasecmp(t->cols[i].name, name) == 0) {
+    for (m = EXACT; m < NMATCH; m++) {
+        const char *w = name;
+
+        if (m == LOOSE) {
+            if (strlen(name) >= sizeof want)
+                return LB_NPOS;
+            lb_catalog_key(name, want, sizeof want);
+            if (want[0] == '\0')
+                return LB_NPOS;
+            w = want;
+        }
+        for (i = 0; i < t->ncols; i++) {
+            if (!matches(t->cols[i].name, w, (enum match)m))
+                continue;
+            if (m == EXACT)
+                return i;
             if (found != LB_NPOS)
                 return LB_NPOS;
             found = i;
         }
+        if (found != LB_NPOS)
+            return found;
     }
-    if (found != LB_NPOS || strlen(name) >= sizeof want)
-        return found;
-    /* loose match: "MATH Lvl 5" finds MATH_Lvl5 */
+    return LB_NPOS;
+}
+
+size_t lb_table_find(const struct lb_table *t, const char *name)
+{
+    const struct slot *sl;
+    char want[KEY_SIZE];
+
+    if (t->index == NULL)
+        return find_slowly(t, name);
+    sl = probe(t, EXACT, name, fnv(name, false));
+    if (sl != NULL)
+        return sl->col;
+    sl = probe(t, NOCASE, name, fnv(name, true));
+    if (sl != NULL)
+        return sl->ambiguous ? LB_NPOS : sl->col;
+    if (strlen(name) >= sizeof want)
+        return LB_NPOS;
     lb_catalog_key(name, want, sizeof want);
     if (want[0] == '\0')
         return LB_NPOS;
-    for (i = 0; i < t->ncols; i++) {
-        if (strlen(t->cols[i].name) >= sizeof key)
-            continue;
-        lb_catalog_key(t->cols[i].name, key, sizeof key);
-        if (strcmp(key, want) == 0) {
-            if (found != LB_NPOS)
-                return LB_NPOS;
-            found = i;
-        }
-    }
-    return found;
+    sl = probe(t, LOOSE, want, fnv(want, false));
+    return sl == NULL || sl->ambiguous ? LB_NPOS : sl->col;
 }
+
+/* }====================================================================== */
 
 int lb_table_check_numeric(const struct lb_table *t, size_t col,
                            struct lb_error *err)

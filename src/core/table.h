@@ -82,6 +82,8 @@ struct lb_table {
     size_t *row_line;        /* row -> line where it starts, or NULL when
                                 row r starts at first_line + r (owned); read
                                 with lb_table_line */
+    struct lb_col_index *index; /* the columns by name, for lb_table_find
+                                   (lb_table_index; owned), or NULL */
 };
 
 /* A filter sees each data row as soon as it is read and says whether the
@@ -181,8 +183,13 @@ static inline bool lb_column_missing(const struct lb_column *c, size_t row)
 /* Finds a column by name: an exact match first, then a match ignoring
  * letter case, then (for catalog benchmarks) the catalog's loose match.
  * Returns its index, or LB_NPOS when there is none or the loose matches are
- * ambiguous. */
+ * ambiguous. In constant time once the table is indexed (lb_table_index:
+ * the loader does it), so that looking up every column is linear. */
 size_t lb_table_find(const struct lb_table *t, const char *name);
+
+/* Indexes the columns' names for lb_table_find (again after a column is
+ * added or renamed). */
+void lb_table_index(struct lb_table *t);
 
 /* When column 'col' cannot be used as numbers (a bad cell, or text only),
  * writes the reason into err and returns -1; otherwise returns 0. The

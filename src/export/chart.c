@@ -150,6 +150,15 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
 
     if (b->ranking.n_listed_ranked == 0)
         return lb_error_set(err, "%s: no ranked model to plot", b->table->path);
+    if ((c == LB_CHART_BENCHMARKS && b->sel.nbench > MAX_BAR_BENCHMARKS) ||
+        (c == LB_CHART_PROFILE && b->sel.nbench > MAX_SPIDER_AXES))
+        return lb_error_set(err,
+                            "%s: chart '%s': %zu benchmarks are more than it "
+                            "can show (%d); choose some with "
+                            LB_OPT("benchmarks"),
+                            b->table->path, kinds[c].name, b->sel.nbench,
+                            c == LB_CHART_PROFILE ? MAX_SPIDER_AXES
+                                                  : MAX_BAR_BENCHMARKS);
     if (c == LB_CHART_PROFILE && b->sel.nbench >= MIN_SPIDER_AXES) {
         size_t i;
 
@@ -169,10 +178,19 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
         for (i = 0; lb_board_has_ci(b) && i < b->ranking.n_listed_ranked; i++)
             if (b->ci.has[b->ranking.order[i]])
                 return 0;
+        if (b->ci.too_many)
+            return lb_error_set(err,
+                                "%s: chart 'ranks': %zu draws of %zu ranked "
+                                "models are more than leaderboard keeps (%d "
+                                "values); lower " LB_OPT("bootstrap")
+                                " or rank fewer models (" LB_OPT("where")
+                                ")",
+                                b->table->path, b->ci.draws, b->ci.ranked,
+                                LB_CI_MAX_CELLS);
         return lb_error_set(err,
                             "%s: chart 'ranks' needs a standard error for "
-                            "every score (NAME_stderr columns or --stderr "
-                            "NAME=VALUE)",
+                            "every score (NAME_stderr columns or "
+                            LB_OPT("stderr") " NAME=VALUE)",
                             b->table->path);
     }
     if (c != LB_CHART_SIZE)
@@ -277,23 +295,24 @@ void chart_rank(struct lb_buf *b, int64_t rank2)
  * 'value' is the ranking's value, 'shown' the same at the displayed
  * precision (the value labels), the scores those of the benchmarks in
  * selection order, NaN when missing. */
-int chart_rows_dat(struct chart *c)
+int chart_rows_dat(struct chart *c, bool scores)
 {
     const struct lb_board *b = c->b;
-    size_t i, j;
+    size_t i, j, nscores = scores ? b->sel.nbench : 0;
 
     lb_buf_addf(c->dat,
                 "# %s.dat: data of %s.gp, written by 'leaderboard plot'\n"
                 "# one line per model in rank order: row index, rank, the "
                 "ranking's value,\n"
-                "# that value at %u decimals, then the score of each "
-                "benchmark (NaN: missing)%s\n"
+                "# that value at %u decimals%s%s\n"
                 "# row\trank\tvalue\tshown",
                 c->name, c->name, b->opts.rank.precision,
+                scores ? ", then the score of each benchmark (NaN: missing)"
+                       : "",
                 c->intervals ? ",\n# then the value's 95% interval (NaN: "
                                "none) and where its label starts"
                              : "");
-    for (j = 0; j < b->sel.nbench; j++)
+    for (j = 0; j < nscores; j++)
         lb_buf_addf(c->dat, "\tscore_%zu", j + 1);
     if (c->intervals)
         lb_buf_adds(c->dat, "\tci_low\tci_high\tlabel_at");
@@ -313,7 +332,7 @@ int chart_rows_dat(struct chart *c)
         (void)lb_aggregate_round(c->key, row, b->opts.rank.precision, &shown);
         lb_buf_add(c->dat, buf,
                    lb_dec_format(buf, shown, b->opts.rank.precision));
-        for (j = 0; j < b->sel.nbench; j++) {
+        for (j = 0; j < nscores; j++) {
             const struct lb_column *k = &c->t->cols[b->sel.bench[j]];
 
             lb_buf_addc(c->dat, '\t');

@@ -76,8 +76,8 @@ const char *lb_terminal_ext(enum lb_terminal t);
 size_t lb_chart_params_column(const struct lb_table *t);
 
 /* Whether chart c can be drawn from board b: every chart needs a ranked
- * model; a spider 'profile' (3 benchmarks or more) a ranked model with every
- * score; 'size' a parameter column with a positive value for a ranked
+ * model; 'benchmarks' at most 60 benchmarks, a spider 'profile' (3 to 40
+ * benchmarks) a ranked model with every score; 'size' a parameter column with a positive value for a ranked
  * model; 'ranks' intervals (a standard error for every benchmark) and a
  * ranked model that has them. When the board has intervals, 'average'
  * draws the value's 95% interval as an error bar. Returns 0, or -1 with the

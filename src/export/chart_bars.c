@@ -143,9 +143,8 @@ int chart_average(struct chart *c)
                 "         with boxxyerror lc rgb '%s', \\\n",
                 chart_palette[0]);
     if (c->intervals) {
-        /* the interval's columns follow the scores */
-        size_t lo_col = b->sel.nbench + 5, hi_col = b->sel.nbench + 6;
-        size_t at_col = b->sel.nbench + 7;
+        /* the interval's columns follow the value (no scores here) */
+        size_t lo_col = 5, hi_col = 6, at_col = 7;
 
         lb_buf_addf(gp,
                     "     data using 3:1:%zu:%zu with xerrorbars lc rgb "
@@ -159,7 +158,7 @@ int chart_average(struct chart *c)
     }
     lb_buf_release(&text);
     lb_buf_release(&t);
-    return chart_rows_dat(c);
+    return chart_rows_dat(c, false);
 }
 
 int chart_benchmarks(struct chart *c)
@@ -179,7 +178,7 @@ int chart_benchmarks(struct chart *c)
     chart_what(c, &text, false);
     put_grouped_bars(c, &text, width);
     lb_buf_release(&text);
-    return chart_rows_dat(c);
+    return chart_rows_dat(c, true);
 }
 
 #define PROFILE_W 1000 /* at least */
@@ -294,6 +293,6 @@ int chart_profile(struct chart *c)
 out:
     lb_buf_release(&text);
     lb_buf_release(&t);
-    return chart_rows_dat(c);
+    return chart_rows_dat(c, true);
 }
 

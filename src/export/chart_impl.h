@@ -25,6 +25,8 @@
                                 cairo's 32767 pixels) */
 #define MAX_GROUPS 100       /* groups of 'benchmarks' */
 #define MIN_SPIDER_AXES 3    /* with fewer, the profile is grouped bars */
+#define MAX_SPIDER_AXES 40   /* with more, a spider chart is unreadable */
+#define MAX_BAR_BENCHMARKS 60 /* bars per model in 'benchmarks' */
 #define CHAR_PX 7.2          /* width of a character of Sans 10 (pngcairo),
                                 a little more than measured (6.6 to 7.2) */
 #define LINE_PX 15.0         /* height of a line of Sans 10 */
@@ -90,11 +92,11 @@ void chart_double(struct lb_buf *out, double v);
 void chart_rank(struct lb_buf *b, int64_t rank2);
 
 /* Writes the data of the bar and spider charts: one line per plotted row,
- *   row  rank  value  shown  score_1 ... score_n
+ *   row  rank  value  shown  [score_1 ... score_n]  [ci_low ci_high label_at]
  * 'value' is the ranking's value, 'shown' the same at the displayed
- * precision (the value labels), the scores those of the benchmarks in
- * selection order, NaN when missing. */
-int chart_rows_dat(struct chart *c);
+ * precision (the value labels), with 'scores' the scores of the benchmarks
+ * in selection order (NaN when missing), with intervals the value's. */
+int chart_rows_dat(struct chart *c, bool scores);
 
 /* Whether every plotted value (the ranking's and, with 'scores', every
  * benchmark score) lies in [0, 100]: then the chart uses that fixed scale.

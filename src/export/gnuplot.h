@@ -26,9 +26,9 @@ enum lb_gnuplot_status lb_gnuplot_run(const char *script, const char *image,
                                       enum lb_terminal t,
                                       struct lb_error *err);
 
-/* Runs 'gnuplot' on the script in file descriptor script_fd (read from its
- * start) as standard input, with standard output to out_fd (an empty
- * file), and waits for it; the image is what it wrote there, which must
+/* Runs 'gnuplot /dev/fd/3' on the script in file descriptor script_fd
+ * (read from its start), with standard output to out_fd (an empty file),
+ * and waits for it; the image is what it wrote there, which must
  * look like a t image. Returns as lb_gnuplot_run. */
 enum lb_gnuplot_status lb_gnuplot_pipe(int script_fd, int out_fd,
                                        enum lb_terminal t,

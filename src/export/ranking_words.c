@@ -86,6 +86,12 @@ static void ci_footer(const struct lb_board *r, struct lb_buf *out)
 {
     const struct lb_ci *ci = &r->ci;
 
+    if (!ci->available && ci->too_many) {
+        lb_buf_addf(out, "No intervals: %zu draws of %zu ranked models are "
+                         "more than leaderboard keeps (%d values).\n",
+                    ci->draws, ci->ranked, LB_CI_MAX_CELLS);
+        return;
+    }
     if (!ci->available) {
         lb_buf_addf(out, "No intervals: no standard error for %s (give "
                          "NAME_stderr columns or --stderr NAME=VALUE).\n",

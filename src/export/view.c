@@ -51,7 +51,10 @@ struct lb_view_col *lb_view_add_col(struct lb_view *v, const char *name,
 {
     struct lb_view_col *c;
 
-    v->cols = xreallocarray(v->cols, v->ncols + 1, sizeof *v->cols);
+    if (v->ncols == v->capcols) {
+        v->capcols = v->capcols ? 2 * v->capcols : 16;
+        v->cols = xreallocarray(v->cols, v->capcols, sizeof *v->cols);
+    }
     c = &v->cols[v->ncols++];
     memset(c, 0, sizeof *c);
     c->name = name;

@@ -115,7 +115,7 @@ struct lb_view {
     const char *empty_note;     /* shown to people instead of a table
                                    without rows, or NULL: the header alone */
     struct lb_view_col *cols;   /* the columns (owned) */
-    size_t ncols;
+    size_t ncols, capcols;
     size_t nrows;               /* body rows */
     size_t nsummary;            /* summary rows after them (people only) */
     lb_view_cells_fn cells;

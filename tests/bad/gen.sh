@@ -7,6 +7,8 @@
 #   many_columns_dup 100,000 columns, the last one named as the second
 #   wide_row        a 3-column header, then a row of 100,000 fields
 #   million_rows    1,000,000 rows; the cell ARC of line 999,991 is 'abc'
+#   many_benchmarks 10 rows of 100,000 benchmark columns
+#   stderr_rows     60,000 rows of ARC and MMLU with standard errors
 set -eu
 kind=$1 out=$2
 
@@ -49,6 +51,26 @@ wide_row)
         printf "model,ARC,MMLU\norg/a"
         for (i = 2; i <= 100000; i++) printf ",%d", i % 100
         printf "\n"
+    }' >"$out"
+    ;;
+many_benchmarks)
+    awk 'BEGIN {
+        n = 100000
+        printf "model"
+        for (i = 1; i <= n; i++) printf ",b%d", i
+        printf "\n"
+        for (r = 1; r <= 10; r++) {
+            printf "org/m%d", r
+            for (i = 1; i <= n; i++) printf ",%d.%d", (r * i) % 100, i % 10
+            printf "\n"
+        }
+    }' >"$out"
+    ;;
+stderr_rows)
+    awk 'BEGIN {
+        print "model,ARC,ARC_stderr,MMLU,MMLU_stderr"
+        for (i = 1; i <= 60000; i++)
+            printf "org/m%d,%d.%d,1.5,%d.5,2\n", i, i % 100, i % 10, i % 90
     }' >"$out"
     ;;
 million_rows)

@@ -10,7 +10,8 @@
 #   (none of them: only with NAME.args, for a case that reads '-')
 # Then:
 #   NAME.args    the arguments, one per line, @IN@ standing for the input
-#                (absent: 'rank' and the input)
+#                and @TMP@ for a temporary directory (absent: 'rank' and the
+#                input)
 #   NAME.out     expected standard output (absent: empty)
 #   NAME.err     expected standard error (absent: empty)
 #   NAME.code    expected exit status (absent: 0)
@@ -48,6 +49,9 @@ set --
 if [ -f "$case.args" ]; then
     while IFS= read -r line || [ -n "$line" ]; do
         [ "$line" = @IN@ ] && line=$input
+        case $line in
+        *@TMP@*) line=$(printf '%s' "$line" | sed "s|@TMP@|$tmp|g") ;;
+        esac
         set -- "$@" "$line"
     done <"$case.args"
 else

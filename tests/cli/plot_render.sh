@@ -61,6 +61,28 @@ done
 find "$tmp" -name 'pwned*' | grep -q . && bad "a hostile name ran (svg)"
 [ "$had_tmp_pwned" = no ] && [ -e /tmp/pwned ] && bad "/tmp/pwned was created"
 
+# '%' in names: gnuplot reads a tic label as a format ("Bad format
+# character", or "org/%s" drawn as "org/0.000000"); every name is shown as
+# written in every chart, and in the HTML page's charts
+pct=$src/tests/cli/fixtures/plot_percent.csv
+"$bin" plot "$pct" -o pct --terminal svg > /dev/null 2> stderr ||
+    bad "'%' names: exit status $?: $(cat stderr)"
+[ -s stderr ] && bad "gnuplot complained ('%' names): $(cat stderr)"
+for c in $charts; do
+    [ -s "pct/$c.svg" ] || bad "'%' names: no pct/$c.svg"
+done
+for name in 'org/model-50%-pruned' 'org/%s' 'org/%d%%%x' 'a%n%n%n%s%s'; do
+    for c in average benchmarks profile; do
+        grep -qF -- "$name" "pct/$c.svg" ||
+            bad "'%' names: pct/$c.svg does not show '$name'"
+    done
+done
+grep -q '0\.000000' pct/average.svg && bad "'%' names: a name was formatted"
+"$bin" rank "$pct" -o pct.html 2> stderr || bad "'%' names: the page failed"
+[ -s stderr ] && bad "gnuplot complained (page with '%' names): $(cat stderr)"
+n=$(grep -o 'src="data:image/svg+xml;base64,' pct.html | wc -l)
+[ "$n" = 4 ] || bad "'%' names: the page has $n charts, expected 4"
+
 # intervals: error bars on 'average' and the 'ranks' chart
 "$bin" plot "$src/tests/cli/fixtures/stderr.csv" -o ci > ci.stdout 2> stderr ||
     bad "intervals: exit status $?: $(cat stderr)"

@@ -163,6 +163,48 @@ static void test_select_sort_and_columns(void **state)
     lb_table_release(&t);
 }
 
+/* lb_table_find in constant time (the loader's index) gives what reading
+ * every column gives: exact, then any letter case (ambiguous: none), then
+ * the catalog's loose match (ambiguous: none). */
+static void test_select_find_indexed_agrees(void **state)
+{
+    static const char *const queries[] = {
+        "ARC", "arc", "Arc", "MMLU", "mmlu", "MATH Lvl 5", "math_lvl5",
+        "MATH-LVL-5", "x", "X", "y", "Y", "model", "MODEL", "nope", "",
+        "a b", "A_B", "ab", "AB", "Ab", "aB", "a-b", "params_b", "PARAMS_B",
+        "0123456789012345678901234567890123456789012345678901234567890123x"};
+    struct lb_table t;
+    struct lb_col_index *index;
+    size_t i;
+
+    (void)state;
+    /* case twins (x, X), loose twins (a b, A_B), a long name */
+    load_ok(&t, "model,ARC,MATH_Lvl5,x,X,a b,A_B,ab,params_b,"
+                "0123456789012345678901234567890123456789012345678901234567890123x\n"
+                "m,1,2,3,4,5,6,7,8,9\n");
+    assert_non_null(t.index);
+    for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        size_t fast = lb_table_find(&t, queries[i]), slow;
+
+        index = t.index;
+        t.index = NULL;
+        slow = lb_table_find(&t, queries[i]);
+        t.index = index;
+        if (fast != slow) {
+            print_error("'%s': %zu indexed, %zu read\n", queries[i], fast,
+                        slow);
+            fail();
+        }
+    }
+    assert_int_equal(lb_table_find(&t, "arc"), 1);
+    assert_int_equal(lb_table_find(&t, "x"), 3);
+    assert_int_equal(lb_table_find(&t, "X"), 4);
+    assert_int_equal(lb_table_find(&t, "math lvl 5"), 2);
+    assert_int_equal(lb_table_find(&t, "A B"), 5); /* a b, any case */
+    assert_int_equal(lb_table_find(&t, "a-b"), LB_NPOS); /* a b, A_B or ab */
+    lb_table_release(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_select_suite_detected),
         cmocka_unit_test(test_select_errors),
         cmocka_unit_test(test_select_sort_and_columns),
+        cmocka_unit_test(test_select_find_indexed_agrees),
     };
 
     return cmocka_run_group_tests_name("select", tests, NULL, NULL);

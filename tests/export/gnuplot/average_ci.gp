@@ -39,5 +39,5 @@ set style fill solid 0.85 border -1
 unset key
 plot data using 3:1:($3 < 0 ? $3 : 0):($3 < 0 ? 0 : $3):($1 - 0.38):($1 + 0.38) \
          with boxxyerror lc rgb '#4e79a7', \
-     data using 3:1:7:8 with xerrorbars lc rgb '#333333' lw 1.2 ps 0, \
-     data using 9:1:4 with labels left offset char 0.5,0
+     data using 3:1:5:6 with xerrorbars lc rgb '#333333' lw 1.2 ps 0, \
+     data using 7:1:4 with labels left offset char 0.5,0
