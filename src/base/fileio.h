@@ -1,5 +1,20 @@
 /* fileio.h: reading a whole file, locking it against other writers, and
- * replacing it atomically and durably.
+ * replacing a file atomically and durably, as a stream.
+ *
+ * One mechanism writes every file the program makes or replaces (the score
+ * file of 'add' and 'import', 'rank -o', 'diff -o', plot's scripts and
+ * data): lb_file_tmp_open gives a stream on an unnamed temporary file
+ * (O_TMPFILE) in the target's directory; lb_file_tmp_commit flushes and
+ * fsyncs it, gives it a name only then, renames it over the target and
+ * fsyncs the directory. Readers see the old file or the new one, never a
+ * part of either; on any failure the target is untouched, and a writer
+ * killed while it writes leaves nothing behind (killed between the naming
+ * and the rename, a few system calls, it leaves its temporary file
+ * .NAME.tmp.PID.N). A symbolic link is followed (the file it points to is
+ * replaced, the link stays), and the new file keeps the replaced one's
+ * permissions, its group (when we are a member) and, for root, its owner.
+ * (A hard link to the old file keeps the old content: the new file is a new
+ * inode.)
  *
  * The update protocol of 'leaderboard add' (the user's score file is their
  * record; losing or tearing it is the worst thing the tool can do):
@@ -9,25 +24,22 @@
  *      that the path names: writers are serialised, and each one reads the
  *      latest file.
  *   2. lb_file_read_fd: read it all, under the lock.
- *   3. lb_file_replace: write the new content to a temporary file in the
- *      same directory (an unnamed O_TMPFILE when the system has it, so a
- *      writer killed mid-write leaves nothing behind), flush and fsync it,
- *      give it the original's owner and group (when allowed) and
- *      permissions, rename it over the original, fsync the directory.
- *      Readers see the old file or the new one, never a part of either.
- *      (A hard link to the original keeps the old content: the new file is
- *      a new inode.)
- * On any failure the original is untouched and no temporary file remains.
+ *   3. lb_file_replace: write the new content through lb_file_tmp_open and
+ *      commit it.
  *
  * For tests only, the environment variable LEADERBOARD_TEST_FAIL makes the
- * replace fail on purpose: "write" (after half the bytes), "fsync",
- * "rename", or "pause" (after half the bytes, sleep 60 s: time for a test
- * to kill the process mid-write); LEADERBOARD_TEST_NO_TMPFILE makes it use
- * a named temporary file even where O_TMPFILE works. */
+ * replace fail on purpose: "write" (the first write of each file writes
+ * half its bytes, then fails), "pause" (the same, then sleeps 60 s: time for
+ * a test to kill the process mid-write), "fsync", "rename", "syncdir" (the
+ * directory's fsync after the rename); LEADERBOARD_TEST_NO_TMPFILE makes it
+ * use a named temporary file even where O_TMPFILE works. */
 #ifndef LB_BASE_FILEIO_H
 #define LB_BASE_FILEIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "base/error.h"
@@ -37,6 +49,10 @@
  * file behind). Returns a new string (caller frees), or NULL with a message
  * in err (a link to nothing). */
 char *lb_file_resolve(const char *path, struct lb_error *err);
+
+/* {======================================================================
+ * Locking and reading a score file
+ * ======================================================================= */
 
 /* Opens 'path' and takes an exclusive lock on it (waiting for other
  * writers). Returns 0 with *fd set (close it to unlock), 1 when the file
@@ -49,16 +65,88 @@ int lb_file_lock(const char *path, int *fd, struct lb_error *err);
 int lb_file_read_fd(int fd, const char *path, struct lb_buf *out,
                     struct lb_error *err);
 
-/* Replaces 'path' with data[0..len), keeping the permissions (and, for
- * root, the owner) of the file open as 'like_fd'. Returns 0, or -1 with a
- * message in err and nothing changed. */
+/* }====================================================================== */
+
+/* {======================================================================
+ * Writing a file as a stream, put in place whole (see the top)
+ * ======================================================================= */
+
+enum {
+    LB_FILE_TMP_CREATE = 1u,  /* commit only if the target does not exist */
+    LB_FILE_TMP_IN_PLACE = 2u /* a target that exists and is not a regular
+                                 file (/dev/null, a FIFO, /dev/stdout) is
+                                 written into directly, not replaced */
+};
+
+/* An output being written. The caller writes to fp only; the other fields
+ * are the module's (readable after a commit: unsynced). */
+struct lb_file_tmp {
+    FILE *fp;          /* write the new content here */
+    char *path;        /* the file written: the target, links followed;
+                          NULL for a descriptor (lb_file_tmp_fd) */
+    char *dir;         /* the target's directory */
+    char *name;        /* the temporary file's name once it has one */
+    int fd;            /* the temporary file, or what is written in place */
+    int error;         /* errno of the first failed write, or 0 */
+    int unsynced;      /* after a commit that returned 0: errno of the
+                          directory's failed fsync (the file is in place but
+                          may not survive a system crash), or 0 */
+    unsigned flags;    /* LB_FILE_TMP_* */
+    bool in_place;     /* written directly: a device, a FIFO, a descriptor */
+    bool unnamed;      /* an O_TMPFILE without a name yet */
+    bool has_like;     /* the target exists: like holds its owner and mode */
+    bool first_write;  /* no write reached the file yet (test failures) */
+    struct stat like;
+};
+
+/* Opens a new version of 'path' to write (see the top), in its directory.
+ * Owner, group and permissions are those of the file open as like_fd, or
+ * when like_fd is -1 those of 'path' if it exists, else 0666 less the
+ * umask.
+ * Returns 0, or -1 with a message in err. */
+int lb_file_tmp_open(struct lb_file_tmp *t, const char *path, int like_fd,
+                     unsigned flags, struct lb_error *err);
+
+/* The same stream over an open descriptor (standard output), written in
+ * place and not closed: the commit only flushes it. Returns 0, or -1 with a
+ * message in err. */
+int lb_file_tmp_fd(struct lb_file_tmp *t, int fd, struct lb_error *err);
+
+/* Writes data[0..len) to t directly (not through fp: fp must hold nothing
+ * unflushed). Returns 0, or -1 (the error is reported by the commit). */
+int lb_file_tmp_write(struct lb_file_tmp *t, const char *data, size_t len);
+
+/* Puts the new version in place: flushes and fsyncs it, names it and
+ * renames it over the target (LB_FILE_TMP_CREATE: links it there, only if
+ * the target does not exist), fsyncs the directory. t is released in every
+ * case. Returns 0 (in place; t->unsynced tells whether the directory's
+ * fsync failed), 1 when nothing was put in place because the target exists
+ * (LB_FILE_TMP_CREATE), or -1 with a message in err naming the file (the
+ * target unchanged). */
+int lb_file_tmp_commit(struct lb_file_tmp *t, struct lb_error *err);
+
+/* Discards the new version (the target is untouched); t is released. */
+void lb_file_tmp_abort(struct lb_file_tmp *t);
+
+/* Whether a write to t has failed: then true, with a message naming the
+ * file in err ("cannot write 'FILE': REASON", or "write error on standard
+ * output: REASON"). */
+bool lb_file_tmp_failed(struct lb_file_tmp *t, struct lb_error *err);
+
+/* Replaces 'path' with data[0..len) (lb_file_tmp_open, write, commit),
+ * keeping the permissions (and, for root, the owner) of the file open as
+ * 'like_fd'. Returns 0; 2 when the file is replaced but the directory's
+ * fsync failed (a message in err: the change may not survive a system
+ * crash); or -1 with a message in err and nothing changed. */
 int lb_file_replace(const char *path, int like_fd, const char *data,
                     size_t len, struct lb_error *err);
 
 /* Creates 'path' with data[0..len) (mode 0666 less the umask), atomically
  * and only if it does not exist. Returns 0, 1 when the file exists already,
- * or -1 with a message in err. */
+ * 2 as lb_file_replace, or -1 with a message in err. */
 int lb_file_create(const char *path, const char *data, size_t len,
                    struct lb_error *err);
+
+/* }====================================================================== */
 
 #endif

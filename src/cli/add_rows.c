@@ -75,6 +75,17 @@ static void report(const struct cli_add_target *tg,
     }
 }
 
+/* rc from lb_file_replace or lb_file_create: 2 means that the file is
+ * written and only its durability is in doubt: a warning, and success. */
+static int written(int rc, struct lb_error *err)
+{
+    if (rc != 2)
+        return rc;
+    cli_error("warning: %s", err->msg);
+    lb_error_init(err);
+    return 0;
+}
+
 /* Locks, reads, computes and replaces (or creates) the file 'path' (the
  * resolved FILE). */
 static int update(const struct cli_add_target *tg, const char *path,
@@ -100,7 +111,8 @@ static int update(const struct cli_add_target *tg, const char *path,
             lb_buf_reset(content);
             if (lb_add_create(tg->file, rows, n, content, err) != 0)
                 return -1;
-            rc = lb_file_create(path, content->data, content->len, err);
+            rc = written(lb_file_create(path, content->data, content->len, err),
+                         err);
             if (rc < 0)
                 return -1;
             if (rc == 0) {
@@ -126,7 +138,9 @@ static int update(const struct cli_add_target *tg, const char *path,
                               &tg->opts, content, row_index, replaced, err);
         }
         if (rc == 0)
-            rc = lb_file_replace(path, fd, content->data, content->len, err);
+            rc = written(lb_file_replace(path, fd, content->data, content->len,
+                                         err),
+                         err);
         close(fd); /* unlocks */
         lb_buf_release(&old);
         return rc;

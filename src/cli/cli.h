@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 #include "core/add.h"
 #include "core/board.h"
 #include "core/table.h"
@@ -175,13 +176,13 @@ bool cli_parse_size(const char *s, unsigned long min, unsigned long max,
                     unsigned long *out);
 
 /* Where a command writes its result: standard output, or a file written
- * through a temporary file in the same directory and renamed over it only
- * when everything was written (so a failed run never leaves half a file). */
+ * as a stream into an unnamed temporary file and put in place only when
+ * everything was written (base/fileio.h: lb_file_tmp_*: a failed or killed
+ * run never leaves half a file nor a temporary one; links are followed, the
+ * file's mode kept; a device or a FIFO is written in place). */
 struct cli_output {
-    FILE *fp;    /* where to write */
-    char *path;  /* final path, NULL for standard output */
-    char *tmp;   /* temporary path, NULL for standard output or a
-                    target that is not a regular file (written in place) */
+    FILE *fp;               /* where to write */
+    struct lb_file_tmp tmp; /* the stream behind fp */
 };
 
 /* Opens the output: NULL or "-" for standard output. Returns 0, or -1 after
@@ -189,11 +190,16 @@ struct cli_output {
 int cli_output_open(struct cli_output *o, const char *path);
 
 /* Flushes, syncs and renames the file into place; returns 0, or -1 after
- * printing an error (the temporary file is removed). For standard output
- * only flushes (main checks it once more at exit). */
+ * printing an error naming the file (nothing is left of it). For standard
+ * output only flushes. */
 int cli_output_commit(struct cli_output *o);
 
-/* Discards a file output (removes the temporary file). */
+/* Discards the output after its writer failed with err: when what failed
+ * was a write, err gets a message naming the file (or standard output)
+ * instead of the writer's. */
+void cli_output_fail(struct cli_output *o, struct lb_error *err);
+
+/* Discards a file output (nothing is left of it). */
 void cli_output_abort(struct cli_output *o);
 
 #endif

@@ -196,7 +196,7 @@ int cmd_diff(int argc, char **argv)
     if (cli_output_open(&out, a.output) != 0)
         goto out;
     if (lb_export_diff(out.fp, a.format, &d, ot.path, nt.path, a.all, &err) != 0) {
-        cli_output_abort(&out);
+        cli_output_fail(&out, &err);
         goto out;
     }
     if (cli_output_commit(&out) == 0)

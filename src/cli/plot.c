@@ -269,11 +269,11 @@ static int write_file(const char *path, const struct lb_buf *content)
         return -1;
     if (content->len > 0 &&
         fwrite(content->data, 1, content->len, out.fp) != content->len) {
-        struct lb_quoted q;
-        int e = errno;
+        struct lb_error err;
 
-        cli_error("cannot write %s: %s", lb_quotes(&q, path), strerror(e));
-        cli_output_abort(&out);
+        lb_error_init(&err);
+        cli_output_fail(&out, &err);
+        cli_error("%s", err.msg);
         return -1;
     }
     return cli_output_commit(&out);

@@ -212,7 +212,7 @@ static int rank_html(const struct rank_args *a)
         goto out;
     if (lb_export_html(out.fp, a->b.board.rank.top != 0 ? &board : &full,
                        charts, ncharts, note, &err) != 0) {
-        cli_output_abort(&out);
+        cli_output_fail(&out, &err);
         goto out;
     }
     if (cli_output_commit(&out) != 0)
@@ -277,11 +277,11 @@ int cmd_rank(int argc, char **argv)
             crc = lb_export_compare(out.fp, a.format, &board, &cmp, &err);
         lb_compare_release(&cmp);
         if (crc != 0) {
-            cli_output_abort(&out);
+            cli_output_fail(&out, &err);
             goto out;
         }
     } else if (lb_export(out.fp, a.format, &board, &err) != 0) {
-        cli_output_abort(&out);
+        cli_output_fail(&out, &err);
         goto out;
     }
     if (cli_output_commit(&out) == 0)

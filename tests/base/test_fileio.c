@@ -232,6 +232,184 @@ static void test_fileio_not_a_regular_file(void **state)
     assert_non_null(strstr(err.msg, "it is not a regular file"));
 }
 
+/* {======================================================================
+ * lb_file_tmp: a stream put in place whole
+ * ======================================================================= */
+
+static void test_fileio_tmp_stream_keeps_mode(void **state)
+{
+    struct dir *d = *state;
+    struct lb_file_tmp t;
+    struct lb_error err;
+    struct lb_buf want = LB_BUF_INIT;
+    struct stat st;
+    int i;
+
+    write_file(d->file, "old\n", 0640);
+    assert_int_equal(lb_file_tmp_open(&t, d->file, -1, 0, &err), 0);
+    /* more than the stream's buffer: written while the old file stays */
+    for (i = 0; i < 100000; i++) {
+        fprintf(t.fp, "row %d\n", i);
+        lb_buf_addf(&want, "row %d\n", i);
+    }
+    content_is(d->file, "old\n");
+    assert_int_equal(lb_file_tmp_commit(&t, &err), 0);
+    assert_int_equal(t.unsynced, 0);
+    content_is(d->file, lb_buf_str(&want));
+    assert_int_equal(stat(d->file, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0640);
+    only_the_file(d);
+    lb_buf_release(&want);
+}
+
+static void test_fileio_tmp_new_file_mode(void **state)
+{
+    struct dir *d = *state;
+    struct lb_file_tmp t;
+    struct lb_error err;
+    struct stat st;
+    mode_t old = umask(027);
+
+    assert_int_equal(lb_file_tmp_open(&t, d->file, -1, 0, &err), 0);
+    fputs("new\n", t.fp);
+    assert_int_equal(lb_file_tmp_commit(&t, &err), 0);
+    umask(old);
+    content_is(d->file, "new\n");
+    assert_int_equal(stat(d->file, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0640);
+    only_the_file(d);
+}
+
+static void test_fileio_tmp_abort_leaves_nothing(void **state)
+{
+    struct dir *d = *state;
+    struct lb_file_tmp t;
+    struct lb_error err;
+
+    write_file(d->file, "old\n", 0644);
+    assert_int_equal(lb_file_tmp_open(&t, d->file, -1, 0, &err), 0);
+    fputs("half a file", t.fp);
+    fflush(t.fp);
+    lb_file_tmp_abort(&t);
+    content_is(d->file, "old\n");
+    only_the_file(d);
+    /* the same with a named temporary file */
+    setenv("LEADERBOARD_TEST_NO_TMPFILE", "1", 1);
+    assert_int_equal(lb_file_tmp_open(&t, d->file, -1, 0, &err), 0);
+    assert_non_null(t.name);
+    fputs("half a file", t.fp);
+    lb_file_tmp_abort(&t);
+    unsetenv("LEADERBOARD_TEST_NO_TMPFILE");
+    content_is(d->file, "old\n");
+    only_the_file(d);
+}
+
+static void test_fileio_tmp_follows_link(void **state)
+{
+    struct dir *d = *state;
+    struct lb_file_tmp t;
+    struct lb_error err;
+    struct stat st;
+    char link[160];
+
+    write_file(d->file, "old\n", 0600);
+    snprintf(link, sizeof link, "%s/link.csv", d->path);
+    assert_int_equal(symlink("board.csv", link), 0);
+    assert_int_equal(lb_file_tmp_open(&t, link, -1, 0, &err), 0);
+    fputs("new\n", t.fp);
+    assert_int_equal(lb_file_tmp_commit(&t, &err), 0);
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    content_is(d->file, "new\n");
+    assert_int_equal(stat(d->file, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0600);
+    unlink(link);
+    only_the_file(d);
+}
+
+static void test_fileio_tmp_create_never_replaces(void **state)
+{
+    struct dir *d = *state;
+    struct lb_file_tmp t;
+    struct lb_error err;
+
+    write_file(d->file, "first\n", 0644);
+    assert_int_equal(
+        lb_file_tmp_open(&t, d->file, -1, LB_FILE_TMP_CREATE, &err), 0);
+    fputs("second\n", t.fp);
+    assert_int_equal(lb_file_tmp_commit(&t, &err), 1);
+    content_is(d->file, "first\n");
+    only_the_file(d);
+}
+
+static void test_fileio_tmp_failed_write_names_file(void **state)
+{
+    struct dir *d = *state;
+    struct lb_file_tmp t;
+    struct lb_error err;
+    char want[256];
+
+    write_file(d->file, "old\n", 0644);
+    setenv("LEADERBOARD_TEST_FAIL", "write", 1);
+    assert_int_equal(lb_file_tmp_open(&t, d->file, -1, 0, &err), 0);
+    fputs("new\n", t.fp);
+    assert_false(lb_file_tmp_failed(&t, &err));
+    assert_int_not_equal(fflush(t.fp), 0);
+    assert_true(lb_file_tmp_failed(&t, &err));
+    unsetenv("LEADERBOARD_TEST_FAIL");
+    snprintf(want, sizeof want,
+             "cannot write '%s': Input/output error (the file is unchanged)",
+             d->file);
+    assert_string_equal(err.msg, want);
+    lb_file_tmp_abort(&t);
+    content_is(d->file, "old\n");
+    only_the_file(d);
+}
+
+static void test_fileio_tmp_device_in_place(void **state)
+{
+    struct lb_file_tmp t;
+    struct lb_error err;
+
+    (void)state;
+    assert_int_equal(
+        lb_file_tmp_open(&t, "/dev/null", -1, LB_FILE_TMP_IN_PLACE, &err), 0);
+    assert_true(t.in_place);
+    fputs("gone\n", t.fp);
+    assert_int_equal(lb_file_tmp_commit(&t, &err), 0);
+    /* a failed write in place names the device */
+    assert_int_equal(
+        lb_file_tmp_open(&t, "/dev/full", -1, LB_FILE_TMP_IN_PLACE, &err), 0);
+    fputs("full\n", t.fp);
+    assert_int_equal(lb_file_tmp_commit(&t, &err), -1);
+    assert_string_equal(err.msg,
+                        "cannot write '/dev/full': No space left on device");
+}
+
+static void test_fileio_replace_directory_not_synced(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    char want[256];
+    int fd;
+
+    write_file(d->file, "old\n", 0644);
+    setenv("LEADERBOARD_TEST_FAIL", "syncdir", 1);
+    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &err), 2);
+    close(fd);
+    unsetenv("LEADERBOARD_TEST_FAIL");
+    snprintf(want, sizeof want,
+             "'%s' is written, but syncing its directory failed: "
+             "Input/output error; the change may not survive a system crash",
+             d->file);
+    assert_string_equal(err.msg, want);
+    content_is(d->file, "new\n");
+    only_the_file(d);
+}
+
+/* }====================================================================== */
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +428,22 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fileio_long_name, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fileio_not_a_regular_file, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_tmp_stream_keeps_mode,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_tmp_new_file_mode, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_tmp_abort_leaves_nothing,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_tmp_follows_link, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_tmp_create_never_replaces,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_tmp_failed_write_names_file,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_tmp_device_in_place, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_replace_directory_not_synced,
+                                        setup, teardown),
     };
 
     return cmocka_run_group_tests_name("fileio", tests, NULL, NULL);
