@@ -6,9 +6,11 @@
 #define _GNU_SOURCE /* O_TMPFILE, fopencookie, st_mtim */
 #include "base/fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,6 +192,57 @@ static char *temp_base(const char *path)
     p = xmalloc(n + 8);
     sprintf(p, ".%.*s.tmp.", (int)n, base);
     return p;
+}
+
+/* Whether 's' is "PID.N" (decimal numbers); *pid gets PID. */
+static bool parse_temp_suffix(const char *s, long *pid)
+{
+    char *end;
+
+    if (*s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    *pid = strtol(s, &end, 10);
+    if (errno != 0 || *end != '.' || *pid <= 1 || *pid > INT_MAX)
+        return false;
+    s = end + 1;
+    if (*s < '0' || *s > '9')
+        return false;
+    (void)strtoul(s, &end, 10);
+    return *end == '\0';
+}
+
+/* Removes from dir the temporary files of 'path' (.NAME.tmp.PID.N) whose
+ * writer, process PID, is gone: a writer killed between naming its file
+ * and renaming it, or killed while writing a named one. A live process of
+ * that number (or one we may not signal) keeps its file. Best effort. */
+static void clean_stale(const char *dir, const char *path)
+{
+    char *prefix = temp_base(path);
+    size_t plen = strlen(prefix);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+
+    if (d == NULL) {
+        free(prefix);
+        return;
+    }
+    while ((e = readdir(d)) != NULL) {
+        struct stat st;
+        long pid;
+
+        if (strncmp(e->d_name, prefix, plen) != 0 ||
+            !parse_temp_suffix(e->d_name + plen, &pid) ||
+            (pid_t)pid == getpid())
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(st.st_mode))
+            (void)unlinkat(dirfd(d), e->d_name, 0);
+    }
+    closedir(d);
+    free(prefix);
 }
 
 /* DIR/.NAME.tmp.PID.N for attempt N; caller frees. */
@@ -441,6 +494,7 @@ int lb_file_tmp_open(struct lb_file_tmp *t, const char *path, int like_fd,
     mask = umask(0);
     umask(mask);
     mode = t->has_like ? (t->like.st_mode & 07777) : (0666 & ~mask);
+    clean_stale(t->dir, t->path);
     t->fd = open_unnamed_temp(t->dir);
     t->unnamed = t->fd >= 0;
     if (t->fd < 0)
@@ -521,6 +575,8 @@ static int install(struct lb_file_tmp *t, const char **what)
     *what = "create a temporary file for";
     if (t->unnamed && name_temp(t) != 0)
         return -1;
+    if (test_fails_at("pause-named"))
+        sleep_ms(TEST_PAUSE_S * 1000LL);
     *what = "rename over";
     if (test_fails_at("rename")) {
         errno = EIO;

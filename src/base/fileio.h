@@ -8,11 +8,14 @@
  * fsyncs it, gives it a name only then, renames it over the target and
  * fsyncs the directory. Readers see the old file or the new one, never a
  * part of either; on any failure the target is untouched, and a writer
- * killed while it writes leaves nothing behind (killed between the naming
- * and the rename, a few system calls, it leaves its temporary file
- * .NAME.tmp.PID.N). A symbolic link is followed (the file it points to is
- * replaced, the link stays), and the new file keeps the replaced one's
- * permissions, its group (when we are a member) and, for root, its owner.
+ * killed at any point leaves nothing behind but, when killed between the
+ * naming and the rename (a few system calls), its temporary file
+ * .NAME.tmp.PID.N, which the next writer of NAME removes once process PID
+ * is gone (as it removes a named temporary file, used where O_TMPFILE is
+ * not, of a writer killed while it wrote). A symbolic link is followed
+ * (the file it points to is replaced, the link stays), and the new file
+ * keeps the replaced one's permissions, its group (when we are a member)
+ * and, for root, its owner.
  * (A hard link to the old file keeps the old content: the new file is a new
  * inode.)
  *
@@ -31,8 +34,9 @@
  * replace fail on purpose: "write" (the first write of each file writes
  * half its bytes, then fails), "pause" (the same, then sleeps 60 s: time for
  * a test to kill the process mid-write), "fsync", "rename", "syncdir" (the
- * directory's fsync after the rename); LEADERBOARD_TEST_NO_TMPFILE makes it
- * use a named temporary file even where O_TMPFILE works. */
+ * directory's fsync after the rename), "pause-named" (sleeps 60 s between
+ * naming the temporary file and renaming it); LEADERBOARD_TEST_NO_TMPFILE
+ * makes it use a named temporary file even where O_TMPFILE works. */
 #ifndef LB_BASE_FILEIO_H
 #define LB_BASE_FILEIO_H
 
@@ -99,10 +103,10 @@ struct lb_file_tmp {
     struct stat like;
 };
 
-/* Opens a new version of 'path' to write (see the top), in its directory.
- * Owner, group and permissions are those of the file open as like_fd, or
- * when like_fd is -1 those of 'path' if it exists, else 0666 less the
- * umask.
+/* Opens a new version of 'path' to write (see the top), in its directory,
+ * after removing the temporary files that dead writers left there. Owner,
+ * group and permissions are those of the file open as like_fd, or when
+ * like_fd is -1 those of 'path' if it exists, else 0666 less the umask.
  * Returns 0, or -1 with a message in err. */
 int lb_file_tmp_open(struct lb_file_tmp *t, const char *path, int like_fd,
                      unsigned flags, struct lb_error *err);

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -408,6 +409,62 @@ static void test_fileio_replace_directory_not_synced(void **state)
     only_the_file(d);
 }
 
+/* A pid that no process has: a child that has exited and been waited. */
+static pid_t dead_pid(void)
+{
+    pid_t pid = fork();
+
+    if (pid == 0)
+        _exit(0);
+    assert_true(pid > 0);
+    assert_int_equal(waitpid(pid, NULL, 0), pid);
+    return pid;
+}
+
+static bool exists(const struct dir *d, const char *name)
+{
+    char p[400];
+    struct stat st;
+
+    snprintf(p, sizeof p, "%s/%s", d->path, name);
+    return lstat(p, &st) == 0;
+}
+
+static void test_fileio_stale_temporaries_removed(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    char dead[64], dead_link[64], live[64], other[64], p[400];
+    pid_t gone = dead_pid();
+    int fd;
+
+    snprintf(dead, sizeof dead, ".board.csv.tmp.%ld.0", (long)gone);
+    snprintf(dead_link, sizeof dead_link, ".board.csv.tmp.%ld.1", (long)gone);
+    snprintf(live, sizeof live, ".board.csv.tmp.%ld.0", (long)getppid());
+    snprintf(other, sizeof other, ".other.csv.tmp.%ld.0", (long)gone);
+    write_file(d->file, "old\n", 0644);
+    snprintf(p, sizeof p, "%s/%s", d->path, dead);
+    write_file(p, "a dead writer's copy\n", 0600);
+    snprintf(p, sizeof p, "%s/%s", d->path, live);
+    write_file(p, "a live writer's copy\n", 0600);
+    snprintf(p, sizeof p, "%s/%s", d->path, other);
+    write_file(p, "another file's\n", 0600);
+    snprintf(p, sizeof p, "%s/.board.csv.tmp.x.0", d->path);
+    write_file(p, "not ours\n", 0600);
+    snprintf(p, sizeof p, "%s/%s", d->path, dead_link);
+    assert_int_equal(symlink("board.csv", p), 0);
+    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &err), 0);
+    close(fd);
+    content_is(d->file, "new\n");
+    /* only the dead writer's temporary file of this file goes */
+    assert_false(exists(d, dead));
+    assert_true(exists(d, live));
+    assert_true(exists(d, other));
+    assert_true(exists(d, ".board.csv.tmp.x.0"));
+    assert_true(exists(d, dead_link)); /* not a regular file */
+}
+
 /* }====================================================================== */
 
 int main(void)
@@ -443,6 +500,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fileio_tmp_device_in_place, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_fileio_replace_directory_not_synced,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_stale_temporaries_removed,
                                         setup, teardown),
     };
 

@@ -7,7 +7,10 @@
 #     the link stays a link;
 #  3. a writer killed while it writes leaves the old file and nothing else:
 #     at a set point (LEADERBOARD_TEST_FAIL=pause: half of the first block
-#     written) and wherever kills after growing delays land;
+#     written) and wherever kills after growing delays land; killed where
+#     its temporary file has a name (LEADERBOARD_TEST_NO_TMPFILE, or
+#     LEADERBOARD_TEST_FAIL=pause-named), it leaves that file, and the next
+#     writer removes it;
 #  4. a failed write says which file, and leaves the old one.
 # The runs that are not killed go through $LB_RUNNER when set (valgrind.sh).
 set -u
@@ -79,11 +82,41 @@ mkdir "$tmp/kill"
 echo old > "$tmp/kill/out.csv"
 LEADERBOARD_TEST_FAIL=pause "$bin" rank benchmarks/openllm.csv -o "$tmp/kill/out.csv" &
 pid=$!
-sleep 1
+# until it has its unnamed temporary file open (/proc shows it as deleted)
+i=0
+while [ $i -lt 300 ] && ! ls -l "/proc/$pid/fd" 2>/dev/null | grep -q '(deleted)'; do
+    sleep 0.1
+    i=$((i + 1))
+done
+sleep 0.5
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 [ "$(cat "$tmp/kill/out.csv")" = old ] || bad "paused writer: the file changed"
 only "$tmp/kill" out.csv
+
+# killed where a temporary file has a name (a named one, used where
+# O_TMPFILE is not, and any between its naming and the rename): that file
+# is the one thing left, and the next writer removes it
+for how in pause:1 pause-named: pause-named:1; do
+    echo old > "$tmp/kill/out.csv"
+    LEADERBOARD_TEST_FAIL=${how%%:*} LEADERBOARD_TEST_NO_TMPFILE=${how#*:} \
+        "$bin" rank benchmarks/openllm.csv -o "$tmp/kill/out.csv" &
+    pid=$!
+    i=0
+    while [ $i -lt 300 ] && ! ls -A "$tmp/kill" | grep -q '^\.out\.csv\.tmp\.'; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    sleep 0.2
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    [ "$(cat "$tmp/kill/out.csv")" = old ] || bad "$how: the file changed"
+    n=$(ls -A "$tmp/kill" | grep -c '^\.out\.csv\.tmp\.[0-9]*\.[0-9]*$')
+    [ "$n" = 1 ] || bad "$how: expected the killed writer's temporary file, found $n"
+    run rank benchmarks/openllm.csv -o "$tmp/kill/out.csv" || bad "$how: the next writer failed"
+    cmp -s "$tmp/want.csv" "$tmp/kill/out.csv" || bad "$how: the next writer's output is wrong"
+    only "$tmp/kill" out.csv
+done
 
 # then wherever the kill lands, on an output of about 10 MB
 awk 'BEGIN {
