@@ -89,21 +89,16 @@ int lb_file_lock(const char *path, int *fd_out, struct lb_error *err)
 
     for (;;) {
         struct stat held, named;
-        int fd = open(path, O_RDONLY | O_CLOEXEC), e;
+        /* O_NONBLOCK: opening a FIFO to read waits for a writer (for ever);
+         * the type is checked first, the flag dropped after */
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK), e,
+            fl;
 
         if (fd < 0) {
             e = errno;
             if (e == ENOENT)
                 return 1;
             return lb_error_set(err, "cannot open %s: %s", lb_quotes(&q, path),
-                                strerror(e));
-        }
-        while (flock(fd, LOCK_EX) != 0) {
-            if (errno == EINTR)
-                continue;
-            e = errno;
-            close(fd);
-            return lb_error_set(err, "cannot lock %s: %s", lb_quotes(&q, path),
                                 strerror(e));
         }
         if (fstat(fd, &held) != 0) {
@@ -117,6 +112,17 @@ int lb_file_lock(const char *path, int *fd_out, struct lb_error *err)
             return lb_error_set(err, "cannot update %s: it is not a regular "
                                      "file",
                                 lb_quotes(&q, path));
+        }
+        fl = fcntl(fd, F_GETFL);
+        if (fl != -1)
+            (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+        while (flock(fd, LOCK_EX) != 0) {
+            if (errno == EINTR)
+                continue;
+            e = errno;
+            close(fd);
+            return lb_error_set(err, "cannot lock %s: %s", lb_quotes(&q, path),
+                                strerror(e));
         }
         /* another writer may have renamed a new file over the path while we
          * waited: then our lock is on the old file; take the new one's */

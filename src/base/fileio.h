@@ -59,9 +59,10 @@ char *lb_file_resolve(const char *path, struct lb_error *err);
  * ======================================================================= */
 
 /* Opens 'path' and takes an exclusive lock on it (waiting for other
- * writers). Returns 0 with *fd set (close it to unlock), 1 when the file
- * does not exist, or -1 with a message in err (also when it is not a
- * regular file, or not writable by us). */
+ * writers). The file is opened without blocking, so that a FIFO is refused
+ * at once rather than waited on. Returns 0 with *fd set (close it to
+ * unlock), 1 when the file does not exist, or -1 with a message in err
+ * (also when it is not a regular file, or not writable by us). */
 int lb_file_lock(const char *path, int *fd, struct lb_error *err);
 
 /* Reads all of fd (from its current offset) into out; 'path' names it in

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -324,16 +325,27 @@ static bool keep_no_row(struct lb_table *t, void *ctx)
 }
 
 /* The score file's header (its rows are read, checked and dropped), when
- * the file exists: *have false otherwise. */
+ * the file exists: *have false otherwise. A file that is not a regular
+ * file is refused. */
 static int read_header(const char *path, struct lb_table *t, bool *have,
                        struct lb_error *err)
 {
     static const struct lb_row_filter no_rows = {NULL, keep_no_row, NULL};
     struct lb_load_opts lo = {.allow_no_rows = true, .filter = &no_rows};
 
+    struct stat st;
+    struct lb_quoted q;
+
     *have = false;
-    if (access(path, F_OK) != 0 && errno == ENOENT)
-        return 0;
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return 0;
+    } else if (!S_ISREG(st.st_mode)) {
+        /* as the update would refuse it; and reading a FIFO would wait for
+         * a writer for ever */
+        return lb_error_set(err, "cannot update %s: it is not a regular file",
+                            lb_quotes(&q, path));
+    }
     if (lb_table_load(t, path, &lo, err) != 0)
         return -1;
     *have = true;
