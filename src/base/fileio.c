@@ -57,6 +57,24 @@ static void sleep_ms(long long ms)
         ;
 }
 
+/* LEADERBOARD_TEST_HOLD: once per process, create the marker and wait
+ * until a test removes it. */
+static void test_hold(void)
+{
+    static bool done;
+    const char *marker = getenv("LEADERBOARD_TEST_HOLD");
+    int fd, i;
+
+    if (marker == NULL || marker[0] == '\0' || done)
+        return;
+    done = true;
+    fd = open(marker, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        close(fd);
+    for (i = 0; i < TEST_PAUSE_S * 100 && access(marker, F_OK) == 0; i++)
+        sleep_ms(10);
+}
+
 /* }====================================================================== */
 
 char *lb_file_resolve(const char *path, struct lb_error *err)
@@ -165,6 +183,69 @@ int lb_file_read_fd(int fd, const char *path, struct lb_buf *out,
         out->data[out->len] = '\0';
     }
     return 0;
+}
+
+int lb_file_read_snap(int fd, const char *path, struct lb_buf *out,
+                      struct lb_file_snap *snap, struct lb_error *err)
+{
+    struct stat st;
+    struct lb_quoted q;
+
+    /* before the read: a change during it shows as a change */
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+
+        return lb_error_set(err, "cannot read %s: %s", lb_quotes(&q, path),
+                            strerror(e));
+    }
+    lb_buf_reset(out);
+    if (lb_file_read_fd(fd, path, out, err) != 0)
+        return -1;
+    snap->dev = st.st_dev;
+    snap->ino = st.st_ino;
+    snap->size = st.st_size;
+    snap->mtime = st.st_mtim;
+    snap->data = out->data;
+    snap->len = out->len;
+    return 0;
+}
+
+/* Whether 'path' is still the file s describes: the same device and inode,
+ * size and modification time, and the same bytes. */
+static bool unchanged(const char *path, const struct lb_file_snap *s)
+{
+    char block[65536];
+    struct stat st;
+    size_t off = 0;
+    bool same;
+    int fd;
+
+    if (test_fails_at("changed"))
+        return false;
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    same = fstat(fd, &st) == 0 && st.st_dev == s->dev &&
+           st.st_ino == s->ino && st.st_size == s->size &&
+           (size_t)st.st_size == s->len &&
+           st.st_mtim.tv_sec == s->mtime.tv_sec &&
+           st.st_mtim.tv_nsec == s->mtime.tv_nsec;
+    while (same) {
+        ssize_t n = read(fd, block, sizeof block);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            same = n == 0 && off == s->len;
+            break;
+        }
+        if ((size_t)n > s->len - off ||
+            memcmp(block, s->data + off, (size_t)n) != 0)
+            same = false;
+        off += (size_t)n;
+    }
+    close(fd);
+    return same;
 }
 
 /* }====================================================================== */
@@ -595,7 +676,8 @@ static int install(struct lb_file_tmp *t, const char **what)
     return 0;
 }
 
-int lb_file_tmp_commit(struct lb_file_tmp *t, struct lb_error *err)
+int lb_file_tmp_commit(struct lb_file_tmp *t, const struct lb_file_snap *expect,
+                       struct lb_error *err)
 {
     struct lb_quoted q;
     const char *what = "write";
@@ -629,6 +711,13 @@ int lb_file_tmp_commit(struct lb_file_tmp *t, struct lb_error *err)
         e = errno;
         goto fail;
     }
+    if (expect != NULL) {
+        test_hold();
+        if (!unchanged(t->path, expect)) {
+            tmp_release(t);
+            return 1;
+        }
+    }
     rc = install(t, &what);
     if (rc < 0) {
         e = errno;
@@ -661,14 +750,14 @@ fail:
 /* The data through a lb_file_tmp; 2 and a message when the directory's
  * fsync failed. */
 static int write_whole(struct lb_file_tmp *t, const char *data, size_t len,
-                       struct lb_error *err)
+                       const struct lb_file_snap *expect, struct lb_error *err)
 {
     char *path = xstrdup(t->path);
     struct lb_quoted q;
     int rc;
 
     (void)lb_file_tmp_write(t, data, len); /* a failure shows in the commit */
-    rc = lb_file_tmp_commit(t, err);
+    rc = lb_file_tmp_commit(t, expect, err);
     if (rc == 0 && t->unsynced != 0) {
         rc = 2;
         (void)lb_error_set(err, "%s is written, but syncing its directory "
@@ -681,13 +770,14 @@ static int write_whole(struct lb_file_tmp *t, const char *data, size_t len,
 }
 
 int lb_file_replace(const char *path, int like_fd, const char *data,
-                    size_t len, struct lb_error *err)
+                    size_t len, const struct lb_file_snap *expect,
+                    struct lb_error *err)
 {
     struct lb_file_tmp t;
 
     if (lb_file_tmp_open(&t, path, like_fd, 0, err) != 0)
         return -1;
-    return write_whole(&t, data, len, err);
+    return write_whole(&t, data, len, expect, err);
 }
 
 int lb_file_create(const char *path, const char *data, size_t len,
@@ -697,5 +787,5 @@ int lb_file_create(const char *path, const char *data, size_t len,
 
     if (lb_file_tmp_open(&t, path, -1, LB_FILE_TMP_CREATE, err) != 0)
         return -1;
-    return write_whole(&t, data, len, err);
+    return write_whole(&t, data, len, NULL, err);
 }

@@ -26,17 +26,28 @@
  *      the old inode, so the lock is retaken until it is held on the inode
  *      that the path names: writers are serialised, and each one reads the
  *      latest file.
- *   2. lb_file_read_fd: read it all, under the lock.
- *   3. lb_file_replace: write the new content through lb_file_tmp_open and
- *      commit it.
+ *   2. lb_file_read_snap: read it all, under the lock, and note what the
+ *      file was (device, inode, size, modification time, bytes).
+ *   3. lb_file_replace: write the new content through lb_file_tmp_open, and
+ *      commit it with that note: just before the rename, the file is
+ *      checked to be still the one read (a program that does not take the
+ *      lock, such as 'echo ... >> board.csv', may have changed it); if it
+ *      is not, nothing is replaced and the caller starts over from the new
+ *      content. (A change in the few system calls between that check and
+ *      the rename is still lost: only a writer that takes the lock is safe
+ *      from that.)
  *
  * For tests only, the environment variable LEADERBOARD_TEST_FAIL makes the
  * replace fail on purpose: "write" (the first write of each file writes
  * half its bytes, then fails), "pause" (the same, then sleeps 60 s: time for
  * a test to kill the process mid-write), "fsync", "rename", "syncdir" (the
  * directory's fsync after the rename), "pause-named" (sleeps 60 s between
- * naming the temporary file and renaming it); LEADERBOARD_TEST_NO_TMPFILE
- * makes it use a named temporary file even where O_TMPFILE works. */
+ * naming the temporary file and renaming it), "changed" (the file is taken
+ * to have changed since it was read); LEADERBOARD_TEST_NO_TMPFILE makes it
+ * use a named temporary file even where O_TMPFILE works;
+ * LEADERBOARD_TEST_HOLD=MARKER makes the first commit that checks a
+ * snapshot create the file MARKER and wait (60 s at most) until it is
+ * removed, before the check: time for a test to change the file. */
 #ifndef LB_BASE_FILEIO_H
 #define LB_BASE_FILEIO_H
 
@@ -44,6 +55,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "base/buf.h"
 #include "base/error.h"
@@ -69,6 +81,24 @@ int lb_file_lock(const char *path, int *fd, struct lb_error *err);
  * messages. Returns 0, or -1 with a message in err. */
 int lb_file_read_fd(int fd, const char *path, struct lb_buf *out,
                     struct lb_error *err);
+
+/* What a file was when it was read, to check before replacing it that
+ * nobody changed it since. */
+struct lb_file_snap {
+    dev_t dev;             /* device and inode: the same file */
+    ino_t ino;
+    off_t size;            /* size and modification time when read */
+    struct timespec mtime;
+    const char *data;      /* the bytes read (not owned) */
+    size_t len;
+};
+
+/* Reads all of fd, open on 'path' at its start, into out (emptied first),
+ * and fills snap: the file's identity before the read and the bytes read
+ * (snap->data points into out: valid while out is unchanged). Returns 0, or
+ * -1 with a message in err. */
+int lb_file_read_snap(int fd, const char *path, struct lb_buf *out,
+                      struct lb_file_snap *snap, struct lb_error *err);
 
 /* }====================================================================== */
 
@@ -121,14 +151,17 @@ int lb_file_tmp_fd(struct lb_file_tmp *t, int fd, struct lb_error *err);
  * unflushed). Returns 0, or -1 (the error is reported by the commit). */
 int lb_file_tmp_write(struct lb_file_tmp *t, const char *data, size_t len);
 
-/* Puts the new version in place: flushes and fsyncs it, names it and
- * renames it over the target (LB_FILE_TMP_CREATE: links it there, only if
- * the target does not exist), fsyncs the directory. t is released in every
- * case. Returns 0 (in place; t->unsynced tells whether the directory's
- * fsync failed), 1 when nothing was put in place because the target exists
- * (LB_FILE_TMP_CREATE), or -1 with a message in err naming the file (the
+/* Puts the new version in place: flushes and fsyncs it, checks (when
+ * 'expect' is not NULL) that the target is still the file 'expect'
+ * describes, names it and renames it over the target (LB_FILE_TMP_CREATE:
+ * links it there, only if the target does not exist), fsyncs the
+ * directory. t is released in every case. Returns 0 (in place; t->unsynced
+ * tells whether the directory's fsync failed), 1 when nothing was put in
+ * place because the target exists (LB_FILE_TMP_CREATE) or is no longer the
+ * file 'expect' describes, or -1 with a message in err naming the file (the
  * target unchanged). */
-int lb_file_tmp_commit(struct lb_file_tmp *t, struct lb_error *err);
+int lb_file_tmp_commit(struct lb_file_tmp *t, const struct lb_file_snap *expect,
+                       struct lb_error *err);
 
 /* Discards the new version (the target is untouched); t is released. */
 void lb_file_tmp_abort(struct lb_file_tmp *t);
@@ -140,11 +173,14 @@ bool lb_file_tmp_failed(struct lb_file_tmp *t, struct lb_error *err);
 
 /* Replaces 'path' with data[0..len) (lb_file_tmp_open, write, commit),
  * keeping the permissions (and, for root, the owner) of the file open as
- * 'like_fd'. Returns 0; 2 when the file is replaced but the directory's
- * fsync failed (a message in err: the change may not survive a system
- * crash); or -1 with a message in err and nothing changed. */
+ * 'like_fd', if it is still the file 'expect' describes (NULL: whatever it
+ * is). Returns 0; 1 when it is not that file (nothing changed); 2 when the
+ * file is replaced but the directory's fsync failed (a message in err: the
+ * change may not survive a system crash); or -1 with a message in err and
+ * nothing changed. */
 int lb_file_replace(const char *path, int like_fd, const char *data,
-                    size_t len, struct lb_error *err);
+                    size_t len, const struct lb_file_snap *expect,
+                    struct lb_error *err);
 
 /* Creates 'path' with data[0..len) (mode 0666 less the umask), atomically
  * and only if it does not exist. Returns 0, 1 when the file exists already,

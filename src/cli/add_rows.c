@@ -19,6 +19,10 @@
 #include "core/table.h"
 #include "export/export.h"
 
+/* How many times a file changed by a program that does not take the lock
+ * (between our read and our replace) makes the update start over. */
+#define MAX_CHANGES 5
+
 /* "added 'org/x': rank 4 of 14 (average 61.37)" for each new row. */
 static void report(const struct cli_add_target *tg,
                    const struct lb_new_row *rows, size_t n,
@@ -87,17 +91,20 @@ static int written(int rc, struct lb_error *err)
 }
 
 /* Locks, reads, computes and replaces (or creates) the file 'path' (the
- * resolved FILE). */
+ * resolved FILE). When a program that does not take the lock changed the
+ * file between the read and the replace, nothing is replaced: the update
+ * starts over from the new content, MAX_CHANGES times at most. */
 static int update(const struct cli_add_target *tg, const char *path,
                   const struct lb_new_row *rows, size_t n,
                   struct lb_buf *content, size_t *row_index, bool *replaced,
                   struct lb_error *err)
 {
     struct lb_quoted q;
-    unsigned attempt;
+    unsigned attempt, changes = 0;
 
     for (attempt = 0; attempt < 100; attempt++) {
         struct lb_buf old = LB_BUF_INIT;
+        struct lb_file_snap snap;
         int fd, rc = lb_file_lock(path, &fd, err);
         size_t i;
 
@@ -125,7 +132,7 @@ static int update(const struct cli_add_target *tg, const char *path,
             continue; /* created by another writer meanwhile: add to it */
         }
         lb_buf_reset(content);
-        rc = lb_file_read_fd(fd, tg->file, &old, err);
+        rc = lb_file_read_snap(fd, tg->file, &old, &snap, err);
         if (rc == 0 && old.len == 0 && tg->create) {
             /* an empty file: start it as --create would */
             rc = lb_add_create(tg->file, rows, n, content, err);
@@ -139,11 +146,20 @@ static int update(const struct cli_add_target *tg, const char *path,
         }
         if (rc == 0)
             rc = written(lb_file_replace(path, fd, content->data, content->len,
-                                         err),
+                                         &snap, err),
                          err);
         close(fd); /* unlocks */
         lb_buf_release(&old);
-        return rc;
+        if (rc != 1)
+            return rc;
+        if (++changes == MAX_CHANGES)
+            return lb_error_set(err, "cannot update %s: another program "
+                                     "changed it %u times while it was being "
+                                     "updated; nothing was written",
+                                lb_quotes(&q, tg->file), changes);
+        cli_error("%s was changed by another program while it was being "
+                  "updated; starting over with its new content",
+                  lb_quotes(&q, tg->file));
     }
     return lb_error_set(err, "cannot create %s: it keeps appearing and "
                              "disappearing",

@@ -100,7 +100,7 @@ int cli_output_commit(struct cli_output *o)
     int rc;
 
     lb_error_init(&err);
-    rc = lb_file_tmp_commit(&o->tmp, &err);
+    rc = lb_file_tmp_commit(&o->tmp, NULL, &err);
     o->fp = NULL;
     if (rc != 0) {
         cli_error("%s", err.msg);

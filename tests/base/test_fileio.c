@@ -96,7 +96,7 @@ static void test_fileio_replace_keeps_mode(void **state)
 
     write_file(d->file, "old\n", 0640);
     assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
-    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &err), 0);
+    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, NULL, &err), 0);
     close(fd);
     content_is(d->file, "new\n");
     assert_int_equal(stat(d->file, &st), 0);
@@ -137,7 +137,8 @@ static void failure_leaves_original(struct dir *d, const char *step,
     if (named != NULL)
         setenv("LEADERBOARD_TEST_NO_TMPFILE", named, 1);
     assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
-    assert_int_equal(lb_file_replace(d->file, fd, "replacement\n", 12, &err), -1);
+    assert_int_equal(
+        lb_file_replace(d->file, fd, "replacement\n", 12, NULL, &err), -1);
     close(fd);
     unsetenv("LEADERBOARD_TEST_FAIL");
     unsetenv("LEADERBOARD_TEST_NO_TMPFILE");
@@ -211,12 +212,12 @@ static void test_fileio_long_name(void **state)
     snprintf(path, sizeof path, "%s/%0250d.csv", d->path, 7);
     write_file(path, "old\n", 0644);
     assert_int_equal(lb_file_lock(path, &fd, &err), 0);
-    assert_int_equal(lb_file_replace(path, fd, "new\n", 4, &err), 0);
+    assert_int_equal(lb_file_replace(path, fd, "new\n", 4, NULL, &err), 0);
     close(fd);
     content_is(path, "new\n");
     setenv("LEADERBOARD_TEST_NO_TMPFILE", "1", 1);
     assert_int_equal(lb_file_lock(path, &fd, &err), 0);
-    assert_int_equal(lb_file_replace(path, fd, "newer\n", 6, &err), 0);
+    assert_int_equal(lb_file_replace(path, fd, "newer\n", 6, NULL, &err), 0);
     unsetenv("LEADERBOARD_TEST_NO_TMPFILE");
     close(fd);
     content_is(path, "newer\n");
@@ -254,7 +255,7 @@ static void test_fileio_tmp_stream_keeps_mode(void **state)
         lb_buf_addf(&want, "row %d\n", i);
     }
     content_is(d->file, "old\n");
-    assert_int_equal(lb_file_tmp_commit(&t, &err), 0);
+    assert_int_equal(lb_file_tmp_commit(&t, NULL, &err), 0);
     assert_int_equal(t.unsynced, 0);
     content_is(d->file, lb_buf_str(&want));
     assert_int_equal(stat(d->file, &st), 0);
@@ -273,7 +274,7 @@ static void test_fileio_tmp_new_file_mode(void **state)
 
     assert_int_equal(lb_file_tmp_open(&t, d->file, -1, 0, &err), 0);
     fputs("new\n", t.fp);
-    assert_int_equal(lb_file_tmp_commit(&t, &err), 0);
+    assert_int_equal(lb_file_tmp_commit(&t, NULL, &err), 0);
     umask(old);
     content_is(d->file, "new\n");
     assert_int_equal(stat(d->file, &st), 0);
@@ -318,7 +319,7 @@ static void test_fileio_tmp_follows_link(void **state)
     assert_int_equal(symlink("board.csv", link), 0);
     assert_int_equal(lb_file_tmp_open(&t, link, -1, 0, &err), 0);
     fputs("new\n", t.fp);
-    assert_int_equal(lb_file_tmp_commit(&t, &err), 0);
+    assert_int_equal(lb_file_tmp_commit(&t, NULL, &err), 0);
     assert_int_equal(lstat(link, &st), 0);
     assert_true(S_ISLNK(st.st_mode));
     content_is(d->file, "new\n");
@@ -338,7 +339,7 @@ static void test_fileio_tmp_create_never_replaces(void **state)
     assert_int_equal(
         lb_file_tmp_open(&t, d->file, -1, LB_FILE_TMP_CREATE, &err), 0);
     fputs("second\n", t.fp);
-    assert_int_equal(lb_file_tmp_commit(&t, &err), 1);
+    assert_int_equal(lb_file_tmp_commit(&t, NULL, &err), 1);
     content_is(d->file, "first\n");
     only_the_file(d);
 }
@@ -377,12 +378,12 @@ static void test_fileio_tmp_device_in_place(void **state)
         lb_file_tmp_open(&t, "/dev/null", -1, LB_FILE_TMP_IN_PLACE, &err), 0);
     assert_true(t.in_place);
     fputs("gone\n", t.fp);
-    assert_int_equal(lb_file_tmp_commit(&t, &err), 0);
+    assert_int_equal(lb_file_tmp_commit(&t, NULL, &err), 0);
     /* a failed write in place names the device */
     assert_int_equal(
         lb_file_tmp_open(&t, "/dev/full", -1, LB_FILE_TMP_IN_PLACE, &err), 0);
     fputs("full\n", t.fp);
-    assert_int_equal(lb_file_tmp_commit(&t, &err), -1);
+    assert_int_equal(lb_file_tmp_commit(&t, NULL, &err), -1);
     assert_string_equal(err.msg,
                         "cannot write '/dev/full': No space left on device");
 }
@@ -397,7 +398,7 @@ static void test_fileio_replace_directory_not_synced(void **state)
     write_file(d->file, "old\n", 0644);
     setenv("LEADERBOARD_TEST_FAIL", "syncdir", 1);
     assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
-    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &err), 2);
+    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, NULL, &err), 2);
     close(fd);
     unsetenv("LEADERBOARD_TEST_FAIL");
     snprintf(want, sizeof want,
@@ -454,7 +455,7 @@ static void test_fileio_stale_temporaries_removed(void **state)
     snprintf(p, sizeof p, "%s/%s", d->path, dead_link);
     assert_int_equal(symlink("board.csv", p), 0);
     assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
-    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &err), 0);
+    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, NULL, &err), 0);
     close(fd);
     content_is(d->file, "new\n");
     /* only the dead writer's temporary file of this file goes */
@@ -463,6 +464,57 @@ static void test_fileio_stale_temporaries_removed(void **state)
     assert_true(exists(d, other));
     assert_true(exists(d, ".board.csv.tmp.x.0"));
     assert_true(exists(d, dead_link)); /* not a regular file */
+}
+
+static void test_fileio_replace_only_if_unchanged(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    struct lb_buf old = LB_BUF_INIT;
+    struct lb_file_snap snap;
+    struct timespec times[2];
+    struct stat st;
+    FILE *fp;
+    int fd;
+
+    /* unchanged since read: replaced */
+    write_file(d->file, "a,b\n1,2\n", 0644);
+    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_read_snap(fd, d->file, &old, &snap, &err), 0);
+    assert_int_equal(snap.len, 8);
+    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &snap, &err), 0);
+    close(fd);
+    content_is(d->file, "new\n");
+
+    /* appended to by a writer without the lock: not replaced */
+    write_file(d->file, "a,b\n1,2\n", 0644);
+    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_read_snap(fd, d->file, &old, &snap, &err), 0);
+    fp = fopen(d->file, "a");
+    fputs("3,4\n", fp);
+    fclose(fp);
+    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &snap, &err), 1);
+    close(fd);
+    content_is(d->file, "a,b\n1,2\n3,4\n");
+    only_the_file(d);
+
+    /* rewritten in place with the same size and modification time: only
+     * the bytes tell */
+    write_file(d->file, "a,b\n1,2\n", 0644);
+    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_read_snap(fd, d->file, &old, &snap, &err), 0);
+    assert_int_equal(stat(d->file, &st), 0);
+    fp = fopen(d->file, "r+");
+    fputs("x,y", fp);
+    fclose(fp);
+    times[0] = st.st_atim;
+    times[1] = st.st_mtim;
+    assert_int_equal(utimensat(AT_FDCWD, d->file, times, 0), 0);
+    assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &snap, &err), 1);
+    close(fd);
+    content_is(d->file, "x,y\n1,2\n");
+    only_the_file(d);
+    lb_buf_release(&old);
 }
 
 /* }====================================================================== */
@@ -502,6 +554,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fileio_replace_directory_not_synced,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_fileio_stale_temporaries_removed,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_replace_only_if_unchanged,
                                         setup, teardown),
     };
 
