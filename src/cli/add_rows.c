@@ -3,6 +3,7 @@
  * Locks the file against other writers, reads it, computes the new content
  * (core/add.c: validation first, every other row byte for byte), replaces
  * the file atomically (base/fileio.c), then says where each row ranks. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,8 +24,8 @@
  * (between our read and our replace) makes the update start over. */
 #define MAX_CHANGES 5
 
-/* "added 'org/x': rank 4 of 14 (average 61.37)" for each new row. */
-static void report(const struct cli_add_target *tg,
+/* "added 'org/x': rank 4 of 14 (average 61.37)" for each new row, on fp. */
+static void report(FILE *fp, const struct cli_add_target *tg,
                    const struct lb_new_row *rows, size_t n,
                    const struct lb_buf *content, const size_t *row_index,
                    const bool *replaced)
@@ -70,7 +71,8 @@ static void report(const struct cli_add_target *tg,
             lb_buf_adds(&line, ")");
             lb_buf_release(&why);
         }
-        puts(line.data);
+        lb_buf_addc(&line, '\n');
+        fwrite(line.data, 1, line.len, fp);
     }
     lb_buf_release(&line);
     if (ranked) {
@@ -166,6 +168,50 @@ static int update(const struct cli_add_target *tg, const char *path,
                         lb_quotes(&q, tg->file));
 }
 
+/* Prints the confirmation on standard output. The rows are in the file
+ * already: when it cannot be printed (a full disk, a closed pipe), a
+ * warning says that only the confirmation is lost, and the command still
+ * succeeds (the exit status tells a script whether to try again: a retry
+ * would now fail, "already in"). */
+static void confirm(const struct cli_add_target *tg,
+                    const struct lb_new_row *rows, size_t n,
+                    const struct lb_buf *content, const size_t *row_index,
+                    const bool *replaced)
+{
+    struct lb_file_tmp out;
+    struct lb_error err;
+    struct lb_buf what = LB_BUF_INIT;
+    struct lb_quoted q;
+    size_t i, nrep = 0;
+    void (*pipe_was)(int);
+
+    lb_error_init(&err);
+    fflush(stdout);
+    /* a reader gone: EPIPE, not death by SIGPIPE after the update */
+    pipe_was = signal(SIGPIPE, SIG_IGN);
+    if (lb_file_tmp_fd(&out, STDOUT_FILENO, &err) == 0) {
+        report(out.fp, tg, rows, n, content, row_index, replaced);
+        (void)lb_file_tmp_commit(&out, NULL, &err);
+    }
+    if (pipe_was != SIG_ERR)
+        signal(SIGPIPE, pipe_was);
+    if (err.msg[0] == '\0')
+        return;
+    for (i = 0; i < n; i++)
+        nrep += replaced[i];
+    if (n - nrep > 0)
+        lb_buf_addf(&what, "%zu row%s added", n - nrep,
+                    n - nrep == 1 ? "" : "s");
+    if (nrep > 0 && n - nrep > 0)
+        lb_buf_addf(&what, ", %zu replaced", nrep);
+    else if (nrep > 0)
+        lb_buf_addf(&what, "%zu row%s replaced", nrep, nrep == 1 ? "" : "s");
+    cli_error("warning: %s is updated (%s), but the confirmation could not "
+              "be printed: %s",
+              lb_quotes(&q, tg->file), what.data, err.msg);
+    lb_buf_release(&what);
+}
+
 int cli_add_rows(const struct cli_add_target *tg,
                  const struct lb_new_row *rows, size_t n)
 {
@@ -182,7 +228,7 @@ int cli_add_rows(const struct cli_add_target *tg,
         update(tg, path, rows, n, &content, row_index, replaced, &err) == 0) {
         rc = LB_EXIT_OK;
         if (!tg->quiet)
-            report(tg, rows, n, &content, row_index, replaced);
+            confirm(tg, rows, n, &content, row_index, replaced);
     }
     if (err.msg[0] != '\0')
         cli_error("%s", err.msg);
