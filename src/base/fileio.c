@@ -28,6 +28,7 @@
 #define WRITE_BUFFER (1u << 16) /* the stream's buffer */
 #define TEMP_BASE_MAX 64 /* bytes of the file's name kept in a temporary name */
 #define TEMP_TRIES 100   /* N in .NAME.tmp.PID.N */
+#define LOCK_POLL_MAX_MS 100 /* longest sleep between tries of a timed lock */
 #define TEST_PAUSE_S 60
 
 /* {======================================================================
@@ -101,16 +102,69 @@ char *lb_file_resolve(const char *path, struct lb_error *err)
  * Locking and reading
  * ======================================================================= */
 
-int lb_file_lock(const char *path, int *fd_out, struct lb_error *err)
+static long long now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Takes the exclusive lock on fd as w says. Returns 0, 2 when the
+ * deadline passed, or -1 with errno set. */
+static int take_lock(int fd, const struct lb_lock_wait *w, long long deadline,
+                     bool *announced)
+{
+    long long step = 1;
+
+    for (;;) {
+        long long now;
+
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+            return 0;
+        if (errno == EINTR)
+            continue;
+        if (errno != EWOULDBLOCK)
+            return -1;
+        if (w == NULL)
+            break;
+        if (w->timeout_ms == 0)
+            return 2;
+        if (!*announced) {
+            *announced = true;
+            if (w->waiting != NULL)
+                w->waiting(w->ctx);
+        }
+        if (w->timeout_ms < 0)
+            break;
+        now = now_ms();
+        if (now >= deadline)
+            return 2;
+        sleep_ms(deadline - now < step ? deadline - now : step);
+        if (step < LOCK_POLL_MAX_MS)
+            step *= 2;
+    }
+    while (flock(fd, LOCK_EX) != 0)
+        if (errno != EINTR)
+            return -1;
+    return 0;
+}
+
+int lb_file_lock(const char *path, int *fd_out, const struct lb_lock_wait *w,
+                 struct lb_error *err)
 {
     struct lb_quoted q;
+    long long deadline = w != NULL && w->timeout_ms > 0
+                             ? now_ms() + w->timeout_ms
+                             : 0;
+    bool announced = false;
 
     for (;;) {
         struct stat held, named;
         /* O_NONBLOCK: opening a FIFO to read waits for a writer (for ever);
          * the type is checked first, the flag dropped after */
         int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK), e,
-            fl;
+            fl, rc;
 
         if (fd < 0) {
             e = errno;
@@ -134,11 +188,12 @@ int lb_file_lock(const char *path, int *fd_out, struct lb_error *err)
         fl = fcntl(fd, F_GETFL);
         if (fl != -1)
             (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-        while (flock(fd, LOCK_EX) != 0) {
-            if (errno == EINTR)
-                continue;
+        rc = take_lock(fd, w, deadline, &announced);
+        if (rc != 0) {
             e = errno;
             close(fd);
+            if (rc == 2)
+                return 2;
             return lb_error_set(err, "cannot lock %s: %s", lb_quotes(&q, path),
                                 strerror(e));
         }

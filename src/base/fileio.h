@@ -70,12 +70,23 @@ char *lb_file_resolve(const char *path, struct lb_error *err);
  * Locking and reading a score file
  * ======================================================================= */
 
-/* Opens 'path' and takes an exclusive lock on it (waiting for other
- * writers). The file is opened without blocking, so that a FIFO is refused
- * at once rather than waited on. Returns 0 with *fd set (close it to
- * unlock), 1 when the file does not exist, or -1 with a message in err
- * (also when it is not a regular file, or not writable by us). */
-int lb_file_lock(const char *path, int *fd, struct lb_error *err);
+/* How lb_file_lock waits for a lock that another writer holds. */
+struct lb_lock_wait {
+    long long timeout_ms;       /* < 0: for ever; 0: not at all */
+    void (*waiting)(const void *ctx); /* called once, before waiting; or
+                                         NULL */
+    const void *ctx;                  /* passed to waiting */
+};
+
+/* Opens 'path' and takes an exclusive lock on it, waiting for other
+ * writers as w says (NULL: for ever, silently). The file is opened without
+ * blocking, so that a FIFO is refused at once rather than waited on.
+ * Returns 0 with *fd set (close it to unlock), 1 when the file does not
+ * exist, 2 when another writer still held the lock after w->timeout_ms
+ * (nothing is left open), or -1 with a message in err (also when it is not
+ * a regular file, or not writable by us). */
+int lb_file_lock(const char *path, int *fd, const struct lb_lock_wait *w,
+                 struct lb_error *err);
 
 /* Reads all of fd (from its current offset) into out; 'path' names it in
  * messages. Returns 0, or -1 with a message in err. */

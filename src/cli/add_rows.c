@@ -92,6 +92,39 @@ static int written(int rc, struct lb_error *err)
     return 0;
 }
 
+/* "1 second", "2.5 seconds" for ms milliseconds, in buf (32 bytes). */
+static const char *seconds(long long ms, char *buf)
+{
+    if (ms % 1000 == 0)
+        snprintf(buf, 32, "%lld second%s", ms / 1000, ms == 1000 ? "" : "s");
+    else if (ms % 100 == 0)
+        snprintf(buf, 32, "%lld.%lld seconds", ms / 1000, ms % 1000 / 100);
+    else if (ms % 10 == 0)
+        snprintf(buf, 32, "%lld.%02lld seconds", ms / 1000, ms % 1000 / 10);
+    else
+        snprintf(buf, 32, "%lld.%03lld seconds", ms / 1000, ms % 1000);
+    return buf;
+}
+
+/* Says, once per run, that the lock is held by another writer and that
+ * we wait for it. */
+static void say_waiting(const void *ctx)
+{
+    static bool said;
+    const struct cli_add_target *tg = ctx;
+    struct lb_quoted q;
+    char limit[64] = "", secs[32];
+
+    if (said)
+        return;
+    said = true;
+    if (tg->wait_ms > 0)
+        snprintf(limit, sizeof limit, " (at most %s)",
+                 seconds(tg->wait_ms, secs));
+    cli_error("waiting for the lock on %s, held by another writer%s",
+              lb_quotes(&q, tg->file), limit);
+}
+
 /* Locks, reads, computes and replaces (or creates) the file 'path' (the
  * resolved FILE). When a program that does not take the lock changed the
  * file between the read and the replace, nothing is replaced: the update
@@ -102,16 +135,29 @@ static int update(const struct cli_add_target *tg, const char *path,
                   struct lb_error *err)
 {
     struct lb_quoted q;
+    struct lb_lock_wait wait = {tg->wait_ms, say_waiting, tg};
     unsigned attempt, changes = 0;
 
     for (attempt = 0; attempt < 100; attempt++) {
         struct lb_buf old = LB_BUF_INIT;
         struct lb_file_snap snap;
-        int fd, rc = lb_file_lock(path, &fd, err);
+        int fd, rc = lb_file_lock(path, &fd, &wait, err);
         size_t i;
+        char secs[32];
 
         if (rc < 0)
             return -1;
+        if (rc == 2 && tg->wait_ms == 0)
+            return lb_error_set(err, "cannot update %s: another writer holds "
+                                     "its lock (--wait 0); nothing was "
+                                     "written",
+                                lb_quotes(&q, tg->file));
+        if (rc == 2)
+            return lb_error_set(err, "cannot update %s: another writer still "
+                                     "held its lock after %s (--wait); "
+                                     "nothing was written",
+                                lb_quotes(&q, tg->file),
+                                seconds(tg->wait_ms, secs));
         if (rc == 1) {
             if (!tg->create)
                 return lb_error_set(err, "%s does not exist; use --create to "

@@ -46,13 +46,16 @@ struct cli_add_target {
     bool create;             /* create it when it does not exist */
     struct lb_add_opts opts; /* --replace, --new-column */
     bool quiet;              /* do not say where the rows rank */
+    long long wait_ms;       /* --wait: how long to wait for another
+                                writer's lock; < 0: for ever */
 };
 
-/* Locks the file, reads it, validates and adds the rows (core/add.h: one
- * bad row and nothing is added; every other row byte for byte), replaces
- * it atomically, and unless quiet prints "added 'NAME': rank R of N
- * (average A)" for each row on stdout. Errors are printed. Returns the
- * exit status. */
+/* Locks the file (saying on stderr, once, that it waits when another
+ * writer holds the lock; giving up after tg->wait_ms), reads it, validates
+ * and adds the rows (core/add.h: one bad row and nothing is added; every
+ * other row byte for byte), replaces it atomically, and unless quiet prints
+ * "added 'NAME': rank R of N (average A)" for each row on stdout. Errors
+ * are printed. Returns the exit status. */
 int cli_add_rows(const struct cli_add_target *tg,
                  const struct lb_new_row *rows, size_t n);
 
@@ -174,6 +177,11 @@ int cli_option_error(const char *cmd, int c, char **argv);
 /* Parses a whole decimal number in [min, max]; false otherwise. */
 bool cli_parse_size(const char *s, unsigned long min, unsigned long max,
                     unsigned long *out);
+
+/* Parses --wait's SECONDS: a decimal number of seconds, at most 3 decimals
+ * and at most CLI_WAIT_MAX, into milliseconds; false otherwise. */
+#define CLI_WAIT_MAX 1000000000LL
+bool cli_parse_seconds(const char *s, long long *ms);
 
 /* Where a command writes its result: standard output, or a file written
  * as a stream into an unnamed temporary file and put in place only when

@@ -71,6 +71,36 @@ bool cli_parse_size(const char *s, unsigned long min, unsigned long max,
     return true;
 }
 
+bool cli_parse_seconds(const char *s, long long *ms)
+{
+    long long whole = 0, frac = 0;
+    int decimals = 0;
+    const char *p = s;
+
+    if (*p < '0' || *p > '9')
+        return false;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        whole = whole * 10 + (*p - '0');
+        if (whole > CLI_WAIT_MAX)
+            return false;
+    }
+    if (*p == '.') {
+        for (p++; *p >= '0' && *p <= '9'; p++) {
+            if (++decimals > 3)
+                return false;
+            frac = frac * 10 + (*p - '0');
+        }
+        if (decimals == 0)
+            return false;
+    }
+    if (*p != '\0')
+        return false;
+    for (; decimals < 3; decimals++)
+        frac *= 10;
+    *ms = whole * 1000 + frac;
+    return true;
+}
+
 int cli_output_open(struct cli_output *o, const char *path)
 {
     struct lb_error err;

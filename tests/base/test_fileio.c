@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -95,7 +96,7 @@ static void test_fileio_replace_keeps_mode(void **state)
     int fd;
 
     write_file(d->file, "old\n", 0640);
-    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_lock(d->file, &fd, NULL, &err), 0);
     assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, NULL, &err), 0);
     close(fd);
     content_is(d->file, "new\n");
@@ -111,7 +112,7 @@ static void test_fileio_lock_missing_file(void **state)
     int fd;
 
     (void)d;
-    assert_int_equal(lb_file_lock(d->file, &fd, &err), 1);
+    assert_int_equal(lb_file_lock(d->file, &fd, NULL, &err), 1);
 }
 
 static void test_fileio_create_only_when_absent(void **state)
@@ -136,7 +137,7 @@ static void failure_leaves_original(struct dir *d, const char *step,
     setenv("LEADERBOARD_TEST_FAIL", step, 1);
     if (named != NULL)
         setenv("LEADERBOARD_TEST_NO_TMPFILE", named, 1);
-    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_lock(d->file, &fd, NULL, &err), 0);
     assert_int_equal(
         lb_file_replace(d->file, fd, "replacement\n", 12, NULL, &err), -1);
     close(fd);
@@ -211,12 +212,12 @@ static void test_fileio_long_name(void **state)
 
     snprintf(path, sizeof path, "%s/%0250d.csv", d->path, 7);
     write_file(path, "old\n", 0644);
-    assert_int_equal(lb_file_lock(path, &fd, &err), 0);
+    assert_int_equal(lb_file_lock(path, &fd, NULL, &err), 0);
     assert_int_equal(lb_file_replace(path, fd, "new\n", 4, NULL, &err), 0);
     close(fd);
     content_is(path, "new\n");
     setenv("LEADERBOARD_TEST_NO_TMPFILE", "1", 1);
-    assert_int_equal(lb_file_lock(path, &fd, &err), 0);
+    assert_int_equal(lb_file_lock(path, &fd, NULL, &err), 0);
     assert_int_equal(lb_file_replace(path, fd, "newer\n", 6, NULL, &err), 0);
     unsetenv("LEADERBOARD_TEST_NO_TMPFILE");
     close(fd);
@@ -230,7 +231,7 @@ static void test_fileio_not_a_regular_file(void **state)
     struct lb_error err;
     int fd;
 
-    assert_int_equal(lb_file_lock(d->path, &fd, &err), -1);
+    assert_int_equal(lb_file_lock(d->path, &fd, NULL, &err), -1);
     assert_non_null(strstr(err.msg, "it is not a regular file"));
 }
 
@@ -397,7 +398,7 @@ static void test_fileio_replace_directory_not_synced(void **state)
 
     write_file(d->file, "old\n", 0644);
     setenv("LEADERBOARD_TEST_FAIL", "syncdir", 1);
-    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_lock(d->file, &fd, NULL, &err), 0);
     assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, NULL, &err), 2);
     close(fd);
     unsetenv("LEADERBOARD_TEST_FAIL");
@@ -454,7 +455,7 @@ static void test_fileio_stale_temporaries_removed(void **state)
     write_file(p, "not ours\n", 0600);
     snprintf(p, sizeof p, "%s/%s", d->path, dead_link);
     assert_int_equal(symlink("board.csv", p), 0);
-    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_lock(d->file, &fd, NULL, &err), 0);
     assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, NULL, &err), 0);
     close(fd);
     content_is(d->file, "new\n");
@@ -479,7 +480,7 @@ static void test_fileio_replace_only_if_unchanged(void **state)
 
     /* unchanged since read: replaced */
     write_file(d->file, "a,b\n1,2\n", 0644);
-    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_lock(d->file, &fd, NULL, &err), 0);
     assert_int_equal(lb_file_read_snap(fd, d->file, &old, &snap, &err), 0);
     assert_int_equal(snap.len, 8);
     assert_int_equal(lb_file_replace(d->file, fd, "new\n", 4, &snap, &err), 0);
@@ -488,7 +489,7 @@ static void test_fileio_replace_only_if_unchanged(void **state)
 
     /* appended to by a writer without the lock: not replaced */
     write_file(d->file, "a,b\n1,2\n", 0644);
-    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_lock(d->file, &fd, NULL, &err), 0);
     assert_int_equal(lb_file_read_snap(fd, d->file, &old, &snap, &err), 0);
     fp = fopen(d->file, "a");
     fputs("3,4\n", fp);
@@ -501,7 +502,7 @@ static void test_fileio_replace_only_if_unchanged(void **state)
     /* rewritten in place with the same size and modification time: only
      * the bytes tell */
     write_file(d->file, "a,b\n1,2\n", 0644);
-    assert_int_equal(lb_file_lock(d->file, &fd, &err), 0);
+    assert_int_equal(lb_file_lock(d->file, &fd, NULL, &err), 0);
     assert_int_equal(lb_file_read_snap(fd, d->file, &old, &snap, &err), 0);
     assert_int_equal(stat(d->file, &st), 0);
     fp = fopen(d->file, "r+");
@@ -515,6 +516,37 @@ static void test_fileio_replace_only_if_unchanged(void **state)
     content_is(d->file, "x,y\n1,2\n");
     only_the_file(d);
     lb_buf_release(&old);
+}
+
+static void count_waiting(const void *ctx)
+{
+    (*(int *)(uintptr_t)ctx)++;
+}
+
+static void test_fileio_lock_wait_gives_up(void **state)
+{
+    struct dir *d = *state;
+    struct lb_error err;
+    int holder, fd = -1, calls = 0;
+    struct lb_lock_wait none = {0, count_waiting, &calls};
+    struct lb_lock_wait brief = {50, count_waiting, &calls};
+
+    write_file(d->file, "x\n", 0644);
+    /* another open file description holds the lock */
+    holder = open(d->file, O_RDONLY);
+    assert_true(holder >= 0);
+    assert_int_equal(flock(holder, LOCK_EX), 0);
+    /* --wait 0: at once, without saying that it waits */
+    assert_int_equal(lb_file_lock(d->file, &fd, &none, &err), 2);
+    assert_int_equal(calls, 0);
+    /* 50 ms: says it once, then gives up */
+    assert_int_equal(lb_file_lock(d->file, &fd, &brief, &err), 2);
+    assert_int_equal(calls, 1);
+    close(holder);
+    /* released: taken without waiting */
+    assert_int_equal(lb_file_lock(d->file, &fd, &brief, &err), 0);
+    assert_int_equal(calls, 1);
+    close(fd);
 }
 
 /* }====================================================================== */
@@ -557,6 +589,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_fileio_replace_only_if_unchanged,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_lock_wait_gives_up, setup,
+                                        teardown),
     };
 
     return cmocka_run_group_tests_name("fileio", tests, NULL, NULL);
