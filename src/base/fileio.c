@@ -30,6 +30,7 @@
 #define TEMP_TRIES 100   /* N in .NAME.tmp.PID.N */
 #define LOCK_POLL_MAX_MS 100 /* longest sleep between tries of a timed lock */
 #define TEST_PAUSE_S 60
+#define LINK_HOPS_MAX 40 /* links followed before giving up (ELOOP) */
 
 /* {======================================================================
  * Test failures (fileio.h)
@@ -78,24 +79,72 @@ static void test_hold(void)
 
 /* }====================================================================== */
 
+/* The target of the symbolic link 'path' (st_size: its length, as lstat
+ * says), or NULL with errno set; caller frees. */
+static char *read_link(const char *path, off_t st_size)
+{
+    size_t cap = st_size > 0 ? (size_t)st_size + 1 : 256;
+
+    for (;;) {
+        char *buf = xmalloc(cap);
+        ssize_t n = readlink(path, buf, cap);
+
+        if (n < 0) {
+            free(buf);
+            return NULL;
+        }
+        if ((size_t)n < cap) {
+            buf[n] = '\0';
+            return buf;
+        }
+        free(buf); /* grew since lstat */
+        cap *= 2;
+    }
+}
+
 char *lb_file_resolve(const char *path, struct lb_error *err)
 {
-    struct stat st;
     struct lb_quoted q;
-    char *real;
+    char *cur = xstrdup(path);
+    int hops;
 
-    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
-        return xstrdup(path);
-    /* a symbolic link: update the file it points to, not the link */
-    real = realpath(path, NULL);
-    if (real == NULL) {
-        int e = errno;
+    /* a symbolic link: update the file it points to, not the link; a link
+     * to nothing names the file to create, as the shell's '>' does */
+    for (hops = 0; hops < LINK_HOPS_MAX; hops++) {
+        struct stat st;
+        char *target, *next;
+        const char *slash;
 
-        (void)lb_error_set(err, "cannot follow the symbolic link %s: %s",
-                           lb_quotes(&q, path), strerror(e));
-        return NULL;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+            return cur;
+        target = read_link(cur, st.st_size);
+        if (target == NULL) {
+            int e = errno;
+
+            free(cur);
+            (void)lb_error_set(err, "cannot follow the symbolic link %s: %s",
+                               lb_quotes(&q, path), strerror(e));
+            return NULL;
+        }
+        slash = strrchr(cur, '/');
+        if (target[0] == '/' || slash == NULL) {
+            next = target;
+        } else {
+            /* relative to the link's directory */
+            size_t dlen = (size_t)(slash - cur) + 1;
+
+            next = xmalloc(dlen + strlen(target) + 1);
+            memcpy(next, cur, dlen);
+            strcpy(next + dlen, target);
+            free(target);
+        }
+        free(cur);
+        cur = next;
     }
-    return real;
+    free(cur);
+    (void)lb_error_set(err, "cannot follow the symbolic link %s: %s",
+                       lb_quotes(&q, path), strerror(ELOOP));
+    return NULL;
 }
 
 /* {======================================================================

@@ -61,9 +61,11 @@
 #include "base/error.h"
 
 /* The path to update for 'path': itself, or, for a symbolic link, the file
- * it points to (replacing the link by a regular file would leave the real
- * file behind). Returns a new string (caller frees), or NULL with a message
- * in err (a link to nothing). */
+ * it points to, links followed one by one (replacing the link by a regular
+ * file would leave the real file behind); for a link to nothing, the file
+ * it names, to be created there as the shell's '>' would. Returns a new
+ * string (caller frees), or NULL with a message in err (a loop of links, an
+ * unreadable link). */
 char *lb_file_resolve(const char *path, struct lb_error *err);
 
 /* {======================================================================

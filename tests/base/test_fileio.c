@@ -181,26 +181,47 @@ static void test_fileio_symlink_resolves_to_target(void **state)
 {
     struct dir *d = *state;
     struct lb_error err;
-    char link[160], dangling[160], *real;
+    char link[160], chain[160], dangling[160], loop[160], want[300], *real;
 
     write_file(d->file, "x\n", 0644);
     snprintf(link, sizeof link, "%s/link.csv", d->path);
+    snprintf(chain, sizeof chain, "%s/chain.csv", d->path);
     snprintf(dangling, sizeof dangling, "%s/dangling.csv", d->path);
+    snprintf(loop, sizeof loop, "%s/loop.csv", d->path);
     assert_int_equal(symlink("board.csv", link), 0);
+    assert_int_equal(symlink("link.csv", chain), 0);
     assert_int_equal(symlink("nothing.csv", dangling), 0);
+    assert_int_equal(symlink("loop.csv", loop), 0);
+    /* a link, and a link to a link: the file */
     real = lb_file_resolve(link, &err);
     assert_non_null(real);
-    assert_non_null(strstr(real, "/board.csv"));
+    assert_string_equal(real, d->file);
+    free(real);
+    real = lb_file_resolve(chain, &err);
+    assert_non_null(real);
+    assert_string_equal(real, d->file);
     free(real);
     /* a plain path is itself */
     real = lb_file_resolve(d->file, &err);
     assert_string_equal(real, d->file);
     free(real);
-    /* a link to nothing is an error, not a loop */
-    assert_null(lb_file_resolve(dangling, &err));
-    assert_non_null(strstr(err.msg, "cannot follow the symbolic link"));
+    /* a link to nothing: the file to create, as '>' would */
+    real = lb_file_resolve(dangling, &err);
+    snprintf(want, sizeof want, "%s/nothing.csv", d->path);
+    assert_non_null(real);
+    assert_string_equal(real, want);
+    free(real);
+    /* a loop is an error */
+    assert_null(lb_file_resolve(loop, &err));
+    snprintf(want, sizeof want,
+             "cannot follow the symbolic link '%s': Too many levels of "
+             "symbolic links",
+             loop);
+    assert_string_equal(err.msg, want);
     unlink(link);
+    unlink(chain);
     unlink(dangling);
+    unlink(loop);
 }
 
 static void test_fileio_long_name(void **state)

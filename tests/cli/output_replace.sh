@@ -4,7 +4,7 @@
 # file there as 'add' replaces a score file (base/fileio.h):
 #  1. an existing file keeps its permissions (0600 stays 0600);
 #  2. a symbolic link is followed: the file it points to gets the output and
-#     the link stays a link;
+#     the link stays a link (a link to nothing: the file it names is made);
 #  3. a writer killed while it writes leaves the old file and nothing else:
 #     at a set point (LEADERBOARD_TEST_FAIL=pause: half of the first block
 #     written) and wherever kills after growing delays land; killed where
@@ -76,6 +76,14 @@ mode=$(stat -c %a "$tmp/link/real/target.csv")
 [ "$mode" = 640 ] || bad "rank -o through a link left the file $mode"
 only "$tmp/link" out.csv real
 only "$tmp/link/real" target.csv
+# a link to nothing: the file it names is made, as the shell's '>' would
+ln -s real/new.csv "$tmp/link/dangling.csv"
+run rank benchmarks/openllm.csv -o "$tmp/link/dangling.csv" ||
+    bad "rank -o onto a dangling link failed"
+[ -L "$tmp/link/dangling.csv" ] || bad "rank -o replaced the dangling link by a file"
+cmp -s "$tmp/want.csv" "$tmp/link/real/new.csv" ||
+    bad "rank -o onto a dangling link: the file it names did not get the output"
+only "$tmp/link/real" target.csv new.csv
 
 # 3. killed writers: first at a set point, on the small seed file
 mkdir "$tmp/kill"
