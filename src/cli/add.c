@@ -39,12 +39,17 @@ static const char usage_text[] =
     "                           rows get an empty cell there)\n"
     "      --create             create FILE if it does not exist (header: model\n"
     "                           and the columns given)\n"
+    "      --wait SECONDS       when another writer holds the file's lock,\n"
+    "                           wait at most SECONDS for it (default: for\n"
+    "                           ever, saying so on standard error)\n"
     "  -q, --quiet              do not say where the rows rank\n"
     "  -h, --help               show this help and exit\n"
     "\n"
     "The file is locked against other writers while it is updated, and\n"
     "replaced atomically: readers see the old file or the new one, and on any\n"
-    "failure the original is untouched.\n"
+    "failure the original is untouched. Exit status 0: the rows are in the\n"
+    "file (even when the confirmation cannot be printed); 1: nothing was\n"
+    "written.\n"
     "\n"
     "Examples\n"
     "  leaderboard add benchmarks/openllm.csv --model org/new-7b ARC=61.2 \\\n"
@@ -53,7 +58,7 @@ static const char usage_text[] =
     "  leaderboard add scores.csv --from new-runs.csv --replace\n";
 
 enum { OPT_SET = CLI_OPT_FIRST_FREE, OPT_FROM, OPT_REPLACE, OPT_NEW_COLUMN,
-       OPT_CREATE };
+       OPT_CREATE, OPT_WAIT };
 
 static const struct option long_options[] = {
     {"model", required_argument, NULL, 'm'},
@@ -62,6 +67,7 @@ static const struct option long_options[] = {
     {"replace", no_argument, NULL, OPT_REPLACE},
     {"new-column", no_argument, NULL, OPT_NEW_COLUMN},
     {"create", no_argument, NULL, OPT_CREATE},
+    {"wait", required_argument, NULL, OPT_WAIT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -74,6 +80,7 @@ struct add_args {
     struct lb_add_opts opts;
     bool create;
     bool quiet;
+    long long wait_ms; /* --wait; -1: for ever */
     char **sets;    /* --set arguments, in order */
     size_t nsets;
     char **pairs;   /* BENCH=VALUE arguments, in order */
@@ -126,6 +133,7 @@ static int parse_args(int argc, char **argv, struct add_args *a)
     int c, i;
 
     memset(a, 0, sizeof *a);
+    a->wait_ms = -1;
     optind = 0;
     opterr = 0;
     /* '+' would stop at FILE; GNU order lets options follow it */
@@ -148,6 +156,13 @@ static int parse_args(int argc, char **argv, struct add_args *a)
             break;
         case OPT_CREATE:
             a->create = true;
+            break;
+        case OPT_WAIT:
+            if (!cli_parse_seconds(optarg, &a->wait_ms))
+                return cli_usage_error("add", "--wait: %s is not a number of "
+                                              "seconds (0 to 1000000000, 3 "
+                                              "decimals at most)",
+                                       lb_quotes(&q, optarg));
             break;
         case 'q':
             a->quiet = true;
@@ -286,7 +301,8 @@ int cmd_add(int argc, char **argv)
         cli_error("%s", err.msg);
         rc = LB_EXIT_FAILURE;
     } else {
-        struct cli_add_target tg = {a.file, a.create, a.opts, a.quiet};
+        struct cli_add_target tg = {a.file, a.create, a.opts, a.quiet,
+                                    a.wait_ms};
 
         if (a.from == NULL)
             rows_from_args(&a, &nr);

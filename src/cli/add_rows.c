@@ -3,6 +3,7 @@
  * Locks the file against other writers, reads it, computes the new content
  * (core/add.c: validation first, every other row byte for byte), replaces
  * the file atomically (base/fileio.c), then says where each row ranks. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,8 +20,12 @@
 #include "core/table.h"
 #include "export/view.h"
 
-/* "added 'org/x': rank 4 of 14 (average 61.37)" for each new row. */
-static void report(const struct cli_add_target *tg,
+/* How many times a file changed by a program that does not take the lock
+ * (between our read and our replace) makes the update start over. */
+#define MAX_CHANGES 5
+
+/* "added 'org/x': rank 4 of 14 (average 61.37)" for each new row, on fp. */
+static void report(FILE *fp, const struct cli_add_target *tg,
                    const struct lb_new_row *rows, size_t n,
                    const struct lb_buf *content, const size_t *row_index,
                    const bool *replaced)
@@ -66,7 +71,8 @@ static void report(const struct cli_add_target *tg,
             lb_buf_adds(&line, ")");
             lb_buf_release(&why);
         }
-        puts(line.data);
+        lb_buf_addc(&line, '\n');
+        fwrite(line.data, 1, line.len, fp);
     }
     lb_buf_release(&line);
     if (ranked) {
@@ -75,23 +81,83 @@ static void report(const struct cli_add_target *tg,
     }
 }
 
+/* rc from lb_file_replace or lb_file_create: 2 means that the file is
+ * written and only its durability is in doubt: a warning, and success. */
+static int written(int rc, struct lb_error *err)
+{
+    if (rc != 2)
+        return rc;
+    cli_error("warning: %s", err->msg);
+    lb_error_init(err);
+    return 0;
+}
+
+/* "1 second", "2.5 seconds" for ms milliseconds, in buf (32 bytes). */
+static const char *seconds(long long ms, char *buf)
+{
+    if (ms % 1000 == 0)
+        snprintf(buf, 32, "%lld second%s", ms / 1000, ms == 1000 ? "" : "s");
+    else if (ms % 100 == 0)
+        snprintf(buf, 32, "%lld.%lld seconds", ms / 1000, ms % 1000 / 100);
+    else if (ms % 10 == 0)
+        snprintf(buf, 32, "%lld.%02lld seconds", ms / 1000, ms % 1000 / 10);
+    else
+        snprintf(buf, 32, "%lld.%03lld seconds", ms / 1000, ms % 1000);
+    return buf;
+}
+
+/* Says, once per run, that the lock is held by another writer and that
+ * we wait for it. */
+static void say_waiting(const void *ctx)
+{
+    static bool said;
+    const struct cli_add_target *tg = ctx;
+    struct lb_quoted q;
+    char limit[64] = "", secs[32];
+
+    if (said)
+        return;
+    said = true;
+    if (tg->wait_ms > 0)
+        snprintf(limit, sizeof limit, " (at most %s)",
+                 seconds(tg->wait_ms, secs));
+    cli_error("waiting for the lock on %s, held by another writer%s",
+              lb_quotes(&q, tg->file), limit);
+}
+
 /* Locks, reads, computes and replaces (or creates) the file 'path' (the
- * resolved FILE). */
+ * resolved FILE). When a program that does not take the lock changed the
+ * file between the read and the replace, nothing is replaced: the update
+ * starts over from the new content, MAX_CHANGES times at most. */
 static int update(const struct cli_add_target *tg, const char *path,
                   const struct lb_new_row *rows, size_t n,
                   struct lb_buf *content, size_t *row_index, bool *replaced,
                   struct lb_error *err)
 {
     struct lb_quoted q;
-    unsigned attempt;
+    struct lb_lock_wait wait = {tg->wait_ms, say_waiting, tg};
+    unsigned attempt, changes = 0;
 
     for (attempt = 0; attempt < 100; attempt++) {
         struct lb_buf old = LB_BUF_INIT;
-        int fd, rc = lb_file_lock(path, &fd, err);
+        struct lb_file_snap snap;
+        int fd, rc = lb_file_lock(path, &fd, &wait, err);
         size_t i;
+        char secs[32];
 
         if (rc < 0)
             return -1;
+        if (rc == 2 && tg->wait_ms == 0)
+            return lb_error_set(err, "cannot update %s: another writer holds "
+                                     "its lock (--wait 0); nothing was "
+                                     "written",
+                                lb_quotes(&q, tg->file));
+        if (rc == 2)
+            return lb_error_set(err, "cannot update %s: another writer still "
+                                     "held its lock after %s (--wait); "
+                                     "nothing was written",
+                                lb_quotes(&q, tg->file),
+                                seconds(tg->wait_ms, secs));
         if (rc == 1) {
             if (!tg->create)
                 return lb_error_set(err, "%s does not exist; use --create to "
@@ -100,7 +166,8 @@ static int update(const struct cli_add_target *tg, const char *path,
             lb_buf_reset(content);
             if (lb_add_create(tg->file, rows, n, content, err) != 0)
                 return -1;
-            rc = lb_file_create(path, content->data, content->len, err);
+            rc = written(lb_file_create(path, content->data, content->len, err),
+                         err);
             if (rc < 0)
                 return -1;
             if (rc == 0) {
@@ -113,7 +180,7 @@ static int update(const struct cli_add_target *tg, const char *path,
             continue; /* created by another writer meanwhile: add to it */
         }
         lb_buf_reset(content);
-        rc = lb_file_read_fd(fd, tg->file, &old, err);
+        rc = lb_file_read_snap(fd, tg->file, &old, &snap, err);
         if (rc == 0 && old.len == 0 && tg->create) {
             /* an empty file: start it as --create would */
             rc = lb_add_create(tg->file, rows, n, content, err);
@@ -126,14 +193,69 @@ static int update(const struct cli_add_target *tg, const char *path,
                               &tg->opts, content, row_index, replaced, err);
         }
         if (rc == 0)
-            rc = lb_file_replace(path, fd, content->data, content->len, err);
+            rc = written(lb_file_replace(path, fd, content->data, content->len,
+                                         &snap, err),
+                         err);
         close(fd); /* unlocks */
         lb_buf_release(&old);
-        return rc;
+        if (rc != 1)
+            return rc;
+        if (++changes == MAX_CHANGES)
+            return lb_error_set(err, "cannot update %s: another program "
+                                     "changed it %u times while it was being "
+                                     "updated; nothing was written",
+                                lb_quotes(&q, tg->file), changes);
+        cli_error("%s was changed by another program while it was being "
+                  "updated; starting over with its new content",
+                  lb_quotes(&q, tg->file));
     }
     return lb_error_set(err, "cannot create %s: it keeps appearing and "
                              "disappearing",
                         lb_quotes(&q, tg->file));
+}
+
+/* Prints the confirmation on standard output. The rows are in the file
+ * already: when it cannot be printed (a full disk, a closed pipe), a
+ * warning says that only the confirmation is lost, and the command still
+ * succeeds (the exit status tells a script whether to try again: a retry
+ * would now fail, "already in"). */
+static void confirm(const struct cli_add_target *tg,
+                    const struct lb_new_row *rows, size_t n,
+                    const struct lb_buf *content, const size_t *row_index,
+                    const bool *replaced)
+{
+    struct lb_file_tmp out;
+    struct lb_error err;
+    struct lb_buf what = LB_BUF_INIT;
+    struct lb_quoted q;
+    size_t i, nrep = 0;
+    void (*pipe_was)(int);
+
+    lb_error_init(&err);
+    fflush(stdout);
+    /* a reader gone: EPIPE, not death by SIGPIPE after the update */
+    pipe_was = signal(SIGPIPE, SIG_IGN);
+    if (lb_file_tmp_fd(&out, STDOUT_FILENO, &err) == 0) {
+        report(out.fp, tg, rows, n, content, row_index, replaced);
+        (void)lb_file_tmp_commit(&out, NULL, &err);
+    }
+    if (pipe_was != SIG_ERR)
+        signal(SIGPIPE, pipe_was);
+    if (err.msg[0] == '\0')
+        return;
+    for (i = 0; i < n; i++)
+        nrep += replaced[i];
+    if (n - nrep > 0)
+        lb_buf_addf(&what, "%zu row%s added", n - nrep,
+                    n - nrep == 1 ? "" : "s");
+    if (nrep > 0 && n - nrep > 0)
+        lb_buf_addf(&what, ", %zu replaced", nrep);
+    else if (nrep > 0)
+        lb_buf_addf(&what, "%zu row%s replaced", nrep, nrep == 1 ? "" : "s");
+    cli_error("warning: %s is updated (%s), but the confirmation could not "
+              "be printed: %s",
+              lb_quotes(&q, tg->file), what.data, err.msg);
+    lb_buf_release(&what);
 }
 
 int cli_add_rows(const struct cli_add_target *tg,
@@ -152,7 +274,7 @@ int cli_add_rows(const struct cli_add_target *tg,
         update(tg, path, rows, n, &content, row_index, replaced, &err) == 0) {
         rc = LB_EXIT_OK;
         if (!tg->quiet)
-            report(tg, rows, n, &content, row_index, replaced);
+            confirm(tg, rows, n, &content, row_index, replaced);
     }
     if (err.msg[0] != '\0')
         cli_error("%s", err.msg);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 #include "core/add.h"
 #include "core/board.h"
 #include "core/table.h"
@@ -45,13 +46,16 @@ struct cli_add_target {
     bool create;             /* create it when it does not exist */
     struct lb_add_opts opts; /* --replace, --new-column */
     bool quiet;              /* do not say where the rows rank */
+    long long wait_ms;       /* --wait: how long to wait for another
+                                writer's lock; < 0: for ever */
 };
 
-/* Locks the file, reads it, validates and adds the rows (core/add.h: one
- * bad row and nothing is added; every other row byte for byte), replaces
- * it atomically, and unless quiet prints "added 'NAME': rank R of N
- * (average A)" for each row on stdout. Errors are printed. Returns the
- * exit status. */
+/* Locks the file (saying on stderr, once, that it waits when another
+ * writer holds the lock; giving up after tg->wait_ms), reads it, validates
+ * and adds the rows (core/add.h: one bad row and nothing is added; every
+ * other row byte for byte), replaces it atomically, and unless quiet prints
+ * "added 'NAME': rank R of N (average A)" for each row on stdout. Errors
+ * are printed. Returns the exit status. */
 int cli_add_rows(const struct cli_add_target *tg,
                  const struct lb_new_row *rows, size_t n);
 
@@ -238,14 +242,19 @@ void cli_format_help(FILE *fp);
 
 /* }====================================================================== */
 
+/* Parses --wait's SECONDS: a decimal number of seconds, at most 3 decimals
+ * and at most CLI_WAIT_MAX, into milliseconds; false otherwise. */
+#define CLI_WAIT_MAX 1000000000LL
+bool cli_parse_seconds(const char *s, long long *ms);
+
 /* Where a command writes its result: standard output, or a file written
- * through a temporary file in the same directory and renamed over it only
- * when everything was written (so a failed run never leaves half a file). */
+ * as a stream into an unnamed temporary file and put in place only when
+ * everything was written (base/fileio.h: lb_file_tmp_*: a failed or killed
+ * run never leaves half a file nor a temporary one; links are followed, the
+ * file's mode kept; a device or a FIFO is written in place). */
 struct cli_output {
-    FILE *fp;    /* where to write */
-    char *path;  /* final path, NULL for standard output */
-    char *tmp;   /* temporary path, NULL for standard output or a
-                    target that is not a regular file (written in place) */
+    FILE *fp;               /* where to write */
+    struct lb_file_tmp tmp; /* the stream behind fp */
 };
 
 /* Opens the output: NULL or "-" for standard output. Returns 0, or -1 after
@@ -253,11 +262,16 @@ struct cli_output {
 int cli_output_open(struct cli_output *o, const char *path);
 
 /* Flushes, syncs and renames the file into place; returns 0, or -1 after
- * printing an error (the temporary file is removed). For standard output
- * only flushes (main checks it once more at exit). */
+ * printing an error naming the file (nothing is left of it). For standard
+ * output only flushes. */
 int cli_output_commit(struct cli_output *o);
 
-/* Discards a file output (removes the temporary file). */
+/* Discards the output after its writer failed with err: when what failed
+ * was a write, err gets a message naming the file (or standard output)
+ * instead of the writer's. */
+void cli_output_fail(struct cli_output *o, struct lb_error *err);
+
+/* Discards a file output (nothing is left of it). */
 void cli_output_abort(struct cli_output *o);
 
 #endif

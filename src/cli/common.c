@@ -1,12 +1,11 @@
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/fileio.h"
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
@@ -94,113 +93,92 @@ bool cli_parse_size(const char *s, unsigned long min, unsigned long max,
     return true;
 }
 
+bool cli_parse_seconds(const char *s, long long *ms)
+{
+    long long whole = 0, frac = 0;
+    int decimals = 0;
+    const char *p = s;
+
+    if (*p < '0' || *p > '9')
+        return false;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        whole = whole * 10 + (*p - '0');
+        if (whole > CLI_WAIT_MAX)
+            return false;
+    }
+    if (*p == '.') {
+        for (p++; *p >= '0' && *p <= '9'; p++) {
+            if (++decimals > 3)
+                return false;
+            frac = frac * 10 + (*p - '0');
+        }
+        if (decimals == 0)
+            return false;
+    }
+    if (*p != '\0')
+        return false;
+    for (; decimals < 3; decimals++)
+        frac *= 10;
+    *ms = whole * 1000 + frac;
+    return true;
+}
+
 int cli_output_open(struct cli_output *o, const char *path)
 {
-    struct stat st;
-    struct lb_quoted q;
-    mode_t mask;
-    int fd;
+    struct lb_error err;
+    int rc;
 
     memset(o, 0, sizeof *o);
+    lb_error_init(&err);
     if (path == NULL || strcmp(path, "-") == 0) {
-        o->fp = stdout;
-        return 0;
+        /* our stream writes to the descriptor: nothing may wait in stdout */
+        fflush(stdout);
+        rc = lb_file_tmp_fd(&o->tmp, STDOUT_FILENO, &err);
+    } else {
+        rc = lb_file_tmp_open(&o->tmp, path, -1, LB_FILE_TMP_IN_PLACE, &err);
     }
-    o->path = xstrdup(path);
-    /* a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
-     * place: renaming a file over it would replace it */
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        o->fp = fopen(path, "w");
-        if (o->fp == NULL) {
-            int e = errno;
-
-            cli_error("cannot write %s: %s", lb_quotes(&q, path), strerror(e));
-            free(o->path);
-            memset(o, 0, sizeof *o);
-            return -1;
-        }
-        return 0;
-    }
-    o->tmp = xmalloc(strlen(path) + sizeof ".tmp.XXXXXX");
-    strcpy(o->tmp, path);
-    strcat(o->tmp, ".tmp.XXXXXX");
-    fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        int e = errno;
-
-        cli_error("cannot write %s: %s", lb_quotes(&q, path), strerror(e));
-        free(o->path);
-        free(o->tmp);
-        memset(o, 0, sizeof *o);
+    if (rc != 0) {
+        cli_error("%s", err.msg);
         return -1;
     }
-    /* mkstemp makes the file 0600; give it the mode a new file would get */
-    mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
-    o->fp = fdopen(fd, "w");
-    if (o->fp == NULL) {
-        int e = errno;
-
-        close(fd);
-        cli_error("cannot write %s: %s", lb_quotes(&q, path), strerror(e));
-        cli_output_abort(o);
-        return -1;
-    }
+    o->fp = o->tmp.fp;
     return 0;
 }
 
 int cli_output_commit(struct cli_output *o)
 {
-    struct lb_quoted q;
-    int e = 0;
+    struct lb_error err;
+    char *path = o->tmp.path != NULL ? xstrdup(o->tmp.path) : NULL;
+    int rc;
 
-    if (o->path == NULL)
-        return fflush(o->fp) == 0 ? 0 : -1;
-    if (o->tmp == NULL) { /* written in place */
-        bool failed = fflush(o->fp) != 0 || ferror(o->fp);
-
-        e = errno;
-        if (fclose(o->fp) != 0 && !failed) {
-            failed = true;
-            e = errno;
-        }
-        if (failed)
-            cli_error("cannot write %s: %s", lb_quotes(&q, o->path),
-                      strerror(e ? e : EIO));
-        free(o->path);
-        memset(o, 0, sizeof *o);
-        return failed ? -1 : 0;
-    }
-    if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
-        e = errno ? errno : EIO;
-    if (fclose(o->fp) != 0 && e == 0)
-        e = errno ? errno : EIO;
+    lb_error_init(&err);
+    rc = lb_file_tmp_commit(&o->tmp, NULL, &err);
     o->fp = NULL;
-    if (e == 0 && rename(o->tmp, o->path) != 0)
-        e = errno;
-    if (e != 0) {
-        cli_error("cannot write %s: %s", lb_quotes(&q, o->path), strerror(e));
-        cli_output_abort(o);
-        return -1;
+    if (rc != 0) {
+        cli_error("%s", err.msg);
+        rc = -1;
+    } else if (o->tmp.unsynced != 0) {
+        struct lb_quoted q;
+
+        /* the file is in place: say what is in doubt, and succeed */
+        cli_error("warning: %s is written, but syncing its directory failed: "
+                  "%s; the change may not survive a system crash",
+                  lb_quotes(&q, path), strerror(o->tmp.unsynced));
     }
-    free(o->path);
-    free(o->tmp);
-    memset(o, 0, sizeof *o);
-    return 0;
+    free(path);
+    return rc;
+}
+
+void cli_output_fail(struct cli_output *o, struct lb_error *err)
+{
+    (void)lb_file_tmp_failed(&o->tmp, err);
+    cli_output_abort(o);
 }
 
 void cli_output_abort(struct cli_output *o)
 {
-    if (o->path != NULL) {
-        if (o->fp != NULL)
-            fclose(o->fp);
-        if (o->tmp != NULL)
-            unlink(o->tmp);
-    }
-    free(o->path);
-    free(o->tmp);
-    memset(o, 0, sizeof *o);
+    lb_file_tmp_abort(&o->tmp);
+    o->fp = NULL;
 }
 
 int cli_format_option(const char *cmd, int c, const char *arg,

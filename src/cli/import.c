@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -50,6 +51,9 @@ static const char usage_text[] =
     "      --create              create FILE if it does not exist\n"
     "      --strict              add nothing when a result is not comparable\n"
     "                            (see warnings below)\n"
+    "      --wait SECONDS        when another writer holds the file's lock,\n"
+    "                            wait at most SECONDS for it (default: for\n"
+    "                            ever, saying so on standard error)\n"
     "  -q, --quiet               do not say where the rows rank\n"
     "  -h, --help                show this help and exit\n"
     "\n"
@@ -73,7 +77,7 @@ static const char usage_text[] =
     "gsm8k:exact_match,flexible-extract=GSM8K\n";
 
 enum { OPT_MAP = CLI_OPT_FIRST_FREE, OPT_SET, OPT_DECIMALS, OPT_REPLACE,
-       OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT };
+       OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT, OPT_WAIT };
 
 static const struct option long_options[] = {
     {"into", required_argument, NULL, 'i'},
@@ -85,6 +89,7 @@ static const struct option long_options[] = {
     {"new-column", no_argument, NULL, OPT_NEW_COLUMN},
     {"create", no_argument, NULL, OPT_CREATE},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"wait", required_argument, NULL, OPT_WAIT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -123,6 +128,7 @@ static int parse_args(int argc, char **argv, struct import_args *a)
     size_t i;
 
     memset(a, 0, sizeof *a);
+    a->tg.wait_ms = -1;
     a->decimals = DEFAULT_DECIMALS;
     optind = 0;
     opterr = 0;
@@ -167,6 +173,13 @@ static int parse_args(int argc, char **argv, struct import_args *a)
             break;
         case OPT_STRICT:
             a->strict = true;
+            break;
+        case OPT_WAIT:
+            if (!cli_parse_seconds(optarg, &a->tg.wait_ms))
+                return cli_usage_error("import", "--wait: %s is not a number "
+                                                 "of seconds (0 to 1000000000, "
+                                                 "3 decimals at most)",
+                                       lb_quotes(&q, optarg));
             break;
         case 'q':
             a->tg.quiet = true;
@@ -324,16 +337,27 @@ static bool keep_no_row(struct lb_table *t, void *ctx)
 }
 
 /* The score file's header (its rows are read, checked and dropped), when
- * the file exists: *have false otherwise. */
+ * the file exists: *have false otherwise. A file that is not a regular
+ * file is refused. */
 static int read_header(const char *path, struct lb_table *t, bool *have,
                        struct lb_error *err)
 {
     static const struct lb_row_filter no_rows = {NULL, keep_no_row, NULL};
     struct lb_load_opts lo = {.allow_no_rows = true, .filter = &no_rows};
 
+    struct stat st;
+    struct lb_quoted q;
+
     *have = false;
-    if (access(path, F_OK) != 0 && errno == ENOENT)
-        return 0;
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return 0;
+    } else if (!S_ISREG(st.st_mode)) {
+        /* as the update would refuse it; and reading a FIFO would wait for
+         * a writer for ever */
+        return lb_error_set(err, "cannot update %s: it is not a regular file",
+                            lb_quotes(&q, path));
+    }
     if (lb_table_load(t, path, &lo, err) != 0)
         return -1;
     *have = true;

@@ -284,7 +284,7 @@ int cmd_rank(int argc, char **argv)
     if (cli_output_open(&out, a.fmt.output) != 0)
         goto out;
     if (lb_format_write(a.fmt.format, out.fp, &v, &err) != 0) {
-        cli_output_abort(&out);
+        cli_output_fail(&out, &err);
         goto out;
     }
     if (cli_output_commit(&out) == 0)

@@ -70,7 +70,7 @@ _leaderboard()
     -b|--benchmarks|-s|--sort|-c|--columns|--model-column|-p|--precision|\
     -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
     -w|--where|--weights|--baseline|--lower-is-better|--stderr|--bootstrap|\
-    --seed)
+    --seed|--wait)
         return ;;
     esac
 
@@ -80,10 +80,10 @@ _leaderboard()
         rank) opts="$board --ci --compare-methods --format --output
             --no-charts --help" ;;
         add) opts="--model --set --from --replace --new-column --create
-            --quiet --help" ;;
+            --wait --quiet --help" ;;
         plot) opts="$board --chart --output --terminal --script-only --help" ;;
         import) opts="--into --map --model --set --decimals --replace
-            --new-column --create --strict --quiet --help" ;;
+            --new-column --create --strict --wait --quiet --help" ;;
         diff) opts="--benchmarks --missing --model-column --sort --ascending
             --ties --precision --threshold --all --format --output --help" ;;
         check) opts="--max --strict --model-column --quiet --help" ;;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/fileio.h"
 #include "base/quote.h"
 #include "base/xalloc.h"
 
@@ -53,44 +54,20 @@ static int make_dirs(const char *dir, struct lb_error *err)
     return rc;
 }
 
-/* Writes path through a temporary file in its directory, renamed over it
- * once complete. Returns 0, or -1 with a message in err. */
+/* Writes path whole or not at all (base/fileio.h: an unnamed temporary
+ * file put in place once complete, links followed, the mode kept).
+ * Returns 0, or -1 with a message in err naming the file. */
 static int write_file(const char *path, const struct lb_buf *content,
                       struct lb_error *err)
 {
-    struct lb_quoted q;
-    struct lb_buf tmp = LB_BUF_INIT;
-    mode_t mask;
-    int fd, e = 0;
+    struct lb_file_tmp t;
 
-    lb_buf_addf(&tmp, "%s.tmp.XXXXXX", path);
-    fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        e = errno;
-        lb_buf_release(&tmp);
-        return lb_error_set(err, "cannot write %s: %s", lb_quotes(&q, path),
-                            strerror(e));
-    }
-    /* mkstemp makes the file 0600; give it the mode a new file would get */
-    mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
-    if (content->len > 0 &&
-        write(fd, content->data, content->len) != (ssize_t)content->len)
-        e = errno ? errno : EIO;
-    if (e == 0 && fsync(fd) != 0)
-        e = errno;
-    if (close(fd) != 0 && e == 0)
-        e = errno;
-    if (e == 0 && rename(tmp.data, path) != 0)
-        e = errno;
-    if (e != 0)
-        unlink(tmp.data);
-    lb_buf_release(&tmp);
-    if (e != 0)
-        return lb_error_set(err, "cannot write %s: %s", lb_quotes(&q, path),
-                            strerror(e));
-    return 0;
+    if (lb_file_tmp_open(&t, path, -1, LB_FILE_TMP_IN_PLACE, err) != 0)
+        return -1;
+    /* a failed write is reported by the commit */
+    if (content->len > 0)
+        (void)lb_file_tmp_write(&t, content->data, content->len);
+    return lb_file_tmp_commit(&t, NULL, err) < 0 ? -1 : 0;
 }
 
 /* DIR/NAME.EXT, as the user would type it; caller frees. */

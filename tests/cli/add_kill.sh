@@ -1,10 +1,15 @@
 #!/bin/sh
 # add_kill.sh BINARY SOURCE_DIR
 # A writer killed with SIGKILL while it writes a large file leaves either the
-# old file or the new one, never a torn one, and no temporary file.
+# old file or the new one, never a torn one, and no temporary file; or, at
+# the two points where a temporary file has a name (a named one, used where
+# O_TMPFILE is not, and any between its naming and the rename), that one
+# file, which the next writer removes.
 #  1. deterministic: LEADERBOARD_TEST_FAIL=pause stops the writer after
 #     half of the new file; kill it there (both temporary-file kinds);
-#  2. at whatever point the kill lands: kill writers after growing delays.
+#  2. LEADERBOARD_TEST_FAIL=pause-named stops it between naming its
+#     temporary file and renaming it; kill it there (both kinds);
+#  3. at whatever point the kill lands: kill writers after growing delays.
 set -u
 bin=$1 src=$2
 tmp=$(mktemp -d) || exit 1
@@ -42,22 +47,84 @@ check() { # what
     fi
 }
 
+# a leftover temporary file of the killed writer: exactly one, holding
+# $1's content; then the next writer must remove it (its writer is gone)
+leftover() { # content-file what
+    n=$(ls -A "$tmp" | grep -c '^\.work\.csv\.tmp\.[0-9]*\.[0-9]*$')
+    if [ "$n" != 1 ]; then
+        echo "$2: expected one temporary file of the killed writer, found $n"
+        ls -A "$tmp"
+        fail=1
+        return
+    fi
+    if [ -n "$1" ] && ! cmp -s "$tmp"/.work.csv.tmp.* "$1"; then
+        echo "$2: the temporary file is not the new file"
+        fail=1
+    fi
+    # shellcheck disable=SC2086
+    ${LB_RUNNER:-} "$bin" add "$tmp/work.csv" $args || fail=1
+    cmp -s "$tmp/work.csv" "$tmp/new.csv" || { echo "$2: the next writer's file is wrong"; fail=1; }
+    check "$2, then the next writer"
+}
+
+# waits (30 s at most) until process $1 has its temporary file open, a
+# named one or an unnamed one (which /proc shows as deleted), then half a
+# second more: time to write half of it and pause
+wait_temp() {
+    i=0
+    while [ $i -lt 300 ]; do
+        ls -l "/proc/$1/fd" 2>/dev/null |
+            grep -q -e '(deleted)' -e '\.work\.csv\.tmp\.' && break
+        sleep 0.1
+        i=$((i + 1))
+    done
+    sleep 0.5
+}
+
 for notmp in "" 1; do
     cp "$tmp/old.csv" "$tmp/work.csv"
     # shellcheck disable=SC2086
     LEADERBOARD_TEST_FAIL=pause LEADERBOARD_TEST_NO_TMPFILE=$notmp \
         "$bin" add "$tmp/work.csv" $args &
     pid=$!
-    sleep 1
+    wait_temp "$pid"
     kill -9 "$pid"
     wait "$pid" 2>/dev/null
+    what="paused writer (named temporary file: ${notmp:-no})"
     if [ -n "$notmp" ]; then
         # a named temporary file cannot vanish with its writer: it must be
-        # the only leftover, and the target must be untouched
-        rm -f "$tmp"/.work.csv.tmp.*
+        # the only leftover, the target untouched, and the next writer
+        # removes it
+        cmp -s "$tmp/work.csv" "$tmp/old.csv" || { echo "$what: the file changed"; fail=1; }
+        leftover "" "$what"
+    else
+        check "$what"
+        [ "$state" = old ] || { echo "$what: the file changed"; fail=1; }
     fi
-    check "paused writer (named temporary file: ${notmp:-no})"
-    [ "$state" = old ] || { echo "paused writer: the file changed"; fail=1; }
+done
+
+# killed between naming the temporary file and renaming it over the file:
+# the one moment a name shows even with O_TMPFILE
+for notmp in "" 1; do
+    cp "$tmp/old.csv" "$tmp/work.csv"
+    # shellcheck disable=SC2086
+    LEADERBOARD_TEST_FAIL=pause-named LEADERBOARD_TEST_NO_TMPFILE=$notmp \
+        "$bin" add "$tmp/work.csv" $args &
+    pid=$!
+    # until the temporary file has a name and all of the new file's bytes
+    want=$(wc -c < "$tmp/new.csv")
+    i=0
+    while [ $i -lt 300 ]; do
+        got=$(cat "$tmp"/.work.csv.tmp.* 2>/dev/null | wc -c)
+        [ "$got" = "$want" ] && break
+        sleep 0.1
+        i=$((i + 1))
+    done
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    what="writer killed before its rename (named temporary file: ${notmp:-no})"
+    cmp -s "$tmp/work.csv" "$tmp/old.csv" || { echo "$what: the file changed"; fail=1; }
+    leftover "$tmp/new.csv" "$what"
 done
 
 for delay in 0 0.005 0.01 0.02 0.04 0.08 0.16 0.32; do
