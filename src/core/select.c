@@ -39,12 +39,21 @@ static int unknown_column(const struct lb_table *t, const char *option,
                           struct lb_error *err)
 {
     struct lb_buf cols = LB_BUF_INIT;
-    struct lb_quoted q;
+    struct lb_quoted q, qs;
+    size_t near = lb_table_suggest(t, name);
     int rc;
 
     list_columns(t, &cols);
-    rc = lb_error_set(err, "%s: no %s %s in %s (columns: %s)", option, what,
-                      lb_quotes(&q, name), t->path, lb_buf_str(&cols));
+    if (near != LB_NPOS)
+        rc = lb_error_set(err, "%s: no %s %s in %s; did you mean %s? "
+                               "(columns: %s)",
+                          option, what, lb_quotes(&q, name), t->path,
+                          lb_quotes(&qs, t->cols[near].name),
+                          lb_buf_str(&cols));
+    else
+        rc = lb_error_set(err, "%s: no %s %s in %s (columns: %s)", option,
+                          what, lb_quotes(&q, name), t->path,
+                          lb_buf_str(&cols));
     lb_buf_release(&cols);
     return rc;
 }

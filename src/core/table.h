@@ -187,6 +187,12 @@ static inline bool lb_column_missing(const struct lb_column *c, size_t row)
  * the loader does it), so that looking up every column is linear. */
 size_t lb_table_find(const struct lb_table *t, const char *name);
 
+/* The column whose name is nearest to 'name' (edit distance, any letter
+ * case), when near enough to be what was meant (at most a third of the
+ * name's length, and at least 1); else LB_NPOS. For "did you mean" in
+ * messages about a name that no column has. */
+size_t lb_table_suggest(const struct lb_table *t, const char *name);
+
 /* Indexes the columns' names for lb_table_find (again after a column is
  * added or renamed). */
 void lb_table_index(struct lb_table *t);
