@@ -255,10 +255,15 @@ static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
     for (k = 0; k < a->nbench; k++) {
         struct lb_term *tm = &a->terms[k];
 
-        tm->w = tm->weight.units;
-        if (!lb_dec_rescale(tm->weight.units, ws - tm->weight.scale, &tm->w))
+        /* a weight that does not fit 64 bits at that scale cannot keep
+         * the sum below 2^32 either: stop before a wrapped value is added */
+        if (!lb_dec_rescale(tm->weight.units, ws - tm->weight.scale, &tm->w)) {
             total = (lb_i128)UINT32_MAX + 1;
+            break;
+        }
         total += tm->w;
+        if (total > UINT32_MAX)
+            break;
     }
     if (m->method == LB_METHOD_WEIGHTED && total > UINT32_MAX)
         return lb_error_set(err, "--weights: the weights have too many digits "
@@ -434,7 +439,8 @@ static int linear_row(const struct lb_aggregate *a, size_t row, int64_t qall,
             continue;
         switch (a->method) {
         case LB_METHOD_WEIGHTED:
-            x = v * tm->w;
+            if (__builtin_mul_overflow(v, (lb_i128)tm->w, &x))
+                goto overflow;
             *den += (uint64_t)tm->w;
             break;
         case LB_METHOD_NORMALIZED:
@@ -685,8 +691,13 @@ int lb_aggregate_compute(const struct lb_table *t,
         for (k = 0; k < agg->nbench; k++) {
             int64_t q = agg->terms[k].q;
 
-            qall = qall / (int64_t)gcd64((uint64_t)qall, (uint64_t)q) * q;
-            if ((uint64_t)qall * agg->nbench > UINT32_MAX) {
+            uint64_t total;
+
+            if (__builtin_mul_overflow(
+                    qall / (int64_t)gcd64((uint64_t)qall, (uint64_t)q), q,
+                    &qall) ||
+                __builtin_mul_overflow((uint64_t)qall, agg->nbench, &total) ||
+                total > UINT32_MAX) {
                 lb_aggregate_release(agg);
                 return lb_error_set(err, "--method normalized: the baselines "
                                          "have too many digits to be kept "
