@@ -735,9 +735,14 @@ int lb_aggregate_compute(const struct lb_table *t,
     for (r = 0; r < t->nrows; r++) {
         lb_i128 v = agg->vnum[r] < 0 ? -agg->vnum[r] : agg->vnum[r];
 
+        /* |num| / den rounded up; never above |num|: skip the division
+         * when |num| is not above the largest so far */
         if (agg->vden[r] != 0 && v > agg->max_abs) {
-            agg->max_abs = v;
-            agg->max_row = r;
+            v = v / agg->vden[r] + (v % agg->vden[r] != 0);
+            if (v > agg->max_abs) {
+                agg->max_abs = v;
+                agg->max_row = r;
+            }
         }
     }
     return 0;
