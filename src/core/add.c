@@ -187,25 +187,21 @@ static int check_value(struct adder *ad, const struct target *tg,
     enum lb_num_status st;
     size_t n;
     const char *s = trimmed(a, &n);
-    lb_i128 lo, hi;
+    enum lb_bad_kind bad;
 
     if (!tg->benchmark && !a->benchmark)
         return 0;
-    st = lb_dec_parse(s, n, &d);
+    /* what rank's loader accepts, decided by the same function */
+    bad = lb_score_cell(s, n, tg->benchmark, tg->lo, tg->hi, &d, &st);
     if (st == LB_NUM_MISSING)
         return 0;
-    if (st != LB_NUM_OK)
+    if (bad == LB_BAD_NUMBER)
         return lb_error_set(ad->err, "%s: %s %s (column %s)%s", a->origin,
                             lb_quote(&qv, a->value, a->value_len),
                             lb_num_status_phrase(st),
                             lb_quotes(&qc, tg->name),
                             tg->benchmark ? "" : "; use --set for text");
-    if (!tg->benchmark)
-        return 0;
-    /* 128 bits: 100 * 10^18 does not fit in 64 */
-    lo = (lb_i128)tg->lo * lb_pow10[d.scale];
-    hi = (lb_i128)tg->hi * lb_pow10[d.scale];
-    if (d.units < lo || d.units > hi)
+    if (bad == LB_BAD_RANGE)
         return lb_error_set(ad->err, "%s: %s is out of range for %s (%d to %d)",
                             a->origin, lb_quote(&qv, a->value, a->value_len),
                             lb_quotes(&qc, tg->name), tg->lo, tg->hi);
@@ -533,15 +529,16 @@ static int build(struct adder *ad, const char *data, size_t len,
 }
 
 /* The new content must load with every benchmark column it touched still
- * numeric: a value with many decimals can make the column's common scale
- * overflow (100 at 18 decimals does not fit in 64 bits). Names the value. */
-static int verify(struct adder *ad, size_t nrows, const struct lb_buf *out,
-                  const size_t *row_index)
+ * numeric. The loader and check_value decide with the same function
+ * (lb_score_cell), and every value that decides to keep fits beside any
+ * other (the loader widens to 128 bits): this only guards against a value
+ * written otherwise than it was checked. */
+static int verify(struct adder *ad, const struct lb_buf *out)
 {
     struct lb_table nt;
     struct lb_load_opts lo = {.allow_no_rows = true};
     struct lb_error e;
-    size_t j, r;
+    size_t j;
     int rc = 0;
 
     if (lb_table_load_mem(&nt, ad->name, lb_buf_str(out), out->len, &lo, &e) != 0)
@@ -556,22 +553,7 @@ static int verify(struct adder *ad, size_t nrows, const struct lb_buf *out,
         if (!ad->targets[j].benchmark || !was_ok ||
             (c->numeric && c->bad.kind == LB_BAD_NONE))
             continue;
-        for (r = 0; r < nrows; r++) {
-            const struct lb_assign *a = ad->cell[r * ad->ntargets + j];
-            struct lb_quoted qv, qc;
-
-            if (a == NULL || lb_table_line(&nt, row_index[r]) != c->bad.line)
-                continue;
-            rc = lb_error_set(ad->err, "%s: %s cannot be kept exactly with the "
-                                       "other values of column %s (at most 18 "
-                                       "significant digits at their common "
-                                       "number of decimals)",
-                              a->origin, lb_quote(&qv, a->value, a->value_len),
-                              lb_quotes(&qc, ad->targets[j].name));
-            break;
-        }
-        if (rc == 0)
-            rc = lb_table_check_numeric(&nt, j, ad->err);
+        rc = lb_table_check_numeric(&nt, j, ad->err);
     }
     lb_table_release(&nt);
     return rc;
@@ -622,7 +604,7 @@ int lb_add_apply(const char *name, const char *data, size_t len,
 
     if (resolve_rows(&ad, rows, nrows) == 0 && match_keys(&ad, rows, nrows) == 0 &&
         build(&ad, data, len, rows, nrows, out, row_index, replaced) == 0)
-        rc = verify(&ad, nrows, out, row_index);
+        rc = verify(&ad, out);
     if (rc != 0)
         lb_buf_reset(out);
     free(ad.targets);

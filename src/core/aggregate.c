@@ -53,8 +53,9 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
             if (lb_column_missing(c, r))
                 continue;
             n++;
-            /* |value| < 2^63 and mult <= 10^18 < 2^60: the product fits */
-            v = (lb_i128)lb_column_num(c, r) * agg->mult[k];
+            /* the value at 18 decimals at most: below 2^63 * 10^18 <
+             * 2^123, the product fits */
+            v = lb_column_num(c, r) * agg->mult[k];
             if (__builtin_add_overflow(sum, v, &sum)) {
                 free(big);
                 free(big_row);
@@ -94,7 +95,8 @@ void lb_aggregate_column(const struct lb_table *t, size_t col,
     size_t r;
 
     lb_aggregate_prepare(agg, t, &col, 1, LB_MISSING_EXCLUDE);
-    agg->fits64 = true; /* one value: a 64-bit number */
+    /* one value: 64 bits unless the column needed more */
+    agg->fits64 = t->cols[col].num128 == NULL;
     for (r = 0; r < t->nrows; r++) {
         lb_i128 v = lb_column_num(&t->cols[col], r);
 
@@ -121,15 +123,15 @@ lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
             if (lb_column_missing(c, row))
                 continue;
             n++;
-            small += lb_column_num(c, row) * a->mult[k];
+            small += (int64_t)lb_column_num(c, row) * a->mult[k];
         }
         *present = n;
         return small;
     }
     for (k = 0; k < a->nbench; k++) {
         const struct lb_column *c = &cols[a->cols[k]];
-        int64_t v, m, s;
-        lb_i128 x;
+        int64_t m, s;
+        lb_i128 v, x;
 
         if (lb_column_missing(c, row))
             continue;
@@ -137,7 +139,8 @@ lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
         v = lb_column_num(c, row);
         /* 64 bits while it fits (the common case), 128 after; a product
          * or sum that overflowed is never used */
-        if (!wide && !__builtin_mul_overflow(v, a->mult[k], &m) &&
+        if (!wide && v >= INT64_MIN && v <= INT64_MAX &&
+            !__builtin_mul_overflow((int64_t)v, a->mult[k], &m) &&
             !__builtin_add_overflow(small, m, &s)) {
             small = s;
             continue;
@@ -149,8 +152,7 @@ lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
         /* a plain mean's sums were checked when prepared; other methods
          * read only the count here, and their sums may not fit: stop
          * adding then */
-        if (!over && (__builtin_mul_overflow((lb_i128)v, (lb_i128)a->mult[k],
-                                             &x) ||
+        if (!over && (__builtin_mul_overflow(v, (lb_i128)a->mult[k], &x) ||
                       __builtin_add_overflow(sum, x, &sum)))
             over = true;
     }

@@ -158,8 +158,9 @@ static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
         size_t len;
         const char *s = lb_table_text(t, j, r, &len);
         struct lb_dec d;
-        enum lb_num_status st = lb_dec_parse(s, len, &d);
+        enum lb_num_status st;
 
+        (void)lb_score_cell(s, len, false, 0, 0, &d, &st);
         numbers += st == LB_NUM_OK;
         others += st != LB_NUM_OK && st != LB_NUM_MISSING;
     }
@@ -184,12 +185,15 @@ static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
         size_t len, line = lb_table_line(t, r);
         const char *s = lb_table_text(t, j, r, &len);
         struct lb_dec d;
-        enum lb_num_status st = lb_dec_parse(s, len, &d);
-        lb_i128 lo, hi;
+        enum lb_num_status st;
+        /* what rank's loader accepts, decided by the same function */
+        enum lb_bad_kind bad =
+            lb_score_cell(s, len, c->bench != NULL, c->bench ? c->bench->lo : 0,
+                          c->bench ? c->bench->hi : 0, &d, &st);
 
         if (st == LB_NUM_MISSING)
             continue;
-        if (st != LB_NUM_OK) {
+        if (bad == LB_BAD_NUMBER) {
             if (tally(ck, LB_CHECK_ERROR, j, T_NUMBER))
                 add_issue(ck->r, LB_CHECK_ERROR, line, j + 1, "%s %s (column %s)",
                           lb_quote(&qv, s, len), lb_num_status_phrase(st),
@@ -204,20 +208,20 @@ static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
                           lb_quote(&qv, s, len), lb_quotes(&qc, c->name));
             continue;
         }
-        if (c->bench == NULL && !(unknown && !catalog_in_file))
-            continue;
-        /* 128 bits: 100 * 10^18 does not fit in 64 */
-        lo = (lb_i128)(c->bench ? c->bench->lo : 0) * lb_pow10[d.scale];
-        hi = (lb_i128)(c->bench ? c->bench->hi : 100) * lb_pow10[d.scale];
-        if (d.units >= lo && d.units <= hi)
-            continue;
-        if (c->bench != NULL) {
+        if (bad == LB_BAD_RANGE) {
             if (tally(ck, LB_CHECK_ERROR, j, T_RANGE))
                 add_issue(ck->r, LB_CHECK_ERROR, line, j + 1,
                           "%s is out of range for %s (%d to %d)",
                           lb_quote(&qv, s, len), lb_quotes(&qc, c->name),
                           c->bench->lo, c->bench->hi);
-        } else if (tally(ck, LB_CHECK_WARNING, j, T_RANGE)) {
+            continue;
+        }
+        if (c->bench != NULL || !(unknown && !catalog_in_file))
+            continue;
+        /* an unknown benchmark: a warning outside the scale of a score */
+        if (d.units >= 0 && d.units <= (lb_i128)100 * lb_pow10[d.scale])
+            continue;
+        if (tally(ck, LB_CHECK_WARNING, j, T_RANGE)) {
             add_issue(ck->r, LB_CHECK_WARNING, line, j + 1,
                       "%s is outside 0 to 100, the scale of a score "
                       "(column %s)",

@@ -737,8 +737,7 @@ static int read_cell(const struct lb_table *t, size_t col, size_t row,
     if (!c->numeric) /* a bad cell somewhere: say where */
         return lb_table_check_numeric(t, col, err);
     v->missing = lb_column_missing(c, row);
-    v->num.units = lb_column_num(c, row);
-    v->num.scale = c->scale;
+    lb_column_dec(c, row, &v->num);
     return 0;
 }
 

@@ -67,8 +67,8 @@ static bool row_score(const struct top *tp, const struct lb_table *t,
 
         if (lb_column_missing(c, row))
             continue;
-        /* |value| < 2^63 and 10^18 < 2^60: the product fits, the sum may
-         * not */
+        /* the value at 18 decimals at most: below 2^63 * 10^18 < 2^123,
+         * the product fits, the sum may not */
         if (__builtin_add_overflow(
                 sum, (lb_i128)lb_column_num(c, row) * lb_pow10[k - c->scale],
                 &sum)) {

@@ -46,14 +46,15 @@ struct cell_col *cells_columns(const struct lb_board *r, size_t *n)
 }
 
 /* value * 10^-scale written at the precision into out->num. */
-static int put_scaled(const struct lb_board *r, int64_t v, unsigned scale,
+static int put_scaled(const struct lb_board *r, lb_i128 v, unsigned scale,
                       size_t row, struct cell *out, struct lb_error *err)
 {
     unsigned p = r->opts.rank.precision;
     int64_t m;
     lb_i128 q;
 
-    if (p >= scale && !__builtin_mul_overflow(v, lb_pow10[p - scale], &m))
+    if (p >= scale && v >= INT64_MIN && v <= INT64_MAX &&
+        !__builtin_mul_overflow((int64_t)v, lb_pow10[p - scale], &m))
         q = m; /* the common case: no rounding, 64 bits */
     else if (!lb_dec_round(v, 1, scale, p, &q))
         return lb_error_set(err, "%s:%zu: a value is too large to round at "
@@ -577,9 +578,7 @@ void cells_prefetch_far(const struct lb_board *r, const struct cell_col *cols,
         if (c->has_text && !cols[j].numeric)
             __builtin_prefetch(&c->text_off[row]);
         if (cols[j].numeric) {
-            __builtin_prefetch(c->num32 ? (const void *)&c->num32[row]
-                                        : (const void *)&c->num64[row]);
-            __builtin_prefetch(&c->missing[row >> 3]);
+            lb_column_prefetch(c, row);
         }
     }
 }
