@@ -400,9 +400,13 @@ static bool is_subtask_name(const char *name, const char *group)
  * a group: the ones "group_subtasks" lists, else (a file without it) the
  * tasks named like its subtasks when the group itself has no sample counts
  * or says 0-shot (lm-eval writes 0 for groups). */
-static void check_task(struct reader *r, const char *what, const char *task,
-                       long shots, int depth, bool *shot_warned,
-                       bool *limit_warned)
+/* The walk visits each task once ('seen': a group listing itself, or a
+ * subtask many times, would make it exponential) and at most MAX_DEPTH
+ * deep: linear in the file, and a bounded recursion. */
+static void check_task_walk(struct reader *r, const char *what,
+                            const char *task, long shots, int depth,
+                            json_t *seen, bool *shot_warned,
+                            bool *limit_warned)
 {
     json_t *kids = r->group_subtasks ? json_object_get(r->group_subtasks, task)
                                      : NULL;
@@ -410,13 +414,16 @@ static void check_task(struct reader *r, const char *what, const char *task,
     size_t i;
     bool prefixed = false;
 
+    if (json_object_get(seen, task) != NULL ||
+        json_object_set_new(seen, task, json_true()) != 0)
+        return;
     if (json_is_array(kids) && json_array_size(kids) > 0 && depth < MAX_DEPTH) {
         json_t *k;
 
         json_array_foreach(kids, i, k)
             if (json_is_string(k))
-                check_task(r, what, json_string_value(k), shots, depth + 1,
-                           shot_warned, limit_warned);
+                check_task_walk(r, what, json_string_value(k), shots,
+                                depth + 1, seen, shot_warned, limit_warned);
         return;
     }
     e = find_entry(r, task);
@@ -435,6 +442,17 @@ static void check_task(struct reader *r, const char *what, const char *task,
     }
     if (!prefixed)
         check_entry(r, what, e, shots, shot_warned, limit_warned);
+}
+
+static void check_task(struct reader *r, const char *what, const char *task,
+                       long shots, bool *shot_warned, bool *limit_warned)
+{
+    json_t *seen = json_object();
+
+    if (seen == NULL)
+        return; /* out of memory: no check, as with nothing to check */
+    check_task_walk(r, what, task, shots, 0, seen, shot_warned, limit_warned);
+    json_decref(seen);
 }
 
 /* }====================================================================== */
@@ -573,7 +591,7 @@ static int read_one(struct reader *r, const struct builtin *b)
             add_score(r->out, b->column, normalize(v.x, b->lb), v.has_se,
                       v.se * 100 / (1 - b->lb), LB_LMEVAL_BUILTIN);
         }
-        check_task(r, b->column, s->task, board_shots(b->column), 0, &sw,
+        check_task(r, b->column, s->task, board_shots(b->column), &sw,
                    &lw);
         return 0;
     }
@@ -656,7 +674,7 @@ static int read_subtasks(struct reader *r, const struct builtin *b)
         } else {
             all_se = false;
         }
-        check_task(r, b->column, name.data, board_shots(b->column), 0, &sw,
+        check_task(r, b->column, name.data, board_shots(b->column), &sw,
                    &lw);
     }
     if (rc == 0)
@@ -724,7 +742,7 @@ static int read_map(struct reader *r, const struct lb_lmeval_map *m,
         return 0;
     }
     add_score(r->out, m->column, v.x * 100, v.has_se, v.se * 100, index);
-    check_task(r, m->column, m->task, board_shots(m->column), 0, &sw, &lw);
+    check_task(r, m->column, m->task, board_shots(m->column), &sw, &lw);
     return 0;
 }
 

@@ -2,6 +2,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <unistd.h>
+
+#include "base/buf.h"
 
 #include "core/lmeval.h"
 
@@ -184,6 +187,35 @@ static void test_lmeval_group_checked_through_subtasks(void **state)
     lb_lmeval_run_release(&run);
 }
 
+/* A group that lists itself, or its subtasks many times, is walked once
+ * per task (issue 14: "mmlu": ["mmlu" x 30] took 30^8 steps, hours).
+ * alarm() turns a regression into a failure. */
+static void test_lmeval_group_cycles_are_walked_once(void **state)
+{
+    struct lb_lmeval_run run;
+    struct lb_buf j = LB_BUF_INIT;
+    int i;
+
+    (void)state;
+    alarm(60);
+    lb_buf_adds(&j, "{\"results\": {\"mmlu\": {\"acc,none\": 0.5},"
+                    " \"mmlu_a\": {\"acc,none\": 0.5}},"
+                    " \"n-shot\": {\"mmlu_a\": 3},"
+                    " \"group_subtasks\": {\"mmlu\": [");
+    for (i = 0; i < 30; i++)
+        lb_buf_adds(&j, i ? ", \"mmlu\", \"mmlu_a\"" : "\"mmlu\", \"mmlu_a\"");
+    lb_buf_adds(&j, "]}, \"model_name\": \"m\"}");
+    read_ok(j.data, NULL, 0, &run);
+    assert_true(fabs(score(&run, "MMLU")->value - 50) < 1e-9);
+    /* mmlu_a is reached, once: one warning */
+    assert_string_equal(lb_buf_str(&run.warnings),
+                        "r.json: MMLU: 'mmlu_a' was run 3-shot; the Open LLM "
+                        "Leaderboard v1 runs it 5-shot: not comparable\n");
+    lb_lmeval_run_release(&run);
+    lb_buf_release(&j);
+    alarm(0);
+}
+
 static void test_lmeval_v2_normalized(void **state)
 {
     struct lb_lmeval_run run;
@@ -296,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_lmeval_board_format_and_nan),
         cmocka_unit_test(test_lmeval_limit_warns),
         cmocka_unit_test(test_lmeval_group_checked_through_subtasks),
+        cmocka_unit_test(test_lmeval_group_cycles_are_walked_once),
         cmocka_unit_test(test_lmeval_v2_normalized),
         cmocka_unit_test(test_lmeval_maps),
         cmocka_unit_test(test_lmeval_errors),
