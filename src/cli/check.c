@@ -65,7 +65,6 @@ struct check_args {
 
 static int parse_args(int argc, char **argv, struct check_args *a)
 {
-    struct lb_quoted q;
     unsigned long v;
     int c;
 
@@ -76,10 +75,9 @@ static int parse_args(int argc, char **argv, struct check_args *a)
     while ((c = getopt_long(argc, argv, ":n:qh", long_options, NULL)) != -1) {
         switch (c) {
         case 'n':
-            if (!cli_parse_size(optarg, 0, (unsigned long)LONG_MAX, &v))
-                return cli_usage_error("check",
-                                       "--max: %s is not a whole number",
-                                       lb_quotes(&q, optarg));
+            if (cli_number_option("check", "--max", optarg, 0,
+                                  (unsigned long)LONG_MAX, &v))
+                return LB_EXIT_USAGE;
             a->opts.max_per_column = (size_t)v;
             break;
         case CLI_OPT_FIRST_FREE:

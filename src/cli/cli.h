@@ -174,6 +174,14 @@ int cli_option_error(const char *cmd, int c, char **argv);
 bool cli_parse_size(const char *s, unsigned long min, unsigned long max,
                     unsigned long *out);
 
+/* The value of a numeric option (every command's: one message says what
+ * is taken): a whole number from min to max into *out and 0, or a usage
+ * error "OPTION: 'ARG' is not a whole number from MIN to MAX" and
+ * LB_EXIT_USAGE. */
+int cli_number_option(const char *cmd, const char *option, const char *arg,
+                      unsigned long min, unsigned long max,
+                      unsigned long *out);
+
 /* Where a command writes its result: standard output, or a file written
  * through a temporary file in the same directory and renamed over it only
  * when everything was written (so a failed run never leaves half a file). */

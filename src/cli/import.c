@@ -149,11 +149,9 @@ static int parse_args(int argc, char **argv, struct import_args *a)
             a->sets[a->nsets++] = optarg;
             break;
         case OPT_DECIMALS:
-            if (!cli_parse_size(optarg, 0, MAX_DECIMALS, &v))
-                return cli_usage_error(
-                    "import", "--decimals: %s is not a whole number from 0 "
-                              "to %d",
-                    lb_quotes(&q, optarg), MAX_DECIMALS);
+            if (cli_number_option("import", "--decimals", optarg, 0,
+                                  MAX_DECIMALS, &v))
+                return LB_EXIT_USAGE;
             a->decimals = (unsigned)v;
             break;
         case OPT_REPLACE:

@@ -124,6 +124,7 @@ static int parse_stderrs(struct work *w, const char *list, struct lb_error *err)
     for (i = 0; i < count && rc == 0; i++) {
         char *eq = strrchr(items[i], '=');
         struct lb_dec d;
+        enum lb_num_status st;
         size_t col;
 
         if (eq == NULL || eq == items[i]) {
@@ -132,8 +133,14 @@ static int parse_stderrs(struct work *w, const char *list, struct lb_error *err)
             break;
         }
         *eq = '\0';
-        if (lb_dec_parse(eq + 1, strlen(eq + 1), &d) != LB_NUM_OK ||
-            d.units < 0) {
+        st = lb_dec_parse(eq + 1, strlen(eq + 1), &d);
+        /* why it is refused: not a number, too many digits, negative */
+        if (st != LB_NUM_OK && st != LB_NUM_MISSING) {
+            rc = lb_error_set(err, "--stderr: %s %s", lb_quotes(&q, eq + 1),
+                              lb_num_status_phrase(st));
+            break;
+        }
+        if (st != LB_NUM_OK || d.units < 0) {
             rc = lb_error_set(err, "--stderr: %s is not a number of 0 or more",
                               lb_quotes(&q, eq + 1));
             break;
