@@ -39,6 +39,9 @@ static const char usage_text[] =
     "                           rows get an empty cell there)\n"
     "      --create             create FILE if it does not exist (header: model\n"
     "                           and the columns given)\n"
+    "      --allow-formulas     store text that starts with =, +, -, @, TAB or\n"
+    "                           CR (a spreadsheet runs it as a formula: refused\n"
+    "                           by default, unless it is a number)\n"
     "  -q, --quiet              do not say where the rows rank\n"
     "  -h, --help               show this help and exit\n"
     "\n"
@@ -53,7 +56,7 @@ static const char usage_text[] =
     "  leaderboard add scores.csv --from new-runs.csv --replace\n";
 
 enum { OPT_SET = CLI_OPT_FIRST_FREE, OPT_FROM, OPT_REPLACE, OPT_NEW_COLUMN,
-       OPT_CREATE };
+       OPT_CREATE, OPT_ALLOW_FORMULAS };
 
 static const struct option long_options[] = {
     {"model", required_argument, NULL, 'm'},
@@ -62,6 +65,7 @@ static const struct option long_options[] = {
     {"replace", no_argument, NULL, OPT_REPLACE},
     {"new-column", no_argument, NULL, OPT_NEW_COLUMN},
     {"create", no_argument, NULL, OPT_CREATE},
+    {"allow-formulas", no_argument, NULL, OPT_ALLOW_FORMULAS},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -148,6 +152,9 @@ static int parse_args(int argc, char **argv, struct add_args *a)
             break;
         case OPT_CREATE:
             a->create = true;
+            break;
+        case OPT_ALLOW_FORMULAS:
+            a->opts.allow_formulas = true;
             break;
         case 'q':
             a->quiet = true;

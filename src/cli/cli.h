@@ -43,7 +43,7 @@ int cmd_diff(int argc, char **argv);
 struct cli_add_target {
     const char *file;        /* the score file, as the user named it */
     bool create;             /* create it when it does not exist */
-    struct lb_add_opts opts; /* --replace, --new-column */
+    struct lb_add_opts opts; /* --replace, --new-column, --allow-formulas */
     bool quiet;              /* do not say where the rows rank */
 };
 

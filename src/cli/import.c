@@ -48,6 +48,9 @@ static const char usage_text[] =
     "      --replace             update the model's row if it is there\n"
     "      --new-column          add columns the file does not have\n"
     "      --create              create FILE if it does not exist\n"
+    "      --allow-formulas      store text that starts with =, +, -, @, TAB\n"
+    "                            or CR (a model name, --set: refused by\n"
+    "                            default, a spreadsheet runs it as a formula)\n"
     "      --strict              add nothing when a result is not comparable\n"
     "                            (see warnings below)\n"
     "  -q, --quiet               do not say where the rows rank\n"
@@ -73,7 +76,7 @@ static const char usage_text[] =
     "gsm8k:exact_match,flexible-extract=GSM8K\n";
 
 enum { OPT_MAP = CLI_OPT_FIRST_FREE, OPT_SET, OPT_DECIMALS, OPT_REPLACE,
-       OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT };
+       OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT, OPT_ALLOW_FORMULAS };
 
 static const struct option long_options[] = {
     {"into", required_argument, NULL, 'i'},
@@ -85,6 +88,7 @@ static const struct option long_options[] = {
     {"new-column", no_argument, NULL, OPT_NEW_COLUMN},
     {"create", no_argument, NULL, OPT_CREATE},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"allow-formulas", no_argument, NULL, OPT_ALLOW_FORMULAS},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -165,6 +169,9 @@ static int parse_args(int argc, char **argv, struct import_args *a)
             break;
         case OPT_STRICT:
             a->strict = true;
+            break;
+        case OPT_ALLOW_FORMULAS:
+            a->tg.opts.allow_formulas = true;
             break;
         case 'q':
             a->tg.quiet = true;

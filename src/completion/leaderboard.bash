@@ -79,10 +79,10 @@ _leaderboard()
         rank) opts="$board --ci --compare-methods --format --output
             --no-charts --help" ;;
         add) opts="--model --set --from --replace --new-column --create
-            --quiet --help" ;;
+            --allow-formulas --quiet --help" ;;
         plot) opts="$board --chart --output --terminal --script-only --help" ;;
         import) opts="--into --map --model --set --decimals --replace
-            --new-column --create --strict --quiet --help" ;;
+            --new-column --create --strict --allow-formulas --quiet --help" ;;
         diff) opts="--benchmarks --missing --model-column --sort --ascending
             --ties --precision --threshold --all --format --output --help" ;;
         check) opts="--max --strict --model-column --quiet --help" ;;

@@ -8,6 +8,7 @@
 
 #include "base/decimal.h"
 #include "base/quote.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
 #include "core/csv_write.h"
@@ -208,6 +209,34 @@ static int check_value(struct adder *ad, const struct target *tg,
     return 0;
 }
 
+/* Refuses text that a spreadsheet would run as a formula (the score file
+ * is a CSV people open in spreadsheets), unless it is a number or a missing
+ * mark, or the options allow it. 'what' says which cell: "model name",
+ * "column name", or NULL for a value of column 'column'. */
+static int check_formula(const struct adder *ad, const char *origin,
+                         const char *what, const char *s, size_t len,
+                         const char *column)
+{
+    struct lb_quoted qv, qc, qf;
+    struct lb_dec d;
+    enum lb_num_status st;
+
+    if (ad->opts->allow_formulas || !lb_text_formula_like(s, len))
+        return 0;
+    st = lb_dec_parse(s, len, &d);
+    if (st == LB_NUM_OK || st == LB_NUM_MISSING)
+        return 0;
+    if (what == NULL)
+        snprintf(qc.s, sizeof qc.s, " (column %s)",
+                 lb_quotes(&qf, column));
+    return lb_error_set(ad->err, "%s: %s%s%s%s starts with %s: a spreadsheet "
+                                 "would run it as a formula; --allow-formulas "
+                                 "stores it anyway",
+                        origin, what ? what : "", what ? " " : "",
+                        lb_quote(&qv, s, len), what ? "" : qc.s,
+                        lb_quote(&qf, s, 1));
+}
+
 /* The target column that a->column designates, adding it when allowed;
  * LB_NPOS after an error. */
 static size_t resolve(struct adder *ad, const struct lb_assign *a)
@@ -250,6 +279,9 @@ static size_t resolve(struct adder *ad, const struct lb_assign *a)
         (void)lb_error_set(ad->err, "%s: empty column name", a->origin);
         return LB_NPOS;
     }
+    if (check_formula(ad, a->origin, "column name", a->column,
+                      strlen(a->column), NULL) != 0)
+        return LB_NPOS;
     b = lb_catalog_benchmark(a->column);
     ad->targets[ad->ntargets] = (struct target){
         a->column, true,
@@ -275,6 +307,9 @@ static int resolve_rows(struct adder *ad, const struct lb_new_row *rows,
             rc = lb_error_set(ad->err, "%s: empty model name", rows[r].origin);
             break;
         }
+        if ((rc = check_formula(ad, rows[r].origin, "model name",
+                                rows[r].model, rows[r].model_len, NULL)) != 0)
+            break;
         for (k = 0; k < rows[r].ncells; k++, at++)
             if ((col[at] = resolve(ad, &rows[r].cells[k])) == LB_NPOS) {
                 rc = -1;
@@ -295,7 +330,10 @@ static int resolve_rows(struct adder *ad, const struct lb_new_row *rows,
                                       a->origin,
                                       lb_quotes(&q, ad->targets[col[at]].name),
                                       (*slot)->origin);
-                else if ((rc = check_value(ad, &ad->targets[col[at]], a)) == 0)
+                else if ((rc = check_value(ad, &ad->targets[col[at]], a)) == 0 &&
+                         (rc = check_formula(ad, a->origin, NULL, a->value,
+                                             a->value_len,
+                                             ad->targets[col[at]].name)) == 0)
                     *slot = a;
             }
         }
@@ -615,10 +653,12 @@ int lb_add_apply(const char *name, const char *data, size_t len,
 }
 
 int lb_add_create(const char *name, const struct lb_new_row *rows,
-                  size_t nrows, struct lb_buf *out, struct lb_error *err)
+                  size_t nrows, const struct lb_add_opts *create_opts,
+                  struct lb_buf *out, struct lb_error *err)
 {
     struct lb_buf header = LB_BUF_INIT;
-    struct lb_add_opts opts = {false, false};
+    struct lb_add_opts opts = {false, false, create_opts->allow_formulas};
+    struct adder ad = {.opts = &opts, .err = err};
     const char **cols = NULL;
     size_t ncols = 0, r, k, j;
     size_t *row_index = xcalloc(nrows + 1, sizeof *row_index);
@@ -636,6 +676,12 @@ int lb_add_create(const char *name, const struct lb_new_row *rows,
                 ;
             if (j < ncols || strcasecmp(c, "model") == 0 || c[0] == '\0')
                 continue;
+            /* the header is a row of text cells too */
+            if (check_formula(&ad, rows[r].cells[k].origin, "column name", c,
+                              strlen(c), NULL) != 0) {
+                rc = -1;
+                goto out;
+            }
             cols = xreallocarray(cols, ncols + 1, sizeof *cols);
             cols[ncols++] = c;
             lb_buf_addc(&header, ',');
@@ -645,6 +691,7 @@ int lb_add_create(const char *name, const struct lb_new_row *rows,
     lb_buf_addc(&header, '\n');
     rc = lb_add_apply(name, header.data, header.len, rows, nrows, &opts, out,
                       row_index, replaced, err);
+out:
     free(cols);
     free(row_index);
     free(replaced);

@@ -557,8 +557,7 @@ size_t cells_put_nonascii(struct lb_buf *out, const char *s, size_t len,
 
 bool cells_formula_like(const char *s, size_t len)
 {
-    return len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-                       s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+    return lb_text_formula_like(s, len); /* one rule, base/utf8.h */
 }
 
 void cells_prefetch_far(const struct lb_board *r, const struct cell_col *cols,
