@@ -333,8 +333,11 @@ static bool differs(int64_t p, unsigned sp, lb_i128 num, uint32_t den,
         /* not for scores of a sane size: compare as doubles */
         double a = (double)p / (double)lb_pow10[sp];
         double b = lb_dec_to_double(num, den, s);
+        double x = (a - b) * 1e6 * den;
 
-        *dnum = (lb_i128)((a - b) * 1e6 * den);
+        /* a double beyond 128 bits cannot be converted: clamp it */
+        *dnum = x >= 1e38 ? (lb_i128)1e38 : x <= -1e38 ? -(lb_i128)1e38
+                                                        : (lb_i128)x;
         *dscale = 6;
         return fabs(a - b) > 0.01;
     }
@@ -345,9 +348,11 @@ static bool differs(int64_t p, unsigned sp, lb_i128 num, uint32_t den,
 }
 
 /* The exact mean of row r's benchmarks cols[0..n), from their text, as
- * *num / (n * 10^*scale); false when a cell is missing or not a number. */
+ * *num / (n * 10^*scale); false when a cell is missing or not a number, or
+ * when the sum does not fit in 128 bits (*big is set: rank refuses the row
+ * too). */
 static bool row_mean(const struct lb_table *t, const size_t *cols, size_t n,
-                     size_t r, lb_i128 *num, unsigned *scale)
+                     size_t r, lb_i128 *num, unsigned *scale, bool *big)
 {
     struct lb_dec d[64], *dv = n <= 64 ? d : xreallocarray(NULL, n, sizeof *dv);
     unsigned S = 0;
@@ -363,8 +368,11 @@ static bool row_mean(const struct lb_table *t, const size_t *cols, size_t n,
         if (ok && dv[i].scale > S)
             S = dv[i].scale;
     }
+    /* each product is below 2^63 * 10^18 < 2^123; the sum may not fit */
     for (i = 0; i < n && ok; i++)
-        sum += (lb_i128)dv[i].units * lb_pow10[S - dv[i].scale];
+        if (__builtin_add_overflow(
+                sum, (lb_i128)dv[i].units * lb_pow10[S - dv[i].scale], &sum))
+            ok = !(*big = true);
     if (dv != d)
         free(dv);
     *num = sum;
@@ -387,6 +395,7 @@ static void check_averages(struct checker *ck)
         for (r = 0; r < t->nrows; r++) {
             lb_i128 num, dnum, mean4, diff4;
             unsigned scale, dscale;
+            bool big = false;
             uint32_t den = (uint32_t)nbench;
             size_t len;
             const char *s = lb_table_text(t, j, r, &len);
@@ -396,8 +405,15 @@ static void check_averages(struct checker *ck)
             /* a bad Average cell is reported as such; a row lacking a
              * benchmark has no mean to compare with */
             if (lb_dec_parse(s, len, &p) != LB_NUM_OK ||
-                !row_mean(t, bench, nbench, r, &num, &scale))
+                !row_mean(t, bench, nbench, r, &num, &scale, &big)) {
+                if (big && tally(ck, LB_CHECK_ERROR, j, T_AVERAGE))
+                    add_issue(ck->r, LB_CHECK_ERROR, lb_table_line(t, r),
+                              j + 1,
+                              "the sum of the scores is too large to be kept "
+                              "exactly (as rank says): %s cannot be checked",
+                              lb_quotes(&qc, c->name));
                 continue;
+            }
             if (!differs(p.units, p.scale, num, den, scale, &dnum, &dscale))
                 continue;
             if (!tally(ck, LB_CHECK_ERROR, j, T_AVERAGE))

@@ -121,6 +121,37 @@ static void test_check_average(void **state)
     done(&t, &r);
 }
 
+/* Scores whose sum does not fit in 128 bits (each fits: 9e18, and one
+ * with 18 decimals, across 19 columns): an error as rank gives, not an
+ * overflow (UBSan) or a silent skip. */
+static void test_check_average_of_huge_scores(void **state)
+{
+    struct lb_table t;
+    struct lb_check_report r;
+    char csv[1024];
+    size_t n = 0, k, i;
+
+    (void)state;
+    n += (size_t)snprintf(csv + n, sizeof csv - n, "model");
+    for (k = 0; k < 19; k++)
+        n += (size_t)snprintf(csv + n, sizeof csv - n, ",A%zu", k);
+    n += (size_t)snprintf(csv + n, sizeof csv - n, ",B,Average\nm");
+    for (k = 0; k < 19; k++)
+        n += (size_t)snprintf(csv + n, sizeof csv - n, ",9000000000000000000");
+    (void)snprintf(csv + n, sizeof csv - n, ",0.000000000000000001,1\n");
+    check(csv, 0, &t, &r);
+    assert_int_equal(r.errors, 1);
+    for (i = 0; i < r.n && r.issues[i].level != LB_CHECK_ERROR; i++)
+        ;
+    assert_true(i < r.n);
+    assert_int_equal(r.issues[i].line, 2);
+    assert_int_equal(r.issues[i].col, 22);
+    assert_string_equal(r.issues[i].msg,
+                        "the sum of the scores is too large to be kept "
+                        "exactly (as rank says): 'Average' cannot be checked");
+    done(&t, &r);
+}
+
 static void test_check_warnings(void **state)
 {
     struct lb_table t;
@@ -160,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_check_max_per_column),
         cmocka_unit_test(test_check_duplicate_keys),
         cmocka_unit_test(test_check_average),
+        cmocka_unit_test(test_check_average_of_huge_scores),
         cmocka_unit_test(test_check_warnings),
     };
 
