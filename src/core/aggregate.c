@@ -34,14 +34,21 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
                       struct lb_error *err)
 {
     size_t r, k;
+    bool narrow;
     /* per count of scores present: the largest |sum| and its row */
     lb_i128 *big = xcalloc(sel->nbench + 1, sizeof *big);
     size_t *big_row = xcalloc(sel->nbench + 1, sizeof *big_row);
 
     lb_aggregate_prepare(agg, t, sel->bench, sel->nbench, policy);
     /* check once that no sum overflows 128 bits, and whether 64 are
-     * enough: the sums computed later then need no check */
+     * enough: the sums computed later then need no check (64 bits also
+     * means no column of 128-bit numbers: lb_aggregate_sum reads them as
+     * 64) */
     agg->fits64 = true;
+    for (k = 0; k < sel->nbench; k++)
+        if (t->cols[sel->bench[k]].num128 != NULL)
+            agg->fits64 = false;
+    narrow = agg->fits64; /* no column of 128-bit numbers */
     for (r = 0; r < t->nrows; r++) {
         lb_i128 sum = 0;
         size_t n = 0;
@@ -54,8 +61,10 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
                 continue;
             n++;
             /* the value at 18 decimals at most: below 2^63 * 10^18 <
-             * 2^123, the product fits */
-            v = lb_column_num(c, r) * agg->mult[k];
+             * 2^123, the product fits (64 by 64 bits unless the column
+             * needed 128) */
+            v = narrow ? (lb_i128)lb_column_num64(c, r) * agg->mult[k]
+                       : lb_column_num(c, r) * agg->mult[k];
             if (__builtin_add_overflow(sum, v, &sum)) {
                 free(big);
                 free(big_row);
@@ -95,7 +104,8 @@ void lb_aggregate_column(const struct lb_table *t, size_t col,
     size_t r;
 
     lb_aggregate_prepare(agg, t, &col, 1, LB_MISSING_EXCLUDE);
-    /* one value: 64 bits unless the column needed more */
+    /* one value: 64 bits unless the column needed more (lb_aggregate_sum
+     * then reads it as 64 bits) */
     agg->fits64 = t->cols[col].num128 == NULL;
     for (r = 0; r < t->nrows; r++) {
         lb_i128 v = lb_column_num(&t->cols[col], r);
@@ -123,7 +133,7 @@ lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
             if (lb_column_missing(c, row))
                 continue;
             n++;
-            small += (int64_t)lb_column_num(c, row) * a->mult[k];
+            small += lb_column_num64(c, row) * a->mult[k];
         }
         *present = n;
         return small;

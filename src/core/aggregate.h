@@ -75,7 +75,8 @@ struct lb_aggregate {
     enum lb_missing policy; /* how missing scores count */
     size_t *cols;           /* the columns averaged (owned) */
     int64_t *mult;          /* each one's factor to 'in_scale' (owned) */
-    bool fits64;            /* every product and sum fits in 64 bits */
+    bool fits64;            /* every product and sum fits in 64 bits, and
+                               no column has 128-bit numbers */
     lb_i128 max_abs;        /* the largest |value| of a row that has one,
                                in 10^-scale units rounded up: whatever
                                rounds this rounds every value */

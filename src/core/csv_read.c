@@ -278,10 +278,8 @@ static void store_number(struct lb_column *c, size_t row, size_t cap,
                          size_t line, const char *s, size_t len)
 {
     struct lb_dec d;
-    enum lb_num_status st;
-    enum lb_bad_kind bad =
-        lb_score_cell(s, len, c->bench != NULL, c->bench ? c->bench->lo : 0,
-                      c->bench ? c->bench->hi : 0, &d, &st);
+    /* lb_score_cell's two steps (it decides for check and add too) */
+    enum lb_num_status st = lb_dec_parse(s, len, &d);
     int64_t v;
 
     if (st == LB_NUM_MISSING) {
@@ -294,12 +292,12 @@ static void store_number(struct lb_column *c, size_t row, size_t cap,
         c->missing[row >> 3] = (uint8_t)(c->missing[row >> 3] | (1u << (row & 7)));
         return;
     }
-    if (bad == LB_BAD_NUMBER) {
+    if (st != LB_NUM_OK) {
         set_bad(c, LB_BAD_NUMBER, st, line, s, len);
         drop_numbers(c);
         return;
     }
-    if (bad == LB_BAD_RANGE)
+    if (c->bench != NULL && !lb_score_in_range(&d, c->bench->lo, c->bench->hi))
         set_bad(c, LB_BAD_RANGE, LB_NUM_OK, line, s, len);
     if (d.scale > c->scale)
         raise_scale(c, row, cap, d.scale);

@@ -158,6 +158,13 @@ static inline lb_i128 lb_column_num(const struct lb_column *c, size_t row)
     return c->num64 != NULL ? c->num64[row] : c->num128[row];
 }
 
+/* The same for a column without 128-bit numbers (num128 NULL), in 64 bits:
+ * for loops that choose the width once per column. */
+static inline int64_t lb_column_num64(const struct lb_column *c, size_t row)
+{
+    return c->num32 != NULL ? c->num32[row] : c->num64[row];
+}
+
 /* The same value as an exact decimal: at the column's scale when that fits
  * in 64 bits, else at a smaller one (it always fits at the scale it was
  * written with). */
@@ -175,8 +182,21 @@ static inline void lb_column_prefetch(const struct lb_column *c, size_t row)
     __builtin_prefetch(&c->missing[row >> 3]);
 }
 
+/* Whether the number d lies in lo..hi (a catalog benchmark's range). */
+static inline bool lb_score_in_range(const struct lb_dec *d, int lo, int hi)
+{
+    /* 64 bits while the bounds fit (|bound| < 2^31, 10^9 < 2^30: up to 9
+     * decimals), else 128: 100 * 10^18 does not fit in 64 */
+    if (d->scale <= 9)
+        return d->units >= (int64_t)lo * lb_pow10[d->scale] &&
+               d->units <= (int64_t)hi * lb_pow10[d->scale];
+    return d->units >= (lb_i128)lo * lb_pow10[d->scale] &&
+           d->units <= (lb_i128)hi * lb_pow10[d->scale];
+}
+
 /* What a score cell s[0..len) holds, decided here once for every command
- * that reads or writes scores (rank's loader, check, add, import):
+ * that reads or writes scores (check, add, import; rank's loader applies
+ * its two steps, lb_dec_parse then lb_score_in_range, inline):
  *   LB_BAD_NONE    a number, exact in *d (*st LB_NUM_OK), or a missing cell
  *                  (*st LB_NUM_MISSING): it can be kept beside any other
  *                  value of its column;
@@ -192,11 +212,8 @@ static inline enum lb_bad_kind lb_score_cell(const char *s, size_t len,
         return LB_BAD_NONE;
     if (*st != LB_NUM_OK)
         return LB_BAD_NUMBER;
-    /* 128 bits: 100 * 10^18 does not fit in 64 */
-    if (ranged && (d->units < (lb_i128)lo * lb_pow10[d->scale] ||
-                   d->units > (lb_i128)hi * lb_pow10[d->scale]))
-        return LB_BAD_RANGE;
-    return LB_BAD_NONE;
+    return ranged && !lb_score_in_range(d, lo, hi) ? LB_BAD_RANGE
+                                                   : LB_BAD_NONE;
 }
 
 /* The physical line (1-based) where a data row starts. */

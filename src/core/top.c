@@ -53,6 +53,7 @@ static bool row_score(const struct top *tp, const struct lb_table *t,
     uint32_t n = 0, den;
     lb_i128 sum = 0;
     size_t j;
+    bool wide = tp->ncols > 16;
 
     for (j = 0; j < tp->ncols; j++) {
         const struct lb_column *c = &t->cols[tp->cols[j]];
@@ -61,17 +62,26 @@ static bool row_score(const struct top *tp, const struct lb_table *t,
             return false; /* a bad cell: the load will report it */
         if (c->scale > k)
             k = c->scale;
+        wide |= c->num128 != NULL;
     }
-    for (j = 0; j < tp->ncols; j++) {
+    /* a value at 18 decimals at most is below 2^63 * 10^18 < 2^123: a
+     * sum of 16 fits. The common case: 64-bit numbers, 16 columns or
+     * fewer; else every addition is checked */
+    for (j = 0; j < tp->ncols && !wide; j++) {
         const struct lb_column *c = &t->cols[tp->cols[j]];
 
         if (lb_column_missing(c, row))
             continue;
-        /* the value at 18 decimals at most: below 2^63 * 10^18 < 2^123,
-         * the product fits, the sum may not */
+        sum += (lb_i128)lb_column_num64(c, row) * lb_pow10[k - c->scale];
+        n++;
+    }
+    for (j = 0; j < tp->ncols && wide; j++) {
+        const struct lb_column *c = &t->cols[tp->cols[j]];
+
+        if (lb_column_missing(c, row))
+            continue;
         if (__builtin_add_overflow(
-                sum, (lb_i128)lb_column_num(c, row) * lb_pow10[k - c->scale],
-                &sum)) {
+                sum, lb_column_num(c, row) * lb_pow10[k - c->scale], &sum)) {
             *big = true;
             return false;
         }
