@@ -299,12 +299,17 @@ lb_i128 lb_div_round_half_even(lb_i128 num, lb_i128 den)
 bool lb_dec_round(lb_i128 num, uint32_t den, unsigned scale, unsigned precision,
                   lb_i128 *out)
 {
-    if (precision >= scale) {
-        lb_i128 n;
+    if (precision > scale) {
+        /* num / den = q + r / den: q * m + round(r m / den), so that only
+         * the result has to fit, not num * m. m = 10^k with k > 0 is even,
+         * so the parity that breaks a tie is that of the second part. */
+        lb_i128 m = lb_pow10[precision - scale], q = num / den, r = num % den;
 
-        if (__builtin_mul_overflow(num, (lb_i128)lb_pow10[precision - scale], &n))
+        if (__builtin_mul_overflow(q, m, &q) ||
+            __builtin_add_overflow(q, lb_div_round_half_even(r * m, den), out))
             return false;
-        *out = lb_div_round_half_even(n, den);
+    } else if (precision == scale) {
+        *out = lb_div_round_half_even(num, den);
     } else {
         *out = lb_div_round_half_even(
             num, (lb_i128)den * lb_pow10[scale - precision]);

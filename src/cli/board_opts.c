@@ -348,18 +348,15 @@ int cli_board_option(const char *cmd, int c, const char *arg,
                                    lb_quotes(&q, arg));
         return 0;
     case 'p':
-        if (!cli_parse_size(arg, 0, MAX_PRECISION, &v))
-            return cli_usage_error(
-                cmd, "--precision: %s is not a whole number from 0 to %d",
-                lb_quotes(&q, arg), MAX_PRECISION);
+        if (cli_number_option(cmd, "--precision", arg, 0, MAX_PRECISION, &v))
+            return LB_EXIT_USAGE;
         o->rank.precision = (unsigned)v;
         a->precision_given = true;
         return 0;
     case 'n':
-        if (!cli_parse_size(arg, 1, (unsigned long)LONG_MAX, &v))
-            return cli_usage_error(cmd,
-                                   "--top: %s is not a whole number above 0",
-                                   lb_quotes(&q, arg));
+        if (cli_number_option(cmd, "--top", arg, 1, (unsigned long)LONG_MAX,
+                              &v))
+            return LB_EXIT_USAGE;
         o->rank.top = (size_t)v;
         return 0;
     case 'c':
@@ -400,17 +397,13 @@ int cli_board_option(const char *cmd, int c, const char *arg,
     case CLI_OPT_STDERR:
         return cli_values_add(cmd, "--stderr", arg, false, &a->stderrs);
     case CLI_OPT_BOOTSTRAP:
-        if (!cli_parse_size(arg, 1, 1000000, &v))
-            return cli_usage_error(cmd,
-                                   "--bootstrap: %s is not a whole number "
-                                   "from 1 to 1000000",
-                                   lb_quotes(&q, arg));
+        if (cli_number_option(cmd, "--bootstrap", arg, 1, 1000000, &v))
+            return LB_EXIT_USAGE;
         o->ci.draws = (size_t)v;
         return 0;
     case CLI_OPT_SEED:
-        if (!cli_parse_size(arg, 0, ULONG_MAX, &v))
-            return cli_usage_error(cmd, "--seed: %s is not a whole number",
-                                   lb_quotes(&q, arg));
+        if (cli_number_option(cmd, "--seed", arg, 0, ULONG_MAX, &v))
+            return LB_EXIT_USAGE;
         o->ci.seed = (uint64_t)v;
         return 0;
     case CLI_OPT_DEDUP:

@@ -65,7 +65,6 @@ struct check_args {
 
 static int parse_args(int argc, char **argv, struct check_args *a)
 {
-    struct lb_quoted q;
     unsigned long v;
     int c;
 
@@ -76,10 +75,9 @@ static int parse_args(int argc, char **argv, struct check_args *a)
     while ((c = getopt_long(argc, argv, ":qh", long_options, NULL)) != -1) {
         switch (c) {
         case CLI_OPT_FIRST_FREE + 1: /* --max (-n is --top elsewhere) */
-            if (!cli_parse_size(optarg, 0, (unsigned long)LONG_MAX, &v))
-                return cli_usage_error("check",
-                                       "--max: %s is not a whole number",
-                                       lb_quotes(&q, optarg));
+            if (cli_number_option("check", "--max", optarg, 0,
+                                  (unsigned long)LONG_MAX, &v))
+                return LB_EXIT_USAGE;
             a->opts.max_per_column = (size_t)v;
             break;
         case CLI_OPT_FIRST_FREE:
@@ -114,11 +112,16 @@ static void add_safe(struct lb_buf *b, const char *s)
 
 /* Appends the loader's message "NAME[:LINE[:COL]]: what" as
  * "NAME[:LINE[:COL]]: error: what", terminal-safe. */
-static void add_located(struct lb_buf *out, const char *name, const char *msg)
+static void add_located(struct lb_buf *out, const char *name,
+                        const char *marked)
 {
+    struct lb_buf shown = LB_BUF_INIT;
     size_t n = strlen(name), pos = 0;
-    const char *p = msg;
+    const char *msg, *p;
     int parts;
+
+    lb_error_render(&shown, marked, "--"); /* options as the CLI spells them */
+    msg = p = lb_buf_str(&shown);
 
     if (strncmp(msg, name, n) == 0 && msg[n] == ':') {
         p = msg + n;
@@ -135,6 +138,7 @@ static void add_located(struct lb_buf *out, const char *name, const char *msg)
     lb_buf_adds(out, pos > 0 ? "error: " : "");
     add_safe(out, msg + pos);
     lb_buf_addc(out, '\n');
+    lb_buf_release(&shown);
 }
 
 /* Checks one file; returns 0 when it has no error (nor, with --strict, a
@@ -178,7 +182,8 @@ static int check_file(const struct check_args *a, const char *path)
             lb_buf_addf(&out, ":%zu:%zu", is->line, is->col);
         lb_buf_addf(&out, ": %s: ",
                     is->level == LB_CHECK_ERROR ? "error" : "warning");
-        lb_buf_adds(&out, is->msg); /* user text in it is quoted */
+        /* user text in it is quoted; options as the CLI spells them */
+        lb_error_render(&out, is->msg, "--");
         lb_buf_addc(&out, '\n');
     }
     rc = rep.errors > 0 || (a->strict && rep.warnings > 0);

@@ -80,10 +80,11 @@ _leaderboard()
         rank) opts="$board --ci --compare-methods --format --output
             --no-charts --help" ;;
         add) opts="--model --set --from --replace --new-column --create
-            --wait --quiet --help" ;;
+            --wait --allow-formulas --quiet --help" ;;
         plot) opts="$board --chart --output --terminal --script-only --help" ;;
         import) opts="--into --map --model --set --decimals --replace
-            --new-column --create --strict --wait --quiet --help" ;;
+            --new-column --create --strict --wait --allow-formulas --quiet
+            --help" ;;
         diff) opts="--benchmarks --missing --model-column --sort --ascending
             --ties --precision --threshold --all --format --output --help" ;;
         check) opts="--max --strict --model-column --quiet --help" ;;

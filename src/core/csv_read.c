@@ -95,10 +95,14 @@ static void grow_rows_to(struct lb_table *t, size_t cap)
             c->text_off = xreallocarray(c->text_off, cap, sizeof *c->text_off);
         if (!c->numeric)
             continue;
-        if (c->num64 != NULL)
-            c->num64 = xreallocarray(c->num64, cap, sizeof *c->num64);
-        else
+        if (c->num32 != NULL)
             c->num32 = xreallocarray(c->num32, cap, sizeof *c->num32);
+        else if (c->num64 != NULL)
+            c->num64 = xreallocarray(c->num64, cap, sizeof *c->num64);
+        else if (c->num128 != NULL)
+            c->num128 = xreallocarray(c->num128, cap, sizeof *c->num128);
+        else /* the first rows */
+            c->num32 = xreallocarray(NULL, cap, sizeof *c->num32);
         c->missing = xreallocarray(c->missing, new_bytes, 1);
         memset(c->missing + old_bytes, 0, new_bytes - old_bytes);
     }
@@ -159,9 +163,11 @@ static void drop_numbers(struct lb_column *c)
 {
     free(c->num32);
     free(c->num64);
+    free(c->num128);
     free(c->missing);
     c->num32 = NULL;
     c->num64 = NULL;
+    c->num128 = NULL;
     c->missing = NULL;
     c->numeric = false;
 }
@@ -194,76 +200,115 @@ static void widen(struct lb_column *c, size_t cap)
     c->num32 = NULL;
 }
 
-/* Brings every number stored so far to a larger scale; false on overflow. */
-static bool raise_scale(struct lb_column *c, size_t nrows, size_t cap,
+/* Moves a column's numbers from 32 or 64 bits to 128. */
+static void widen128(struct lb_column *c, size_t cap)
+{
+    size_t r;
+
+    c->num128 = xreallocarray(NULL, cap, sizeof *c->num128);
+    for (r = 0; r < cap; r++)
+        c->num128[r] = c->num32 != NULL ? c->num32[r] : c->num64[r];
+    free(c->num32);
+    free(c->num64);
+    c->num32 = NULL;
+    c->num64 = NULL;
+}
+
+/* Stores v (at the column's scale) in row, widening the column first when
+ * v does not fit its integers. */
+static void put_num(struct lb_column *c, size_t row, size_t cap, lb_i128 v)
+{
+    if (c->num32 != NULL) {
+        if (v >= INT32_MIN && v <= INT32_MAX) {
+            c->num32[row] = (int32_t)v;
+            return;
+        }
+        if (v >= INT64_MIN && v <= INT64_MAX)
+            widen(c, cap);
+        else
+            widen128(c, cap);
+    } else if (c->num64 != NULL && (v < INT64_MIN || v > INT64_MAX)) {
+        widen128(c, cap);
+    }
+    if (c->num64 != NULL)
+        c->num64[row] = (int64_t)v;
+    else
+        c->num128[row] = v;
+}
+
+/* Brings every number stored so far to a larger scale, widening the
+ * column when a value needs it. Never overflows: every value came from
+ * lb_dec_parse, below 2^63 at its own scale, so below 2^123 at 18
+ * decimals. */
+static void raise_scale(struct lb_column *c, size_t nrows, size_t cap,
                         unsigned scale)
 {
     int64_t f = lb_pow10[scale - c->scale];
-    size_t r;
+    size_t r = 0;
 
     if (c->num32 != NULL) {
-        for (r = 0; r < nrows; r++) {
+        for (; r < nrows; r++) {
             int32_t v;
 
             if (__builtin_mul_overflow(c->num32[r], f, &v))
                 break;
             c->num32[r] = v;
         }
-        if (r == nrows) {
-            c->scale = scale;
-            return true;
-        }
         /* rows before r are scaled already: widen, then scale the rest */
-        widen(c, cap);
-        for (; r < nrows; r++)
-            if (__builtin_mul_overflow(c->num64[r], f, &c->num64[r]))
-                return false;
-        c->scale = scale;
-        return true;
+        if (r < nrows)
+            widen(c, cap);
     }
-    for (r = 0; r < nrows; r++)
-        if (__builtin_mul_overflow(c->num64[r], f, &c->num64[r]))
-            return false;
+    if (c->num64 != NULL) {
+        for (; r < nrows; r++) {
+            int64_t v;
+
+            if (__builtin_mul_overflow(c->num64[r], f, &v))
+                break;
+            c->num64[r] = v;
+        }
+        if (r < nrows)
+            widen128(c, cap);
+    }
+    if (c->num128 != NULL)
+        for (; r < nrows; r++)
+            c->num128[r] *= f;
     c->scale = scale;
-    return true;
 }
 
 static void store_number(struct lb_column *c, size_t row, size_t cap,
                          size_t line, const char *s, size_t len)
 {
     struct lb_dec d;
+    /* lb_score_cell's two steps (it decides for check and add too) */
     enum lb_num_status st = lb_dec_parse(s, len, &d);
     int64_t v;
 
     if (st == LB_NUM_MISSING) {
         if (c->num32 != NULL)
             c->num32[row] = 0;
-        else
+        else if (c->num64 != NULL)
             c->num64[row] = 0;
+        else
+            c->num128[row] = 0;
         c->missing[row >> 3] = (uint8_t)(c->missing[row >> 3] | (1u << (row & 7)));
         return;
     }
-    if (st == LB_NUM_OK && d.scale > c->scale &&
-        !raise_scale(c, row, cap, d.scale))
-        st = LB_NUM_DIGITS;
-    if (st == LB_NUM_OK && !lb_dec_rescale(d.units, c->scale - d.scale, &v))
-        st = LB_NUM_DIGITS;
     if (st != LB_NUM_OK) {
         set_bad(c, LB_BAD_NUMBER, st, line, s, len);
         drop_numbers(c);
         return;
     }
-    /* 128 bits: 100 * 10^18 does not fit in 64 */
-    if (c->bench != NULL &&
-        (v < (lb_i128)c->bench->lo * lb_pow10[c->scale] ||
-         v > (lb_i128)c->bench->hi * lb_pow10[c->scale]))
+    if (c->bench != NULL && !lb_score_in_range(&d, c->bench->lo, c->bench->hi))
         set_bad(c, LB_BAD_RANGE, LB_NUM_OK, line, s, len);
-    if (c->num32 != NULL && (v < INT32_MIN || v > INT32_MAX))
-        widen(c, cap);
-    if (c->num32 != NULL)
-        c->num32[row] = (int32_t)v;
+    if (d.scale > c->scale)
+        raise_scale(c, row, cap, d.scale);
+    if (c->num32 != NULL &&
+        lb_dec_rescale(d.units, c->scale - d.scale, &v) && v >= INT32_MIN &&
+        v <= INT32_MAX)
+        c->num32[row] = (int32_t)v; /* the common case */
     else
-        c->num64[row] = v;
+        put_num(c, row, cap,
+                (lb_i128)d.units * lb_pow10[c->scale - d.scale]);
     c->n_present++;
 }
 
@@ -400,7 +445,7 @@ static void finish_header(struct loader *ld)
             (void)lb_error_set(
                 ld->err,
                 "%s:%zu: no 'model' column (columns: %s); name the column "
-                "that holds model names with --model-column",
+                "that holds model names with " LB_OPT("model-column"),
                 t->path, ld->row_line, lb_buf_str(&cols));
         lb_buf_release(&cols);
         ld->failed = true;
@@ -932,23 +977,8 @@ static void release_half(struct lb_table *b)
     lb_table_release(b);
 }
 
-/* Sets row values of c at scale, from v at scale vs; false on overflow. */
-static bool put_value(struct lb_column *c, size_t row, size_t cap, int64_t v,
-                      unsigned vs)
-{
-    if (c->scale > vs && __builtin_mul_overflow(v, lb_pow10[c->scale - vs], &v))
-        return false;
-    if (c->num32 != NULL && (v < INT32_MIN || v > INT32_MAX))
-        widen(c, cap);
-    if (c->num32 != NULL)
-        c->num32[row] = (int32_t)v;
-    else
-        c->num64[row] = v;
-    return true;
-}
-
-/* Appends table b's rows to a (same columns). False when the numbers do
- * not fit together or text passes 4 GiB: then the caller parses again
+/* Appends table b's rows to a (same columns). False when there are too
+ * many rows or text passes 4 GiB: then the caller parses again
  * sequentially, which reports it properly. */
 static bool append_half(struct lb_table *a, struct lb_table *b)
 {
@@ -983,17 +1013,18 @@ static bool append_half(struct lb_table *a, struct lb_table *b)
         if (ca->numeric && !cb->numeric) {
             drop_numbers(ca);
         } else if (ca->numeric) {
-            if (cb->scale > ca->scale &&
-                !raise_scale(ca, na, a->cap_rows, cb->scale))
-                return false;
+            lb_i128 f;
+
+            if (cb->scale > ca->scale)
+                raise_scale(ca, na, a->cap_rows, cb->scale);
+            f = lb_pow10[ca->scale - cb->scale];
             for (r = 0; r < nb; r++) {
                 if (lb_column_missing(cb, r)) {
-                    (void)put_value(ca, na + r, a->cap_rows, 0, ca->scale);
+                    put_num(ca, na + r, a->cap_rows, 0);
                     ca->missing[(na + r) >> 3] = (uint8_t)(
                         ca->missing[(na + r) >> 3] | (1u << ((na + r) & 7)));
-                } else if (!put_value(ca, na + r, a->cap_rows,
-                                      lb_column_num(cb, r), cb->scale)) {
-                    return false;
+                } else { /* fits: see raise_scale */
+                    put_num(ca, na + r, a->cap_rows, lb_column_num(cb, r) * f);
                 }
             }
             ca->n_present += cb->n_present;
@@ -1008,10 +1039,12 @@ static bool append_half(struct lb_table *a, struct lb_table *b)
         free(cb->text_off);
         free(cb->num32);
         free(cb->num64);
+        free(cb->num128);
         free(cb->missing);
         cb->text_off = NULL;
         cb->num32 = NULL;
         cb->num64 = NULL;
+        cb->num128 = NULL;
         cb->missing = NULL;
     }
     if (na == 0)

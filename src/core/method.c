@@ -234,10 +234,15 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
     for (k = 0; k < a->nbench; k++) {
         struct lb_term *tm = &a->terms[k];
 
-        tm->w = tm->weight.units;
-        if (!lb_dec_rescale(tm->weight.units, ws - tm->weight.scale, &tm->w))
+        /* a weight that does not fit 64 bits at that scale cannot keep
+         * the sum below 2^32 either: stop before a wrapped value is added */
+        if (!lb_dec_rescale(tm->weight.units, ws - tm->weight.scale, &tm->w)) {
             total = (lb_i128)UINT32_MAX + 1;
+            break;
+        }
         total += tm->w;
+        if (total > UINT32_MAX)
+            break;
     }
     if (m->method == LB_METHOD_WEIGHTED && total > UINT32_MAX)
         return lb_error_set(err, LB_OPT("weights") ": the weights have too "
@@ -429,7 +434,8 @@ static int linear_row(const struct lb_aggregate *a, size_t row, int64_t qall,
             continue;
         switch (a->method) {
         case LB_METHOD_WEIGHTED:
-            x = v * tm->w;
+            if (__builtin_mul_overflow(v, (lb_i128)tm->w, &x))
+                goto overflow;
             *den += (uint64_t)tm->w;
             break;
         case LB_METHOD_NORMALIZED:
@@ -680,8 +686,13 @@ int lb_aggregate_compute(const struct lb_table *t,
         for (k = 0; k < agg->nbench; k++) {
             int64_t q = agg->terms[k].q;
 
-            qall = qall / (int64_t)gcd64((uint64_t)qall, (uint64_t)q) * q;
-            if ((uint64_t)qall * agg->nbench > UINT32_MAX) {
+            uint64_t total;
+
+            if (__builtin_mul_overflow(
+                    qall / (int64_t)gcd64((uint64_t)qall, (uint64_t)q), q,
+                    &qall) ||
+                __builtin_mul_overflow((uint64_t)qall, agg->nbench, &total) ||
+                total > UINT32_MAX) {
                 lb_aggregate_release(agg);
                 return lb_error_set(err, LB_OPT("method") " normalized: the "
                                          "baselines "
@@ -720,9 +731,14 @@ int lb_aggregate_compute(const struct lb_table *t,
     for (r = 0; r < t->nrows; r++) {
         lb_i128 v = agg->vnum[r] < 0 ? -agg->vnum[r] : agg->vnum[r];
 
+        /* |num| / den rounded up; never above |num|: skip the division
+         * when |num| is not above the largest so far */
         if (agg->vden[r] != 0 && v > agg->max_abs) {
-            agg->max_abs = v;
-            agg->max_row = r;
+            v = v / agg->vden[r] + (v % agg->vden[r] != 0);
+            if (v > agg->max_abs) {
+                agg->max_abs = v;
+                agg->max_row = r;
+            }
         }
     }
     return 0;

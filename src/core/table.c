@@ -22,6 +22,7 @@ void lb_table_release(struct lb_table *t)
         free(c->text_off);
         free(c->num32);
         free(c->num64);
+        free(c->num128);
         free(c->missing);
         free(c->bad.value);
     }
@@ -57,8 +58,10 @@ void lb_table_retain(struct lb_table *t, const bool *keep)
 
                 if (c->num32 != NULL)
                     c->num32[n] = c->num32[r];
-                else
+                else if (c->num64 != NULL)
                     c->num64[n] = c->num64[r];
+                else
+                    c->num128[n] = c->num128[r];
                 c->missing[n >> 3] = (uint8_t)(
                     (c->missing[n >> 3] & ~(1u << (n & 7))) |
                     ((unsigned)miss << (n & 7)));
@@ -100,6 +103,21 @@ const char *lb_table_text(const struct lb_table *t, size_t col, size_t row,
     if (len != NULL)
         *len = end - start - 1; /* the arena keeps a NUL after each cell */
     return c->text + start;
+}
+
+void lb_column_dec(const struct lb_column *c, size_t row, struct lb_dec *d)
+{
+    lb_i128 v = lb_column_num(c, row);
+    unsigned scale = c->scale;
+
+    /* the value was written below 2^63 at its own scale: dropping the
+     * trailing zeros the column's scale added brings it there */
+    while ((v < INT64_MIN || v > INT64_MAX) && scale > 0 && v % 10 == 0) {
+        v /= 10;
+        scale--;
+    }
+    d->units = (int64_t)v;
+    d->scale = scale;
 }
 
 const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len)

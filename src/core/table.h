@@ -6,7 +6,10 @@
  *     NUL-terminated; a per-row 32-bit offset finds them);
  *   - numbers: every cell parsed as an exact decimal (base/decimal.h), all
  *     at the column's scale (the largest number of decimals seen), with a
- *     bitmap of missing cells.
+ *     bitmap of missing cells; in 32-bit integers while every value fits,
+ *     else 64, else 128 (95.5 beside 0.30000000000000004 is 955 * 10^16 at
+ *     17 decimals: more than 64 bits). Every value lb_score_cell accepts
+ *     fits: below 2^63 at its own scale, so below 2^123 at 18 decimals.
  * The model column is text only; the catalog's benchmark columns are numbers
  * only; every other column keeps its text and, while all its cells are
  * numbers, its numbers too. The first cell that stops a column from being
@@ -58,9 +61,11 @@ struct lb_column {
     bool numeric;       /* every cell so far is a number or missing */
     int32_t *num32;     /* row -> value * 10^scale, 0 when missing, while
                            every value fits in 32 bits (owned) */
-    int64_t *num64;     /* the same once one does not (owned); a numeric
-                           column has exactly one of num32, num64: read
-                           them with lb_column_num */
+    int64_t *num64;     /* the same once one does not (owned) */
+    lb_i128 *num128;    /* the same once one does not fit in 64 bits
+                           (owned); a numeric column has exactly one of
+                           num32, num64, num128: read them with
+                           lb_column_num */
     uint8_t *missing;   /* bit per row: set when the cell is missing (owned) */
     unsigned scale;     /* decimals of 'num' */
     size_t n_present;   /* cells holding a number */
@@ -149,10 +154,71 @@ const char *lb_table_text(const struct lb_table *t, size_t col, size_t row,
 /* The model name of a row. */
 const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len);
 
-/* The value of a numeric column's cell, times 10^scale (0 when missing). */
-static inline int64_t lb_column_num(const struct lb_column *c, size_t row)
+/* The value of a numeric column's cell, times 10^scale (0 when missing):
+ * below 2^63 * 10^scale in magnitude. */
+static inline lb_i128 lb_column_num(const struct lb_column *c, size_t row)
+{
+    if (c->num32 != NULL)
+        return c->num32[row];
+    return c->num64 != NULL ? c->num64[row] : c->num128[row];
+}
+
+/* The same for a column without 128-bit numbers (num128 NULL), in 64 bits:
+ * for loops that choose the width once per column. */
+static inline int64_t lb_column_num64(const struct lb_column *c, size_t row)
 {
     return c->num32 != NULL ? c->num32[row] : c->num64[row];
+}
+
+/* The same value as an exact decimal: at the column's scale when that fits
+ * in 64 bits, else at a smaller one (it always fits at the scale it was
+ * written with). */
+void lb_column_dec(const struct lb_column *c, size_t row, struct lb_dec *d);
+
+/* Asks for the cell's number to be brought into the cache. */
+static inline void lb_column_prefetch(const struct lb_column *c, size_t row)
+{
+    if (c->num32 != NULL)
+        __builtin_prefetch(&c->num32[row]);
+    else if (c->num64 != NULL)
+        __builtin_prefetch(&c->num64[row]);
+    else
+        __builtin_prefetch(&c->num128[row]);
+    __builtin_prefetch(&c->missing[row >> 3]);
+}
+
+/* Whether the number d lies in lo..hi (a catalog benchmark's range). */
+static inline bool lb_score_in_range(const struct lb_dec *d, int lo, int hi)
+{
+    /* 64 bits while the bounds fit (|bound| < 2^31, 10^9 < 2^30: up to 9
+     * decimals), else 128: 100 * 10^18 does not fit in 64 */
+    if (d->scale <= 9)
+        return d->units >= (int64_t)lo * lb_pow10[d->scale] &&
+               d->units <= (int64_t)hi * lb_pow10[d->scale];
+    return d->units >= (lb_i128)lo * lb_pow10[d->scale] &&
+           d->units <= (lb_i128)hi * lb_pow10[d->scale];
+}
+
+/* What a score cell s[0..len) holds, decided here once for every command
+ * that reads or writes scores (check, add, import; rank's loader applies
+ * its two steps, lb_dec_parse then lb_score_in_range, inline):
+ *   LB_BAD_NONE    a number, exact in *d (*st LB_NUM_OK), or a missing cell
+ *                  (*st LB_NUM_MISSING): it can be kept beside any other
+ *                  value of its column;
+ *   LB_BAD_NUMBER  not a number that can be kept (*st says why);
+ *   LB_BAD_RANGE   a number (in *d), but 'ranged' and outside lo..hi. */
+static inline enum lb_bad_kind lb_score_cell(const char *s, size_t len,
+                                             bool ranged, int lo, int hi,
+                                             struct lb_dec *d,
+                                             enum lb_num_status *st)
+{
+    *st = lb_dec_parse(s, len, d);
+    if (*st == LB_NUM_MISSING)
+        return LB_BAD_NONE;
+    if (*st != LB_NUM_OK)
+        return LB_BAD_NUMBER;
+    return ranged && !lb_score_in_range(d, lo, hi) ? LB_BAD_RANGE
+                                                   : LB_BAD_NONE;
 }
 
 /* The physical line (1-based) where a data row starts. */

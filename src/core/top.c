@@ -43,14 +43,17 @@ static int better(const struct top *tp, lb_i128 a, lb_i128 b)
     return tp->opts->rank.ascending ? -c : c;
 }
 
-/* The displayed score of a row, if it has one under the options. */
+/* The displayed score of a row, if it has one under the options. A score
+ * too large to compute is no reason to drop the row: *big is set, and the
+ * caller keeps the row for the board to report it. */
 static bool row_score(const struct top *tp, const struct lb_table *t,
-                      size_t row, lb_i128 *shown)
+                      size_t row, lb_i128 *shown, bool *big)
 {
     unsigned k = 0, precision = tp->opts->rank.precision;
     uint32_t n = 0, den;
     lb_i128 sum = 0;
     size_t j;
+    bool wide = tp->ncols > 16;
 
     for (j = 0; j < tp->ncols; j++) {
         const struct lb_column *c = &t->cols[tp->cols[j]];
@@ -59,13 +62,29 @@ static bool row_score(const struct top *tp, const struct lb_table *t,
             return false; /* a bad cell: the load will report it */
         if (c->scale > k)
             k = c->scale;
+        wide |= c->num128 != NULL;
     }
-    for (j = 0; j < tp->ncols; j++) {
+    /* a value at 18 decimals at most is below 2^63 * 10^18 < 2^123: a
+     * sum of 16 fits. The common case: 64-bit numbers, 16 columns or
+     * fewer; else every addition is checked */
+    for (j = 0; j < tp->ncols && !wide; j++) {
         const struct lb_column *c = &t->cols[tp->cols[j]];
 
         if (lb_column_missing(c, row))
             continue;
-        sum += (lb_i128)lb_column_num(c, row) * lb_pow10[k - c->scale];
+        sum += (lb_i128)lb_column_num64(c, row) * lb_pow10[k - c->scale];
+        n++;
+    }
+    for (j = 0; j < tp->ncols && wide; j++) {
+        const struct lb_column *c = &t->cols[tp->cols[j]];
+
+        if (lb_column_missing(c, row))
+            continue;
+        if (__builtin_add_overflow(
+                sum, lb_column_num(c, row) * lb_pow10[k - c->scale], &sum)) {
+            *big = true;
+            return false;
+        }
         n++;
     }
     if (tp->by_column) {
@@ -92,7 +111,11 @@ static bool row_score(const struct top *tp, const struct lb_table *t,
             break;
         }
     }
-    return lb_dec_round(sum, den, k, precision, shown);
+    if (!lb_dec_round(sum, den, k, precision, shown)) {
+        *big = true;
+        return false;
+    }
+    return true;
 }
 
 struct scored {
@@ -107,28 +130,30 @@ static int cmp_best_first(size_t a, size_t b, void *vctx)
     return -better(s->tp, s->shown[a], s->shown[b]);
 }
 
-/* Raises the bound to the N-th best kept row and drops the rows below it. */
+/* Raises the bound to the N-th best kept row and drops the rows below it
+ * (a row whose score is too large to compute stays: the board reports it). */
 static void compact(struct top *tp, struct lb_table *t)
 {
-    size_t n = t->nrows, want = tp->opts->rank.top, r, kept = 0;
+    size_t n = t->nrows, want = tp->opts->rank.top, r, m = 0, kept = 0;
     lb_i128 *shown = xreallocarray(NULL, n + 1, sizeof *shown);
     size_t *idx = xreallocarray(NULL, n + 1, sizeof *idx);
     bool *keep = xreallocarray(NULL, n + 1, sizeof *keep);
+    bool *big = xcalloc(n + 1, sizeof *big);
     struct scored ctx = {tp, shown};
 
     for (r = 0; r < n; r++) {
-        keep[r] = row_score(tp, t, r, &shown[r]);
-        idx[r] = r;
+        keep[r] = row_score(tp, t, r, &shown[r], &big[r]);
+        if (keep[r])
+            idx[m++] = r;
     }
-    lb_sort_indices(idx, n, cmp_best_first, &ctx);
-    for (r = 0; r < n && keep[idx[r]]; r++)
-        ;
-    if (r >= want) { /* at least N scored rows: the bound is the N-th's */
+    lb_sort_indices(idx, m, cmp_best_first, &ctx);
+    if (m >= want) { /* at least N scored rows: the bound is the N-th's */
         tp->worst = shown[idx[want - 1]];
         tp->bound = true;
     }
     for (r = 0; r < n; r++) {
-        keep[r] = keep[r] && (!tp->bound || better(tp, shown[r], tp->worst) >= 0);
+        keep[r] = big[r] || (keep[r] && (!tp->bound ||
+                                         better(tp, shown[r], tp->worst) >= 0));
         kept += keep[r];
     }
     lb_table_retain(t, keep);
@@ -136,6 +161,7 @@ static void compact(struct top *tp, struct lb_table *t)
     free(shown);
     free(idx);
     free(keep);
+    free(big);
 }
 
 static int top_start(const struct lb_table *t, void *ctx, struct lb_error *err)
@@ -176,12 +202,13 @@ static bool top_keep(struct lb_table *t, void *ctx)
 {
     struct top *tp = ctx;
     lb_i128 shown;
+    bool big = false;
 
     tp->rows++;
     if (!tp->active)
         return true;
-    if (!row_score(tp, t, t->nrows - 1, &shown))
-        return false; /* not ranked: counted, not listed under --top */
+    if (!row_score(tp, t, t->nrows - 1, &shown, &big))
+        return big; /* not ranked: counted, not listed under --top */
     tp->ranked++;
     if (tp->bound && better(tp, shown, tp->worst) < 0)
         return false;

@@ -50,15 +50,16 @@ static int put_number(const struct lb_board *b, const struct lb_column *col,
                       size_t row, struct lb_cell *c, struct lb_error *err)
 {
     unsigned p = b->opts.rank.precision;
-    int64_t v, m;
-    lb_i128 q;
+    int64_t m;
+    lb_i128 v, q;
 
     if (lb_column_missing(col, row)) {
         lb_cell_missing(c);
         return 0;
     }
     v = lb_column_num(col, row);
-    if (p >= col->scale && !__builtin_mul_overflow(v, lb_pow10[p - col->scale], &m))
+    if (p >= col->scale && v >= INT64_MIN && v <= INT64_MAX &&
+        !__builtin_mul_overflow((int64_t)v, lb_pow10[p - col->scale], &m))
         q = m; /* the common case: no rounding, 64 bits */
     else if (!lb_dec_round(v, 1, col->scale, p, &q))
         return lb_error_set(err, "%s:%zu: a value is too large to round at "
@@ -237,9 +238,7 @@ static void fetch(const struct lb_view *v, const struct ranking *R, size_t row,
             if (c->has_text)
                 __builtin_prefetch(&c->text_off[row]);
         } else {
-            __builtin_prefetch(c->num32 ? (const void *)&c->num32[row]
-                                        : (const void *)&c->num64[row]);
-            __builtin_prefetch(&c->missing[row >> 3]);
+            lb_column_prefetch(c, row);
         }
     }
 }

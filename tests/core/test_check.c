@@ -53,11 +53,11 @@ static void test_check_every_bad_cell(void **state)
     assert_int_equal(r.n, 4);
     /* in file order: line, then column */
     assert_int_equal(r.issues[0].line, 2);
-    assert_string_equal(r.issues[0].msg, "'x' is not a number (column 'ARC')");
+    assert_string_equal(as_shown(r.issues[0].msg), "'x' is not a number (column 'ARC')");
     assert_int_equal(r.issues[1].line, 3);
     assert_int_equal(r.issues[1].col, 2);
     assert_int_equal(r.issues[2].col, 3);
-    assert_string_equal(r.issues[2].msg,
+    assert_string_equal(as_shown(r.issues[2].msg),
                         "'101' is out of range for 'MMLU' (0 to 100)");
     assert_int_equal(r.issues[3].line, 4);
     done(&t, &r);
@@ -73,7 +73,7 @@ static void test_check_max_per_column(void **state)
     assert_int_equal(r.errors, 3); /* counted in full */
     assert_int_equal(r.n, 2);      /* one listed, one summing up */
     assert_int_equal(r.issues[1].line, LB_NPOS);
-    assert_string_equal(r.issues[1].msg,
+    assert_string_equal(as_shown(r.issues[1].msg),
                         "2 more cells that are not numbers in column 'ARC' "
                         "(not listed)");
     done(&t, &r);
@@ -90,14 +90,14 @@ static void test_check_duplicate_keys(void **state)
           0, &t, &r);
     assert_int_equal(r.errors, 2);
     assert_int_equal(r.issues[0].line, 5);
-    assert_string_equal(r.issues[0].msg, "'a' (precision 'float16') is also "
+    assert_string_equal(as_shown(r.issues[0].msg), "'a' (precision 'float16') is also "
                                          "on line 2: duplicate key");
-    assert_string_equal(r.issues[1].msg, "'b' (precision '') is also on line "
+    assert_string_equal(as_shown(r.issues[1].msg), "'b' (precision '') is also on line "
                                          "4: duplicate key");
     done(&t, &r);
     /* without a precision column the model is the key */
     check("model,ARC\na,1\na,2\n", 0, &t, &r);
-    assert_string_equal(r.issues[0].msg, "'a' is also on line 2: duplicate "
+    assert_string_equal(as_shown(r.issues[0].msg), "'a' is also on line 2: duplicate "
                                          "model");
     done(&t, &r);
 }
@@ -115,9 +115,40 @@ static void test_check_average(void **state)
           0, &t, &r);
     assert_int_equal(r.errors, 1);
     assert_int_equal(r.issues[0].line, 3);
-    assert_string_equal(r.issues[0].msg,
+    assert_string_equal(as_shown(r.issues[0].msg),
                         "'Average' '55.0151' differs from the mean of the 2 "
                         "benchmarks (55.0050) by 0.0101, more than 0.01");
+    done(&t, &r);
+}
+
+/* Scores whose sum does not fit in 128 bits (each fits: 9e18, and one
+ * with 18 decimals, across 19 columns): an error as rank gives, not an
+ * overflow (UBSan) or a silent skip. */
+static void test_check_average_of_huge_scores(void **state)
+{
+    struct lb_table t;
+    struct lb_check_report r;
+    char csv[1024];
+    size_t n = 0, k, i;
+
+    (void)state;
+    n += (size_t)snprintf(csv + n, sizeof csv - n, "model");
+    for (k = 0; k < 19; k++)
+        n += (size_t)snprintf(csv + n, sizeof csv - n, ",A%zu", k);
+    n += (size_t)snprintf(csv + n, sizeof csv - n, ",B,Average\nm");
+    for (k = 0; k < 19; k++)
+        n += (size_t)snprintf(csv + n, sizeof csv - n, ",9000000000000000000");
+    (void)snprintf(csv + n, sizeof csv - n, ",0.000000000000000001,1\n");
+    check(csv, 0, &t, &r);
+    assert_int_equal(r.errors, 1);
+    for (i = 0; i < r.n && r.issues[i].level != LB_CHECK_ERROR; i++)
+        ;
+    assert_true(i < r.n);
+    assert_int_equal(r.issues[i].line, 2);
+    assert_int_equal(r.issues[i].col, 22);
+    assert_string_equal(r.issues[i].msg,
+                        "the sum of the scores is too large to be kept "
+                        "exactly (as rank says): 'Average' cannot be checked");
     done(&t, &r);
 }
 
@@ -133,13 +164,13 @@ static void test_check_warnings(void **state)
     /* column-level first */
     assert_int_equal(r.issues[0].level, LB_CHECK_WARNING);
     assert_int_equal(r.issues[0].line, 0);
-    assert_string_equal(r.issues[0].msg,
+    assert_string_equal(as_shown(r.issues[0].msg),
                         "column 'Elo' holds numbers but is not a benchmark "
                         "that leaderboard knows: not averaged unless named "
                         "with --benchmarks");
-    assert_string_equal(r.issues[1].msg, "model name ' a ' has spaces at its "
+    assert_string_equal(as_shown(r.issues[1].msg), "model name ' a ' has spaces at its "
                                          "ends");
-    assert_string_equal(r.issues[2].msg,
+    assert_string_equal(as_shown(r.issues[2].msg),
                         "'-1' is negative: a standard error is not (column "
                         "'ARC_stderr')");
     done(&t, &r);
@@ -147,7 +178,7 @@ static void test_check_warnings(void **state)
     check("model,Elo\na,1200\n", 0, &t, &r);
     assert_int_equal(r.errors, 0);
     assert_int_equal(r.warnings, 2);
-    assert_string_equal(r.issues[1].msg, "'1200' is outside 0 to 100, the "
+    assert_string_equal(as_shown(r.issues[1].msg), "'1200' is outside 0 to 100, the "
                                          "scale of a score (column 'Elo')");
     done(&t, &r);
 }
@@ -160,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_check_max_per_column),
         cmocka_unit_test(test_check_duplicate_keys),
         cmocka_unit_test(test_check_average),
+        cmocka_unit_test(test_check_average_of_huge_scores),
         cmocka_unit_test(test_check_warnings),
     };
 

@@ -170,6 +170,22 @@ static void test_method_option_errors(void **state)
                  "--weights: the weights have too many digits to be kept "
                  "exactly (their sum, without the point, must stay below "
                  "4294967296)");
+    /* a weight whose rescaling overflows 64 bits is "too many digits",
+     * never a wrapped weight (issue 14: 10 at 18 decimals is 10^19) */
+    method_fails(LB_METHOD_WEIGHTED, "B=10,A=0.000000000000000001", NULL,
+                 NULL, two, NULL,
+                 "--weights: the weights have too many digits to be kept "
+                 "exactly (their sum, without the point, must stay below "
+                 "4294967296)");
+    method_fails(LB_METHOD_WEIGHTED, "A=9223372036854775807,B=0.1", NULL,
+                 NULL, two, NULL,
+                 "--weights: the weights have too many digits to be kept "
+                 "exactly (their sum, without the point, must stay below "
+                 "4294967296)");
+    /* a weight times a score beyond 128 bits: an error, not a wrapped sum */
+    method_fails(LB_METHOD_WEIGHTED, "A=100", NULL, NULL,
+                 "model,A,B\nm,9000000000000000000,0.000000000000000001\n",
+                 NULL, "t.csv:2: the scores are too large to be kept exactly");
     method_fails(LB_METHOD_NORMALIZED, NULL, NULL, NULL, two, NULL,
                  "--method normalized: no random baseline for 'A'; give one "
                  "with --baseline A=VALUE (the score of a random guess, 0 for "
