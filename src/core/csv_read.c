@@ -339,6 +339,16 @@ static void store_number(struct lb_column *c, size_t row, size_t cap,
     }
     if (c->bench != NULL && !lb_score_in_range(&d, c->bench->lo, c->bench->hi))
         set_bad(c, LB_BAD_RANGE, LB_NUM_OK, line, s, len);
+    /* for the schema's inference (schema_infer.c) */
+    c->n_values++;
+    if (d.units < 0) {
+        if (d.units == -lb_pow10[d.scale])
+            c->n_minus_one++;
+        else
+            c->n_negative++;
+    } else if (d.units > 100 && !c->above_100) {
+        c->above_100 = !lb_score_in_range(&d, 0, 100);
+    }
     /* the decimals as written: one count for the column while they agree */
     if (c->dec == NULL && c->n_present == 0)
         c->written = (uint8_t)written;
@@ -1111,6 +1121,10 @@ static bool append_half(struct lb_table *a, struct lb_table *b)
             }
             ca->n_present += cb->n_present;
             ca->n_percent += cb->n_percent;
+            ca->n_values += cb->n_values;
+            ca->n_minus_one += cb->n_minus_one;
+            ca->n_negative += cb->n_negative;
+            ca->above_100 |= cb->above_100;
         }
         if (ca->bad.kind == LB_BAD_NONE && cb->bad.kind != LB_BAD_NONE) {
             ca->bad = cb->bad; /* the first problem in file order */

@@ -507,15 +507,12 @@ int lb_schema_read_file(struct lb_schema *s, const char *path,
     return rc;
 }
 
-char *lb_schema_beside(const char *path)
+char *lb_schema_path_for(const char *path)
 {
     static const char *const exts[] = {".csv", ".tsv", ".txt"};
     size_t n = strlen(path), i;
     struct lb_buf b = LB_BUF_INIT;
-    struct stat st;
 
-    if (strcmp(path, "-") == 0)
-        return NULL;
     for (i = 0; i < sizeof exts / sizeof exts[0]; i++) {
         size_t m = strlen(exts[i]);
 
@@ -526,9 +523,20 @@ char *lb_schema_beside(const char *path)
     }
     lb_buf_add(&b, path, n);
     lb_buf_adds(&b, ".schema.json");
-    if (stat(lb_buf_str(&b), &st) == 0 && S_ISREG(st.st_mode))
-        return b.data; /* the buffer's bytes, NUL-terminated */
-    lb_buf_release(&b);
+    return b.data; /* the buffer's bytes, NUL-terminated */
+}
+
+char *lb_schema_beside(const char *path)
+{
+    struct stat st;
+    char *p;
+
+    if (strcmp(path, "-") == 0)
+        return NULL;
+    p = lb_schema_path_for(path);
+    if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+        return p;
+    free(p);
     return NULL;
 }
 

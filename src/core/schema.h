@@ -67,6 +67,11 @@ struct lb_field {
                             a column of numbers otherwise 0 or more) */
     const char *why;     /* inferred: the rule that decided it (static), or
                             NULL */
+    bool by_name;        /* inferred from its name (or the catalog), not
+                            from its values */
+    const char *order_of; /* inferred: lower is better because the file
+                            lists this published aggregate column lowest
+                            first (its name, owned by the table), or NULL */
 };
 
 struct lb_schema {
@@ -110,6 +115,10 @@ int lb_schema_read_file(struct lb_schema *s, const char *path,
  * new string; NULL when there is none (or path is "-"). */
 char *lb_schema_beside(const char *path);
 
+/* NAME.schema.json for data file 'path' (NAME.csv, NAME.tsv, NAME.txt or
+ * NAME), whether or not it exists, as a new string. */
+char *lb_schema_path_for(const char *path);
+
 /* Binds a schema to table t, just loaded (core/csv_read.c does it): t->schema
  * becomes a schema of one field per column, in order: the field 'given'
  * describes (NULL: none; not kept), else the inferred one (schema_infer.c,
@@ -127,6 +136,11 @@ int lb_schema_bind(struct lb_table *t, const struct lb_schema *given,
 bool lb_schema_missing_text(const struct lb_schema *given,
                             const struct lb_field *f, const char *s,
                             size_t len);
+
+/* Whether inference may find lower better for a column so named (its name
+ * means an error rate or a cost: WER, CER, error, loss, perplexity,
+ * latency); without such a word it never does. */
+bool lb_schema_name_lower(const char *name);
 
 /* The column a schema names as the model's (role model, else its
  * primaryKey), or NULL. */

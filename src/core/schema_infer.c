@@ -103,24 +103,12 @@ static size_t stderr_stem(const char *name)
  * Values
  * ======================================================================= */
 
-/* Whether every present value of numeric column c lies in [lo, hi]. */
-static bool values_within(const struct lb_table *t, const struct lb_column *c,
-                          long lo, long hi)
+/* Whether every number of column c (every row read) lies in 0 to 100,
+ * its -1 cells aside when they mean no value. */
+static bool values_within_0_100(const struct lb_column *c, bool minus_one_missing)
 {
-    lb_i128 l = (lb_i128)lo * lb_pow10[c->scale];
-    lb_i128 h = (lb_i128)hi * lb_pow10[c->scale];
-    size_t r;
-
-    for (r = 0; r < t->nrows; r++) {
-        lb_i128 v;
-
-        if (lb_column_missing(c, r))
-            continue;
-        v = lb_column_num(c, r);
-        if (v < l || v > h)
-            return false;
-    }
-    return true;
+    return !c->above_100 && c->n_negative == 0 &&
+           (c->n_minus_one == 0 || minus_one_missing);
 }
 
 /* Marks missing the cells of numeric column c equal to d; returns how
@@ -144,35 +132,22 @@ static size_t mark_missing(const struct lb_table *t, struct lb_column *c,
     return n;
 }
 
-/* Whether numeric column c holds -1 as a sentinel: some cells are exactly
- * -1, every other is 0 or more, and there is at least one such other. */
-static bool minus_one_sentinel(const struct lb_table *t,
-                               const struct lb_column *c)
+/* Whether numeric column c holds -1 as a sentinel: some numbers are
+ * exactly -1, every other is 0 or more, and there is at least one such
+ * other (every row read counts, kept or not). */
+static bool minus_one_sentinel(const struct lb_column *c)
 {
-    lb_i128 minus_one = -(lb_i128)lb_pow10[c->scale];
-    size_t r, ones = 0;
-
-    if (c->bench != NULL || c->n_present < 2)
+    if (c->bench != NULL)
         return false; /* a catalog benchmark's range says what is valid */
-    for (r = 0; r < t->nrows; r++) {
-        lb_i128 v;
-
-        if (lb_column_missing(c, r))
-            continue;
-        v = lb_column_num(c, r);
-        if (v == minus_one)
-            ones++;
-        else if (v < 0)
-            return false;
-    }
-    return ones > 0 && ones < c->n_present;
+    return c->n_minus_one > 0 && c->n_negative == 0 &&
+           c->n_values > c->n_minus_one;
 }
 
 /* A column that writes '%' after some of its numbers but not all: bad at
  * the first cell written with it. */
 static void check_units(struct lb_column *c)
 {
-    if (c->n_percent > 0 && c->n_percent < c->n_present + c->n_sentinel &&
+    if (c->n_percent > 0 && c->n_percent < c->n_values &&
         c->bad.kind == LB_BAD_NONE) {
         c->bad = c->unit;
         c->unit.value = NULL;
@@ -187,18 +162,23 @@ static void check_units(struct lb_column *c)
  * Roles
  * ======================================================================= */
 
+static const char *const lower_words[] = {
+    "wer", "cer", "error", "err", "loss", "perplexity", "ppl", "latency", NULL};
+
+bool lb_schema_name_lower(const char *name)
+{
+    return has_word(name, lower_words);
+}
+
 /* Infers the field of column col. */
 static void infer_column(struct lb_field *f, const struct lb_table *t,
-                         size_t col, bool catalog)
+                         size_t col, bool catalog, bool minus_one)
 {
     static const char *const aggregates[] = {"avg", "average", "mean", NULL};
     static const char *const meta_words[] = {
         "param", "size", "rtf", "latency", "tokens", "throughput", "speed",
         "runtime", "memory", "vram", "flops", "cost", "price", "year", "date",
         "time", NULL};
-    static const char *const lower_words[] = {
-        "wer", "cer", "error", "err", "loss", "perplexity", "ppl", "latency",
-        NULL};
     const struct lb_column *c = &t->cols[col];
 
     if (col == t->model_col) {
@@ -235,14 +215,14 @@ static void infer_column(struct lb_field *f, const struct lb_table *t,
                has_word(c->name, meta_words)) {
         f->role = LB_ROLE_METADATA;
         f->why = "named as metadata (size, parameters, speed, ...)";
-    } else if (!c->numeric || c->n_present == 0) {
+    } else if (!c->numeric || c->n_values == c->n_minus_one * minus_one) {
         f->role = LB_ROLE_METADATA;
         f->why = c->numeric ? "no values" : "not numbers";
     } else if (catalog) {
         f->role = LB_ROLE_METADATA;
         f->why = "numbers, but the file has the catalog's benchmarks: name "
                  "it with " LB_OPT("benchmarks") " to average it";
-    } else if (!values_within(t, c, 0, 100)) {
+    } else if (!values_within_0_100(c, minus_one)) {
         f->role = LB_ROLE_METADATA;
         f->why = "numbers outside 0 to 100: not averaged with scores (name "
                  "it with " LB_OPT("benchmarks") " to average it)";
@@ -255,9 +235,13 @@ static void infer_column(struct lb_field *f, const struct lb_table *t,
                      "or a cost by its name)";
         }
     }
+    f->by_name = f->role == LB_ROLE_AGGREGATE || f->role == LB_ROLE_STDERR ||
+                 (f->role == LB_ROLE_METADATA && c->numeric &&
+                  (lb_catalog_is_metadata(c->name) ||
+                   has_word(c->name, meta_words)));
     if (f->role == LB_ROLE_AGGREGATE && has_word(c->name, lower_words))
         f->better = LB_BETTER_LOWER;
-    if (c->numeric && c->n_present > 0)
+    if (c->numeric && c->n_values > 0)
         f->type = xstrdup("number");
     else if (!c->numeric)
         f->type = xstrdup("string");
@@ -300,6 +284,22 @@ static void copy_field(struct lb_field *f, const struct lb_field *src)
     f->group = dup_or_null(src->group);
     f->of = dup_or_null(src->of);
     f->missing = copy_list(src->missing, src->nmissing);
+}
+
+/* Whether the missing values that apply to field f name -1. */
+static bool lists_minus_one(const struct lb_field *f, const struct lb_schema *s)
+{
+    char *const *v = f->missing != NULL ? f->missing : s->missing;
+    size_t n = f->missing != NULL ? f->nmissing : s->nmissing, i;
+
+    for (i = 0; i < n; i++) {
+        struct lb_dec d;
+
+        if (lb_dec_parse(v[i], strlen(v[i]), &d) == LB_NUM_OK &&
+            d.units == -1 && d.scale == 0)
+            return true;
+    }
+    return false;
 }
 
 /* The numbers among missing values ("-1"): their cells become missing. */
@@ -369,6 +369,65 @@ static int check_given(const struct lb_table *t, const struct lb_schema *given,
     return 0;
 }
 
+/* Whether numeric column c never falls down the file and rises at least
+ * twice (missing cells skipped): listed lowest first. */
+static bool listed_lowest_first(const struct lb_table *t,
+                                const struct lb_column *c)
+{
+    size_t r, up = 0;
+    bool have = false;
+    lb_i128 prev = 0;
+
+    for (r = 0; r < t->nrows; r++) {
+        lb_i128 v;
+
+        if (lb_column_missing(c, r))
+            continue;
+        v = lb_column_num(c, r);
+        if (have && v < prev)
+            return false;
+        up += have && v > prev;
+        prev = v;
+        have = true;
+    }
+    return up >= 2;
+}
+
+/* A board that publishes its aggregate lists its rows best first. When the
+ * file has no catalog benchmark and an inferred aggregate column is listed
+ * lowest first, lower is better for the benchmarks inferred from their
+ * values whose names say nothing (the Open ASR Leaderboard's long-form
+ * table: 'earnings21', 'tedlium' are word error rates, 'Average' rises). */
+static void infer_order(struct lb_table *t, struct lb_schema *s)
+{
+    const struct lb_column *agg = NULL;
+    size_t i;
+
+    if (s->catalog)
+        return;
+    for (i = 0; i < t->ncols && agg == NULL; i++) {
+        const struct lb_field *f = &s->fields[i];
+
+        if (f->role == LB_ROLE_AGGREGATE && !f->described &&
+            t->cols[i].numeric && listed_lowest_first(t, &t->cols[i]))
+            agg = &t->cols[i];
+    }
+    if (agg == NULL)
+        return;
+    for (i = 0; i < t->ncols; i++) {
+        struct lb_field *f = &s->fields[i];
+
+        if (f->described || f->better == LB_BETTER_LOWER ||
+            !(f->role == LB_ROLE_BENCHMARK || f->role == LB_ROLE_AGGREGATE))
+            continue;
+        f->better = LB_BETTER_LOWER;
+        f->order_of = agg->name;
+        if (f->role == LB_ROLE_BENCHMARK)
+            f->why = "numbers from 0 to 100; lower is better (the file "
+                     "lists its published aggregate lowest first)";
+    }
+}
+
 int lb_schema_bind(struct lb_table *t, const struct lb_schema *given,
                    struct lb_error *err)
 {
@@ -406,7 +465,7 @@ int lb_schema_bind(struct lb_table *t, const struct lb_schema *given,
                 mark_listed(t, c, f->missing, f->nmissing);
             else if (s->missing != NULL)
                 mark_listed(t, c, s->missing, s->nmissing);
-            else if (g == NULL && minus_one_sentinel(t, c)) {
+            else if (g == NULL && minus_one_sentinel(c)) {
                 struct lb_dec minus_one = {-1, 0};
 
                 c->n_sentinel = mark_missing(t, c, &minus_one);
@@ -420,9 +479,11 @@ int lb_schema_bind(struct lb_table *t, const struct lb_schema *given,
             struct lb_field inferred;
 
             memset(&inferred, 0, sizeof inferred);
-            infer_column(&inferred, t, i, s->catalog);
+            infer_column(&inferred, t, i, s->catalog,
+                         f->sentinel || lists_minus_one(f, s));
             f->role = inferred.role;
             f->why = inferred.why;
+            f->by_name = inferred.by_name;
             if (!f->described) {
                 f->better = inferred.better;
                 f->has_min = inferred.has_min;
@@ -446,6 +507,7 @@ int lb_schema_bind(struct lb_table *t, const struct lb_schema *given,
         c->field = f;
     }
     free(index);
+    infer_order(t, s);
     t->schema = s;
     return 0;
 }

@@ -392,3 +392,10 @@ size_t lb_table_suggest(const struct lb_table *t, const char *name)
     }
     return found;
 }
+
+bool lb_column_lower_better(const struct lb_column *c)
+{
+    if (c->field != NULL && c->field->better != LB_BETTER_UNSET)
+        return c->field->better == LB_BETTER_LOWER;
+    return c->bench != NULL && !c->bench->higher_is_better;
+}

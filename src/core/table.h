@@ -84,8 +84,14 @@ struct lb_column {
                            ("77.47%", as published boards write them): a
                            column has all or none (else it is bad) */
     size_t n_sentinel;  /* cells read as missing because they held the
-                           column's sentinel (-1 meaning unknown; see
-                           lb_table_sentinels) */
+                           column's sentinel (-1 meaning unknown) or a
+                           number the schema names as missing */
+    /* what the values are, over every row read, whether a filter kept it
+     * or not (so that what a column is never depends on --where): */
+    size_t n_values;    /* numbers read */
+    size_t n_minus_one; /* of them, exactly -1 */
+    size_t n_negative;  /* below 0, other than -1 */
+    bool above_100;     /* one is above 100 */
     struct lb_bad_cell bad; /* why the column is not (fully) usable */
     struct lb_bad_cell unit; /* the first cell written with '%' (kind
                            LB_BAD_NUMBER, status LB_NUM_UNIT), kept until
@@ -228,6 +234,10 @@ static inline void lb_column_prefetch(const struct lb_column *c, size_t row)
         __builtin_prefetch(&c->num128[row]);
     __builtin_prefetch(&c->missing[row >> 3]);
 }
+
+/* Whether lower values of the column are better: its schema says so (or
+ * the inference, or the catalog). */
+bool lb_column_lower_better(const struct lb_column *c);
 
 /* Whether the number d lies in lo..hi (a catalog benchmark's range). */
 static inline bool lb_score_in_range(const struct lb_dec *d, int lo, int hi)

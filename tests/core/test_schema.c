@@ -149,6 +149,42 @@ static void test_schema_sentinel(void **state)
     lb_table_release(&t);
 }
 
+/* A published aggregate listed lowest first: the benchmarks whose names
+ * say nothing are lower-better (the Open ASR long-form table). */
+static void test_schema_order_of_aggregate(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    load_with(&t, "model,Average,tedlium,AMI\na,5,4,6\nb,,1,2\nc,7,6,8\n"
+                  "d,9,8,10\n", NULL);
+    assert_int_equal(field_of(&t, "tedlium")->better, LB_BETTER_LOWER);
+    assert_string_equal(field_of(&t, "tedlium")->order_of, "Average");
+    assert_int_equal(field_of(&t, "Average")->better, LB_BETTER_LOWER);
+    lb_table_release(&t);
+    /* one fall: no order, higher is better (the default) */
+    load_with(&t, "model,Average,tedlium\na,5,4\nb,7,6\nc,6,1\nd,9,8\n",
+              NULL);
+    assert_int_not_equal(field_of(&t, "tedlium")->better, LB_BETTER_LOWER);
+    assert_null(field_of(&t, "tedlium")->order_of);
+    lb_table_release(&t);
+    /* rising once only: too little to tell an order */
+    load_with(&t, "model,Average,tedlium\na,5,4\nb,5,6\nc,6,1\n", NULL);
+    assert_null(field_of(&t, "tedlium")->order_of);
+    lb_table_release(&t);
+    /* the catalog's benchmarks decide: no order rule */
+    load_with(&t, "model,Average,ARC\na,5,5\nb,6,6\nc,7,7\n", NULL);
+    assert_null(field_of(&t, "ARC")->order_of);
+    lb_table_release(&t);
+    /* a schema that describes the column decides */
+    load_with(&t, "model,Average,tedlium\na,5,4\nb,6,6\nc,7,1\n",
+              "{\"fields\": [{\"name\": \"tedlium\", \"role\": "
+              "\"benchmark\"}]}");
+    assert_null(field_of(&t, "tedlium")->order_of);
+    assert_int_not_equal(field_of(&t, "tedlium")->better, LB_BETTER_LOWER);
+    lb_table_release(&t);
+}
+
 static void test_schema_percent(void **state)
 {
     struct lb_table t;
@@ -393,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_schema_infer_roles),
         cmocka_unit_test(test_schema_infer_catalog),
         cmocka_unit_test(test_schema_sentinel),
+        cmocka_unit_test(test_schema_order_of_aggregate),
         cmocka_unit_test(test_schema_percent),
         cmocka_unit_test(test_schema_decimals_as_written),
         cmocka_unit_test(test_schema_given),
