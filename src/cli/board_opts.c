@@ -368,6 +368,7 @@ int cli_board_option(const char *cmd, int c, const char *arg,
         if (cli_number_option(cmd, "--precision", arg, 0, MAX_PRECISION, &v))
             return LB_EXIT_USAGE;
         o->rank.precision = (unsigned)v;
+        o->precision_given = true;
         a->precision_given = true;
         return 0;
     case 'n':

@@ -29,6 +29,9 @@ struct lb_board_opts {
                                      NULL: every row (lb_board_load only) */
     enum lb_dedup dedup;          /* lb_board_load only */
     struct lb_ci_opts ci;         /* intervals (core/ci.h) */
+    bool precision_given;         /* -p given: machine formats (CSV, TSV,
+                                     JSON) round the value to it too; else
+                                     they write it exactly (export) */
 };
 
 struct lb_board {

@@ -37,6 +37,8 @@ enum kind {
 struct ranking {
     const struct lb_board *b;
     bool marks; /* values may be marked (people, JSON) */
+    bool exact; /* machine formats (CSV, TSV, JSON): scores as written, the
+                   value exact (put_exact_value) */
 };
 
 #define AHEAD_FAR 24  /* rows ahead whose per-row arrays are fetched */
@@ -70,6 +72,99 @@ static int put_number(const struct lb_board *b, const struct lb_column *col,
     return 0;
 }
 
+/* A numeric cell with the decimals it was written with: no digit lost,
+ * none added (33.0279214705869 stays so; 7 stays 7). */
+static void put_as_written(const struct lb_column *col, size_t row,
+                           struct lb_cell *c)
+{
+    unsigned d;
+    lb_i128 v;
+
+    if (lb_column_missing(col, row)) {
+        lb_cell_missing(c);
+        return;
+    }
+    d = lb_column_decimals(col, row);
+    v = lb_column_num(col, row);
+    if (d == col->scale)
+        lb_cell_dec(c, v, d); /* the common case: no division */
+    else if (d > col->scale) /* trailing zeros as written: 1.10 */
+        lb_cell_dec(c, v * lb_pow10[d - col->scale], d);
+    else if (v >= INT64_MIN && v <= INT64_MAX)
+        lb_cell_dec(c, (int64_t)v / lb_pow10[col->scale - d], d);
+    else
+        lb_cell_dec(c, v / lb_pow10[col->scale - d], d);
+}
+
+static unsigned digits_of(lb_i128 v)
+{
+    unsigned n = 1;
+
+    if (v < 0)
+        v = -v;
+    while (v >= 10) {
+        v /= 10;
+        n++;
+    }
+    return n;
+}
+
+/* The decimals that write num / (den * 10^scale) exactly, or 0 with
+ * *finite false when it is not a decimal of at most LB_DEC_MAX_SCALE
+ * decimals (den has a prime factor other than 2 and 5, or too many). */
+static unsigned exact_decimals(lb_i128 num, uint32_t den, unsigned scale,
+                               bool *finite)
+{
+    lb_i128 a = num < 0 ? -num : num, b = den, t;
+    unsigned twos = 0, fives = 0, need;
+
+    while (b != 0) { /* gcd: den reduced by what num shares with it */
+        t = a % b;
+        a = b;
+        b = t;
+    }
+    b = a != 0 ? (lb_i128)den / a : den;
+    while (b % 2 == 0) {
+        b /= 2;
+        twos++;
+    }
+    while (b % 5 == 0) {
+        b /= 5;
+        fives++;
+    }
+    need = scale + (twos > fives ? twos : fives);
+    *finite = b == 1 && need <= LB_DEC_MAX_SCALE;
+    return *finite ? need : 0;
+}
+
+/* The value for a machine format without -p: exact when it is a decimal of
+ * at most 18 decimals (trailing zeros dropped), else rounded (half to even)
+ * to 15 significant digits. */
+static bool put_exact_value(lb_i128 num, uint32_t den, unsigned scale,
+                            struct lb_cell *c)
+{
+    bool finite;
+    unsigned p = exact_decimals(num, den, scale, &finite);
+    lb_i128 q;
+
+    if (!finite) {
+        unsigned whole;
+
+        if (!lb_fraction_round(num, den, scale, 0, &q))
+            return false;
+        whole = q != 0 ? digits_of(q) : 0;
+        p = whole >= 15 ? 0 : 15 - whole;
+    }
+    if (!lb_fraction_round(num, den, scale, p, &q))
+        return false;
+    while (finite && p > 0 && q % 10 == 0) {
+        q /= 10;
+        p--;
+    }
+    lb_cell_dec(c, q, p);
+    return true;
+}
+
 static int put_value(const struct ranking *R, size_t row, struct lb_cell *c,
                      struct lb_error *err)
 {
@@ -80,6 +175,14 @@ static int put_value(const struct ranking *R, size_t row, struct lb_cell *c,
 
     if (!lb_aggregate_get(&b->mean, row, &num, &den)) {
         lb_cell_missing(c);
+        return 0;
+    }
+    if (R->exact && !b->opts.precision_given) {
+        if (!put_exact_value(num, den, b->mean.scale, c))
+            return lb_error_set(err, "%s:%zu: the average is too large to "
+                                     "write",
+                                b->table->path, lb_table_line(b->table, row));
+        c->marked = R->marks && lb_board_marked(b, row);
         return 0;
     }
     if (!lb_fraction_round(num, den, b->mean.scale, p, &q))
@@ -182,7 +285,9 @@ static int ranking_cells(const struct lb_view *v, size_t i,
                 return -1;
             break;
         case K_NUMBER:
-            if (put_number(b, &t->cols[k->arg], row, c, err) != 0)
+            if (R->exact)
+                put_as_written(&t->cols[k->arg], row, c);
+            else if (put_number(b, &t->cols[k->arg], row, c, err) != 0)
                 return -1;
             break;
         case K_TEXT:
@@ -475,6 +580,7 @@ int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
     lb_view_init(v, a);
     R->b = b;
     R->marks = a != LB_FOR_TABLES && b->opts.missing != LB_MISSING_EXCLUDE;
+    R->exact = a != LB_FOR_PEOPLE;
     lb_view_bind(v, R, free, ranking_cells);
     v->prefetch = ranking_prefetch;
     v->dim = ranking_dim;

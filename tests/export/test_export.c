@@ -125,23 +125,32 @@ static void test_export_markdown(void **state)
               "Scores equal at 2 decimals share a rank (competition).\n");
 }
 
+/* Machine formats are lossless: scores as written (70 stays 70, 60.5
+ * stays 60.5), the average exact when it is a short decimal, else at 15
+ * significant digits; -p rounds the average as it says. */
 static void test_export_csv_and_tsv(void **state)
 {
     (void)state;
     output_is(fixture, "csv", LB_MISSING_EXCLUDE, "license",
               "rank,model,average,license,ARC,MMLU\n"
-              "1,org/top,85.50,mit,90.25,80.75\n"
-              "2,org/a,65.25,,70.00,60.50\n"
-              "2,org/b,65.25,mit,60.50,70.00\n"
-              ",org/c,,apache-2.0,50.00,\n");
+              "1,org/top,85.5,mit,90.25,80.75\n"
+              "2,org/a,65.25,,70,60.5\n"
+              "2,org/b,65.25,mit,60.5,70\n"
+              ",org/c,,apache-2.0,50,\n");
     output_is("model,S\n\"a,b\",1\n\"=cmd\",2\n", "csv",
               LB_MISSING_EXCLUDE, NULL,
               "rank,model,average,S\n"
-              "1,'=cmd,2.00,2.00\n"
-              "2,\"a,b\",1.00,1.00\n");
+              "1,'=cmd,2,2\n"
+              "2,\"a,b\",1,1\n");
     output_is("model,S\n\"a\tb\",1\n", "tsv", LB_MISSING_EXCLUDE, NULL,
               "rank\tmodel\taverage\tS\n"
-              "1\ta\\tb\t1.00\t1.00\n");
+              "1\ta\\tb\t1\t1\n");
+    /* 1/3: not a finite decimal; 33.0279214705869 keeps its 13 decimals;
+     * 1.10 keeps its trailing zero */
+    output_is("model,A,B,C\nm,33.0279214705869,1.10,0\n", "csv",
+              LB_MISSING_EXCLUDE, NULL,
+              "rank,model,average,A,B,C\n"
+              "1,m,11.3759738235290,33.0279214705869,1.10,0\n");
 }
 
 static void test_export_json(void **state)
@@ -160,9 +169,9 @@ static void test_export_json(void **state)
               "  \"models\": 2,\n"
               "  \"ranked\": 1,\n"
               "  \"rows\": [\n"
-              "    {\"rank\": 1, \"model\": \"q\\\"x\", \"average\": 61.50, "
+              "    {\"rank\": 1, \"model\": \"q\\\"x\", \"average\": 61.5, "
               "\"columns\": {\"license\": \"mit\"}, \"scores\": {\"ARC\": "
-              "61.50}},\n"
+              "61.5}},\n"
               "    {\"rank\": null, \"model\": \"n\", \"average\": null, "
               "\"columns\": {\"license\": null}, \"scores\": {\"ARC\": null}, "
               "\"reason\": \"no scores\"}\n"
@@ -177,7 +186,7 @@ static void test_export_top_hides_unranked(void **state)
     (void)state;
     got = export_csv(fixture, "csv", LB_MISSING_EXCLUDE, NULL, 1);
     assert_string_equal(got, "rank,model,average,ARC,MMLU\n"
-                             "1,org/top,85.50,90.25,80.75\n");
+                             "1,org/top,85.5,90.25,80.75\n");
     free(got);
 }
 
