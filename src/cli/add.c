@@ -45,6 +45,11 @@ static const char usage_text[] =
     "      --allow-formulas     store text that starts with =, +, -, @, TAB or\n"
     "                           CR (a spreadsheet runs it as a formula: refused\n"
     "                           by default, unless it is a number)\n"
+    "      --force              add scores that look like fractions (every\n"
+    "                           score from 0 to 1 on a board whose scores go\n"
+    "                           above 1: refused by default)\n"
+    "      --schema FILE        the board's schema (default: NAME.schema.json\n"
+    "                           beside the file, else inferred)\n"
     "  -q, --quiet              do not say where the rows rank\n"
     "  -h, --help               show this help and exit\n"
     "\n"
@@ -62,7 +67,7 @@ static const char usage_text[] =
 
 enum { OPT_SET = CLI_OPT_FIRST_FREE, OPT_FROM, OPT_REPLACE, OPT_NEW_COLUMN,
        OPT_CREATE, OPT_WAIT,
-       OPT_ALLOW_FORMULAS };
+       OPT_ALLOW_FORMULAS, OPT_FORCE };
 
 static const struct option long_options[] = {
     {"model", required_argument, NULL, 'm'},
@@ -73,6 +78,8 @@ static const struct option long_options[] = {
     {"create", no_argument, NULL, OPT_CREATE},
     {"wait", required_argument, NULL, OPT_WAIT},
     {"allow-formulas", no_argument, NULL, OPT_ALLOW_FORMULAS},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"schema", required_argument, NULL, CLI_OPT_SCHEMA},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -168,6 +175,12 @@ static int parse_args(int argc, char **argv, struct add_args *a)
                                               "seconds (0 to 1000000000, 3 "
                                               "decimals at most)",
                                        lb_quotes(&q, optarg));
+            break;
+        case OPT_FORCE:
+            a->opts.force = true;
+            break;
+        case CLI_OPT_SCHEMA:
+            a->opts.schema_path = optarg;
             break;
         case OPT_ALLOW_FORMULAS:
             a->opts.allow_formulas = true;

@@ -15,6 +15,7 @@
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
+#include "core/schema.h"
 #include "core/add.h"
 #include "core/board.h"
 #include "core/table.h"
@@ -38,8 +39,10 @@ static void report(FILE *fp, const struct cli_add_target *tg,
     bool ranked;
     size_t i;
 
+    struct lb_load_opts lo = {.schema_path = tg->opts.schema_path};
+
     lb_board_opts_init(&o);
-    ranked = lb_table_load_mem(&t, tg->file, content->data, content->len, NULL,
+    ranked = lb_table_load_mem(&t, tg->file, content->data, content->len, &lo,
                                &err) == 0;
     if (ranked && lb_board_compute(&b, &t, &o, &err) != 0) {
         lb_board_release(&b);
@@ -258,9 +261,14 @@ static void confirm(const struct cli_add_target *tg,
     lb_buf_release(&what);
 }
 
-int cli_add_rows(const struct cli_add_target *tg,
+int cli_add_rows(const struct cli_add_target *given,
                  const struct lb_new_row *rows, size_t n)
 {
+    /* the board's schema, as rank reads it: --schema, else the file's
+     * NAME.schema.json (read once here, for the check and the ranking) */
+    struct cli_add_target own = *given;
+    const struct cli_add_target *tg = &own;
+    char *beside = NULL;
     struct lb_error err;
     struct lb_buf content = LB_BUF_INIT;
     size_t *row_index = xcalloc(n + 1, sizeof *row_index);
@@ -268,6 +276,8 @@ int cli_add_rows(const struct cli_add_target *tg,
     char *path;
     int rc = LB_EXIT_FAILURE;
 
+    if (own.opts.schema_path == NULL)
+        own.opts.schema_path = beside = lb_schema_beside(tg->file);
     lb_error_init(&err);
     path = lb_file_resolve(tg->file, &err);
     if (path != NULL &&
@@ -279,6 +289,7 @@ int cli_add_rows(const struct cli_add_target *tg,
     if (err.msg[0] != '\0')
         cli_error("%s", err.msg);
     free(path);
+    free(beside);
     free(row_index);
     free(replaced);
     lb_buf_release(&content);

@@ -14,6 +14,7 @@
 #include "base/utf8.h"
 #include "cli/cli.h"
 #include "core/check.h"
+#include "core/select.h"
 #include "core/table.h"
 
 #define DEFAULT_MAX 20
@@ -30,10 +31,14 @@ static const char usage_text[] =
     "number, every benchmark score out of its range, negative standard\n"
     "errors, duplicate keys (model, and precision when the file has that\n"
     "column), and an Average that differs from the mean of the benchmarks\n"
-    "by more than 0.01.\n"
+    "by more than their rounding (half a unit of its last digit, plus the\n"
+    "mean of half a unit of each score's), values outside a schema's\n"
+    "constraints.\n"
     "Warnings: numeric columns that are not benchmarks leaderboard knows,\n"
     "their scores outside 0 to 100, model names with spaces at their ends.\n"
     "\n"
+    "  -b, --benchmarks A,B,...  the benchmarks an aggregate (Average) is the\n"
+    "                            mean of (default: the schema's)\n"
     "      --max N               list at most N problems of one kind per\n"
     "                            column (default 20; 0: all), count the rest\n"
     "      --strict              warnings fail too (exit status 1)\n"
@@ -51,6 +56,7 @@ static const char usage_text[] =
     "  git diff --cached --name-only -- '*.csv' | xargs -r leaderboard check\n";
 
 static const struct option long_options[] = {
+    {"benchmarks", required_argument, NULL, 'b'},
     {"max", required_argument, NULL, CLI_OPT_FIRST_FREE + 1},
     {"strict", no_argument, NULL, CLI_OPT_FIRST_FREE},
     {"model-column", required_argument, NULL, CLI_OPT_MODEL_COLUMN},
@@ -64,6 +70,7 @@ struct check_args {
     struct lb_check_opts opts;
     const char *model_column;
     const char *schema_path;
+    struct cli_names benchmarks; /* -b */
     bool strict;
     bool quiet;
     char **files;
@@ -79,7 +86,7 @@ static int parse_args(int argc, char **argv, struct check_args *a)
     a->opts.max_per_column = DEFAULT_MAX;
     optind = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":qh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":b:qh", long_options, NULL)) != -1) {
         switch (c) {
         case CLI_OPT_FIRST_FREE + 1: /* --max (-n is --top elsewhere) */
             if (cli_number_option("check", "--max", optarg, 0,
@@ -95,6 +102,11 @@ static int parse_args(int argc, char **argv, struct check_args *a)
             break;
         case CLI_OPT_SCHEMA:
             a->schema_path = optarg;
+            break;
+        case 'b':
+            if (cli_names_add("check", "--benchmarks", optarg,
+                              &a->benchmarks) != 0)
+                return LB_EXIT_USAGE;
             break;
         case 'q':
             a->quiet = true;
@@ -161,6 +173,8 @@ static int check_file(const struct check_args *a, const char *path)
     struct lb_table t;
     struct lb_error err;
     struct lb_check_report rep;
+    struct lb_check_opts opts = a->opts;
+    struct lb_selection sel;
     struct lb_buf out = LB_BUF_INIT;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     struct cli_progress pr;
@@ -184,7 +198,22 @@ static int check_file(const struct check_args *a, const char *path)
         lb_buf_release(&out);
         return 1;
     }
-    lb_check_table(&t, &a->opts, &rep);
+    if (a->benchmarks.n > 0) { /* -b: as rank resolves them */
+        struct lb_select_opts so = {
+            (const char *const *)a->benchmarks.v, a->benchmarks.n,
+            NULL, NULL, 0, NULL};
+
+        if (lb_select(&t, &so, &sel, &err) != 0) {
+            cli_error("%s", err.msg);
+            lb_table_release(&t);
+            return -1;
+        }
+        opts.bench = sel.bench;
+        opts.nbench = sel.nbench;
+    }
+    lb_check_table(&t, &opts, &rep);
+    if (a->benchmarks.n > 0)
+        lb_selection_release(&sel);
     for (i = 0; i < rep.n; i++) {
         const struct lb_check_issue *is = &rep.issues[i];
 
@@ -223,10 +252,13 @@ int cmd_check(int argc, char **argv)
     size_t i;
     int rc = parse_args(argc, argv, &a), worst = LB_EXIT_OK;
 
-    if (rc != 0)
+    if (rc != 0) {
+        cli_names_release(&a.benchmarks);
         return rc < 0 ? LB_EXIT_OK : rc;
+    }
     for (i = 0; i < a.nfiles; i++)
         if (check_file(&a, a.files[i]) != 0)
             worst = LB_EXIT_FAILURE;
+    cli_names_release(&a.benchmarks);
     return worst;
 }

@@ -52,6 +52,11 @@ static const char usage_text[] =
     "      --allow-formulas      store text that starts with =, +, -, @, TAB\n"
     "                            or CR (a model name, --set: refused by\n"
     "                            default, a spreadsheet runs it as a formula)\n"
+    "      --force               add scores that look like fractions (every\n"
+    "                            score from 0 to 1 on a board whose scores\n"
+    "                            go above 1: refused by default)\n"
+    "      --schema FILE         the board's schema (default: NAME.schema.json\n"
+    "                            beside the file, else inferred)\n"
     "      --strict              add nothing when a result is not comparable\n"
     "                            (see warnings below)\n"
     "      --wait SECONDS        when another writer holds the file's lock,\n"
@@ -81,7 +86,7 @@ static const char usage_text[] =
 
 enum { OPT_MAP = CLI_OPT_FIRST_FREE, OPT_SET, OPT_DECIMALS, OPT_REPLACE,
        OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT, OPT_WAIT,
-       OPT_ALLOW_FORMULAS };
+       OPT_ALLOW_FORMULAS, OPT_FORCE };
 
 static const struct option long_options[] = {
     {"into", required_argument, NULL, 'i'},
@@ -95,6 +100,8 @@ static const struct option long_options[] = {
     {"strict", no_argument, NULL, OPT_STRICT},
     {"wait", required_argument, NULL, OPT_WAIT},
     {"allow-formulas", no_argument, NULL, OPT_ALLOW_FORMULAS},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"schema", required_argument, NULL, CLI_OPT_SCHEMA},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -183,6 +190,12 @@ static int parse_args(int argc, char **argv, struct import_args *a)
                                                  "of seconds (0 to 1000000000, "
                                                  "3 decimals at most)",
                                        lb_quotes(&q, optarg));
+            break;
+        case OPT_FORCE:
+            a->tg.opts.force = true;
+            break;
+        case CLI_OPT_SCHEMA:
+            a->tg.opts.schema_path = optarg;
             break;
         case OPT_ALLOW_FORMULAS:
             a->tg.opts.allow_formulas = true;

@@ -83,14 +83,14 @@ _leaderboard()
         rank) opts="$board --ci --compare-methods --format --output
             --no-charts --help" ;;
         add) opts="--model --set --from --replace --new-column --create
-            --wait --allow-formulas --quiet --help" ;;
+            --wait --allow-formulas --force --schema --quiet --help" ;;
         plot) opts="$board --chart --output --terminal --script-only --help" ;;
         import) opts="--into --map --model --set --decimals --replace
-            --new-column --create --strict --wait --allow-formulas --quiet
-            --help" ;;
+            --new-column --create --strict --wait --allow-formulas --force
+            --schema --quiet --help" ;;
         diff) opts="--benchmarks --missing --model-column --sort --ascending
             --ties --precision --threshold --all --format --output --help" ;;
-        check) opts="--max --strict --model-column --schema --quiet --help" ;;
+        check) opts="--benchmarks --max --strict --model-column --schema --quiet --help" ;;
         schema) opts="--write --output --schema --model-column --help" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -343,6 +343,89 @@ static int resolve_rows(struct adder *ad, const struct lb_new_row *rows,
     return rc;
 }
 
+/* The largest score of the file's column col, as text in buf, and whether
+ * it is above 1 (the column is on a 0 to 100 scale). */
+static bool scale_above_one(const struct lb_table *t, size_t col, char *buf)
+{
+    const struct lb_column *c = &t->cols[col];
+    lb_i128 top = 0;
+    size_t r;
+    bool any = false;
+
+    if (!c->numeric)
+        return false;
+    for (r = 0; r < t->nrows; r++)
+        if (!lb_column_missing(c, r) &&
+            (!any || lb_column_num(c, r) > top)) {
+            top = lb_column_num(c, r);
+            any = true;
+        }
+    lb_dec_format(buf, top, c->scale);
+    if (strchr(buf, '.') != NULL) { /* 95.50000 as 95.5 */
+        size_t n = strlen(buf);
+
+        while (buf[n - 1] == '0')
+            buf[--n] = '\0';
+        if (buf[n - 1] == '.')
+            buf[n - 1] = '\0';
+    }
+    return any && top > lb_pow10[c->scale];
+}
+
+/* Refuses a new row whose benchmark scores all lie in 0 to 1 (one at least
+ * with a fraction) when the file's scores of those columns go above 1: a
+ * fraction (0.62) on a board of percentages (62) would be ranked last
+ * without a word. --force keeps it. */
+static int no_fractions(struct adder *ad, size_t nrows)
+{
+    const struct lb_table *t = ad->t;
+    size_t r, k;
+
+    for (r = 0; r < nrows; r++) {
+        const struct lb_assign *first = NULL;
+        size_t given = 0, above = LB_NPOS;
+        bool all_small = true, some_fraction = false;
+        char top[LB_DEC_BUFSIZE], tmp[LB_DEC_BUFSIZE];
+
+        for (k = 0; k < t->ncols && all_small; k++) {
+            const struct lb_assign *a = ad->cell[r * ad->ntargets + k];
+            struct lb_dec d;
+            size_t n;
+            const char *v;
+
+            if (a == NULL || !ad->targets[k].benchmark)
+                continue;
+            v = trimmed(a, &n);
+            if (lb_dec_parse(v, n, &d) != LB_NUM_OK)
+                continue;
+            given++;
+            all_small = d.units >= 0 && d.units <= lb_pow10[d.scale];
+            some_fraction |= d.units % lb_pow10[d.scale] != 0;
+            if (first == NULL)
+                first = a;
+            if (above == LB_NPOS && scale_above_one(t, k, tmp)) {
+                above = k;
+                memcpy(top, tmp, sizeof top);
+            }
+        }
+        if (given > 0 && all_small && some_fraction && above != LB_NPOS) {
+            struct lb_quoted qv, qc, qt, qf;
+
+            return lb_error_set(
+                ad->err,
+                "%s: %s = %s looks like a fraction: every score given is "
+                "between 0 and 1, but %s goes up to %s in %s (scores from 0 "
+                "to 100); give percentages (0.62 as 62), or add "
+                LB_OPT("force") " to keep them as they are",
+                first->origin, lb_quotes(&qc, first->column),
+                lb_quote(&qv, first->value, first->value_len),
+                lb_quotes(&qt, t->cols[above].name), top,
+                lb_quotes(&qf, ad->name));
+        }
+    }
+    return 0;
+}
+
 /* The precision a new row gives, or NULL. */
 static const struct lb_assign *given_precision(const struct adder *ad, size_t r)
 {
@@ -604,7 +687,8 @@ int lb_add_apply(const char *name, const char *data, size_t len,
                  size_t *row_index, bool *replaced, struct lb_error *err)
 {
     struct lb_table t;
-    struct lb_load_opts lo = {.keep_text = true, .allow_no_rows = true};
+    struct lb_load_opts lo = {.keep_text = true, .allow_no_rows = true,
+                              .schema_path = opts->schema_path};
     struct adder ad;
     size_t i, k, room, *defaults;
     int rc = -1;
@@ -641,7 +725,9 @@ int lb_add_apply(const char *name, const char *data, size_t len,
         if (strcasecmp(t.cols[i].name, "precision") == 0)
             ad.prec_col = i;
 
-    if (resolve_rows(&ad, rows, nrows) == 0 && match_keys(&ad, rows, nrows) == 0 &&
+    if (resolve_rows(&ad, rows, nrows) == 0 &&
+        (opts->force || no_fractions(&ad, nrows) == 0) &&
+        match_keys(&ad, rows, nrows) == 0 &&
         build(&ad, data, len, rows, nrows, out, row_index, replaced) == 0)
         rc = verify(&ad, out);
     if (rc != 0)
@@ -658,7 +744,8 @@ int lb_add_create(const char *name, const struct lb_new_row *rows,
                   struct lb_buf *out, struct lb_error *err)
 {
     struct lb_buf header = LB_BUF_INIT;
-    struct lb_add_opts opts = {false, false, create_opts->allow_formulas};
+    struct lb_add_opts opts = {false, false, create_opts->allow_formulas,
+                               false, NULL};
     struct adder ad = {.opts = &opts, .err = err};
     const char **cols = NULL;
     size_t ncols = 0, r, k, j;

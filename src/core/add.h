@@ -55,6 +55,11 @@ struct lb_add_opts {
     bool replace;        /* update a row whose key exists */
     bool new_column;     /* add columns the file lacks */
     bool allow_formulas; /* store text a spreadsheet would run as it is */
+    bool force;          /* accept scores that look like fractions (0 to
+                            1) on a board whose scores go above 1 */
+    const char *schema_path; /* the board's schema file (--schema, or
+                            NAME.schema.json beside the file), or NULL:
+                            inferred */
 };
 
 /* Computes into 'out' the file 'name' (current content data[0..len)) with

@@ -52,6 +52,9 @@ struct lb_check_opts {
     size_t max_per_column; /* issues of one kind listed per column (the
                               rest are counted, then summed up in one
                               issue); 0: every one */
+    const size_t *bench;   /* the benchmarks an aggregate is the mean of
+                              (columns), or NULL: the schema's */
+    size_t nbench;
 };
 
 /* Checks every cell of t, which was loaded with keep_text. Fills *r

@@ -22,7 +22,7 @@ static void apply(struct result *res, const char *file,
                   const struct lb_new_row *rows, size_t n, bool replace,
                   bool new_column)
 {
-    struct lb_add_opts o = {replace, new_column, false};
+    struct lb_add_opts o = {replace, new_column, false, false, NULL};
 
     lb_buf_init(&res->out);
     lb_error_init(&res->err);
@@ -246,10 +246,47 @@ static void test_add_replace_needs_one_row(void **state)
           "choose one with --set precision=...");
 }
 
+/* Every score from 0 to 1 on a board whose scores go above 1: fractions
+ * (0.62 for 62) would be ranked last without a word. An error naming the
+ * column and the fix; --force keeps them; a row with one score above 1,
+ * or whole numbers (0 and 1), or a board on 0 to 1 is not refused. */
+static void test_add_fraction_on_percent_board(void **state)
+{
+    struct lb_assign frac[] = {A("ARC", "0.62"), A("MMLU", "0.5")};
+    struct lb_assign one_big[] = {A("ARC", "0.62"), A("MMLU", "50")};
+    struct lb_assign whole[] = {A("ARC", "0"), A("MMLU", "1")};
+    struct lb_new_row r1[] = {ROW("x", frac)}, r2[] = {ROW("x", one_big)},
+                      r3[] = {ROW("x", whole)};
+    struct lb_add_opts force = {false, false, false, true, NULL};
+    struct result r;
+
+    (void)state;
+    fails("model,ARC,MMLU\na,50.5,60\n", r1, 1, false, false,
+          "arg: 'ARC' = '0.62' looks like a fraction: every score given is "
+          "between 0 and 1, but 'ARC' goes up to 50.5 in 'f.csv' (scores "
+          "from 0 to 100); give percentages (0.62 as 62), or add --force to "
+          "keep them as they are");
+    gives("model,ARC,MMLU\na,50.5,60\n", r2, 1, false, false,
+          "model,ARC,MMLU\na,50.5,60\nx,0.62,50\n");
+    gives("model,ARC,MMLU\na,50.5,60\n", r3, 1, false, false,
+          "model,ARC,MMLU\na,50.5,60\nx,0,1\n");
+    gives("model,ARC,MMLU\na,0.5,0.25\n", r1, 1, false, false,
+          "model,ARC,MMLU\na,0.5,0.25\nx,0.62,0.5\n");
+    lb_buf_init(&r.out);
+    lb_error_init(&r.err);
+    assert_int_equal(lb_add_apply("f.csv", "model,ARC,MMLU\na,50.5,60\n", 25,
+                                  r1, 1, &force, &r.out, r.index, r.replaced,
+                                  &r.err),
+                     0);
+    assert_string_equal(lb_buf_str(&r.out),
+                        "model,ARC,MMLU\na,50.5,60\nx,0.62,0.5\n");
+    lb_buf_release(&r.out);
+}
+
 static void test_add_many_decimals(void **state)
 {
     struct lb_assign ok[] = {A("ARC", "0.00000000000000001")};
-    struct lb_assign bad[] = {A("ARC", "1e-18")};
+    struct lb_assign bad[] = {A("ARC", "1e-18"), A("MMLU", "70")};
     struct lb_new_row r1[] = {ROW("x", ok)}, r2[] = {ROW("x", bad)};
 
     (void)state;
@@ -258,8 +295,8 @@ static void test_add_many_decimals(void **state)
           "model,ARC\na,0.5\nx,0.00000000000000001\n");
     /* 50 at 18 decimals needs more than 64 bits: the column takes 128
      * (issue 14: add refused what each value's limits allow) */
-    gives("model,ARC\na,50\n", r2, 1, false, false,
-          "model,ARC\na,50\nx,1e-18\n");
+    gives("model,ARC,MMLU\na,50,60\n", r2, 1, false, false,
+          "model,ARC,MMLU\na,50,60\nx,1e-18,70\n");
 }
 
 /* The score file is a CSV people open in spreadsheets: text that one would
@@ -280,7 +317,7 @@ static void test_add_formulas_refused(void **state)
     struct lb_new_row r1[] = {ROW("x", eq)}, r2[] = {ROW("x", tab)};
     struct lb_new_row r3[] = {ROW("x", cr)}, r4[] = {ROW("x", minus)};
     struct lb_new_row r5[] = {ROW("x", ok)}, r6[] = {ROW("x", col)};
-    struct lb_add_opts allow = {false, true, true};
+    struct lb_add_opts allow = {false, true, true, false, NULL};
     struct lb_buf out = LB_BUF_INIT;
     struct lb_error err;
     size_t index[1];
@@ -431,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_add_replace_same_key_twice_fails),
         cmocka_unit_test(test_add_replace_needs_one_row),
         cmocka_unit_test(test_add_many_decimals),
+        cmocka_unit_test(test_add_fraction_on_percent_board),
         cmocka_unit_test(test_add_ambiguous_column),
         cmocka_unit_test(test_add_bench_value_must_be_a_number),
         cmocka_unit_test(test_add_create_with_precision),

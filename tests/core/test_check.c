@@ -11,7 +11,7 @@ static void check_with(const char *csv, const struct lb_schema *schema,
                        struct lb_check_report *r)
 {
     struct lb_load_opts lo = {.keep_text = true, .schema = schema};
-    struct lb_check_opts o = {max};
+    struct lb_check_opts o = {max, NULL, 0};
     struct lb_error err;
 
     lb_error_init(&err);
@@ -116,16 +116,23 @@ static void test_check_average(void **state)
     struct lb_check_report r;
 
     (void)state;
-    /* mean 55.005: 55.015 is 0.01 away (fine), 55.0151 is not; a row
-     * lacking a benchmark has nothing to compare with */
-    check("model,ARC,MMLU,Average\na,50,60.01,55.015\nb,50,60.01,55.0151\n"
-          "c,50,,99\nd,50,60,55\n",
+    /* mean 55.005; the tolerance is their rounding: half a unit of the
+     * Average's last digit (0.005) plus the mean of the scores' (0.005):
+     * 55.01 is within it, 55.02 is not; a row lacking a benchmark has
+     * nothing to compare with */
+    check("model,ARC,MMLU,Average\na,50.00,60.01,55.01\nb,50.00,60.01,55.02\n"
+          "c,50.00,,99\nd,50.00,60.00,55.00\n",
           0, &t, &r);
     assert_int_equal(r.errors, 1);
     assert_int_equal(r.issues[0].line, 3);
     assert_string_equal(as_shown(r.issues[0].msg),
-                        "'Average' '55.0151' differs from the mean of the 2 "
-                        "benchmarks (55.0050) by 0.0101, more than 0.01");
+                        "'Average' '55.02' differs from the mean of the 2 "
+                        "benchmarks (55.0050) by 0.0150, more than their "
+                        "rounding (0.01)");
+    done(&t, &r);
+    /* scores with more digits: a tighter tolerance */
+    check("model,ARC,MMLU,Average\na,50.0000,60.0100,55.0060\n", 0, &t, &r);
+    assert_int_equal(r.errors, 1);
     done(&t, &r);
 }
 
