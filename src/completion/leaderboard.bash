@@ -85,8 +85,10 @@ _leaderboard()
         import) opts="--into --map --model --set --decimals --replace
             --new-column --create --strict --wait --allow-formulas --quiet
             --help" ;;
-        diff) opts="--benchmarks --missing --model-column --sort --ascending
-            --ties --precision --threshold --all --format --output --help" ;;
+        diff) opts="--benchmarks --missing --model-column --where --dedup
+            --method --weights --baseline --lower-is-better --suite --sort
+            --ascending --ties --precision --threshold --all --hide-knock-on
+            --format --output --help" ;;
         check) opts="--max --strict --model-column --quiet --help" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
