@@ -18,10 +18,12 @@ static const char usage_head[] =
     "Usage: leaderboard diff [OPTION]... OLD.csv NEW.csv\n"
     "Compare two snapshots of a leaderboard: the models added and removed,\n"
     "how each moved (arrows and places: up is a better rank), and the scores\n"
-    "and metadata that changed. Both files are ranked with the same options;\n"
-    "rows are matched by model (and precision, when both files have that\n"
-    "column and --dedup is not given). '-' reads standard input (for one of\n"
-    "the two).\n"
+    "and metadata that changed. Both files are ranked with the same options,\n"
+    "each with its schema (--schema FILE for both, else NAME.schema.json\n"
+    "beside each, else inferred): which way is better is the schema's, and\n"
+    "both must agree. Rows are matched by model (and precision, when both\n"
+    "files have that column and --dedup is not given). '-' reads standard\n"
+    "input (for one of the two).\n"
     "\n";
 
 static const char usage_tail[] =
@@ -35,9 +37,9 @@ static const char usage_tail[] =
     "                            scores are the same and their order against\n"
     "                            every other such model too (still counted)\n"
     "\n"
-    "Metadata: the columns both files have that hold no scores (not the key,\n"
-    "a benchmark, the --sort column, a published Average or raw score),\n"
-    "compared as numbers when both hold numbers, else as text.\n"
+    "Metadata: the columns both files have that their schemas call metadata\n"
+    "(not the key, a benchmark averaged or the --sort column), compared as\n"
+    "numbers when both hold numbers, else as text.\n"
     "\n";
 
 static const char usage_end[] =
@@ -55,10 +57,9 @@ static const char usage_end[] =
 
 enum { OPT_HIDE_KNOCK_ON = CLI_OPT_FIRST_FREE };
 
-/* --schema (a board schema: each column's role and which way is better)
- * is being added to the board options (cli/board_opts.c); diff takes it
- * from there, as rank does: core/diff.c metadata_role and
- * lb_diff_lower_is_better are where its roles and direction apply. */
+/* --schema comes with the board options (cli/board_opts.c), as for rank:
+ * each file is loaded with it (else its own NAME.schema.json, else
+ * inference); core/diff.c takes roles and direction from the boards. */
 static const struct option long_options[] = {
     CLI_BOARD_LONG,
     {"threshold", required_argument, NULL, 't'},

@@ -7,6 +7,7 @@
 #include "base/quote.h"
 #include "base/sort.h"
 #include "base/xalloc.h"
+#include "core/schema.h"
 #include "core/select.h"
 
 struct keyed {
@@ -214,39 +215,40 @@ static size_t by_name_find(const struct by_name *s, const char *name)
 }
 
 /* Marks in scores[] (one per column of b's table) the columns that hold
- * scores on board b: its benchmarks, those the file would average by
- * default, the --sort column, a published average, a raw score published
- * beside a benchmark (the v2 table's IFEval_raw). */
+ * scores on board b: its benchmarks, the --sort column, and every column
+ * its schema (read or inferred: lb_column.field) names a benchmark, an
+ * aggregate or a standard error; and a raw score published beside a
+ * benchmark (the v2 table's IFEval_raw, which the schema calls metadata
+ * in a file of the catalog's benchmarks). */
 static void mark_scores(const struct lb_board *b, bool *scores)
 {
     const struct lb_table *t = b->table;
-    size_t *cols = xreallocarray(NULL, t->ncols + 1, sizeof *cols);
-    size_t i, n = lb_default_benchmarks(t, cols);
+    size_t i;
 
-    for (i = 0; i < n; i++)
-        scores[cols[i]] = true;
     for (i = 0; i < b->sel.nbench; i++)
         scores[b->sel.bench[i]] = true;
     if (b->sel.sort_col != LB_NPOS)
         scores[b->sel.sort_col] = true;
-    for (i = 0; i < t->ncols; i++)
-        if (t->cols[i].bench != NULL ||
-            lb_catalog_is_average(t->cols[i].name) ||
-            lb_catalog_raw(t->cols[i].name) != NULL)
+    for (i = 0; i < t->ncols; i++) {
+        enum lb_role r = t->cols[i].field->role;
+
+        if (r == LB_ROLE_BENCHMARK || r == LB_ROLE_AGGREGATE ||
+            r == LB_ROLE_STDERR || lb_catalog_raw(t->cols[i].name) != NULL)
             scores[i] = true;
-    free(cols);
+    }
 }
 
 /* Whether column c of board b is metadata, given the columns that hold
- * scores. This is the one place that decides a column's role for diff:
- * when a board has a schema (--schema), its role 'metadata' decides
- * instead. */
+ * scores (mark_scores): the schema's role metadata (or none said), not the
+ * key, and kept as text. */
 static bool metadata_role(const struct lb_board *b, size_t c,
                           const bool *scores, size_t key_prec)
 {
     const struct lb_table *t = b->table;
+    enum lb_role r = t->cols[c].field->role;
 
     return c != t->model_col && c != key_prec && !scores[c] &&
+           (r == LB_ROLE_METADATA || r == LB_ROLE_NONE) &&
            t->cols[c].has_text;
 }
 
@@ -507,12 +509,32 @@ static bool own_value(const struct lb_board *b)
 
 bool lb_diff_lower_is_better(const struct lb_diff *d)
 {
-    const struct lb_board *b = d->new_b;
-    /* the rule of the ranking's view (export/ranking.c lower_first) */
-    bool lower = b->sel.sort_col == LB_NPOS &&
-                 b->mean.method == LB_METHOD_MEAN_RANK;
+    /* the board's own order (core/board.c): a mean rank, a mean of
+     * benchmarks whose schema says lower is better, --sort on such a
+     * column or with --ascending; lb_diff_compute checked that both
+     * boards agree */
+    return d->new_b->lower_better;
+}
 
-    return lower != b->opts.rank.ascending;
+/* Both boards must rank the same way: a value compared across them means
+ * the same. */
+static int same_direction(const struct lb_board *old_b,
+                          const struct lb_board *new_b, struct lb_error *err)
+{
+    struct lb_quoted q1, q2;
+
+    if (old_b->lower_better == new_b->lower_better)
+        return 0;
+    return lb_error_set(err,
+                        "%s ranks %s first and %s %s first: their schemas "
+                        "disagree on which way is better; give both the same "
+                        "schema (" LB_OPT("schema") " FILE) or name the "
+                        "benchmarks where lower is better ("
+                        LB_OPT("lower-is-better") ")",
+                        lb_quotes(&q1, old_b->table->path),
+                        old_b->lower_better ? "lowest" : "highest",
+                        lb_quotes(&q2, new_b->table->path),
+                        new_b->lower_better ? "lowest" : "highest");
 }
 
 int lb_diff_compute(struct lb_diff *d, const struct lb_board *old_b,
@@ -531,6 +553,8 @@ int lb_diff_compute(struct lb_diff *d, const struct lb_board *old_b,
     d->threshold = threshold.units;
     d->threshold_scale = threshold.scale;
     d->own_value = own_value(old_b) && own_value(new_b);
+    if (same_direction(old_b, new_b, err) != 0)
+        return -1;
     /* the precision is part of the key only when both files have it */
     if (ko.prec == LB_NPOS || kn.prec == LB_NPOS)
         ko.prec = kn.prec = LB_NPOS;

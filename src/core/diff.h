@@ -30,14 +30,18 @@
  * reorder them too: there every move of a model whose scores did not
  * change is knock-on.)
  *
- * Metadata: the columns both files have (same name) that hold no scores:
- * not the key, not a benchmark (one either board averages, or one the
- * file would average by default), not the --sort column, not a published
- * average, not a raw score published beside a benchmark (IFEval_raw).
- * Values compare as numbers when the column holds numbers in both files
- * ("13" and "13.0" are equal), else as text; a missing cell (empty, "NA",
- * "-") equals another. When boards get a schema (--schema, RULES.md
- * section 10), its roles replace this rule: see diff.c metadata_role. */
+ * Metadata: the columns both files have (same name) whose role in each
+ * file's schema (read or inferred, core/schema.h) is metadata, and that
+ * hold no scores on either board: not the key, not a benchmark either
+ * board averages, not the --sort column, not a raw score published beside
+ * a benchmark (IFEval_raw). Values compare as numbers when the column
+ * holds numbers in both files ("13" and "13.0" are equal), else as text;
+ * a missing cell (empty, "NA", "-", a value the schema names missing)
+ * equals another.
+ *
+ * Direction: each board's own (lb_board.lower_better: its schema's
+ * "better", a mean rank, --sort with --ascending); both boards must agree.
+ * A better rank is a smaller one either way: a move up is a better rank. */
 #ifndef LB_CORE_DIFF_H
 #define LB_CORE_DIFF_H
 
@@ -122,7 +126,8 @@ struct lb_diff {
 /* Compares board old_b with new_b (computed with the same options; the
  * boards must outlive *d). threshold: a decimal >= 0. Returns 0, or -1
  * with a message in err (a key twice in one file: "FILE:LINE: ..."; a
- * value too large to round). Release *d with lb_diff_release in both
+ * value too large to round; boards ranked in opposite directions).
+ * Release *d with lb_diff_release in both
  * cases. */
 int lb_diff_compute(struct lb_diff *d, const struct lb_board *old_b,
                     const struct lb_board *new_b, struct lb_dec threshold,
@@ -141,9 +146,9 @@ bool lb_diff_value_changed(const struct lb_diff *d,
                            const struct lb_diff_value *a,
                            const struct lb_diff_value *b);
 
-/* Whether a lower value ranked is better on these boards: mean-rank, and
- * --ascending, which reverses. (With a schema, its 'better'.) A better
- * rank is a smaller one either way. */
+/* Whether a lower value ranked is better on these boards
+ * (lb_board.lower_better, the same on both). A better rank is a smaller
+ * one either way. */
 bool lb_diff_lower_is_better(const struct lb_diff *d);
 
 void lb_diff_release(struct lb_diff *d);

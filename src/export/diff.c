@@ -22,6 +22,7 @@
 #include "base/xalloc.h"
 #include "export/meta.h"
 #include "export/ranking_words.h"
+#include "export/schema_words.h"
 
 #define UP "\xE2\x86\x91"    /* U+2191 UPWARDS ARROW */
 #define DOWN "\xE2\x86\x93"  /* U+2193 DOWNWARDS ARROW */
@@ -452,10 +453,17 @@ static void program_columns(struct lb_view *v, const struct lb_diff *d)
         return;
     }
     for (k = 0; k < d->nbench; k++) {
-        c = lb_view_col_is(lb_view_add_num(v, "old", "old", 1), K_BENCH_OLD, k);
+        /* each benchmark's own direction, as its schema says */
+        const struct lb_column *col =
+            &d->new_b->table->cols[d->bench[k].new_col];
+        int bb = lb_column_lower_better(col) ? -1 : 1;
+
+        c = lb_view_col_is(lb_view_add_num(v, "old", "old", bb), K_BENCH_OLD,
+            k);
         c->group = "changes";
         c->sub = d->bench[k].name;
-        c = lb_view_col_is(lb_view_add_num(v, "new", "new", 1), K_BENCH_NEW, k);
+        c = lb_view_col_is(lb_view_add_num(v, "new", "new", bb), K_BENCH_NEW,
+            k);
         c->group = "changes";
         c->sub = d->bench[k].name;
     }
@@ -557,7 +565,44 @@ static void summary(const struct lb_diff *d, bool knock_on_hidden,
     left_out(d, old_name, new_name, out);
 }
 
+/* What each file's schema decided (export/schema_words.h), under the
+ * table: once when both say the same, else each under its file's name. */
+static void schema_footer(const struct lb_diff *d, const char *old_name,
+                          const char *new_name, struct lb_buf *out)
+{
+    struct lb_buf o = LB_BUF_INIT, n = LB_BUF_INIT;
+
+    lb_schema_footer(d->old_b, &o);
+    lb_schema_footer(d->new_b, &n);
+    if (o.len == n.len && (o.len == 0 || memcmp(o.data, n.data, o.len) == 0)) {
+        lb_buf_add(out, n.data, n.len);
+    } else {
+        if (o.len > 0)
+            lb_buf_addf(out, "%s:\n%s", old_name, lb_buf_str(&o));
+        if (n.len > 0)
+            lb_buf_addf(out, "%s:\n%s", new_name, lb_buf_str(&n));
+    }
+    lb_buf_release(&o);
+    lb_buf_release(&n);
+}
+
 /* }====================================================================== */
+
+/* The "schema" object of each board (lb_schema_meta): the new file's as
+ * "schema", the old file's as "old_schema". */
+static void meta_schemas(struct lb_meta *m, const struct lb_diff *d)
+{
+    size_t before = m->n;
+
+    lb_schema_meta(d->old_b, m);
+    if (m->n > before) {
+        struct lb_meta *x = &m->items[m->n - 1];
+
+        free(x->key);
+        x->key = xstrdup("old_schema");
+    }
+    lb_schema_meta(d->new_b, m);
+}
 
 static void meta_columns(struct lb_meta *m, const char *key,
                          const struct lb_table *t, const size_t *cols,
@@ -627,6 +672,7 @@ static struct lb_meta *diff_meta(const struct lb_diff *d, bool knock_on_hidden,
     lb_meta_uint(m, "scores_changed", d->scores_changed);
     lb_meta_uint(m, "metadata_changed", d->meta_changed);
     lb_meta_uint(m, "unchanged", d->same);
+    meta_schemas(m, d);
     return m;
 }
 
@@ -675,6 +721,7 @@ int lb_view_diff(struct lb_view *v, const struct lb_diff *d,
         lb_ranking_title(d->new_b, &v->title);
         lb_buf_addc(&v->title, '\n');
         summary(d, hidden, old_name, new_name, &v->title);
+        schema_footer(d, old_name, new_name, &v->footer);
         v->empty_note = "No changes.";
     } else {
         program_columns(v, d);
