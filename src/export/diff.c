@@ -121,6 +121,21 @@ static void put_changes(const struct diff_view *D, size_t i, bool people,
         put_text(c, "", 0, people);
 }
 
+/* Whether metadata column k's cell of entry i in one board is missing:
+ * missing text, or a number the schema reads as missing (a -1 sentinel),
+ * as lb_diff_meta_changed compares it. */
+static bool meta_missing(const struct lb_diff *d, size_t i, size_t k, bool old,
+                         const char *s, size_t len)
+{
+    const struct lb_diff_entry *e = &d->e[i];
+    const struct lb_table *t = old ? d->old_b->table : d->new_b->table;
+    size_t col = old ? d->meta[k].old_col : d->meta[k].new_col;
+
+    if (d->meta[k].numeric)
+        return lb_column_missing(&t->cols[col], old ? e->old_row : e->new_row);
+    return lb_is_missing_text(s, len);
+}
+
 /* Metadata column k's cell of entry i in one board, as written; "-" when
  * missing. */
 static void add_meta_value(struct lb_buf *b, const struct lb_diff *d, size_t i,
@@ -131,7 +146,7 @@ static void add_meta_value(struct lb_buf *b, const struct lb_diff *d, size_t i,
     size_t len, col = old ? d->meta[k].old_col : d->meta[k].new_col;
     const char *s = lb_table_text(t, col, old ? e->old_row : e->new_row, &len);
 
-    if (lb_is_missing_text(s, len))
+    if (meta_missing(d, i, k, old, s, len))
         lb_buf_addc(b, '-');
     else
         lb_buf_add(b, s, len);
@@ -161,7 +176,7 @@ static void put_meta_changes(const struct diff_view *D, size_t i, bool people,
 }
 
 /* JSON: a changed metadata value, a number when the column holds numbers
- * in both files (its exact value), else text as written; absent when it
+ * in both files (its digits as written), else text as written; absent when it
  * did not change. */
 static void put_meta(const struct lb_diff *d, size_t i,
                      const struct lb_view_col *k, struct lb_cell *c)
@@ -180,10 +195,13 @@ static void put_meta(const struct lb_diff *d, size_t i,
         return;
     }
     s = lb_table_text(t, col, row, &len);
-    if (lb_is_missing_text(s, len)) {
+    if (meta_missing(d, i, k->arg, old, s, len)) {
         lb_cell_missing(c);
     } else if (m->numeric) {
-        lb_column_dec(&t->cols[col], row, &x);
+        /* its digits as written (210.5, not the column's 210.5000000);
+         * the column's value when the text is not a bare number (77%) */
+        if (lb_dec_parse(s, len, &x) != LB_NUM_OK)
+            lb_column_dec(&t->cols[col], row, &x);
         lb_cell_digits(c, lb_dec_format(c->num, x.units, x.scale));
     } else {
         lb_cell_text(c, s, len);

@@ -377,6 +377,82 @@ static void test_diff_metadata_columns(void **state)
     release(&p);
 }
 
+/* The direction is the boards' own (lb_board.lower_better, from the
+ * schema: here inferred from the names): on word error rates a model
+ * whose WER fell moved up. */
+static void test_diff_direction_lower(void **state)
+{
+    struct pair p;
+
+    (void)state;
+    compare(&p, "model,AMI WER,LS WER\na,10,5\nb,12,6\nc,14,8\n",
+            "model,AMI WER,LS WER\na,10,5\nb,12,6\nc,8,4\n", "0");
+    assert_true(p.nb.lower_better);
+    assert_true(lb_diff_lower_is_better(&p.d));
+    /* c: mean 11 (third) -> 6 (first) */
+    assert_int_equal(entry(&p, "c")->old_rank2, 6);
+    assert_int_equal(entry(&p, "c")->new_rank2, 2);
+    assert_true(entry(&p, "c")->scores_changed);
+    assert_false(entry(&p, "c")->knock_on);
+    /* a and b only made room: knock-on moves down */
+    assert_int_equal(entry(&p, "a")->new_rank2, 4);
+    assert_true(entry(&p, "a")->knock_on);
+    release(&p);
+}
+
+/* Two boards ranked in opposite directions (their inferred schemas
+ * disagree: a published aggregate listed lowest first in one file, highest
+ * first in the other) are refused. */
+static void test_diff_direction_mismatch(void **state)
+{
+    struct lb_board_opts o;
+    struct lb_table ot, nt;
+    struct lb_board ob, nb;
+    struct lb_diff d;
+    struct lb_error err;
+    struct lb_dec t = {0, 0};
+
+    (void)state;
+    lb_board_opts_init(&o);
+    lb_error_init(&err);
+    load_ok(&ot, "model,Avg,X,Y\na,10,10,10\nb,20,20,20\nc,30,30,30\n");
+    load_ok(&nt, "model,Avg,X,Y\nc,30,30,30\nb,20,20,20\na,10,10,10\n");
+    assert_int_equal(lb_board_compute(&ob, &ot, &o, &err), 0);
+    assert_int_equal(lb_board_compute(&nb, &nt, &o, &err), 0);
+    assert_true(ob.lower_better);
+    assert_false(nb.lower_better);
+    assert_int_equal(lb_diff_compute(&d, &ob, &nb, t, &err), -1);
+    assert_non_null(strstr(err.msg, "disagree on which way is better"));
+    lb_diff_release(&d);
+    lb_board_release(&nb);
+    lb_board_release(&ob);
+    lb_table_release(&nt);
+    lb_table_release(&ot);
+}
+
+/* What is metadata is the schema's role: a column of numbers outside 0 to
+ * 100 (not averaged), one named as metadata (RTFx) and text are; a
+ * published aggregate (Avg. WER) and a standard error are not. */
+static void test_diff_metadata_roles(void **state)
+{
+    struct pair p;
+
+    (void)state;
+    compare(&p,
+            "model,Avg. WER,RTFx,tokens,WER,WER_stderr,License\n"
+            "a,5,100,1000,5,0.1,Open\n",
+            "model,Avg. WER,RTFx,tokens,WER,WER_stderr,License\n"
+            "a,6,120,2000,5,0.2,Closed\n",
+            "0");
+    assert_int_equal(p.d.nmeta, 3);
+    assert_string_equal(p.d.meta[0].name, "RTFx");
+    assert_string_equal(p.d.meta[1].name, "tokens");
+    assert_string_equal(p.d.meta[2].name, "License");
+    assert_int_equal(entry(&p, "a")->nmeta_changed, 3);
+    assert_false(entry(&p, "a")->scores_changed);
+    release(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -393,6 +469,9 @@ int main(void)
         cmocka_unit_test(test_diff_knock_on_ranked_in_both),
         cmocka_unit_test(test_diff_knock_on_mean_rank),
         cmocka_unit_test(test_diff_metadata_columns),
+        cmocka_unit_test(test_diff_direction_lower),
+        cmocka_unit_test(test_diff_direction_mismatch),
+        cmocka_unit_test(test_diff_metadata_roles),
     };
 
     return cmocka_run_group_tests_name("diff", tests, NULL, NULL);
