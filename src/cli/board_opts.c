@@ -1,4 +1,5 @@
-/* board_opts.c: the options that choose and rank, shared by rank and plot. */
+/* board_opts.c: the options that choose and rank, shared by rank, plot and
+ * diff. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,9 @@
 
 #define MAX_PRECISION 18
 
-const char cli_board_help[] =
+/* The help in three parts, so that diff (without --top and --columns)
+ * shows the rest word for word. */
+static const char help_choose[] =
     "Which benchmarks\n"
     "  -b, --benchmarks A,B,...  average these columns (default: the catalog's\n"
     "                            benchmarks in the file, Open LLM Leaderboard v1\n"
@@ -63,7 +66,9 @@ const char cli_board_help[] =
     "      --suite SUITE         a board's benchmarks and method: openllm-v1\n"
     "                            (mean of 6) or openllm-v2 (normalized mean of\n"
     "                            6)\n"
-    "\n"
+    "\n";
+
+static const char help_ranking[] =
     "Ranking\n"
     "  -s, --sort COLUMN         rank by one benchmark or numeric column instead\n"
     "                            of the average\n"
@@ -72,11 +77,21 @@ const char cli_board_help[] =
     "                            ordinal (1 2 3 4), fractional (1 2.5 2.5 4),\n"
     "                            exact (competition, tied only when exactly equal)\n"
     "  -p, --precision N         decimals shown, 0 to 18 (default 2); scores\n"
-    "                            equal at this precision tie\n"
+    "                            equal at this precision tie\n";
+
+static const char help_listing[] =
     "  -n, --top N               the first N ranked models (and any tied with\n"
     "                            the last of them); unranked rows are not listed\n"
-    "  -c, --columns A,B,...     also show these columns (e.g. params_b,license)\n"
-    "\n";
+    "  -c, --columns A,B,...     also show these columns (e.g. params_b,license)\n";
+
+void cli_board_help(FILE *fp, bool listing)
+{
+    fputs(help_choose, fp);
+    fputs(help_ranking, fp);
+    if (listing)
+        fputs(help_listing, fp);
+    fputs("\n", fp);
+}
 
 const char cli_ci_help[] =
     "      --stderr A=SE         the standard error of every score of a\n"

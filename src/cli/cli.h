@@ -64,7 +64,7 @@ int cli_add_rows(const struct cli_add_target *tg,
 
 /* {======================================================================
  * Options that choose and rank, shared by the commands that show a board
- * (rank, plot): include CLI_BOARD_SHORT in the short options string and
+ * (rank, plot, diff): include CLI_BOARD_SHORT in the short options string and
  * CLI_BOARD_LONG in the long options table, and pass every option to
  * cli_board_option first.
  * ======================================================================= */
@@ -110,9 +110,12 @@ enum {
         {"seed", required_argument, NULL, CLI_OPT_SEED},                \
         {"schema", required_argument, NULL, CLI_OPT_SCHEMA}
 
-/* The help text of those options (the "Which benchmarks" and "Ranking"
- * sections), ending with a blank line; then the options of intervals. */
-extern const char cli_board_help[];
+/* Prints the help of those options (the sections "Which benchmarks" to
+ * "Ranking"), ending with a blank line; without 'listing', not --top and
+ * --columns (for diff, which refuses them). */
+void cli_board_help(FILE *fp, bool listing);
+
+/* The help of the options of intervals. */
 extern const char cli_ci_help[];
 
 /* A list option's names ("-b A,B -b C"), parsed once here: core takes

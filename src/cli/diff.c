@@ -1,6 +1,6 @@
 /* diff.c: 'leaderboard diff OLD.csv NEW.csv': what changed between two
  * snapshots of a leaderboard: models added and removed, rank movements,
- * score changes above a threshold, in any table format. */
+ * score and metadata changes, in any table format. */
 #include <string.h>
 
 #include "base/decimal.h"
@@ -10,64 +10,61 @@
 #include "core/board.h"
 #include "core/diff.h"
 #include "core/table.h"
+#include "core/top.h"
 #include "export/diff.h"
 #include "export/format.h"
 
 static const char usage_head[] =
     "Usage: leaderboard diff [OPTION]... OLD.csv NEW.csv\n"
     "Compare two snapshots of a leaderboard: the models added and removed,\n"
-    "how each moved (arrows and places), and the scores that changed. Both\n"
-    "files are ranked with the same options; rows are matched by model (and\n"
-    "precision, when both files have that column). '-' reads standard input\n"
-    "(for one of the two).\n"
-    "\n";
-
-/* cli_board_help without --top and --columns, which diff refuses */
-static const char usage_board[] =
-    "Which benchmarks\n"
-    "  -b, --benchmarks A,B,...  average these columns (default: the catalog's\n"
-    "                            benchmarks in the file, Open LLM Leaderboard v1\n"
-    "                            and v2; without any, every numeric column that\n"
-    "                            is not metadata; never an 'Average' column)\n"
-    "      --missing POLICY      a row lacking a score: exclude (default),\n"
-    "                            partial, zero (see 'leaderboard rank --help')\n"
-    "      --model-column NAME   the column of model names (default: 'model')\n"
-    "\n"
-    "Ranking\n"
-    "  -s, --sort COLUMN         rank by one benchmark or numeric column instead\n"
-    "                            of the average\n"
-    "      --ascending           lower is better\n"
-    "      --ties CONVENTION     competition (default), dense, ordinal,\n"
-    "                            fractional, exact\n"
-    "  -p, --precision N         decimals shown, 0 to 18 (default 2); scores\n"
-    "                            are compared as shown\n"
+    "how each moved (arrows and places: up is a better rank), and the scores\n"
+    "and metadata that changed. Both files are ranked with the same options,\n"
+    "each with its schema (--schema FILE for both, else NAME.schema.json\n"
+    "beside each, else inferred): which way is better is the schema's, and\n"
+    "both must agree. Rows are matched by model (and precision, when both\n"
+    "files have that column and --dedup is not given). '-' reads standard\n"
+    "input (for one of the two).\n"
     "\n";
 
 static const char usage_tail[] =
     "Changes\n"
-    "  -t, --threshold X         a score changed when its shown value moved by\n"
-    "                            more than X (default 0: any change that shows\n"
-    "                            at the precision)\n"
+    "  -t, --threshold X         a score changed when its shown value (at\n"
+    "                            --precision) moved by more than X (default 0:\n"
+    "                            any change that shows)\n"
     "  -a, --all                 list every model, not only those that changed\n"
+    "      --hide-knock-on       do not list the models that moved only because\n"
+    "                            others were added, removed or changed: their\n"
+    "                            scores are the same and their order against\n"
+    "                            every other such model too (still counted)\n"
+    "\n"
+    "Metadata: the columns both files have that their schemas call metadata\n"
+    "(not the key, a benchmark averaged or the --sort column), compared as\n"
+    "numbers when both hold numbers, else as text.\n"
     "\n";
 
 static const char usage_end[] =
     "  -h, --help                show this help and exit\n"
     "\n"
     "In CSV, TSV and JSON, rank_change is positive for a move up; status is\n"
-    "added, removed, moved, changed or same.\n"
+    "the first of added, removed, moved, changed (scores), metadata or same;\n"
+    "knock_on is true for a move only because others changed.\n"
     "\n"
     "Examples\n"
     "  git show HEAD~1:benchmarks/openllm.csv > old.csv\n"
     "  leaderboard diff old.csv benchmarks/openllm.csv\n"
-    "  leaderboard diff old.csv new.csv --threshold 0.5 -f markdown\n";
+    "  leaderboard diff old.csv new.csv --threshold 0.5 -f markdown\n"
+    "  leaderboard diff old.csv new.csv --hide-knock-on --where 'params_b <= 13'\n";
 
-enum { OPT_THRESHOLD = 't' };
+enum { OPT_HIDE_KNOCK_ON = CLI_OPT_FIRST_FREE };
 
+/* --schema comes with the board options (cli/board_opts.c), as for rank:
+ * each file is loaded with it (else its own NAME.schema.json, else
+ * inference); core/diff.c takes roles and direction from the boards. */
 static const struct option long_options[] = {
     CLI_BOARD_LONG,
     {"threshold", required_argument, NULL, 't'},
     {"all", no_argument, NULL, 'a'},
+    {"hide-knock-on", no_argument, NULL, OPT_HIDE_KNOCK_ON},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -78,8 +75,8 @@ struct diff_args {
     struct cli_board_args b;
     const char *old_file, *new_file;
     struct lb_dec threshold;
-    bool all;
-    struct cli_format fmt; /* -f, -o */
+    struct lb_diff_list list; /* --all, --hide-knock-on */
+    struct cli_format fmt;    /* -f, -o */
 };
 
 static int parse_args(int argc, char **argv, struct diff_args *a)
@@ -94,6 +91,10 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":" CLI_BOARD_SHORT "t:af:o:h",
                             long_options, NULL)) != -1) {
+        if (c == CLI_OPT_STDERR || c == CLI_OPT_BOOTSTRAP || c == CLI_OPT_SEED)
+            return cli_usage_error("diff", "--stderr, --bootstrap and --seed "
+                                           "do not apply to diff (it shows "
+                                           "no intervals)");
         rc = cli_board_option("diff", c, optarg, &a->b);
         if (rc == 0)
             continue;
@@ -114,7 +115,10 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
                                        lb_quotes(&q, optarg));
             break;
         case 'a':
-            a->all = true;
+            a->list.all = true;
+            break;
+        case OPT_HIDE_KNOCK_ON:
+            a->list.hide_knock_on = true;
             break;
         case 'f':
         case 'o':
@@ -124,7 +128,7 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
             break;
         case 'h':
             fputs(usage_head, stdout);
-            fputs(usage_board, stdout);
+            cli_board_help(stdout, false);
             fputs(usage_tail, stdout);
             cli_format_help(stdout);
             fputs(usage_end, stdout);
@@ -139,6 +143,9 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
     if (a->b.board.rank.top != 0 || a->b.columns.n > 0)
         return cli_usage_error("diff", "--top and --columns do not apply to "
                                        "diff (use --all to list every model)");
+    if (a->list.all && a->list.hide_knock_on)
+        return cli_usage_error("diff", "--all lists every model; "
+                                       "--hide-knock-on hides some: give one");
     if (argc - optind != 2)
         return cli_usage_error("diff", "expected two files, OLD.csv and "
                                        "NEW.csv (got %d)",
@@ -152,15 +159,17 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
     return 0;
 }
 
-static int load(struct lb_table *t, const char *path,
-                const struct lb_load_opts *opts, struct lb_error *err)
+/* Loads a file and computes its board: --where and --dedup apply while
+ * loading, as for rank. */
+static int load(struct lb_table *t, struct lb_board *b, const char *path,
+                const struct cli_board_args *ba, struct lb_error *err)
 {
-    struct lb_load_opts lo = *opts;
+    struct lb_load_opts lo = ba->load;
     struct cli_progress pr;
     int rc;
 
     cli_progress_start(&pr, path, &lo);
-    rc = lb_table_load(t, path, &lo, err);
+    rc = lb_board_load(t, b, path, &lo, &ba->board, err);
     cli_progress_end(&pr, &lo);
     return rc;
 }
@@ -188,13 +197,11 @@ int cmd_diff(int argc, char **argv)
     memset(&v, 0, sizeof v);
     lb_error_init(&err);
     rc = LB_EXIT_FAILURE;
-    if (load(&ot, a.old_file, &a.b.load, &err) != 0 ||
-        load(&nt, a.new_file, &a.b.load, &err) != 0 ||
-        lb_board_compute(&ob, &ot, &a.b.board, &err) != 0 ||
-        lb_board_compute(&nb, &nt, &a.b.board, &err) != 0 ||
+    if (load(&ot, &ob, a.old_file, &a.b, &err) != 0 ||
+        load(&nt, &nb, a.new_file, &a.b, &err) != 0 ||
         lb_diff_compute(&d, &ob, &nb, a.threshold, &err) != 0 ||
-        lb_view_diff(&v, &d, ot.path, nt.path, a.all, a.fmt.format->audience,
-                     &err) != 0)
+        lb_view_diff(&v, &d, ot.path, nt.path, &a.list,
+                     a.fmt.format->audience, &err) != 0)
         goto out;
     if (cli_output_open(&out, a.fmt.output) != 0)
         goto out;

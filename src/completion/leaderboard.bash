@@ -88,8 +88,10 @@ _leaderboard()
         import) opts="--into --map --model --set --decimals --replace
             --new-column --create --strict --wait --allow-formulas --force
             --schema --quiet --help" ;;
-        diff) opts="--benchmarks --missing --model-column --sort --ascending
-            --ties --precision --threshold --all --format --output --help" ;;
+        diff) opts="--benchmarks --missing --model-column --schema --where
+            --dedup --method --weights --baseline --lower-is-better --suite
+            --sort --ascending --ties --precision --threshold --all
+            --hide-knock-on --format --output --help" ;;
         check) opts="--benchmarks --max --strict --model-column --schema --quiet --help" ;;
         schema) opts="--write --output --schema --model-column --help" ;;
         esac
