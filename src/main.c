@@ -141,8 +141,13 @@ static int run(int argc, char **argv)
     const struct lb_command *cmd;
     struct lb_quoted q;
 
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-        strcmp(argv[1], "-h") == 0) {
+    if (argc < 2) {
+        /* no command: a usage error (scripts that forgot one should not
+         * read the help as a result); --help asks for it */
+        print_help(stderr);
+        return LB_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         print_help(stdout);
         return LB_EXIT_OK;
     }
