@@ -60,13 +60,15 @@ static size_t distance(const char *a, const char *b, size_t limit)
 size_t lb_suggest(const char *name, size_t n, lb_name_at name_at,
                   const void *ctx)
 {
-    size_t limit = strlen(name) / 3, i, found = LB_SUGGEST_NONE, d;
+    size_t len = strlen(name), limit = len / 3, i, found = LB_SUGGEST_NONE, d;
     const char *cand;
 
-    if (strlen(name) > LB_SUGGEST_MAX_BYTES)
+    if (len == 0 || len > LB_SUGGEST_MAX_BYTES)
         return LB_SUGGEST_NONE;
     if (limit < 1)
         limit = 1;
+    if (limit >= len)
+        limit = len - 1; /* keep a character: 'C' does not suggest 'A' */
     for (i = 0; i < n; i++) {
         cand = name_at(ctx, i);
         if (cand == NULL)

@@ -6,8 +6,9 @@
  *   between them (inserting, deleting or changing a character, or swapping
  *   two neighbours, each counts 1; letter case is ignored); the nearest
  *   candidate is suggested (the first of equally near ones) when its
- *   distance is at most a third of the name's length, and at least 1, so
- *   that a wild guess suggests nothing. Names longer than
+ *   distance is at most a third of the name's length, and at least 1 but
+ *   less than the length (a one-letter name is not changed into another),
+ *   so that a wild guess suggests nothing. Names longer than
  *   LB_SUGGEST_MAX_BYTES are no typing slip: no suggestion (and no
  *   quadratic work on a name of megabytes). */
 #ifndef LB_BASE_SUGGEST_H

@@ -11,6 +11,7 @@
 #include "base/quote.h"
 #include "base/rng.h"
 #include "base/xalloc.h"
+#include "core/suggest.h"
 
 #define Z95 1.959963984540054 /* the 97.5th percentile of N(0, 1) */
 
@@ -114,6 +115,7 @@ struct work {
 static int given_stderrs(struct work *w, const struct lb_ci_opts *o,
                          struct lb_error *err)
 {
+    struct lb_did_you_mean dm;
     struct lb_quoted q;
     size_t *pos, i, k;
     int rc = 0;
@@ -129,10 +131,15 @@ static int given_stderrs(struct work *w, const struct lb_ci_opts *o,
         size_t col = lb_table_find(w->t, g->name);
 
         k = col == LB_NPOS ? 0 : pos[col];
+        /* a column of the file that is not averaged was meant as it is */
+        dm.s[0] = '\0';
+        if (col == LB_NPOS)
+            (void)lb_columns_did_you_mean(&dm, w->t, w->a->cols, w->nk,
+                                          g->name);
         if (k-- == 0)
             rc = lb_error_set(err, LB_OPT("stderr") ": %s is not one of the "
-                                   "benchmarks averaged",
-                              lb_quotes(&q, g->name));
+                                   "benchmarks averaged%s",
+                              lb_quotes(&q, g->name), dm.s);
         else if (g->value.units < 0)
             rc = lb_error_set(err, LB_OPT("stderr") ": the standard error "
                                    "of %s is below 0",

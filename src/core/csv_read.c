@@ -24,6 +24,7 @@
 #include "base/sort.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "core/suggest.h"
 #include "core/table.h"
 
 #define READ_BLOCK (1u << 20)  /* bytes handed to libcsv at once */
@@ -430,6 +431,7 @@ static void finish_header(struct loader *ld)
                                                  : NULL);
     if (t->model_col == LB_NPOS) {
         struct lb_buf cols = LB_BUF_INIT;
+        struct lb_did_you_mean dm;
 
         for (i = 0; i < t->ncols && cols.len < 300; i++)
             lb_buf_addf(&cols, "%s%s", i ? ", " : "",
@@ -437,9 +439,12 @@ static void finish_header(struct loader *ld)
         if (i < t->ncols)
             lb_buf_adds(&cols, ", ...");
         if (ld->opts && ld->opts->model_column)
-            (void)lb_error_set(ld->err, "%s:%zu: no column %s (columns: %s)",
+            (void)lb_error_set(ld->err, "%s:%zu: " LB_OPT("model-column")
+                               ": no column %s%s (columns: %s)",
                                t->path, ld->row_line,
                                lb_quotes(&q, ld->opts->model_column),
+                               lb_table_did_you_mean(&dm, t,
+                                                     ld->opts->model_column),
                                lb_buf_str(&cols));
         else
             (void)lb_error_set(

@@ -36,6 +36,11 @@ static void test_suggest_nearest(void **state)
     assert_int_equal(suggest("GSM8K", names, 6), LB_SUGGEST_NONE);
     assert_int_equal(suggest("pars", names, 6), LB_SUGGEST_NONE);
     assert_int_equal(suggest("", names, 6), LB_SUGGEST_NONE);
+    /* a name of one letter is never changed into another */
+    assert_int_equal(suggest("C", (const char *const[]){"A", "c"}, 1),
+                     LB_SUGGEST_NONE);
+    assert_int_equal(suggest("C", (const char *const[]){"A", "c"}, 2), 1);
+    assert_int_equal(suggest("AR", names, 6), 0);
     assert_int_equal(suggest("MLMU", names, 0), LB_SUGGEST_NONE);
 }
 
