@@ -99,6 +99,9 @@ struct lb_aggregate {
     bool rounded;           /* win rate: the terms were rounded at 18
                                decimals (their exact common denominator does
                                not fit in 32 bits) */
+    bool lower_better;      /* lower values are better: a mean rank, a mean
+                               of benchmarks where lower is better (in their
+                               own units: a mean WER), such a column */
 };
 
 /* The sum of row's scores present, at in_scale (meaningful for the plain
