@@ -210,6 +210,12 @@ static void test_ci_errors(void **state)
              "--ci: 10000000 draws of 6 ranked models are more than "
              "leaderboard keeps (50000000 values); lower --bootstrap or rank "
              "fewer models (--where)");
+    /* a model with two rows: what is counted is rows */
+    ci_fails("model,A,A_stderr\nx,1,1\nx,2,1\ny,3,1\n", NULL, NULL,
+             20000000,
+             "--ci: 20000000 draws of 3 ranked rows are more than "
+             "leaderboard keeps (50000000 values); lower --bootstrap or rank "
+             "fewer rows (--where)");
 }
 
 int main(void)
