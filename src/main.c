@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/quote.h"
+#include "base/suggest.h"
 #include "cli/cli.h"
 #include "core/board.h"
 #include "core/catalog.h"
@@ -108,6 +109,12 @@ static int list(const char *what)
 
 /* }====================================================================== */
 
+static const char *command_name(const void *ctx, size_t i)
+{
+    (void)ctx;
+    return commands[i].name;
+}
+
 static const struct lb_command *find_command(const char *name)
 {
     size_t i;
@@ -140,10 +147,18 @@ static int close_stdout(int rc)
 static int run(int argc, char **argv)
 {
     const struct lb_command *cmd;
+    struct lb_did_you_mean dm;
     struct lb_quoted q;
+    const char *name;
+    size_t near;
 
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-        strcmp(argv[1], "-h") == 0) {
+    if (argc < 2) {
+        /* no command: a usage error (scripts that forgot one should not
+         * read the help as a result); --help asks for it */
+        print_help(stderr);
+        return LB_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         print_help(stdout);
         return LB_EXIT_OK;
     }
@@ -172,10 +187,15 @@ static int run(int argc, char **argv)
         goto unknown;
     return cmd->run(argc - 1, argv + 1);
 unknown:
+    name = argv[argc < 3 || strcmp(argv[1], "help") != 0 ? 1 : 2];
+    near = lb_suggest(name, NCOMMANDS, command_name, NULL);
     fprintf(stderr,
-            "leaderboard: %s is not a command\n"
+            "leaderboard: %s is not a command%s\n"
             "Try 'leaderboard --help' for the list of commands.\n",
-            lb_quotes(&q, argv[argc < 3 || strcmp(argv[1], "help") != 0 ? 1 : 2]));
+            lb_quotes(&q, name),
+            lb_did_you_mean(&dm, near == LB_SUGGEST_NONE
+                                     ? NULL
+                                     : commands[near].name));
     return LB_EXIT_USAGE;
 }
 

@@ -25,6 +25,22 @@
  * (between our read and our replace) makes the update start over. */
 #define MAX_CHANGES 5
 
+/* " of 14" ranked, when each row of b has a model of its own; else what
+ * the 14 are: " of 14 ranked rows, 13 models" (core/models.h). */
+static void ranked_of(const struct lb_board *b, struct lb_buf *of)
+{
+    struct lb_model_counts m;
+    size_t n = b->ranking.n_ranked;
+
+    lb_board_models(b, &m);
+    lb_buf_addf(of, " of %zu", n);
+    if (lb_models_are_rows(&m, b->ranking.nrows))
+        return;
+    lb_buf_addf(of, " ranked row%s", n == 1 ? "" : "s");
+    if (m.known)
+        lb_buf_addf(of, ", %zu model%s", m.ranked, m.ranked == 1 ? "" : "s");
+}
+
 /* "added 'org/x': rank 4 of 14 (average 61.37)" for each new row, on fp. */
 static void report(FILE *fp, const struct cli_add_target *tg,
                    const struct lb_new_row *rows, size_t n,
@@ -35,7 +51,7 @@ static void report(FILE *fp, const struct cli_add_target *tg,
     struct lb_board b;
     struct lb_board_opts o;
     struct lb_error err;
-    struct lb_buf line = LB_BUF_INIT;
+    struct lb_buf line = LB_BUF_INIT, of = LB_BUF_INIT;
     bool ranked;
     size_t i;
 
@@ -49,6 +65,8 @@ static void report(FILE *fp, const struct cli_add_target *tg,
         lb_table_release(&t);
         ranked = false;
     }
+    if (ranked)
+        ranked_of(&b, &of);
     for (i = 0; i < n; i++) {
         size_t row = row_index[i];
         struct lb_quoted q;
@@ -64,7 +82,7 @@ static void report(FILE *fp, const struct cli_add_target *tg,
             lb_buf_addf(&line, ": rank %.*s",
                         (int)lb_rank_text(num, b.ranking.rank2[row]), num);
             lb_dec_format(num, shown, o.rank.precision);
-            lb_buf_addf(&line, " of %zu (average %s)", b.ranking.n_ranked, num);
+            lb_buf_addf(&line, "%s (average %s)", lb_buf_str(&of), num);
         } else if (ranked) {
             struct lb_buf why = LB_BUF_INIT;
 
@@ -78,6 +96,7 @@ static void report(FILE *fp, const struct cli_add_target *tg,
         fwrite(line.data, 1, line.len, fp);
     }
     lb_buf_release(&line);
+    lb_buf_release(&of);
     if (ranked) {
         lb_board_release(&b);
         lb_table_release(&t);

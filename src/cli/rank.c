@@ -255,6 +255,8 @@ int cmd_rank(int argc, char **argv)
         cli_board_args_release(&a.b);
         return rc < 0 ? LB_EXIT_OK : rc;
     }
+    /* CSV and TSV show no counts: --top need not count models */
+    a.b.board.skip_models = a.fmt.format->audience == LB_FOR_TABLES;
     html = a.fmt.format == &lb_format_html;
     with_charts = html && !a.compare && !a.no_charts;
     memset(&t, 0, sizeof t);

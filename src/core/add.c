@@ -13,6 +13,7 @@
 #include "core/catalog.h"
 #include "core/csv_write.h"
 #include "core/select.h"
+#include "core/suggest.h"
 #include "core/table.h"
 
 /* {======================================================================
@@ -270,10 +271,15 @@ static size_t resolve(struct adder *ad, const struct lb_assign *a)
         if (strcasecmp(ad->targets[i].name, a->column) == 0)
             return i;
     if (!ad->opts->new_column) {
-        (void)lb_error_set(ad->err, "%s: no column %s in %s; add it with "
-                                    LB_OPT("new-column"),
+        struct lb_did_you_mean dm;
+        bool near = *lb_table_did_you_mean(&dm, t, a->column) != '\0';
+
+        /* "; did you mean 'X'? (or add it with --new-column)" */
+        (void)lb_error_set(ad->err, "%s: no column %s in %s%s%sadd it with "
+                                    LB_OPT("new-column") "%s",
                            a->origin, lb_quotes(&q, a->column),
-                           lb_quotes(&q2, ad->name));
+                           lb_quotes(&q2, ad->name), dm.s,
+                           near ? " (or " : "; ", near ? ")" : "");
         return LB_NPOS;
     }
     if (a->column[0] == '\0') {

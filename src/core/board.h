@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "core/aggregate.h"
 #include "core/ci.h"
+#include "core/models.h"
 #include "core/rank.h"
 #include "core/select.h"
 #include "core/table.h"
@@ -32,6 +33,10 @@ struct lb_board_opts {
     bool precision_given;         /* -p given: machine formats (CSV, TSV,
                                      JSON) round the value to it too; else
                                      they write it exactly (export) */
+    bool skip_models;             /* lb_board_load: with --top, do not count
+                                     the models of the rows it drops (for
+                                     an output that shows no counts: CSV,
+                                     TSV); lb_board_models then knows none */
 };
 
 struct lb_board {
@@ -51,6 +56,9 @@ struct lb_board {
                                       mean rank, a mean of benchmarks where
                                       lower is better, --sort on such a
                                       column or with --ascending) */
+    bool models_read;              /* lb_board_load dropped rows as it read
+                                      (--top) and counted their models: */
+    struct lb_model_counts read_models; /* the models of every row read */
 };
 
 /* The defaults: catalog benchmarks, --missing exclude, competition ties
@@ -86,6 +94,11 @@ size_t lb_dedup_date_column(const struct lb_table *t);
 /* Parses "none", "best" or "latest"; false otherwise. */
 bool lb_dedup_parse(const char *s, enum lb_dedup *out);
 const char *lb_dedup_name(enum lb_dedup d);
+
+/* The models (core/models.h) of the board's rows, those --top dropped as
+ * the file was read included, and of its ranked rows. Counts every row
+ * each time: call it once per output. */
+void lb_board_models(const struct lb_board *b, struct lb_model_counts *out);
 
 /* Whether the board shows intervals (asked for and available). */
 bool lb_board_has_ci(const struct lb_board *b);

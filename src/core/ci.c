@@ -11,6 +11,8 @@
 #include "base/quote.h"
 #include "base/rng.h"
 #include "base/xalloc.h"
+#include "core/models.h"
+#include "core/suggest.h"
 
 #define Z95 1.959963984540054 /* the 97.5th percentile of N(0, 1) */
 
@@ -114,6 +116,7 @@ struct work {
 static int given_stderrs(struct work *w, const struct lb_ci_opts *o,
                          struct lb_error *err)
 {
+    struct lb_did_you_mean dm;
     struct lb_quoted q;
     size_t *pos, i, k;
     int rc = 0;
@@ -129,10 +132,15 @@ static int given_stderrs(struct work *w, const struct lb_ci_opts *o,
         size_t col = lb_table_find(w->t, g->name);
 
         k = col == LB_NPOS ? 0 : pos[col];
+        /* a column of the file that is not averaged was meant as it is */
+        dm.s[0] = '\0';
+        if (col == LB_NPOS)
+            (void)lb_columns_did_you_mean(&dm, w->t, w->a->cols, w->nk,
+                                          g->name);
         if (k-- == 0)
             rc = lb_error_set(err, LB_OPT("stderr") ": %s is not one of the "
-                                   "benchmarks averaged",
-                              lb_quotes(&q, g->name));
+                                   "benchmarks averaged%s",
+                              lb_quotes(&q, g->name), dm.s);
         else if (g->value.units < 0)
             rc = lb_error_set(err, LB_OPT("stderr") ": the standard error "
                                    "of %s is below 0",
@@ -527,13 +535,18 @@ int lb_ci_compute(const struct lb_aggregate *a, const struct lb_ranking *rk,
         return 0;
     }
     if (w.nr > 0 && o->draws > LB_CI_MAX_CELLS / w.nr) {
+        struct lb_model_counts m;
+        const char *noun;
+
+        /* "models" only when each row has a model of its own */
+        lb_count_models(w.t, NULL, w.n, NULL, &m);
+        noun = lb_models_are_rows(&m, w.n) ? "model" : "row";
         work_release(&w);
         return lb_error_set(err, LB_OPT("ci") ": %zu draws of %zu ranked "
-                                 "models are more than leaderboard keeps (%d "
+                                 "%ss are more than leaderboard keeps (%d "
                                  "values); lower " LB_OPT("bootstrap")
-                                 " or rank fewer models (" LB_OPT("where")
-                                 ")",
-                            o->draws, w.nr, LB_CI_MAX_CELLS);
+                                 " or rank fewer %ss (" LB_OPT("where") ")",
+                            o->draws, w.nr, noun, LB_CI_MAX_CELLS, noun);
     }
     w.ranked = xcalloc(w.nr + 1, sizeof *w.ranked);
     for (i = 0; i < w.nr; i++)

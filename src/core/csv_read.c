@@ -25,6 +25,7 @@
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "core/schema.h"
+#include "core/suggest.h"
 #include "core/table.h"
 
 #define READ_BLOCK (1u << 20)  /* bytes handed to libcsv at once */
@@ -497,6 +498,7 @@ static void finish_header(struct loader *ld)
                                      ld->schema);
     if (t->model_col == LB_NPOS) {
         struct lb_buf cols = LB_BUF_INIT;
+        struct lb_did_you_mean dm;
 
         for (i = 0; i < t->ncols && cols.len < 300; i++)
             lb_buf_addf(&cols, "%s%s", i ? ", " : "",
@@ -504,16 +506,23 @@ static void finish_header(struct loader *ld)
         if (i < t->ncols)
             lb_buf_adds(&cols, ", ...");
         if (ld->opts && ld->opts->model_column)
-            (void)lb_error_set(ld->err, "%s:%zu: no column %s (columns: %s)",
+            (void)lb_error_set(ld->err, "%s:%zu: " LB_OPT("model-column")
+                               ": no column %s%s (columns: %s)",
                                t->path, ld->row_line,
                                lb_quotes(&q, ld->opts->model_column),
+                               lb_table_did_you_mean(&dm, t,
+                                                     ld->opts->model_column),
                                lb_buf_str(&cols));
-        else if (ld->schema && lb_schema_model_column(ld->schema))
+        else if (ld->schema && lb_schema_model_column(ld->schema)) {
+            const char *want = lb_schema_model_column(ld->schema);
+
             (void)lb_error_set(ld->err, "%s:%zu: no column %s, the model "
-                                        "column of schema %s (columns: %s)",
-                               t->path, ld->row_line,
-                               lb_quotes(&q, lb_schema_model_column(ld->schema)),
-                               ld->schema->source, lb_buf_str(&cols));
+                                        "column of schema %s%s (columns: %s)",
+                               t->path, ld->row_line, lb_quotes(&q, want),
+                               ld->schema->source,
+                               lb_table_did_you_mean(&dm, t, want),
+                               lb_buf_str(&cols));
+        }
         else
             (void)lb_error_set(
                 ld->err,

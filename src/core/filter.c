@@ -23,10 +23,14 @@
 #include "base/quote.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "core/suggest.h"
 
 #define MAX_DEPTH 100     /* nesting of '(' and '!' */
 #define WINDOW_HALF 34    /* columns shown on each side of the caret */
 #define WINDOW_CHARS 40   /* and characters at most (zero-width ones too) */
+/* A message before its caret lines, which take about 400 bytes at most of
+ * LB_ERROR_MAX: room for a list of columns and a "did you mean". */
+#define WHAT_BYTES 600
 
 enum cmp {
     CMP_EQ,
@@ -155,7 +159,7 @@ static int fail_at(struct lb_error *err, const char *expr, size_t pos,
                    const char *fmt, ...)
 {
     struct lb_buf b = LB_BUF_INIT;
-    char what[512];
+    char what[WHAT_BYTES];
     va_list ap;
 
     va_start(ap, fmt);
@@ -684,6 +688,7 @@ static int bind_column(const struct lb_filter *f, struct operand *o,
                        const struct lb_table *t, struct lb_error *err)
 {
     struct lb_buf cols = LB_BUF_INIT;
+    struct lb_did_you_mean dm;
     struct lb_quoted q;
     size_t i;
     int rc;
@@ -696,8 +701,9 @@ static int bind_column(const struct lb_filter *f, struct operand *o,
                     lb_quotes(&q, t->cols[i].name));
     if (i < t->ncols)
         lb_buf_adds(&cols, ", ...");
-    rc = fail_at(err, f->expr, o->pos, "no column %s in %s (columns: %s)",
-                 lb_quote(&q, o->text, o->len), t->path, lb_buf_str(&cols));
+    rc = fail_at(err, f->expr, o->pos, "no column %s in %s%s (columns: %s)",
+                 lb_quote(&q, o->text, o->len), t->path,
+                 lb_table_did_you_mean(&dm, t, o->text), lb_buf_str(&cols));
     lb_buf_release(&cols);
     return rc;
 }

@@ -43,6 +43,7 @@
 #include "base/xalloc.h"
 #include "core/aggregate.h"
 #include "core/catalog.h"
+#include "core/suggest.h"
 
 #define GEO_DECIMALS 9      /* decimals kept of a geometric mean */
 #define ROUND_DECIMALS 18   /* win rates whose exact denominator is too big */
@@ -121,6 +122,7 @@ static int find_bench(const struct lb_aggregate *a, const uint32_t *pos,
 {
     size_t col = lb_table_find(a->t, name);
     struct lb_buf list = LB_BUF_INIT;
+    struct lb_did_you_mean dm;
     struct lb_quoted q;
     int rc;
 
@@ -129,8 +131,13 @@ static int find_bench(const struct lb_aggregate *a, const uint32_t *pos,
         return 0;
     }
     bench_list(a, &list);
-    rc = lb_error_set(err, "%s: %s is not one of the benchmarks averaged (%s)",
-                      option, lb_quotes(&q, name), lb_buf_str(&list));
+    /* a column of the file that is not averaged was meant as it is */
+    dm.s[0] = '\0';
+    if (col == LB_NPOS)
+        (void)lb_columns_did_you_mean(&dm, a->t, a->cols, a->nbench, name);
+    rc = lb_error_set(err, "%s: %s is not one of the benchmarks averaged%s "
+                           "(%s)",
+                      option, lb_quotes(&q, name), dm.s, lb_buf_str(&list));
     lb_buf_release(&list);
     return rc;
 }

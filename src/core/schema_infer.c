@@ -34,6 +34,7 @@
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
+#include "core/suggest.h"
 #include "core/table.h"
 
 /* {======================================================================
@@ -353,6 +354,7 @@ static const struct lb_field *find_given(const struct lb_field **v, size_t n,
 static int check_given(const struct lb_table *t, const struct lb_schema *given,
                        struct lb_error *err)
 {
+    struct lb_did_you_mean dm;
     struct lb_quoted qf, qs;
     size_t i;
 
@@ -362,9 +364,10 @@ static int check_given(const struct lb_table *t, const struct lb_schema *given,
         if (f->role == LB_ROLE_BENCHMARK &&
             lb_table_find(t, f->name) == LB_NPOS)
             return lb_error_set(err, "%s: benchmark %s of schema %s is not a "
-                                     "column of the file",
+                                     "column of the file%s",
                                 t->path, lb_quotes(&qf, f->name),
-                                lb_quotes(&qs, given->source));
+                                lb_quotes(&qs, given->source),
+                                lb_table_did_you_mean(&dm, t, f->name));
     }
     return 0;
 }

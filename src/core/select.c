@@ -10,6 +10,7 @@
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "core/schema.h"
+#include "core/suggest.h"
 
 #define COLUMN_LIST_BYTES 400 /* columns listed in an "unknown name" error */
 
@@ -40,21 +41,14 @@ static int unknown_column(const struct lb_table *t, const char *option,
                           struct lb_error *err)
 {
     struct lb_buf cols = LB_BUF_INIT;
-    struct lb_quoted q, qs;
-    size_t near = lb_table_suggest(t, name);
+    struct lb_did_you_mean dm;
+    struct lb_quoted q;
     int rc;
 
     list_columns(t, &cols);
-    if (near != LB_NPOS)
-        rc = lb_error_set(err, "%s: no %s %s in %s; did you mean %s? "
-                               "(columns: %s)",
-                          option, what, lb_quotes(&q, name), t->path,
-                          lb_quotes(&qs, t->cols[near].name),
-                          lb_buf_str(&cols));
-    else
-        rc = lb_error_set(err, "%s: no %s %s in %s (columns: %s)", option,
-                          what, lb_quotes(&q, name), t->path,
-                          lb_buf_str(&cols));
+    rc = lb_error_set(err, "%s: no %s %s in %s%s (columns: %s)", option, what,
+                      lb_quotes(&q, name), t->path,
+                      lb_table_did_you_mean(&dm, t, name), lb_buf_str(&cols));
     lb_buf_release(&cols);
     return rc;
 }

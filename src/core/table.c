@@ -2,11 +2,11 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <ctype.h>
 #include <stdint.h>
 #include <strings.h>
 
 #include "base/quote.h"
+#include "base/suggest.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
 #include "core/schema.h"
@@ -326,71 +326,18 @@ int lb_table_check_numeric(const struct lb_table *t, size_t col,
     return 0;
 }
 
-/* Characters a[i] and b[j] equal, letter case ignored. */
-static bool same_char(const char *a, size_t i, const char *b, size_t j)
+static const char *column_name(const void *ctx, size_t i)
 {
-    return tolower((unsigned char)a[i]) == tolower((unsigned char)b[j]);
-}
+    const struct lb_table *t = ctx;
 
-/* The edit distance between a and b (insertions, deletions, changes and
- * swaps of two neighbours each count 1; letter case ignored), or more than
- * 'limit' (then limit + 1). */
-static size_t distance(const char *a, const char *b, size_t limit)
-{
-    size_t na = strlen(a), nb = strlen(b), i, j, best = 0;
-    size_t *two, *prev, *cur, *tmp;
-
-    if ((na > nb ? na - nb : nb - na) > limit)
-        return limit + 1;
-    two = xcalloc(nb + 1, sizeof *two);
-    prev = xcalloc(nb + 1, sizeof *prev);
-    cur = xcalloc(nb + 1, sizeof *cur);
-    for (j = 0; j <= nb; j++)
-        prev[j] = j;
-    for (i = 1; i <= na && best <= limit; i++) {
-        cur[0] = best = i;
-        for (j = 1; j <= nb; j++) {
-            size_t v = prev[j - 1] + !same_char(a, i - 1, b, j - 1);
-
-            if (prev[j] + 1 < v)
-                v = prev[j] + 1;
-            if (cur[j - 1] + 1 < v)
-                v = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && same_char(a, i - 1, b, j - 2) &&
-                same_char(a, i - 2, b, j - 1) && two[j - 2] + 1 < v)
-                v = two[j - 2] + 1;
-            cur[j] = v;
-            if (v < best)
-                best = v;
-        }
-        tmp = two;
-        two = prev;
-        prev = cur;
-        cur = tmp;
-    }
-    best = best > limit ? limit + 1 : prev[nb];
-    free(two);
-    free(prev);
-    free(cur);
-    return best;
+    return t->cols[i].name;
 }
 
 size_t lb_table_suggest(const struct lb_table *t, const char *name)
 {
-    size_t limit = strlen(name) / 3, i, found = LB_NPOS, d;
+    size_t i = lb_suggest(name, t->ncols, column_name, t);
 
-    if (limit < 1)
-        limit = 1;
-    for (i = 0; i < t->ncols; i++) {
-        d = distance(name, t->cols[i].name, limit);
-        if (d <= limit) {
-            found = i;
-            limit = d - (d > 0); /* a nearer one only */
-            if (d == 0)
-                break;
-        }
-    }
-    return found;
+    return i == LB_SUGGEST_NONE ? LB_NPOS : i;
 }
 
 bool lb_column_lower_better(const struct lb_column *c)

@@ -9,7 +9,8 @@
  * than the displayed score of the N-th best row seen so far (that bound only
  * rises), so the first N rows and every row tied with the N-th are kept,
  * together with every row ranked above any of them. The counts of rows and
- * of ranked rows are kept aside for the footer. */
+ * of ranked rows, and their models (core/models.h), are kept aside for the
+ * footer. */
 #include "core/top.h"
 
 #include <stdlib.h>
@@ -35,6 +36,7 @@ struct top {
     size_t rows;          /* data rows read */
     size_t ranked;        /* rows with a score */
     bool can_reload;      /* the file can be read again (not a pipe) */
+    struct lb_model_set models; /* the models of the rows read */
 };
 
 /* 1 when a is better than b, 0 when equal, -1 when worse (displayed). */
@@ -225,12 +227,19 @@ static bool top_keep(struct lb_table *t, void *ctx)
 {
     struct top *tp = ctx;
     lb_i128 shown;
-    bool big = false;
+    bool big = false, scored;
+    const char *name;
+    size_t len;
 
     tp->rows++;
     if (!tp->active)
         return true;
-    if (!row_score(tp, t, t->nrows - 1, &shown, &big))
+    scored = row_score(tp, t, t->nrows - 1, &shown, &big);
+    if (!tp->opts->skip_models) {
+        name = lb_table_model(t, t->nrows - 1, &len);
+        lb_model_set_add(&tp->models, name, len, scored);
+    }
+    if (!scored)
         return big; /* not ranked: counted, not listed under --top */
     tp->ranked++;
     if (tp->bound && better(tp, shown, tp->worst) < 0)
@@ -317,6 +326,7 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
     memset(&tp, 0, sizeof tp);
     memset(&w, 0, sizeof w);
     tp.opts = bo;
+    lb_model_set_init(&tp.models);
     if (bo->where != NULL && lb_filter_parse(bo->where, &w.filter, err) != 0)
         return -1;
     if (lb_board_streams_top(bo))
@@ -329,7 +339,9 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
         /* a column turned out to hold a sentinel: every row again */
         lb_table_release(t);
         free(tp.cols);
+        lb_model_set_release(&tp.models);
         memset(&tp, 0, sizeof tp);
+        lb_model_set_init(&tp.models);
         w.tp = NULL;
         w.read = w.kept = 0;
         rc = lb_table_load(t, path, &opts, err);
@@ -342,6 +354,7 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
     lb_filter_free(w.filter);
     if (rc != 0) {
         free(tp.cols);
+        lb_model_set_release(&tp.models);
         return -1;
     }
     rc = lb_dedup_rows(t, bo, &dups, &date_col, err);
@@ -351,6 +364,9 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
         /* the footer counts every row read, not only those kept */
         b->ranking.nrows = tp.rows;
         b->ranking.n_ranked = tp.ranked;
+        b->models_read = true;
+        b->read_models = tp.models.counts;
+        b->read_models.known = tp.models.counts.known && !bo->skip_models;
     }
     if (rc == 0) {
         b->n_filtered = w.read - w.kept;
@@ -364,5 +380,6 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
         lb_table_release(t);
     }
     free(tp.cols);
+    lb_model_set_release(&tp.models);
     return rc;
 }

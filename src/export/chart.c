@@ -143,6 +143,16 @@ size_t chart_rows_with_params(const struct lb_board *b, size_t pc,
     return n;
 }
 
+/* "model" when each row of the board has a model of its own (a count of
+ * rows is then a count of models), else "row" (core/models.h). */
+static const char *row_noun(const struct lb_board *b)
+{
+    struct lb_model_counts m;
+
+    lb_board_models(b, &m);
+    return lb_models_are_rows(&m, b->ranking.nrows) ? "model" : "row";
+}
+
 int lb_chart_check(const struct lb_board *b, enum lb_chart c,
                    struct lb_error *err)
 {
@@ -178,15 +188,17 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
         for (i = 0; lb_board_has_ci(b) && i < b->ranking.n_listed_ranked; i++)
             if (b->ci.has[b->ranking.order[i]])
                 return 0;
-        if (b->ci.too_many)
+        if (b->ci.too_many) {
+            const char *noun = row_noun(b);
+
             return lb_error_set(err,
                                 "%s: chart 'ranks': %zu draws of %zu ranked "
-                                "models are more than leaderboard keeps (%d "
+                                "%ss are more than leaderboard keeps (%d "
                                 "values); lower " LB_OPT("bootstrap")
-                                " or rank fewer models (" LB_OPT("where")
-                                ")",
+                                " or rank fewer %ss (" LB_OPT("where") ")",
                                 b->table->path, b->ci.draws, b->ci.ranked,
-                                LB_CI_MAX_CELLS);
+                                noun, LB_CI_MAX_CELLS, noun);
+        }
         return lb_error_set(err,
                             "%s: chart 'ranks' needs a standard error for "
                             "every score (NAME_stderr columns or "
@@ -411,6 +423,7 @@ int lb_chart_write(const struct lb_board *b, enum lb_chart kind,
     memset(&c, 0, sizeof c);
     c.b = b;
     c.t = b->table;
+    c.noun = row_noun(b);
     c.key = b->sel.sort_col != LB_NPOS ? &b->by_column : &b->mean;
     c.name = kinds[kind].name;
     c.term = o->terminal;

@@ -48,6 +48,8 @@ struct chart {
     enum lb_terminal term;
     bool embed;             /* data in the script, image to stdout */
     size_t top;             /* models asked for (o->top or the default) */
+    const char *noun;       /* what a row is, in counts: "model" when each
+                               row has a model of its own, else "row" */
     size_t nrows;           /* rows plotted */
     size_t *rows;           /* their table rows, in rank order (owned) */
     bool intervals;         /* the .dat ends with each row's interval */

@@ -39,11 +39,11 @@ int chart_ranks(struct chart *c)
                  RANKS_W, height);
     lb_buf_adds(&text, "Rank intervals: ");
     if (n >= with)
-        lb_buf_addf(&text, "%s %zu ranked model%s with intervals",
-                    n == 1 ? "the" : "all", n, n == 1 ? "" : "s");
+        lb_buf_addf(&text, "%s %zu ranked %s%s with intervals",
+                    n == 1 ? "the" : "all", n, c->noun, n == 1 ? "" : "s");
     else
-        lb_buf_addf(&text, "top %zu of %zu ranked models with intervals", n,
-                    with);
+        lb_buf_addf(&text, "top %zu of %zu ranked %ss with intervals", n,
+                    with, c->noun);
     lb_buf_adds(&text, "\nranked by ");
     chart_what(c, &text, false);
     lb_buf_addf(&text, "\nbar: 95%% of %zu bootstrap draws (seed %llu); dot: "

@@ -295,7 +295,7 @@ int chart_size(struct chart *c)
     chart_what(c, &text, true);
     lb_buf_adds(&text, " against ");
     chart_user(&text, p->name, AXIS_LABEL_CHARS);
-    lb_buf_addf(&text, "\n%zu ranked model%s with a ", c->nrows,
+    lb_buf_addf(&text, "\n%zu ranked %s%s with a ", c->nrows, c->noun,
                 c->nrows == 1 ? "" : "s");
     chart_user(&text, p->name, AXIS_LABEL_CHARS);
     lb_buf_addf(&text, " value, the top %zu labelled; ringed: no smaller "

@@ -124,17 +124,17 @@ void chart_bench_list(const struct chart *c, struct lb_buf *out,
     }
 }
 
-/* "all 13 ranked models" or "top 8 of 13 ranked models", then how many
- * models of the file have no rank. */
+/* "all 13 ranked models" or "top 8 of 13 ranked models" ("rows" when a
+ * model has several), then how many rows of the file have no rank. */
 void chart_count(const struct chart *c, struct lb_buf *out, size_t shown)
 {
     size_t n = c->b->ranking.n_listed_ranked, all = c->t->nrows;
 
     if (shown >= n)
-        lb_buf_addf(out, "%s %zu ranked model%s", n == 1 ? "the" : "all", n,
-                    n == 1 ? "" : "s");
+        lb_buf_addf(out, "%s %zu ranked %s%s", n == 1 ? "the" : "all", n,
+                    c->noun, n == 1 ? "" : "s");
     else
-        lb_buf_addf(out, "top %zu of %zu ranked models", shown, n);
+        lb_buf_addf(out, "top %zu of %zu ranked %ss", shown, n, c->noun);
     if (all > n)
         lb_buf_addf(out, " (%zu of %zu not ranked)", all - n, all);
 }

@@ -59,9 +59,14 @@ static void title(const struct lb_board *b, const struct lb_compare *c,
 static void footer(const struct lb_board *b, const struct lb_compare *c,
                    struct lb_buf *out)
 {
+    struct lb_model_counts m;
+
+    /* rows are the models only when each has a model of its own */
+    lb_board_models(b, &m);
     lb_buf_addf(out, "%s: agreement of each order with the %s order (1: the "
-                     "same, -1: reversed), over the models ranked by both.\n",
-                TAU_LABEL, c->orders[0].name);
+                     "same, -1: reversed), over the %ss ranked by both.\n",
+                TAU_LABEL, c->orders[0].name,
+                lb_models_are_rows(&m, b->ranking.nrows) ? "model" : "row");
     if (c->skipped.len > 0) {
         lb_buf_adds(out, "Not compared: ");
         lb_error_render(out, lb_buf_str(&c->skipped), "--");

@@ -483,6 +483,7 @@ static struct lb_meta *ranking_meta(const struct lb_board *b)
     const struct lb_table *t = b->table;
     const struct lb_selection *sel = &b->sel;
     struct lb_meta *m = lb_meta_new(), *list;
+    struct lb_model_counts models;
     size_t i;
 
     list = lb_meta_list(m, "benchmarks");
@@ -521,8 +522,24 @@ static struct lb_meta *ranking_meta(const struct lb_board *b)
     lb_meta_str(m, "missing", lb_missing_name(b->opts.missing));
     lb_meta_str(m, "ties", lb_ties_name(b->opts.rank.ties));
     lb_meta_uint(m, "precision", b->opts.rank.precision);
-    lb_meta_uint(m, "models", b->ranking.nrows);
-    lb_meta_uint(m, "ranked", b->ranking.n_ranked);
+    /* "models" and "ranked" count models (distinct names: core/models.h);
+     * when a model has several rows, or there were too many names to
+     * count (null), the rows' counts follow */
+    lb_board_models(b, &models);
+    if (lb_models_are_rows(&models, b->ranking.nrows)) {
+        lb_meta_uint(m, "models", b->ranking.nrows);
+        lb_meta_uint(m, "ranked", b->ranking.n_ranked);
+    } else {
+        if (models.known) {
+            lb_meta_uint(m, "models", models.models);
+            lb_meta_uint(m, "ranked", models.ranked);
+        } else {
+            lb_meta_null(m, "models");
+            lb_meta_null(m, "ranked");
+        }
+        lb_meta_uint(m, "row_count", b->ranking.nrows);
+        lb_meta_uint(m, "ranked_rows", b->ranking.n_ranked);
+    }
     lb_schema_meta(b, m);
     return m;
 }

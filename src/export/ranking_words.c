@@ -81,15 +81,17 @@ void lb_ranking_title(const struct lb_board *r, struct lb_buf *out)
                     sel->nbench > 1 ? "all " : "");
 }
 
-/* What the intervals are, or why there are none. */
-static void ci_footer(const struct lb_board *r, struct lb_buf *out)
+/* What the intervals are, or why there are none. 'noun' is what a row is:
+ * "model" when each row has a model of its own, else "row". */
+static void ci_footer(const struct lb_board *r, const char *noun,
+                      struct lb_buf *out)
 {
     const struct lb_ci *ci = &r->ci;
 
     if (!ci->available && ci->too_many) {
-        lb_buf_addf(out, "No intervals: %zu draws of %zu ranked models are "
+        lb_buf_addf(out, "No intervals: %zu draws of %zu ranked %ss are "
                          "more than leaderboard keeps (%d values).\n",
-                    ci->draws, ci->ranked, LB_CI_MAX_CELLS);
+                    ci->draws, ci->ranked, noun, LB_CI_MAX_CELLS);
         return;
     }
     if (!ci->available) {
@@ -114,13 +116,29 @@ static void ci_footer(const struct lb_board *r, struct lb_buf *out)
                      "P(rank 1): the share of draws that rank the model "
                      "first.\n",
                 ci->draws, (unsigned long long)ci->seed);
-    lb_buf_adds(out, "UB rank: 1 + the models whose interval lies entirely "
-                     "above (Chatbot Arena's upper-bound rank).\n");
+    lb_buf_addf(out, "UB rank: 1 + the %ss whose interval lies entirely "
+                     "above (Chatbot Arena's upper-bound rank).\n",
+                noun);
     if (ci->no_se > 0) {
-        lb_buf_addf(out, "%zu ranked model%s a standard error for a score: "
+        lb_buf_addf(out, "%zu ranked %s%s a standard error for a score: "
                          "no interval (its scores stay fixed in the draws).\n",
-                    ci->no_se, ci->no_se == 1 ? " lacks" : "s lack");
+                    ci->no_se, noun, ci->no_se == 1 ? " lacks" : "s lack");
     }
+}
+
+/* "13 of 16 models ranked" when each row has a model of its own; else
+ * "7169 of 7169 rows ranked (6811 of 6811 models)", or without the models
+ * when they could not be counted. */
+static void ranked_count(const struct lb_ranking *k,
+                         const struct lb_model_counts *m, struct lb_buf *out)
+{
+    const char *noun = lb_models_are_rows(m, k->nrows) ? "model" : "row";
+
+    lb_buf_addf(out, "%zu of %zu %s%s ranked", k->n_ranked, k->nrows, noun,
+                k->nrows == 1 ? "" : "s");
+    if (m->known && m->models != k->nrows)
+        lb_buf_addf(out, " (%zu of %zu model%s)", m->ranked, m->models,
+                    m->models == 1 ? "" : "s");
 }
 
 void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
@@ -128,9 +146,12 @@ void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
     const struct lb_ranking *k = &r->ranking;
     size_t unranked = k->nrows - k->n_ranked, i, why[3] = {0};
     bool marked = false;
+    struct lb_model_counts m;
+    const char *noun;
 
-    lb_buf_addf(out, "%zu of %zu model%s ranked", k->n_ranked, k->nrows,
-                k->nrows == 1 ? "" : "s");
+    lb_board_models(r, &m);
+    noun = lb_models_are_rows(&m, k->nrows) ? "model" : "row";
+    ranked_count(k, &m, out);
     for (i = 0; r->mean.why != NULL && r->sel.sort_col == LB_NPOS &&
                 i < r->table->nrows;
          i++)
@@ -159,8 +180,8 @@ void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
         }
         if (why[2] > 0)
             lb_buf_addf(out, "%s%zu only in benchmarks that fewer than 2 "
-                             "models have",
-                        sep, why[2]);
+                             "%ss have",
+                        sep, why[2], noun);
     } else if (unranked > 0) {
         if (r->sel.sort_col != LB_NPOS)
             lb_buf_addf(out, "; %zu not ranked: no %s value", unranked,
@@ -189,7 +210,7 @@ void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
             lb_buf_adds(out, "its best.\n");
     }
     if (r->opts.ci.enabled) {
-        ci_footer(r, out);
+        ci_footer(r, noun, out);
     }
     if (r->mean.rounded) {
         lb_buf_adds(out, "Win rates are rounded at 18 decimals (their exact "
@@ -205,9 +226,9 @@ void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
                     r->opts.rank.precision, r->opts.rank.precision == 1 ? "" : "s",
                     lb_ties_name(r->opts.rank.ties));
     if (r->opts.rank.top > 0 && k->n_listed_ranked < k->n_ranked) {
-        lb_buf_addf(out, "Showing the first %zu ranked model%s (--top %zu).\n",
-                    k->n_listed_ranked, k->n_listed_ranked == 1 ? "" : "s",
-                    r->opts.rank.top);
+        lb_buf_addf(out, "Showing the first %zu ranked %s%s (--top %zu).\n",
+                    k->n_listed_ranked, noun,
+                    k->n_listed_ranked == 1 ? "" : "s", r->opts.rank.top);
     }
     for (i = 0; i < k->n_listed; i++)
         if (lb_board_marked(r, k->order[i]))

@@ -1,4 +1,5 @@
-// html_sort.mjs BOARD.html HOSTILE.html DIFF.html COMPARE.html [SCREENSHOT_DIR]
+// html_sort.mjs BOARD.html HOSTILE.html DIFF.html COMPARE.html DUPS.html
+//               [SCREENSHOT_DIR]
 //
 // Opens the HTML pages of 'leaderboard rank', 'leaderboard diff' and
 // 'leaderboard rank --compare-methods' in Debian's Chromium,
@@ -16,7 +17,9 @@
 //   - the page of a diff and of the comparison of methods (the same table
 //     engine, other views) load, sort by their columns (a rank lowest
 //     first, a change highest first, "+0.66" read as a number), filter,
-//     and keep a summary row (Kendall's tau-b) below the sorted rows.
+//     and keep a summary row (Kendall's tau-b) below the sorted rows;
+//   - the count under the filter says "models" when each row is a model of
+//     its own, "rows" when a model has several (DUPS.html).
 // Exits 0 when every check passes; prints one line per check.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,9 +27,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [boardPath, hostilePath, diffPath, comparePath, shots] = process.argv.slice(2);
-if (!boardPath || !hostilePath || !diffPath || !comparePath) {
-  console.error('usage: node html_sort.mjs BOARD.html HOSTILE.html DIFF.html COMPARE.html [SHOT_DIR]');
+const [boardPath, hostilePath, diffPath, comparePath, dupsPath, shots] =
+  process.argv.slice(2);
+if (!boardPath || !hostilePath || !diffPath || !comparePath || !dupsPath) {
+  console.error('usage: node html_sort.mjs BOARD.html HOSTILE.html DIFF.html COMPARE.html ' +
+                'DUPS.html [SHOT_DIR]');
   process.exit(2);
 }
 
@@ -202,6 +207,18 @@ try {
   check('the comparison keeps Kendall\'s tau-b below the table',
         foot[0] === "Kendall's tau-b" && foot[1] === '1.000', foot.join(' '));
   if (shots) await cmp.screenshot({ path: join(shots, 'compare.png'), fullPage: true });
+
+  // a model with several rows: the count says rows
+  const dups = await context.newPage();
+  await dups.goto(pathToFileURL(resolve(dupsPath)).href);
+  const all = (await col(dups, 'Model')).length;
+  check('a board where a model has several rows counts rows',
+        (await dups.locator('#count').textContent()) === `${all} of ${all} rows shown`,
+        await dups.locator('#count').textContent());
+  await dups.getByRole('searchbox', { name: 'Filter models' }).fill('org/a');
+  check('and counts the rows it keeps',
+        (await dups.locator('#count').textContent()) === `2 of ${all} rows shown`,
+        await dups.locator('#count').textContent());
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -130,10 +130,16 @@ static void test_add_new_column(void **state)
 {
     struct lb_assign c[] = {A("HumanEval", "48.8"), S("modality", "code")};
     struct lb_new_row rows[] = {ROW("x", c)};
+    struct lb_assign slip[] = {S("licnse", "mit")};
+    struct lb_new_row slipped[] = {ROW("x", slip)};
 
     (void)state;
     fails(file, rows, 1, false, false,
           "arg: no column 'HumanEval' in 'f.csv'; add it with --new-column");
+    /* a slip of the keyboard: the nearest column first */
+    fails(file, slipped, 1, false, false,
+          "set: no column 'licnse' in 'f.csv'; did you mean 'license'? (or "
+          "add it with --new-column)");
     gives("model,ARC\r\na,1\r\n", rows, 1, false, true,
           "model,ARC,HumanEval,modality\r\na,1,,\r\nx,,48.8,code\r\n");
 }

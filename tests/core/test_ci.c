@@ -194,6 +194,13 @@ static void test_ci_errors(void **state)
              "--stderr: the standard error of 'MMLU' is below 0");
     ci_fails(csv, "ARC=1", NULL, 10,
              "--stderr: 'ARC' is not one of the benchmarks averaged");
+    /* a slip: the nearest benchmark averaged; a column that is not
+     * averaged was meant as it is: no suggestion */
+    ci_fails(csv, "MLMU=1", NULL, 10,
+             "--stderr: 'MLMU' is not one of the benchmarks averaged; did "
+             "you mean 'MMLU'?");
+    ci_fails(csv, "MMLU_stderr=1", NULL, 10,
+             "--stderr: 'MMLU_stderr' is not one of the benchmarks averaged");
     ci_fails(csv, NULL, "MMLU", 10,
              "--ci: intervals are for the aggregate of the benchmarks, not "
              "for --sort");
@@ -203,6 +210,12 @@ static void test_ci_errors(void **state)
              "--ci: 10000000 draws of 6 ranked models are more than "
              "leaderboard keeps (50000000 values); lower --bootstrap or rank "
              "fewer models (--where)");
+    /* a model with two rows: what is counted is rows */
+    ci_fails("model,A,A_stderr\nx,1,1\nx,2,1\ny,3,1\n", NULL, NULL,
+             20000000,
+             "--ci: 20000000 draws of 3 ranked rows are more than "
+             "leaderboard keeps (50000000 values); lower --bootstrap or rank "
+             "fewer rows (--where)");
 }
 
 int main(void)

@@ -365,8 +365,16 @@ static void test_csv_read_model_column_option(void **state)
     assert_int_equal(lb_table_load_mem(&t, "t.csv", csv, strlen(csv), &opts,
                                        &err),
                      -1);
-    assert_string_equal(err.msg, "t.csv:1: no column 'nope' (columns: 'id', "
-                                 "'name', 'ARC')");
+    assert_string_equal(msg_of(&err), "t.csv:1: --model-column: no column "
+                                      "'nope' (columns: 'id', 'name', 'ARC')");
+    /* a slip of the keyboard: the nearest column */
+    opts.model_column = "nmae";
+    assert_int_equal(lb_table_load_mem(&t, "t.csv", csv, strlen(csv), &opts,
+                                       &err),
+                     -1);
+    assert_string_equal(msg_of(&err),
+                        "t.csv:1: --model-column: no column 'nmae'; did you "
+                        "mean 'name'? (columns: 'id', 'name', 'ARC')");
     /* "Model" is found without the option */
     load_ok(&t, "Model,ARC\na,1\n");
     assert_int_equal(t.model_col, 0);

@@ -345,6 +345,13 @@ static void test_filter_data_errors(void **state)
                "'submitted')\n"
                "  nope < 3\n"
                "  ^");
+    /* a slip of the keyboard: the nearest column */
+    eval_fails("ARC > 1 && parms_b < 3",
+               "--where: no column 'parms_b' in t.csv; did you mean "
+               "'params_b'? (columns: 'model', 'ARC', 'params_b', 'license', "
+               "'context_length', 'is_flagged', 'submitted')\n"
+               "  ARC > 1 && parms_b < 3\n"
+               "             ^");
 }
 
 static void test_filter_score_columns_compare_as_numbers(void **state)

@@ -161,6 +161,28 @@ static void test_method_option_errors(void **state)
     method_fails(LB_METHOD_WEIGHTED, "C=1", NULL, NULL, two, NULL,
                  "--weights: 'C' is not one of the benchmarks averaged ('A', "
                  "'B')");
+    /* a slip: the nearest benchmark averaged, for every option that names
+     * one; a column that is not averaged was meant as it is */
+    method_fails(LB_METHOD_WEIGHTED, "MLMU=2", NULL, NULL,
+                 "model,ARC,MMLU,params_b\nx,1,2,3\n", NULL,
+                 "--weights: 'MLMU' is not one of the benchmarks averaged; "
+                 "did you mean 'MMLU'? ('ARC', 'MMLU')");
+    method_fails(LB_METHOD_NORMALIZED, NULL, "ACR=2", NULL,
+                 "model,ARC,MMLU,params_b\nx,1,2,3\n", NULL,
+                 "--baseline: 'ACR' is not one of the benchmarks averaged; "
+                 "did you mean 'ARC'? ('ARC', 'MMLU')");
+    method_fails(LB_METHOD_MEAN, NULL, NULL, "mmlu2",
+                 "model,ARC,MMLU,params_b\nx,1,2,3\n", NULL,
+                 "--lower-is-better: 'mmlu2' is not one of the benchmarks "
+                 "averaged; did you mean 'MMLU'? ('ARC', 'MMLU')");
+    method_fails(LB_METHOD_WEIGHTED, "params_b=2", NULL, NULL,
+                 "model,ARC,MMLU,params_b\nx,1,2,3\n", NULL,
+                 "--weights: 'params_b' is not one of the benchmarks "
+                 "averaged ('ARC', 'MMLU')");
+    method_fails(LB_METHOD_WEIGHTED, "parms_b=2", NULL, NULL,
+                 "model,ARC,MMLU,params_b\nx,1,2,3\n", NULL,
+                 "--weights: 'parms_b' is not one of the benchmarks "
+                 "averaged ('ARC', 'MMLU')");
     method_fails(LB_METHOD_WEIGHTED, "A=0,B=0", NULL, NULL, two, NULL,
                  "--weights: every weight is 0");
     method_fails(LB_METHOD_WEIGHTED, "A=1,a=2", NULL, NULL, two, NULL,

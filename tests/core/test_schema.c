@@ -317,6 +317,18 @@ static void test_schema_given_errors(void **state)
     assert_string_equal(err.msg, "t.csv: benchmark 'GSM8K' of schema "
                                  "'s.json' is not a column of the file");
     lb_schema_release(&s);
+    /* a typo in a schema's benchmark: did you mean */
+    json = "{\"fields\": [{\"name\": \"GSM9K\", \"role\": "
+           "\"benchmark\"}]}";
+    assert_int_equal(lb_schema_parse(&s, "s.json", json, strlen(json), &err),
+                     0);
+    assert_int_equal(lb_table_load_mem(&t, "t.csv", "model,GSM8K\na,1\n", 16,
+                                       &o, &err),
+                     -1);
+    assert_string_equal(err.msg, "t.csv: benchmark 'GSM9K' of schema "
+                                 "'s.json' is not a column of the file; did "
+                                 "you mean 'GSM8K'?");
+    lb_schema_release(&s);
     /* a schema's model column that the file lacks */
     json = "{\"fields\": [], \"primaryKey\": [\"system\", \"precision\"]}";
     assert_int_equal(lb_schema_parse(&s, "s.json", json, strlen(json), &err),
@@ -328,6 +340,17 @@ static void test_schema_given_errors(void **state)
     assert_string_equal(err.msg, "t.csv:1: no column 'system', the model "
                                  "column of schema s.json (columns: 'model', "
                                  "'ARC')");
+    lb_schema_release(&s);
+    /* ... and one near a column of the file */
+    json = "{\"fields\": [], \"primaryKey\": [\"modle\"]}";
+    assert_int_equal(lb_schema_parse(&s, "s.json", json, strlen(json), &err),
+                     0);
+    assert_int_equal(lb_table_load_mem(&t, "t.csv", "model,ARC\na,1\n", 14,
+                                       &o, &err),
+                     -1);
+    assert_string_equal(err.msg, "t.csv:1: no column 'modle', the model "
+                                 "column of schema s.json; did you mean "
+                                 "'model'? (columns: 'model', 'ARC')");
     lb_schema_release(&s);
     /* bad schemas */
     json = "{\"fields\": [{\"name\": \"A\"}, {\"name\": \"A\"}]}";

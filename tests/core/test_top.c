@@ -220,12 +220,51 @@ static void test_top_huge_row_as_whole(void **state)
     unlink(path);
 }
 
+/* The models of the rows --top drops are counted as they are read (the
+ * board of the whole table counts the same), unless the output shows no
+ * counts (skip_models): then they are unknown, never a count of the rows
+ * kept. */
+static void test_top_counts_models_read(void **state)
+{
+    char path[] = "/tmp/lb_test_top_XXXXXX";
+    int fd = mkstemp(path);
+    struct lb_table t;
+    struct lb_board b;
+    struct lb_board_opts o;
+    struct lb_load_opts lo = {0};
+    struct lb_model_counts m;
+    struct lb_error err;
+
+    (void)state;
+    assert_true(fd >= 0);
+    close(fd);
+    write_random(path, 5, 20000, true); /* 3000 names, most of them twice */
+    lb_board_opts_init(&o);
+    o.rank.top = 3;
+    assert_int_equal(lb_board_load(&t, &b, path, &lo, &o, &err), 0);
+    assert_true(t.nrows < 100); /* it dropped rows */
+    lb_board_models(&b, &m);
+    assert_true(m.known);
+    assert_true(m.models > 2900 && m.models <= 3000);
+    assert_true(m.ranked > 2800 && m.ranked <= m.models);
+    lb_board_release(&b);
+    lb_table_release(&t);
+    o.skip_models = true;
+    assert_int_equal(lb_board_load(&t, &b, path, &lo, &o, &err), 0);
+    lb_board_models(&b, &m);
+    assert_false(m.known);
+    lb_board_release(&b);
+    lb_table_release(&t);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_top_streaming_equals_whole),
         cmocka_unit_test(test_top_errors_as_whole),
         cmocka_unit_test(test_top_huge_row_as_whole),
+        cmocka_unit_test(test_top_counts_models_read),
     };
 
     return cmocka_run_group_tests_name("top", tests, NULL, NULL);

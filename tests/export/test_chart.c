@@ -525,6 +525,52 @@ static void test_gnuplot_intervals(void **state)
     fixture_release(&f);
 }
 
+/* Titles count rows as models only when each row is a model of its own;
+ * a model evaluated twice makes them count rows. */
+static void test_gnuplot_counts_rows(void **state)
+{
+    static const char *const one_each =
+        "model,A,A_stderr,B,B_stderr,params_b\n"
+        "x,70,1,60,1,7\ny,60,1,50,1,13\nz,50,1,40,1,70\n";
+    static const char *const twice =
+        "model,A,A_stderr,B,B_stderr,params_b\n"
+        "x,70,1,60,1,7\nx,60,1,50,1,7\nz,50,1,40,1,70\n";
+    static const struct {
+        enum lb_chart chart;
+        size_t top;
+        const char *models, *rows;
+    } want[] = {
+        {LB_CHART_AVERAGE, 0, "all 3 ranked models", "all 3 ranked rows"},
+        {LB_CHART_BENCHMARKS, 2, "top 2 of 3 ranked models",
+         "top 2 of 3 ranked rows"},
+        {LB_CHART_SIZE, 0, "3 ranked models with a", "3 ranked rows with a"},
+        {LB_CHART_RANKS, 0, "all 3 ranked models with intervals",
+         "all 3 ranked rows with intervals"},
+    };
+    struct fixture f;
+    struct lb_buf gp, dat;
+    size_t i, k;
+
+    (void)state;
+    for (k = 0; k < 2; k++) {
+        board_ci(&f, k == 0 ? one_each : twice);
+        for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+            chart_of(&f, want[i].chart, want[i].top, &gp, &dat);
+            if (strstr(lb_buf_str(&gp), k == 0 ? want[i].models
+                                               : want[i].rows) == NULL) {
+                print_error("chart %s: no '%s' in:\n%s\n",
+                            lb_chart_name(want[i].chart),
+                            k == 0 ? want[i].models : want[i].rows,
+                            lb_buf_str(&gp));
+                fail();
+            }
+            lb_buf_release(&gp);
+            lb_buf_release(&dat);
+        }
+        fixture_release(&f);
+    }
+}
+
 /* With --terminal svg the script writes NAME.svg with the svg terminal. */
 static void test_gnuplot_svg(void **state)
 {
@@ -557,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_gnuplot_hostile_names),
         cmocka_unit_test(test_gnuplot_deterministic),
         cmocka_unit_test(test_gnuplot_svg),
+        cmocka_unit_test(test_gnuplot_counts_rows),
         cmocka_unit_test(test_gnuplot_intervals),
     };
 
