@@ -21,9 +21,9 @@ _leaderboard()
     local commands
     commands="$(_leaderboard_list commands) help"
     local board="--benchmarks --missing --model-column --where --dedup
-        --method --weights --baseline --lower-is-better --suite --stderr
-        --bootstrap --seed --sort --ascending --ties --precision --top
-        --columns"
+        --method --weights --baseline --lower-is-better --groups --suite
+        --stderr --bootstrap --seed --sort --ascending --ties --precision
+        --top --columns"
 
     cmd=""
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -69,8 +69,8 @@ _leaderboard()
         return ;;
     -b|--benchmarks|-s|--sort|-c|--columns|--model-column|-p|--precision|\
     -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
-    -w|--where|--weights|--baseline|--lower-is-better|--stderr|--bootstrap|\
-    --seed|--wait)
+    -w|--where|--weights|--baseline|--lower-is-better|--groups|--stderr|\
+    --bootstrap|--seed|--wait)
         return ;;
     esac
 

@@ -43,8 +43,8 @@ int lb_board_compute(struct lb_board *b, const struct lb_table *t,
     if (b->sel.sort_col != LB_NPOS) {
         lb_aggregate_column(t, b->sel.sort_col, &b->by_column);
         key = &b->by_column;
-    } else if (b->opts.method.method == LB_METHOD_MEAN_RANK) {
-        ro.ascending = true; /* rank 1 is the best */
+    } else if (lb_method_lower_is_better(&b->mean)) {
+        ro.ascending = true; /* rank 1 the lowest value */
     }
     if (lb_rank(t, key, &ro, &b->ranking, err) != 0)
         return -1;

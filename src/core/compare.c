@@ -125,6 +125,19 @@ static size_t without_values(const struct lb_table *t,
     return m;
 }
 
+/* The same for groups. */
+static size_t without_groups(const struct lb_table *t,
+                             const struct lb_named_text *v, size_t n,
+                             size_t drop, struct lb_named_text *out)
+{
+    size_t i, m = 0;
+
+    for (i = 0; i < n; i++)
+        if (lb_table_find(t, v[i].name) != drop)
+            out[m++] = v[i];
+    return m;
+}
+
 /* The same for names. */
 static size_t without_names(const struct lb_table *t, const char *const *v,
                             size_t n, size_t drop, const char **out)
@@ -156,7 +169,7 @@ static int rank_under(const struct lb_board *b, size_t *bench, size_t nb,
     if (lb_aggregate_compute(t, &sel, b->opts.missing, m, &agg, err) != 0)
         return -1;
     ro.top = 0;
-    if (m->method == LB_METHOD_MEAN_RANK)
+    if (lb_method_lower_is_better(&agg))
         ro.ascending = true;
     if (lb_rank(t, &agg, &ro, &ranking, err) != 0) {
         lb_aggregate_release(&agg);
@@ -247,17 +260,27 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
                         c->skipped.len ? "; " : "");
             continue;
         }
+        if (m.method == LB_METHOD_GROUP_MEAN && bm->ngroups == 0) {
+            lb_buf_addf(&c->skipped, "%sgroup-mean: no " LB_OPT("groups")
+                                     " (it would be the mean)",
+                        c->skipped.len ? "; " : "");
+            continue;
+        }
         for (k = 0; k < b->sel.nbench; k++)
             bench[k] = b->sel.bench[k];
         o = add_order(c, lb_method_name(m.method), false);
         lb_error_init(&e);
         if (rank_under(b, bench, b->sel.nbench, &m, o, &e) != 0) {
             /* a method the data cannot support: say why, go on */
-            static const char named[] = LB_OPT("method") " normalized: ";
-            const char *why = e.msg;
+            static const char named[] = LB_OPT("method") " ";
+            const char *why = e.msg, *name = lb_method_name(m.method);
+            size_t len = strlen(name);
 
-            if (strncmp(why, named, sizeof named - 1) == 0)
-                why += sizeof named - 1; /* the method is named already */
+            /* the method is named already */
+            if (strncmp(why, named, sizeof named - 1) == 0 &&
+                strncmp(why + sizeof named - 1, name, len) == 0 &&
+                strncmp(why + sizeof named - 1 + len, ": ", 2) == 0)
+                why += sizeof named - 1 + len + 2;
             lb_buf_addf(&c->skipped, "%s%s: %s", c->skipped.len ? "; " : "",
                         o->name, why);
             free(o->name);
@@ -279,6 +302,8 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
         struct lb_named_dec *baselines =
             xcalloc(bm->nbaselines + 1, sizeof *baselines);
         const char **lower = xcalloc(bm->nlower + 1, sizeof *lower);
+        struct lb_named_text *groups =
+            xcalloc(bm->ngroups + 1, sizeof *groups);
         struct lb_buf name = LB_BUF_INIT;
         size_t n = 0, drop = b->sel.bench[k];
 
@@ -295,12 +320,15 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
                                       baselines);
         m.lower = lower;
         m.nlower = without_names(t, bm->lower, bm->nlower, drop, lower);
+        m.groups = groups;
+        m.ngroups = without_groups(t, bm->groups, bm->ngroups, drop, groups);
         lb_buf_addf(&name, "w/o %s", t->cols[b->sel.bench[k]].name);
         rc = rank_under(b, bench, n, &m, add_order(c, name.data, true), err);
         lb_buf_release(&name);
         free(weights);
         free(baselines);
         free(lower);
+        free(groups);
     }
     free(bench);
     for (i = 1; rc == 0 && i < c->n; i++)

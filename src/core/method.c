@@ -21,12 +21,35 @@
  *               or more rows have, (worse + (tied - 1) / 2) / (n - 1), then
  *               the mean over the row's benchmarks; kept as a fraction with
  *               the common denominator lcm(2 (n_k - 1)) times the count
+ *   group-mean  MTEB's "Mean (TaskType)": the mean over the groups of the
+ *               mean of each group's scores (mteb/benchmarks/
+ *               _create_table.py, _get_means_per_types and the mean of
+ *               the type columns), sum_g (S_g / c_g) / G, kept as
+ *               sum_g S_g (L / c_g) / (L G) with L = lcm(c_g); rounded at 18
+ *               decimals when L G does not fit in 32 bits. Scores stay in
+ *               their own units: every benchmark must have the same
+ *               direction, and when all are lower-is-better, so is the
+ *               value (lb_method_lower_is_better)
+ *   borda       MTEB's "Rank (Borda)" (embeddings-benchmark/mteb, commit
+ *               a905523d0111f999360b312bd4a601a0a97a0e1c, mteb/benchmarks/
+ *               _create_table.py, _borda_rank_from_long): on each
+ *               benchmark the rows with a score are ranked best first,
+ *               ties sharing the mean of their places (polars'
+ *               rank(method="average", descending=True)); each earns
+ *               n_models - rank points, n_models the rows that have any
+ *               score (MTEB's per_task.height, not the benchmark's count);
+ *               a missing score earns 0 ("Missing tasks contribute 0"),
+ *               whatever --missing; the value is the sum, and rank 1 the
+ *               most points (rank(method="min", descending=True): the
+ *               competition ranks of --ties). Kept as sum(2 points) / 2
  *
  * v_k is the score, or top - score for a lower-is-better benchmark (top
- * the range's top: 100, or the catalog's), so that higher is always better.
- * Missing scores follow --missing: exclude (the row needs every score; for
- * the rank methods only such rows compete), partial (the scores present),
- * zero (a missing v_k counts 0, the worst). */
+ * the range's top: 100, or the catalog's), so that higher is always better
+ * (group-mean excepted: its scores stay as they are). Missing scores follow
+ * --missing (borda excepted): exclude (the row needs every score; for the
+ * rank methods only such rows compete), partial (the scores present), zero
+ * (a missing v_k counts 0, the worst; for group-mean the worst of the
+ * range: 0, or its top when lower is better). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,11 +71,14 @@ enum why {
 };
 
 static const char *const method_names[LB_METHOD_COUNT] = {
-    "mean", "weighted", "normalized", "geomean", "mean-rank", "win-rate"};
+    "mean",     "weighted", "normalized", "geomean",
+    "mean-rank", "win-rate", "group-mean", "borda"};
 static const char *const method_headers[LB_METHOD_COUNT] = {
-    "Average", "Weighted", "Normalized", "Geomean", "Mean rank", "Win rate"};
+    "Average",   "Weighted", "Normalized", "Geomean",
+    "Mean rank", "Win rate", "Group mean", "Borda"};
 static const char *const method_keys[LB_METHOD_COUNT] = {
-    "average", "weighted", "normalized", "geomean", "mean_rank", "win_rate"};
+    "average",   "weighted", "normalized", "geomean",
+    "mean_rank", "win_rate", "group_mean", "borda"};
 
 bool lb_method_parse(const char *s, enum lb_method *out)
 {
@@ -173,6 +199,17 @@ static lb_i128 gcd128(lb_i128 a, lb_i128 b)
         b = -b;
     while (b != 0) {
         lb_i128 t = a % b;
+
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+static uint64_t gcd64(uint64_t a, uint64_t b)
+{
+    while (b != 0) {
+        uint64_t t = a % b;
 
         a = b;
         b = t;
@@ -360,12 +397,157 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
     return 0;
 }
 
+/* {======================================================================
+ * Groups (group-mean)
+ * ======================================================================= */
+
+#define DIRECTION_NAMES 4 /* benchmarks named on each side before "and N
+                             more" */
+
+/* The benchmarks whose direction is 'lower', quoted: four, then "and N
+ * more". */
+static void direction_names(const struct lb_aggregate *a, bool lower,
+                            struct lb_buf *out)
+{
+    struct lb_quoted q;
+    uint32_t k, n = 0;
+
+    for (k = 0; k < a->nbench; k++) {
+        if (a->terms[k].lower != lower)
+            continue;
+        if (n < DIRECTION_NAMES)
+            lb_buf_addf(out, "%s%s", n ? ", " : "",
+                        lb_quotes(&q, a->t->cols[a->cols[k]].name));
+        n++;
+    }
+    if (n > DIRECTION_NAMES)
+        lb_buf_addf(out, " and %u more", n - DIRECTION_NAMES);
+}
+
+struct by_name {
+    const char *const *name;
+};
+
+static int cmp_group_name(size_t x, size_t y, void *ctx)
+{
+    const struct by_name *b = ctx;
+    int c = strcmp(b->name[x], b->name[y]);
+
+    return c != 0 ? c : (x > y) - (x < y);
+}
+
+/* Each benchmark's group: the name given, else its own; groups numbered
+ * in the order of their first benchmark, each holding its benchmarks in
+ * the selection's order. The benchmarks must share one direction: the
+ * value averages their scores as they are. */
+static int build_groups_at(struct lb_aggregate *a, const uint32_t *pos,
+                           const struct lb_method_opts *m, const char **name,
+                           bool *given, size_t *order, uint32_t *first,
+                           struct lb_error *err)
+{
+    const struct lb_table *t = a->t;
+    uint32_t nb = a->nbench, k, g, lower = 0, *fill;
+    struct by_name ctx = {name};
+    struct lb_quoted q;
+    size_t i, j, x;
+
+    for (k = 0; k < nb; k++)
+        lower += a->terms[k].lower;
+    if (lower > 0 && lower < nb) {
+        struct lb_buf lo = LB_BUF_INIT, hi = LB_BUF_INIT;
+        int rc;
+
+        direction_names(a, true, &lo);
+        direction_names(a, false, &hi);
+        rc = lb_error_set(err,
+                          LB_OPT("method") " group-mean: it would average "
+                          "lower-is-better benchmarks (%s) with "
+                          "higher-is-better ones (%s); rank them apart "
+                          "with " LB_OPT("benchmarks") ", or use borda, "
+                          "mean-rank or win-rate, which rank each benchmark "
+                          "in its own direction",
+                          lb_buf_str(&lo), lb_buf_str(&hi));
+        lb_buf_release(&lo);
+        lb_buf_release(&hi);
+        return rc;
+    }
+    a->lower_better = nb > 0 && lower == nb;
+    for (i = 0; i < m->ngroups; i++) {
+        if (find_bench(a, pos, LB_OPT("groups"), m->groups[i].name, &k,
+                       err) != 0)
+            return -1;
+        if (given[k])
+            return lb_error_set(err, LB_OPT("groups") ": %s is given twice",
+                                lb_quotes(&q, t->cols[a->cols[k]].name));
+        name[k] = m->groups[i].text;
+        given[k] = true;
+    }
+    for (k = 0; k < nb; k++) {
+        if (!given[k])
+            name[k] = t->cols[a->cols[k]].name;
+        order[k] = k;
+    }
+    /* equal names sorted together, each run led by its first benchmark */
+    lb_sort_indices(order, nb, cmp_group_name, &ctx);
+    for (i = 0; i < nb; i = j) {
+        for (j = i + 1; j < nb && strcmp(name[order[j]], name[order[i]]) == 0;
+             j++)
+            ;
+        for (x = i; x < j; x++)
+            first[order[x]] = (uint32_t)order[i];
+    }
+    a->group = xcalloc((size_t)nb + 1, sizeof *a->group);
+    for (k = 0; k < nb; k++)
+        a->group[k] = first[k] == k ? a->ngroups++ : a->group[first[k]];
+    a->group_start = xcalloc((size_t)a->ngroups + 2, sizeof *a->group_start);
+    a->group_member = xcalloc((size_t)nb + 1, sizeof *a->group_member);
+    a->group_name = xcalloc((size_t)a->ngroups + 1, sizeof *a->group_name);
+    a->group_given = xcalloc((size_t)a->ngroups + 1, sizeof *a->group_given);
+    for (k = 0; k < nb; k++) {
+        g = a->group[k];
+        a->group_start[g + 1]++;
+        if (first[k] == k)
+            a->group_name[g] = name[k];
+        a->group_given[g] = a->group_given[g] || given[k];
+    }
+    for (g = 0; g < a->ngroups; g++)
+        a->group_start[g + 1] += a->group_start[g];
+    fill = xcalloc((size_t)a->ngroups + 1, sizeof *fill);
+    for (k = 0; k < nb; k++) {
+        g = a->group[k];
+        a->group_member[a->group_start[g] + fill[g]++] = k;
+    }
+    free(fill);
+    return 0;
+}
+
+static int build_groups(struct lb_aggregate *a, const uint32_t *pos,
+                        const struct lb_method_opts *m, struct lb_error *err)
+{
+    size_t nb = a->nbench;
+    const char **name = xcalloc(nb + 1, sizeof *name);
+    bool *given = xcalloc(nb + 1, sizeof *given);
+    size_t *order = xcalloc(nb + 1, sizeof *order);
+    uint32_t *first = xcalloc(nb + 1, sizeof *first);
+    int rc = build_groups_at(a, pos, m, name, given, order, first, err);
+
+    free(name);
+    free(given);
+    free(order);
+    free(first);
+    return rc;
+}
+
+/* }====================================================================== */
+
 static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
                        struct lb_error *err)
 {
     uint32_t *pos = bench_positions(a);
     int rc = build_terms_at(a, pos, m, err);
 
+    if (rc == 0 && m->method == LB_METHOD_GROUP_MEAN)
+        rc = build_groups(a, pos, m, err);
     free(pos);
     return rc;
 }
@@ -508,6 +690,144 @@ static int geomean_row(const struct lb_aggregate *a, size_t row, lb_i128 *num,
     return 0;
 }
 
+/* group-mean: benchmark k of row as it is (every benchmark has the same
+ * direction), or, missing, the worst of its range (what --missing zero
+ * counts): 0, or its top when lower is better. */
+static bool group_value(const struct lb_aggregate *a, uint32_t k, size_t row,
+                        lb_i128 *v)
+{
+    const struct lb_column *c = &a->t->cols[a->cols[k]];
+
+    if (lb_column_missing(c, row)) {
+        *v = a->terms[k].lower ? a->terms[k].top : 0;
+        return false;
+    }
+    *v = lb_column_num(c, row) * a->mult[k];
+    return true;
+}
+
+/* One pass of group-mean over every row: exact (sum_g S_g (L / c_g) over
+ * L G) or rounded (each S_g / c_g at ROUND_DECIMALS, over G). Returns 0,
+ * 1 when an exact denominator does not fit in 32 bits (then the pass
+ * must be made rounded), or -1 with a message in err. */
+static int group_pass(struct lb_aggregate *a, bool rounded, lb_i128 *sum,
+                      uint32_t *cnt, struct lb_error *err)
+{
+    uint32_t g, k, used;
+    size_t r;
+    int64_t up = lb_pow10[ROUND_DECIMALS - a->in_scale];
+
+    for (r = 0; r < a->nrows; r++) {
+        uint32_t present = present_count(a, r);
+        uint64_t lcm = 1;
+        lb_i128 num = 0, x;
+
+        memset(sum, 0, a->ngroups * sizeof *sum);
+        memset(cnt, 0, a->ngroups * sizeof *cnt);
+        for (k = 0; k < a->nbench; k++) {
+            lb_i128 v;
+            bool has = group_value(a, k, r, &v);
+
+            if (!counts(a, has, present))
+                continue;
+            g = a->group[k];
+            if (__builtin_add_overflow(sum[g], v, &sum[g]))
+                goto overflow;
+            cnt[g]++;
+        }
+        for (g = 0, used = 0; g < a->ngroups; g++) {
+            if (cnt[g] == 0)
+                continue;
+            used++;
+            if (!rounded)
+                lcm = lcm / gcd64(lcm, cnt[g]) * cnt[g];
+            if (!rounded && lcm > UINT32_MAX)
+                return 1;
+        }
+        a->vnum[r] = 0;
+        a->vden[r] = 0;
+        if (used == 0)
+            continue;
+        if (!rounded && lcm * used > UINT32_MAX)
+            return 1;
+        for (g = 0; g < a->ngroups; g++) {
+            if (cnt[g] == 0)
+                continue;
+            if (rounded) {
+                if (__builtin_mul_overflow(sum[g], (lb_i128)up, &x))
+                    goto overflow;
+                x = lb_div_round_half_even(x, cnt[g]);
+            } else if (__builtin_mul_overflow(sum[g],
+                                              (lb_i128)(lcm / cnt[g]), &x)) {
+                goto overflow;
+            }
+            if (__builtin_add_overflow(num, x, &num))
+                goto overflow;
+        }
+        a->vnum[r] = num;
+        a->vden[r] = (uint32_t)(rounded ? used : lcm * used);
+    }
+    return 0;
+overflow:
+    return lb_error_set(err, "%s:%zu: the scores are too large to be kept "
+                             "exactly",
+                        a->t->path, lb_table_line(a->t, r));
+}
+
+static int group_rows(struct lb_aggregate *a, struct lb_error *err)
+{
+    lb_i128 *sum = xcalloc((size_t)a->ngroups + 1, sizeof *sum);
+    uint32_t *cnt = xcalloc((size_t)a->ngroups + 1, sizeof *cnt);
+    int rc = group_pass(a, false, sum, cnt, err);
+
+    if (rc == 1) { /* some L G beyond 32 bits: every row rounded */
+        a->rounded = true;
+        a->scale = ROUND_DECIMALS;
+        rc = group_pass(a, true, sum, cnt, err);
+    }
+    free(sum);
+    free(cnt);
+    return rc;
+}
+
+bool lb_aggregate_group_mean(const struct lb_aggregate *a, size_t row,
+                             uint32_t g, lb_i128 *num, uint32_t *den,
+                             bool *lacking)
+{
+    uint32_t i, n = 0, have = 0;
+    lb_i128 sum = 0;
+
+    *lacking = false;
+    for (i = a->group_start[g]; i < a->group_start[g + 1]; i++) {
+        lb_i128 v;
+
+        n++;
+        if (group_value(a, a->group_member[i], row, &v)) {
+            have++;
+        } else {
+            *lacking = true;
+            if (a->policy != LB_MISSING_ZERO)
+                continue;
+        }
+        if (__builtin_add_overflow(sum, v, &sum))
+            return false; /* beyond 128 bits: group_rows said so already
+                             for any row ranked */
+    }
+    *num = sum;
+    switch (a->policy) {
+    case LB_MISSING_EXCLUDE:
+        *den = have;
+        return have == n && n > 0;
+    case LB_MISSING_PARTIAL:
+        *den = have;
+        return have > 0;
+    case LB_MISSING_ZERO:
+    default:
+        *den = n;
+        return n > 0;
+    }
+}
+
 /* }====================================================================== */
 
 /* {======================================================================
@@ -523,17 +843,6 @@ static int cmp_value(size_t x, size_t y, void *ctx)
     const struct by_value *b = ctx;
 
     return (b->v[x] > b->v[y]) - (b->v[x] < b->v[y]);
-}
-
-static uint64_t gcd64(uint64_t a, uint64_t b)
-{
-    while (b != 0) {
-        uint64_t t = a % b;
-
-        a = b;
-        b = t;
-    }
-    return a;
 }
 
 /* mean-rank and win-rate: sort the rows that compete on each benchmark. */
@@ -626,7 +935,70 @@ static void rank_rows(struct lb_aggregate *a)
     free(acc);
 }
 
+/* borda: on each benchmark the rows with a score, best first, ties
+ * sharing the mean of their places; each earns nmodels - place, a row
+ * without the score nothing. */
+static void borda_rows(struct lb_aggregate *a)
+{
+    size_t n = a->nrows, r, i, j, m, nmodels = 0;
+    uint32_t k;
+    uint32_t *present = xcalloc(n + 1, sizeof *present);
+    lb_i128 *v = xcalloc(n + 1, sizeof *v);
+    size_t *idx = xcalloc(n + 1, sizeof *idx);
+    lb_i128 *acc = xcalloc(n + 1, sizeof *acc);
+    struct by_value ctx = {v};
+
+    for (r = 0; r < n; r++) {
+        present[r] = present_count(a, r);
+        nmodels += present[r] > 0;
+    }
+    for (k = 0; k < a->nbench; k++) {
+        m = 0;
+        for (r = 0; r < n; r++)
+            if (term_value(a, k, r, &v[r]))
+                idx[m++] = r;
+        lb_sort_indices(idx, m, cmp_value, &ctx);
+        for (i = 0; i < m; i = j) {
+            j = i + 1;
+            while (j < m && v[idx[j]] == v[idx[i]])
+                j++;
+            /* rows idx[i..j) tie (ascending order): twice the mean of
+             * their places, best first, is 2m - i - j + 1; twice the
+             * points 2 nmodels minus that */
+            for (r = i; r < j; r++)
+                acc[idx[r]] += (lb_i128)(2 * nmodels) -
+                               (lb_i128)(2 * m - i - j + 1);
+        }
+    }
+    for (r = 0; r < n; r++) {
+        a->vnum[r] = acc[r];
+        a->vden[r] = present[r] > 0 ? 2 : 0;
+    }
+    a->nmodels = nmodels;
+    free(present);
+    free(v);
+    free(idx);
+    free(acc);
+}
+
 /* }====================================================================== */
+
+bool lb_method_lower_is_better(const struct lb_aggregate *agg)
+{
+    return agg->lower_better;
+}
+
+bool lb_aggregate_marked(const struct lb_aggregate *agg, size_t row)
+{
+    uint32_t present;
+
+    if ((agg->policy == LB_MISSING_EXCLUDE &&
+         agg->method != LB_METHOD_BORDA) ||
+        !lb_aggregate_has(agg, row))
+        return false;
+    (void)lb_aggregate_sum(agg, row, &present);
+    return present < agg->nbench;
+}
 
 int lb_aggregate_compute(const struct lb_table *t,
                          const struct lb_selection *sel,
@@ -649,8 +1021,13 @@ int lb_aggregate_compute(const struct lb_table *t,
         if (!lower)
             return lb_aggregate_mean(t, sel, policy, agg, err);
     }
-    lb_aggregate_prepare(agg, t, sel->bench, sel->nbench, policy);
+    /* borda: MTEB's rule whatever the policy: the rows with a score on a
+     * benchmark compete there, a missing score earns 0 (as partial) */
+    lb_aggregate_prepare(agg, t, sel->bench, sel->nbench,
+                         m->method == LB_METHOD_BORDA ? LB_MISSING_PARTIAL
+                                                      : policy);
     agg->method = m->method;
+    agg->lower_better = m->method == LB_METHOD_MEAN_RANK;
     agg->fits64 = false; /* lb_aggregate_sum: the checked path */
     if (build_terms(agg, m, err) != 0) {
         lb_aggregate_release(agg);
@@ -706,6 +1083,13 @@ int lb_aggregate_compute(const struct lb_table *t,
     case LB_METHOD_WIN_RATE:
         agg->scale = 0;
         rank_rows(agg);
+        break;
+    case LB_METHOD_BORDA:
+        agg->scale = 0;
+        borda_rows(agg);
+        break;
+    case LB_METHOD_GROUP_MEAN:
+        rc = group_rows(agg, err);
         break;
     default:
         if (m->method == LB_METHOD_GEOMEAN)
