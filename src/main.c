@@ -20,6 +20,7 @@ static const struct lb_command commands[] = {
     {"import", cmd_import, "add lm-evaluation-harness results to a score file"},
     {"diff", cmd_diff, "compare two snapshots: moves, additions, score changes"},
     {"check", cmd_check, "list every problem of score files (pre-commit)"},
+    {"schema", cmd_schema, "print what each column is (Table Schema JSON)"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -1,5 +1,6 @@
 /* board_opts.c: the options that choose and rank, shared by rank and plot. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,8 @@
 
 #define MAX_PRECISION 18
 
-const char cli_board_help[] =
+/* (two strings: one would pass the 4095 characters C guarantees) */
+static const char board_help_which[] =
     "Which benchmarks\n"
     "  -b, --benchmarks A,B,...  average these columns (default: the catalog's\n"
     "                            benchmarks in the file, Open LLM Leaderboard v1\n"
@@ -22,7 +24,13 @@ const char cli_board_help[] =
     "                            ranked, listed last with the reason), partial\n"
     "                            (mean of the scores present, marked *), zero\n"
     "                            (counted as 0, marked *)\n"
-    "      --model-column NAME   the column of model names (default: 'model')\n"
+    "      --model-column NAME   the column of model names (default: the\n"
+    "                            schema's, else model, model_id, model_name or\n"
+    "                            name, in any letter case)\n"
+    "      --schema FILE         what each column is: a Table Schema JSON file\n"
+    "                            (default: NAME.schema.json beside NAME.csv,\n"
+    "                            else inferred and stated under the table; see\n"
+    "                            'leaderboard schema')\n"
     "\n"
     "Which rows\n"
     "  -w, --where EXPR          rank only the rows for which EXPR is true, e.g.\n"
@@ -34,7 +42,9 @@ const char cli_board_help[] =
     "      --dedup HOW           one row per model: none (default), best (its\n"
     "                            highest ranked row) or latest (by the first of\n"
     "                            submitted, submission_date, upload_date, date)\n"
-    "\n"
+    "\n";
+
+static const char board_help_how[] =
     "How to aggregate\n"
     "      --method METHOD       mean (default), weighted (--weights),\n"
     "                            normalized (each score rescaled so that a\n"
@@ -52,9 +62,14 @@ const char cli_board_help[] =
     "      --baseline A=V        normalized: the random-guess score of a\n"
     "                            benchmark (the catalog knows the Open LLM\n"
     "                            Leaderboard's); may be repeated\n"
-    "      --lower-is-better A   a benchmark where lower is better (counted as\n"
-    "                            100 - score by mean, weighted and geomean);\n"
-    "                            may be repeated\n"
+    "      --lower-is-better A   a benchmark where lower is better (the schema's\n"
+    "                            \"better\": \"lower\"; inferred for names such\n"
+    "                            as WER, error, loss); may be repeated. mean,\n"
+    "                            weighted, geomean and group-mean average such\n"
+    "                            benchmarks in their own units, lowest first,\n"
+    "                            and refuse to mix them with others;\n"
+    "                            normalized, mean-rank, win-rate and borda\n"
+    "                            take both\n"
     "      --groups A=G,...      group-mean: the group of each benchmark (one\n"
     "                            not given is alone in a group named after it)\n"
     "      --suite SUITE         a board's benchmarks and method: openllm-v1\n"
@@ -64,7 +79,7 @@ const char cli_board_help[] =
     "Ranking\n"
     "  -s, --sort COLUMN         rank by one benchmark or numeric column instead\n"
     "                            of the average\n"
-    "      --ascending           lower is better\n"
+    "      --ascending           with --sort: lowest first\n"
     "      --ties CONVENTION     competition (default: 1 2 2 4), dense (1 2 2 3),\n"
     "                            ordinal (1 2 3 4), fractional (1 2.5 2.5 4),\n"
     "                            exact (competition, tied only when exactly equal)\n"
@@ -74,6 +89,12 @@ const char cli_board_help[] =
     "                            the last of them); unranked rows are not listed\n"
     "  -c, --columns A,B,...     also show these columns (e.g. params_b,license)\n"
     "\n";
+
+void cli_board_help(FILE *out)
+{
+    fputs(board_help_which, out);
+    fputs(board_help_how, out);
+}
 
 const char cli_ci_help[] =
     "      --stderr A=SE         the standard error of every score of a\n"
@@ -400,6 +421,13 @@ int cli_board_finish(const char *cmd, struct cli_board_args *a)
         return cli_usage_error(cmd, "--baseline needs --method normalized");
     if (o->method.ngroups > 0 && m != LB_METHOD_GROUP_MEAN)
         return cli_usage_error(cmd, "--groups needs --method group-mean");
+    if (o->rank.ascending && o->select.sort == NULL)
+        return cli_usage_error(cmd, "--ascending orders --sort's column "
+                                    "lowest first; the aggregate's order "
+                                    "follows its benchmarks: name those "
+                                    "where lower is better with "
+                                    "--lower-is-better or in a schema "
+                                    "(\"better\": \"lower\")");
     return 0;
 }
 
@@ -496,6 +524,9 @@ int cli_board_option(const char *cmd, int c, const char *arg,
         if (cli_number_option(cmd, "--seed", arg, 0, ULONG_MAX, &v))
             return LB_EXIT_USAGE;
         o->ci.seed = (uint64_t)v;
+        return 0;
+    case CLI_OPT_SCHEMA:
+        a->load.schema_path = arg;
         return 0;
     case CLI_OPT_DEDUP:
         if (!lb_dedup_parse(arg, &o->dedup))

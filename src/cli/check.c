@@ -37,7 +37,12 @@ static const char usage_text[] =
     "      --max N               list at most N problems of one kind per\n"
     "                            column (default 20; 0: all), count the rest\n"
     "      --strict              warnings fail too (exit status 1)\n"
-    "      --model-column NAME   the column of model names (default: 'model')\n"
+    "      --model-column NAME   the column of model names (default: the\n"
+    "                            schema's, else model, model_id, model_name or\n"
+    "                            name, in any letter case)\n"
+    "      --schema FILE         what each column is: a Table Schema JSON file\n"
+    "                            (default: NAME.schema.json beside NAME.csv,\n"
+    "                            else inferred; see 'leaderboard schema')\n"
     "  -q, --quiet               print nothing for a file without problems\n"
     "  -h, --help                show this help and exit\n"
     "\n"
@@ -49,6 +54,7 @@ static const struct option long_options[] = {
     {"max", required_argument, NULL, CLI_OPT_FIRST_FREE + 1},
     {"strict", no_argument, NULL, CLI_OPT_FIRST_FREE},
     {"model-column", required_argument, NULL, CLI_OPT_MODEL_COLUMN},
+    {"schema", required_argument, NULL, CLI_OPT_SCHEMA},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -57,6 +63,7 @@ static const struct option long_options[] = {
 struct check_args {
     struct lb_check_opts opts;
     const char *model_column;
+    const char *schema_path;
     bool strict;
     bool quiet;
     char **files;
@@ -85,6 +92,9 @@ static int parse_args(int argc, char **argv, struct check_args *a)
             break;
         case CLI_OPT_MODEL_COLUMN:
             a->model_column = optarg;
+            break;
+        case CLI_OPT_SCHEMA:
+            a->schema_path = optarg;
             break;
         case 'q':
             a->quiet = true;
@@ -146,6 +156,7 @@ static void add_located(struct lb_buf *out, const char *name,
 static int check_file(const struct check_args *a, const char *path)
 {
     struct lb_load_opts lo = {.model_column = a->model_column,
+                              .schema_path = a->schema_path,
                               .keep_text = true};
     struct lb_table t;
     struct lb_error err;

@@ -36,6 +36,7 @@ int cmd_plot(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 
 /* {======================================================================
  * Writing new rows into a score file (add, import): cli/add_rows.c
@@ -83,6 +84,7 @@ enum {
     CLI_OPT_BOOTSTRAP,
     CLI_OPT_SEED,
     CLI_OPT_GROUPS,
+    CLI_OPT_SCHEMA,
     CLI_OPT_FIRST_FREE /* a command numbers its own long options from here */
 };
 
@@ -107,11 +109,12 @@ enum {
         {"suite", required_argument, NULL, CLI_OPT_SUITE},              \
         {"stderr", required_argument, NULL, CLI_OPT_STDERR},            \
         {"bootstrap", required_argument, NULL, CLI_OPT_BOOTSTRAP},      \
-        {"seed", required_argument, NULL, CLI_OPT_SEED}
+        {"seed", required_argument, NULL, CLI_OPT_SEED},                \
+        {"schema", required_argument, NULL, CLI_OPT_SCHEMA}
 
-/* The help text of those options (the "Which benchmarks" and "Ranking"
+/* Prints the help text of those options (the "Which benchmarks" to "Ranking"
  * sections), ending with a blank line; then the options of intervals. */
-extern const char cli_board_help[];
+void cli_board_help(FILE *out);
 extern const char cli_ci_help[];
 
 /* A list option's names ("-b A,B -b C"), parsed once here: core takes

@@ -172,7 +172,7 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
             break;
         case 'h':
             fputs(usage_head, stdout);
-            fputs(cli_board_help, stdout);
+            cli_board_help(stdout);
             fputs("Uncertainty (error bars and the 'ranks' chart, when every "
                   "benchmark has a\nstandard error)\n",
                   stdout);

@@ -114,7 +114,7 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
             break;
         case 'h':
             fputs(usage_head, stdout);
-            fputs(cli_board_help, stdout);
+            cli_board_help(stdout);
             fputs(usage_intervals, stdout);
             fputs(cli_ci_help, stdout);
             fputs("\n", stdout);

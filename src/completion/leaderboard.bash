@@ -20,7 +20,7 @@ _leaderboard()
 
     local commands
     commands="$(_leaderboard_list commands) help"
-    local board="--benchmarks --missing --model-column --where --dedup
+    local board="--benchmarks --missing --model-column --schema --where --dedup
         --method --weights --baseline --lower-is-better --groups --suite
         --stderr --bootstrap --seed --sort --ascending --ties --precision
         --top --columns"
@@ -67,6 +67,9 @@ _leaderboard()
     -i|--into|--from)
         COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
         return ;;
+    --schema)
+        COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+        return ;;
     -b|--benchmarks|-s|--sort|-c|--columns|--model-column|-p|--precision|\
     -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
     -w|--where|--weights|--baseline|--lower-is-better|--groups|--stderr|\
@@ -87,7 +90,8 @@ _leaderboard()
             --help" ;;
         diff) opts="--benchmarks --missing --model-column --sort --ascending
             --ties --precision --threshold --all --format --output --help" ;;
-        check) opts="--max --strict --model-column --quiet --help" ;;
+        check) opts="--max --strict --model-column --schema --quiet --help" ;;
+        schema) opts="--write --output --schema --model-column --help" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return

@@ -104,6 +104,7 @@ void lb_aggregate_column(const struct lb_table *t, size_t col,
     size_t r;
 
     lb_aggregate_prepare(agg, t, &col, 1, LB_MISSING_EXCLUDE);
+    agg->lower_better = lb_column_lower_better(&t->cols[col]);
     /* one value: 64 bits unless the column needed more (lb_aggregate_sum
      * then reads it as 64 bits) */
     agg->fits64 = t->cols[col].num128 == NULL;

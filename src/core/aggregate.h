@@ -114,9 +114,10 @@ struct lb_aggregate {
     bool rounded;           /* win rate, group mean: the terms were
                                rounded at 18 decimals (their exact common
                                denominator does not fit in 32 bits) */
-    bool lower_better;      /* the value is better when lower (mean rank;
-                               a group mean of lower-is-better benchmarks):
-                               lb_method_lower_is_better */
+    bool lower_better;      /* lower values are better: a mean rank, a mean
+                               (or group mean) of benchmarks where lower is
+                               better (in their own units: a mean WER), such
+                               a column (lb_method_lower_is_better) */
     /* group-mean (else 0 and NULL): the groups, in the order of their
      * first benchmark */
     uint32_t ngroups;

@@ -14,6 +14,7 @@
 #include "base/xalloc.h"
 #include "core/aggregate.h"
 #include "core/catalog.h"
+#include "core/schema.h"
 #include "core/select.h"
 
 #define AVERAGE_TOLERANCE_CENTS 1 /* 0.01: RULES.md section 1 */
@@ -145,13 +146,54 @@ static bool is_raw_of_benchmark(const char *name)
     return known;
 }
 
+/* -1, 0 or 1 as a < b, exactly. */
+static int dec_cmp(const struct lb_dec *a, const struct lb_dec *b)
+{
+    unsigned sc = a->scale > b->scale ? a->scale : b->scale;
+    lb_i128 x = (lb_i128)a->units * lb_pow10[sc - a->scale];
+    lb_i128 y = (lb_i128)b->units * lb_pow10[sc - b->scale];
+
+    return x < y ? -1 : x > y;
+}
+
+/* True when d lies outside the constraints of field f. */
+static bool out_of_bounds(const struct lb_field *f, const struct lb_dec *d)
+{
+    return (f->has_min && dec_cmp(d, &f->min) < 0) ||
+           (f->has_max && dec_cmp(d, &f->max) > 0);
+}
+
+/* "MIN to MAX", "at least MIN" or "at most MAX", in buf. */
+static const char *bounds_text(const struct lb_field *f, char *buf,
+                               size_t size)
+{
+    char lo[LB_DEC_BUFSIZE], hi[LB_DEC_BUFSIZE];
+
+    if (f->has_min)
+        lb_dec_format(lo, f->min.units, f->min.scale);
+    if (f->has_max)
+        lb_dec_format(hi, f->max.units, f->max.scale);
+    if (f->has_min && f->has_max)
+        (void)snprintf(buf, size, "%s to %s", lo, hi);
+    else if (f->has_min)
+        (void)snprintf(buf, size, "at least %s", lo);
+    else
+        (void)snprintf(buf, size, "at most %s", hi);
+    return buf;
+}
+
 /* Checks every cell of column j. */
 static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
 {
     const struct lb_table *t = ck->t;
     const struct lb_column *c = &t->cols[j];
     size_t r, numbers = 0, others = 0;
-    bool expected, unknown, is_se = is_stderr_name(c->name);
+    char bounds[2 * LB_DEC_BUFSIZE + 16];
+    const struct lb_field *f = c->field;
+    bool described = f != NULL && f->described;
+    bool averaged = f != NULL && f->role == LB_ROLE_BENCHMARK;
+    bool is_se = is_stderr_name(c->name) || (f && f->role == LB_ROLE_STDERR);
+    bool expected, unknown;
     struct lb_quoted qv, qc;
 
     for (r = 0; r < t->nrows; r++) {
@@ -164,9 +206,12 @@ static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
         numbers += st == LB_NUM_OK;
         others += st != LB_NUM_OK && st != LB_NUM_MISSING;
     }
-    unknown = c->bench == NULL && !lb_catalog_is_metadata(c->name) &&
+    /* a column the schema read describes is what it says: no guess to
+     * warn about */
+    unknown = c->bench == NULL && !described && !(f && f->by_name) &&
+              !lb_catalog_is_metadata(c->name) &&
               !is_raw_of_benchmark(c->name) && numbers > 0 && numbers > others;
-    expected = c->bench != NULL || unknown ||
+    expected = c->bench != NULL || unknown || (described && numbers > 0) ||
                ((is_numeric_metadata(c->name) || is_raw_of_benchmark(c->name)) &&
                 numbers > 0);
     if (!expected)
@@ -179,7 +224,11 @@ static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
                   lb_quotes(&qc, c->name),
                   catalog_in_file
                       ? "not averaged unless named with " LB_OPT("benchmarks")
-                      : "averaged as one (the file has no catalog benchmark)");
+                  : averaged
+                      ? "averaged as one (the file has no catalog benchmark; "
+                        "a schema says what it is: leaderboard schema)"
+                      : "not averaged (its numbers are not all from 0 to "
+                        "100; a schema says what it is: leaderboard schema)");
     }
     for (r = 0; r < t->nrows; r++) {
         size_t len, line = lb_table_line(t, r);
@@ -216,7 +265,16 @@ static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
                           c->bench->lo, c->bench->hi);
             continue;
         }
-        if (c->bench != NULL || !(unknown && !catalog_in_file))
+        if (described && out_of_bounds(f, &d)) {
+            if (tally(ck, LB_CHECK_ERROR, j, T_RANGE))
+                add_issue(ck->r, LB_CHECK_ERROR, line, j + 1,
+                          "%s is out of range for %s (%s, as %s says)",
+                          lb_quote(&qv, s, len), lb_quotes(&qc, c->name),
+                          bounds_text(f, bounds, sizeof bounds),
+                          t->schema->source ? t->schema->source : "the schema");
+            continue;
+        }
+        if (c->bench != NULL || !(unknown && !catalog_in_file && averaged))
             continue;
         /* an unknown benchmark: a warning outside the scale of a score */
         if (d.units >= 0 && d.units <= (lb_i128)100 * lb_pow10[d.scale])
@@ -390,7 +448,9 @@ static void check_averages(struct checker *ck)
         const struct lb_column *c = &t->cols[j];
         struct lb_quoted qv, qc;
 
-        if (j == t->model_col || !lb_catalog_is_average(c->name))
+        if (j == t->model_col ||
+            !(lb_catalog_is_average(c->name) ||
+              (c->field != NULL && c->field->role == LB_ROLE_AGGREGATE)))
             continue;
         for (r = 0; r < t->nrows; r++) {
             lb_i128 num, dnum, mean4, diff4;

@@ -281,8 +281,8 @@ static double geomean_value(const struct work *w, size_t r)
 }
 
 /* group-mean: the mean over the groups of the mean of each group's counted
- * scores, as they are (a missing one, counted, is the worst of its range:
- * 0, or its top when lower is better). */
+ * scores, as they are (a missing one, counted, is 0: --missing zero is
+ * refused when lower is better). */
 static double group_value(const struct work *w, size_t r)
 {
     const struct lb_aggregate *a = w->a;
@@ -300,7 +300,7 @@ static double group_value(const struct work *w, size_t r)
 
             if (!counts(w, !isnan(s), w->present[r]))
                 continue;
-            sum += !isnan(s) ? s : w->lower[k] ? w->top[k] : 0;
+            sum += !isnan(s) ? s : 0;
             n++;
         }
         if (n > 0) {

@@ -169,8 +169,7 @@ static int rank_under(const struct lb_board *b, size_t *bench, size_t nb,
     if (lb_aggregate_compute(t, &sel, b->opts.missing, m, &agg, err) != 0)
         return -1;
     ro.top = 0;
-    if (lb_method_lower_is_better(&agg))
-        ro.ascending = true;
+    ro.ascending = agg.lower_better; /* each method's own order */
     if (lb_rank(t, &agg, &ro, &ranking, err) != 0) {
         lb_aggregate_release(&agg);
         return -1;

@@ -43,13 +43,18 @@
  *               most points (rank(method="min", descending=True): the
  *               competition ranks of --ties). Kept as sum(2 points) / 2
  *
- * v_k is the score, or top - score for a lower-is-better benchmark (top
- * the range's top: 100, or the catalog's), so that higher is always better
- * (group-mean excepted: its scores stay as they are). Missing scores follow
- * --missing (borda excepted): exclude (the row needs every score; for the
- * rank methods only such rows compete), partial (the scores present), zero
- * (a missing v_k counts 0, the worst; for group-mean the worst of the
- * range: 0, or its top when lower is better). */
+  * Directions: mean, weighted, geomean and group-mean average scores in
+  * their own units, so every benchmark must point the same way; when lower
+  * is better for all of them the value is, in the same units (a mean word
+  * error rate), and lower ranks first. Benchmarks of both directions are
+  * refused (a mean of WER and accuracy means nothing): normalized,
+  * mean-rank, win-rate and borda take them, with v_k the score, or top -
+  * score for a lower-is-better benchmark (top the range's top: 100, or the
+  * catalog's), so that higher is always better.
+  * Missing scores follow --missing (borda excepted): exclude (the row needs
+  * every score; for the rank methods only such rows compete), partial (the
+  * scores present), zero (a missing v_k counts 0, the worst; refused when
+  * every benchmark is lower-is-better and the scores stay as they are). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,7 +240,7 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
     for (k = 0; k < a->nbench; k++) {
         const struct lb_column *c = &t->cols[a->cols[k]];
 
-        a->terms[k].lower = c->bench != NULL && !c->bench->higher_is_better;
+        a->terms[k].lower = lb_column_lower_better(c);
         a->terms[k].weight.units = 1;
     }
     for (i = 0; i < m->nlower; i++) {
@@ -401,29 +406,6 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
  * Groups (group-mean)
  * ======================================================================= */
 
-#define DIRECTION_NAMES 4 /* benchmarks named on each side before "and N
-                             more" */
-
-/* The benchmarks whose direction is 'lower', quoted: four, then "and N
- * more". */
-static void direction_names(const struct lb_aggregate *a, bool lower,
-                            struct lb_buf *out)
-{
-    struct lb_quoted q;
-    uint32_t k, n = 0;
-
-    for (k = 0; k < a->nbench; k++) {
-        if (a->terms[k].lower != lower)
-            continue;
-        if (n < DIRECTION_NAMES)
-            lb_buf_addf(out, "%s%s", n ? ", " : "",
-                        lb_quotes(&q, a->t->cols[a->cols[k]].name));
-        n++;
-    }
-    if (n > DIRECTION_NAMES)
-        lb_buf_addf(out, " and %u more", n - DIRECTION_NAMES);
-}
-
 struct by_name {
     const char *const *name;
 };
@@ -438,40 +420,19 @@ static int cmp_group_name(size_t x, size_t y, void *ctx)
 
 /* Each benchmark's group: the name given, else its own; groups numbered
  * in the order of their first benchmark, each holding its benchmarks in
- * the selection's order. The benchmarks must share one direction: the
- * value averages their scores as they are. */
+ * the selection's order. (The benchmarks share one direction:
+ * lb_aggregate_compute refused a mix, as for mean.) */
 static int build_groups_at(struct lb_aggregate *a, const uint32_t *pos,
                            const struct lb_method_opts *m, const char **name,
                            bool *given, size_t *order, uint32_t *first,
                            struct lb_error *err)
 {
     const struct lb_table *t = a->t;
-    uint32_t nb = a->nbench, k, g, lower = 0, *fill;
+    uint32_t nb = a->nbench, k, g, *fill;
     struct by_name ctx = {name};
     struct lb_quoted q;
     size_t i, j, x;
 
-    for (k = 0; k < nb; k++)
-        lower += a->terms[k].lower;
-    if (lower > 0 && lower < nb) {
-        struct lb_buf lo = LB_BUF_INIT, hi = LB_BUF_INIT;
-        int rc;
-
-        direction_names(a, true, &lo);
-        direction_names(a, false, &hi);
-        rc = lb_error_set(err,
-                          LB_OPT("method") " group-mean: it would average "
-                          "lower-is-better benchmarks (%s) with "
-                          "higher-is-better ones (%s); rank them apart "
-                          "with " LB_OPT("benchmarks") ", or use borda, "
-                          "mean-rank or win-rate, which rank each benchmark "
-                          "in its own direction",
-                          lb_buf_str(&lo), lb_buf_str(&hi));
-        lb_buf_release(&lo);
-        lb_buf_release(&hi);
-        return rc;
-    }
-    a->lower_better = nb > 0 && lower == nb;
     for (i = 0; i < m->ngroups; i++) {
         if (find_bench(a, pos, LB_OPT("groups"), m->groups[i].name, &k,
                        err) != 0)
@@ -691,15 +652,15 @@ static int geomean_row(const struct lb_aggregate *a, size_t row, lb_i128 *num,
 }
 
 /* group-mean: benchmark k of row as it is (every benchmark has the same
- * direction), or, missing, the worst of its range (what --missing zero
- * counts): 0, or its top when lower is better. */
+ * direction), or, missing, 0 (what --missing zero counts; refused when
+ * lower is better). */
 static bool group_value(const struct lb_aggregate *a, uint32_t k, size_t row,
                         lb_i128 *v)
 {
     const struct lb_column *c = &a->t->cols[a->cols[k]];
 
     if (lb_column_missing(c, row)) {
-        *v = a->terms[k].lower ? a->terms[k].top : 0;
+        *v = 0;
         return false;
     }
     *v = lb_column_num(c, row) * a->mult[k];
@@ -1000,6 +961,93 @@ bool lb_aggregate_marked(const struct lb_aggregate *agg, size_t row)
     return present < agg->nbench;
 }
 
+/* Whether the method averages scores in their own units. */
+static bool same_units(enum lb_method m)
+{
+    return m == LB_METHOD_MEAN || m == LB_METHOD_WEIGHTED ||
+           m == LB_METHOD_GEOMEAN || m == LB_METHOD_GROUP_MEAN;
+}
+
+enum direction {
+    DIR_HIGHER,
+    DIR_LOWER,
+    DIR_MIXED,   /* err is set */
+    DIR_UNKNOWN  /* a name of --lower-is-better is not averaged */
+};
+
+/* The names of the benchmarks of sel that point one way. */
+static void names_of(const struct lb_table *t, const struct lb_selection *sel,
+                     const bool *lower, bool which, struct lb_buf *out)
+{
+    size_t k, n = 0;
+
+    for (k = 0; k < sel->nbench; k++) {
+        struct lb_quoted q;
+
+        if (lower[k] != which)
+            continue;
+        if (n++ == 4) {
+            lb_buf_adds(out, ", ...");
+            break;
+        }
+        lb_buf_addf(out, "%s%s", n > 1 ? ", " : "",
+                    lb_quotes(&q, t->cols[sel->bench[k]].name));
+    }
+}
+
+/* Which way the benchmarks of sel point (the schema's or catalog's
+ * direction, and --lower-is-better's names); mixed directions are an
+ * error (err set). A name of --lower-is-better that is not averaged is
+ * left for build_terms to report. */
+static enum direction directions(const struct lb_table *t,
+                                 const struct lb_selection *sel,
+                                 const struct lb_method_opts *m,
+                                 struct lb_error *err)
+{
+    bool *lower = xcalloc(sel->nbench + 1, sizeof *lower);
+    size_t k, i, nlow = 0;
+    enum direction d;
+
+    for (k = 0; k < sel->nbench; k++)
+        lower[k] = lb_column_lower_better(&t->cols[sel->bench[k]]);
+    for (i = 0; i < m->nlower; i++) {
+        size_t col = lb_table_find(t, m->lower[i]);
+
+        for (k = 0; k < sel->nbench && sel->bench[k] != col; k++)
+            ;
+        if (k == sel->nbench) {
+            free(lower);
+            return DIR_UNKNOWN;
+        }
+        lower[k] = true;
+    }
+    for (k = 0; k < sel->nbench; k++)
+        nlow += lower[k];
+    d = nlow == 0 ? DIR_HIGHER : nlow == sel->nbench ? DIR_LOWER : DIR_MIXED;
+    if (d == DIR_MIXED) {
+        struct lb_buf lo = LB_BUF_INIT, hi = LB_BUF_INIT;
+
+        names_of(t, sel, lower, true, &lo);
+        names_of(t, sel, lower, false, &hi);
+        (void)lb_error_set(err, "the %s cannot mix benchmarks where lower is "
+                                "better (%s) and where higher is better "
+                                "(%s): use " LB_OPT("method") " normalized, "
+                                "mean-rank, win-rate or borda, or the "
+                                "benchmarks of one direction ("
+                                LB_OPT("benchmarks") ")",
+                           m->method == LB_METHOD_MEAN       ? "mean"
+                           : m->method == LB_METHOD_WEIGHTED ? "weighted mean"
+                           : m->method == LB_METHOD_GROUP_MEAN
+                               ? "mean of group means"
+                               : "geometric mean",
+                           lb_buf_str(&lo), lb_buf_str(&hi));
+        lb_buf_release(&lo);
+        lb_buf_release(&hi);
+    }
+    free(lower);
+    return d;
+}
+
 int lb_aggregate_compute(const struct lb_table *t,
                          const struct lb_selection *sel,
                          enum lb_missing policy, const struct lb_method_opts *m,
@@ -1009,17 +1057,30 @@ int lb_aggregate_compute(const struct lb_table *t,
     int64_t qall = 1;
     uint32_t k;
     int rc = 0;
+    bool natural = false;
 
-    if (m->method == LB_METHOD_MEAN && m->nlower == 0) {
-        bool lower = false;
-
-        for (k = 0; k < sel->nbench; k++) {
-            const struct lb_bench_info *b = t->cols[sel->bench[k]].bench;
-
-            lower = lower || (b != NULL && !b->higher_is_better);
+    if (same_units(m->method)) {
+        switch (directions(t, sel, m, err)) {
+        case DIR_MIXED:
+            return -1;
+        case DIR_LOWER:
+            natural = true;
+            if (policy == LB_MISSING_ZERO)
+                return lb_error_set(err, LB_OPT("missing") " zero counts a "
+                                         "missing score as 0, the best "
+                                         "where lower is better: use "
+                                         "exclude or partial");
+            break;
+        case DIR_HIGHER:
+            break;
+        case DIR_UNKNOWN:
+            break; /* build_terms says which name is wrong */
         }
-        if (!lower)
-            return lb_aggregate_mean(t, sel, policy, agg, err);
+        if (m->method == LB_METHOD_MEAN && (natural || m->nlower == 0)) {
+            rc = lb_aggregate_mean(t, sel, policy, agg, err);
+            agg->lower_better = natural;
+            return rc;
+        }
     }
     /* borda: MTEB's rule whatever the policy: the rows with a score on a
      * benchmark compete there, a missing score earns 0 (as partial) */
@@ -1033,6 +1094,10 @@ int lb_aggregate_compute(const struct lb_table *t,
         lb_aggregate_release(agg);
         return -1;
     }
+    /* every benchmark lower-is-better: the values in their own units */
+    for (k = 0; natural && k < agg->nbench; k++)
+        agg->terms[k].lower = false;
+    agg->lower_better = natural || m->method == LB_METHOD_MEAN_RANK;
     if (m->method == LB_METHOD_NORMALIZED) {
         /* columns published normalized (the v2 board's): their mean, kept
          * per row no more than a plain mean is */

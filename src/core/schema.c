@@ -1,21 +1,5 @@
-/* schema.c: a board's schema read, written and inferred (see schema.h).
- *
- * Inference, column by column, the first rule that applies (its text is
- * the field's 'why'):
- *   - the model column (the table's, found by name: model, model_id,
- *     Model, name);
- *   - a benchmark the catalog knows (Open LLM Leaderboard v1, v2): its
- *     range, direction and random baseline;
- *   - a published aggregate: Average, Avg*, Mean*;
- *   - a standard error: *_stderr, *_se;
- *   - metadata by name: the catalog's (params_b, license, ...) and size,
- *     parameter, speed and throughput columns (params*, *size*, RTFx,
- *     latency, tokens/s, throughput, speed, time);
- *   - a column that is not all numbers: metadata;
- *   - numbers outside 0 to 100: metadata (an average of such numbers with
- *     scores would mean nothing: name it with --benchmarks to average it);
- *   - else a benchmark, lower-is-better when its name means an error rate
- *     or a cost (WER, CER, error, loss, perplexity, latency). */
+/* schema.c: a board's schema read and written as Table Schema JSON (see
+ * schema.h); schema_infer.c infers it and binds it to a table. */
 #include "core/schema.h"
 
 #include <ctype.h>
@@ -25,9 +9,16 @@
 #include <string.h>
 #include <strings.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <jansson.h>
 
+#include "base/fileio.h"
 #include "base/quote.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
 #include "core/table.h"
@@ -45,7 +36,16 @@ void lb_schema_init(struct lb_schema *s)
     memset(s, 0, sizeof *s);
 }
 
-static void field_release(struct lb_field *f)
+static void free_list(char **v, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void lb_field_release(struct lb_field *f)
 {
     free(f->name);
     free(f->type);
@@ -53,6 +53,7 @@ static void field_release(struct lb_field *f)
     free(f->description);
     free(f->group);
     free(f->of);
+    free_list(f->missing, f->nmissing);
 }
 
 void lb_schema_release(struct lb_schema *s)
@@ -60,16 +61,15 @@ void lb_schema_release(struct lb_schema *s)
     size_t i;
 
     for (i = 0; i < s->nfields; i++)
-        field_release(&s->fields[i]);
+        lb_field_release(&s->fields[i]);
     free(s->fields);
-    for (i = 0; i < s->nmissing; i++)
-        free(s->missing[i]);
-    free(s->missing);
+    free_list(s->missing, s->nmissing);
     free(s->source);
+    free(s->primary_key);
     memset(s, 0, sizeof *s);
 }
 
-static struct lb_field *add_field(struct lb_schema *s, const char *name)
+struct lb_field *lb_schema_add(struct lb_schema *s, const char *name)
 {
     struct lb_field *f;
 
@@ -176,6 +176,34 @@ static int decimal_prop(const struct reader *r, const json_t *o,
     return 0;
 }
 
+/* missingValues: a list of strings into *list. */
+static int read_missing(const struct reader *r, const json_t *v, char ***list,
+                        size_t *n)
+{
+    struct lb_quoted q;
+    char where[LB_QUOTE_SIZE + 16] = "";
+    size_t i;
+
+    if (r->field != NULL)
+        snprintf(where, sizeof where, "field %s: ", lb_quotes(&q, r->field));
+    if (!json_is_array(v))
+        return lb_error_set(r->err, "%s: %s'missingValues' must be a list of "
+                                    "strings",
+                            r->name, where);
+    *list = xcalloc(json_array_size(v) + 1, sizeof **list);
+    for (i = 0; i < json_array_size(v); i++) {
+        const json_t *it = json_array_get(v, i);
+
+        if (!json_is_string(it))
+            return lb_error_set(r->err, "%s: %s'missingValues' must be a list "
+                                        "of strings (item %zu is not)",
+                                r->name, where, i + 1);
+        (*list)[(*n)++] =
+            xmemdup0(json_string_value(it), json_string_length(it));
+    }
+    return 0;
+}
+
 static int read_field(const struct reader *r, const json_t *o,
                       struct lb_field *f)
 {
@@ -226,38 +254,46 @@ static int read_field(const struct reader *r, const json_t *o,
     }
     if (rc == 0 && f->has_weight && f->weight.units < 0)
         rc = bad(r, "'weight' must be 0 or more", json_object_get(o, "weight"));
+    v = json_object_get(o, "missingValues");
+    if (rc == 0 && v != NULL)
+        rc = read_missing(r, v, &f->missing, &f->nmissing);
+    f->described = true;
     free(role);
     free(better);
     return rc;
 }
 
-static int read_missing(const struct reader *r, struct lb_schema *s,
-                        const json_t *v)
+static int cmp_field_names(const void *a, const void *b)
 {
+    const struct lb_field *const *x = a, *const *y = b;
+
+    return strcmp((*x)->name, (*y)->name);
+}
+
+/* A name described twice (sorted: a header of 100,000 columns is fast). */
+static int check_unique(const struct lb_schema *s, const char *name,
+                        struct lb_error *err)
+{
+    const struct lb_field **v = xreallocarray(NULL, s->nfields + 1, sizeof *v);
+    struct lb_quoted q;
     size_t i;
+    int rc = 0;
 
-    if (!json_is_array(v))
-        return lb_error_set(r->err, "%s: 'missingValues' must be a list of "
-                                    "strings",
-                            r->name);
-    s->missing = xcalloc(json_array_size(v) + 1, sizeof *s->missing);
-    for (i = 0; i < json_array_size(v); i++) {
-        const json_t *it = json_array_get(v, i);
-
-        if (!json_is_string(it))
-            return lb_error_set(r->err, "%s: 'missingValues' must be a list "
-                                        "of strings (item %zu is not)",
-                                r->name, i + 1);
-        s->missing[s->nmissing++] =
-            xmemdup0(json_string_value(it), json_string_length(it));
-    }
-    return 0;
+    for (i = 0; i < s->nfields; i++)
+        v[i] = &s->fields[i];
+    qsort(v, s->nfields, sizeof *v, cmp_field_names);
+    for (i = 1; i < s->nfields && rc == 0; i++)
+        if (strcmp(v[i - 1]->name, v[i]->name) == 0)
+            rc = lb_error_set(err, "%s: field %s is described twice", name,
+                              lb_quotes(&q, v[i]->name));
+    free(v);
+    return rc;
 }
 
 int lb_schema_parse(struct lb_schema *s, const char *name, const char *text,
                     size_t len, struct lb_error *err)
 {
-    struct reader r = {name, err, ""};
+    struct reader r = {name, err, NULL};
     json_error_t je;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     const json_t *fields, *v;
@@ -279,26 +315,30 @@ int lb_schema_parse(struct lb_schema *s, const char *name, const char *text,
     for (i = 0; i < json_array_size(fields) && rc == 0; i++) {
         const json_t *o = json_array_get(fields, i);
         const json_t *n = json_object_get(o, "name");
-        struct lb_quoted q;
 
         if (!json_is_object(o) || !json_is_string(n)) {
             rc = lb_error_set(err, "%s: field %zu has no \"name\"", name,
                               i + 1);
             break;
         }
-        if (lb_schema_field(s, json_string_value(n)) != NULL &&
-            strcmp(lb_schema_field(s, json_string_value(n))->name,
-                   json_string_value(n)) == 0) {
-            rc = lb_error_set(err, "%s: field %s is described twice", name,
-                              lb_quotes(&q, json_string_value(n)));
-            break;
-        }
         r.field = json_string_value(n);
-        rc = read_field(&r, o, add_field(s, json_string_value(n)));
+        rc = read_field(&r, o, lb_schema_add(s, json_string_value(n)));
     }
+    r.field = NULL;
+    if (rc == 0)
+        rc = check_unique(s, name, err);
     v = json_object_get(root, "missingValues");
     if (rc == 0 && v != NULL)
-        rc = read_missing(&r, s, v);
+        rc = read_missing(&r, v, &s->missing, &s->nmissing);
+    v = json_object_get(root, "primaryKey");
+    if (rc == 0 && json_is_array(v))
+        v = json_array_get(v, 0); /* ["model", "precision"]: the model */
+    if (rc == 0 && v != NULL && !json_is_string(v))
+        rc = lb_error_set(err, "%s: 'primaryKey' must be a column name (or "
+                               "a list of them)",
+                          name);
+    else if (rc == 0 && v != NULL)
+        s->primary_key = xmemdup0(json_string_value(v), json_string_length(v));
     json_decref(root);
     return rc;
 }
@@ -359,6 +399,18 @@ static void put_field(struct lb_buf *out, const struct lb_field *f)
                     f->better == LB_BETTER_LOWER ? "lower" : "higher");
     if (!f->bare)
         lb_buf_adds(out, ", \"bareNumber\": false");
+    if (f->missing != NULL || f->sentinel) {
+        size_t i;
+
+        lb_buf_adds(out, ", \"missingValues\": [");
+        for (i = 0; i < f->nmissing; i++) {
+            lb_buf_adds(out, i > 0 ? ", " : "");
+            put_string(out, f->missing[i]);
+        }
+        if (f->sentinel)
+            lb_buf_adds(out, "\"\", \"NA\", \"N/A\", \"-\", \"-1\"");
+        lb_buf_adds(out, "]");
+    }
     if (f->has_min || f->has_max) {
         lb_buf_adds(out, ", \"constraints\": {");
         if (f->has_min) {
@@ -412,212 +464,109 @@ void lb_schema_write(const struct lb_schema *s, struct lb_buf *out)
         }
     } else {
         lb_buf_adds(out, "\"\", \"NA\", \"N/A\", \"-\"");
-        if (s->sentinel_minus_one)
-            lb_buf_adds(out, ", \"-1\"");
     }
     lb_buf_adds(out, "]");
-    for (i = 0; i < s->nfields; i++)
-        if (s->fields[i].role == LB_ROLE_MODEL) {
-            lb_buf_adds(out, ",\n  \"primaryKey\": ");
-            put_string(out, s->fields[i].name);
-            break;
-        }
+    if (lb_schema_model_column(s) != NULL) {
+        lb_buf_adds(out, ",\n  \"primaryKey\": ");
+        put_string(out, lb_schema_model_column(s));
+    }
     lb_buf_adds(out, "\n}\n");
 }
 
 /* }====================================================================== */
 
 /* {======================================================================
- * Inference
+ * Finding and using a schema
  * ======================================================================= */
 
-/* Whether a word of name (its runs of ASCII letters and digits, any
- * letter case) starts with one of words: "LS Clean WER" has "wer", "Model
- * size (B)" has "size"; "answer" has no "wer". */
-static bool words_start(const char *name, const char *const *words,
-                        bool first_only)
+int lb_schema_read_file(struct lb_schema *s, const char *path,
+                        struct lb_error *err)
 {
-    const char *p = name;
+    struct lb_buf text = LB_BUF_INIT;
+    struct lb_buf shown = LB_BUF_INIT;
+    struct lb_quoted q;
+    int fd = open(path, O_RDONLY), rc;
 
-    while (*p != '\0') {
-        const char *const *w;
+    lb_schema_init(s);
+    if (fd < 0) {
+        int e = errno;
 
-        if (!isalnum((unsigned char)*p)) {
-            p++;
-            continue;
-        }
-        for (w = words; *w != NULL; w++)
-            if (strncasecmp(p, *w, strlen(*w)) == 0)
-                return true;
-        if (first_only)
-            return false;
-        while (isalnum((unsigned char)*p))
-            p++;
+        return lb_error_set(err, "cannot open schema %s: %s",
+                            lb_quotes(&q, path), strerror(e));
     }
-    return false;
+    rc = lb_file_read_fd(fd, path, &text, err);
+    close(fd);
+    if (rc == 0) {
+        (void)lb_utf8_render(&shown, path, strlen(path), 0);
+        rc = lb_schema_parse(s, lb_buf_str(&shown), text.data, text.len, err);
+    }
+    lb_buf_release(&shown);
+    lb_buf_release(&text);
+    if (rc != 0)
+        lb_schema_release(s);
+    return rc;
 }
 
-static bool has_word(const char *name, const char *const *words)
+char *lb_schema_path_for(const char *path)
 {
-    return words_start(name, words, false);
-}
+    static const char *const exts[] = {".csv", ".tsv", ".txt"};
+    size_t n = strlen(path), i;
+    struct lb_buf b = LB_BUF_INIT;
 
-/* The same for the first word only ("Avg. WER", not "LS Avg"). */
-static bool first_word(const char *name, const char *const *words)
-{
-    return words_start(name, words, true);
-}
+    for (i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        size_t m = strlen(exts[i]);
 
-/* The name with an error suffix (_stderr, _se, any letter case) gives the
- * benchmark's name's length, or 0. */
-static size_t stderr_stem(const char *name)
-{
-    static const char *const suffixes[] = {"_stderr", "_se", " stderr", NULL};
-    size_t n = strlen(name), i;
-
-    for (i = 0; suffixes[i] != NULL; i++) {
-        size_t m = strlen(suffixes[i]);
-
-        if (n > m && strcasecmp(name + n - m, suffixes[i]) == 0)
-            return n - m;
-    }
-    return 0;
-}
-
-/* Whether every present value of numeric column c lies in [lo, hi] (at
- * the column's scale). */
-static bool values_within(const struct lb_table *t, const struct lb_column *c,
-                          long lo, long hi)
-{
-    lb_i128 l = (lb_i128)lo * lb_pow10[c->scale];
-    lb_i128 h = (lb_i128)hi * lb_pow10[c->scale];
-    size_t r;
-
-    for (r = 0; r < t->nrows; r++) {
-        lb_i128 v;
-
-        if (lb_column_missing(c, r))
-            continue;
-        v = lb_column_num(c, r);
-        if (v < l || v > h)
-            return false;
-    }
-    return true;
-}
-
-/* Infers one column's field. */
-static void infer_column(struct lb_field *f, const struct lb_table *t,
-                         size_t col)
-{
-    static const char *const aggregates[] = {"avg", "average", "mean", NULL};
-    static const char *const meta_words[] = {
-        "param", "size", "rtf", "latency", "tokens", "throughput", "speed",
-        "runtime", "memory", "vram", "flops", "cost", "price", "year", "date",
-        "time", NULL};
-    static const char *const lower_words[] = {
-        "wer", "cer", "error", "err", "loss", "perplexity", "ppl", "latency",
-        NULL};
-    const struct lb_column *c = &t->cols[col];
-
-    if (col == t->model_col) {
-        f->role = LB_ROLE_MODEL;
-        f->type = xstrdup("string");
-        f->why = "the model column";
-        return;
-    }
-    if (c->bench != NULL) {
-        f->role = LB_ROLE_BENCHMARK;
-        f->better = c->bench->higher_is_better ? LB_BETTER_HIGHER
-                                               : LB_BETTER_LOWER;
-        f->has_min = f->has_max = true;
-        f->min.units = c->bench->lo;
-        f->max.units = c->bench->hi;
-        if (c->bench->norm_baseline != NULL &&
-            lb_dec_parse(c->bench->norm_baseline,
-                         strlen(c->bench->norm_baseline),
-                         &f->baseline) == LB_NUM_OK)
-            f->has_baseline = true;
-        f->type = xstrdup("number");
-        f->why = c->bench->suite->title;
-        return;
-    }
-    if (first_word(c->name, aggregates) || lb_catalog_is_average(c->name)) {
-        f->role = LB_ROLE_AGGREGATE;
-        f->why = "named as an aggregate (Average, Avg, Mean): never averaged";
-    } else if (stderr_stem(c->name) > 0) {
-        f->role = LB_ROLE_STDERR;
-        f->of = xmemdup0(c->name, stderr_stem(c->name));
-        f->why = "named as a standard error (_stderr, _se)";
-    } else if (lb_catalog_is_metadata(c->name) || has_word(c->name, meta_words)) {
-        f->role = LB_ROLE_METADATA;
-        f->why = "named as metadata (size, parameters, speed, ...)";
-    } else if (!c->numeric || c->n_present == 0) {
-        f->role = LB_ROLE_METADATA;
-        f->why = c->numeric ? "no values" : "not numbers";
-    } else if (!values_within(t, c, 0, 100)) {
-        f->role = LB_ROLE_METADATA;
-        f->why = "numbers outside 0 to 100: not averaged with scores";
-    } else {
-        f->role = LB_ROLE_BENCHMARK;
-        f->why = "numbers from 0 to 100";
-        if (has_word(c->name, lower_words)) {
-            f->better = LB_BETTER_LOWER;
-            f->why = "numbers from 0 to 100; lower is better (an error rate "
-                     "or a cost by its name)";
+        if (n > m && strcasecmp(path + n - m, exts[i]) == 0) {
+            n -= m;
+            break;
         }
     }
-    if (f->role == LB_ROLE_AGGREGATE && has_word(c->name, lower_words))
-        f->better = LB_BETTER_LOWER;
-    if (c->numeric && c->n_present > 0)
-        f->type = xstrdup("number");
-    else if (!c->numeric)
-        f->type = xstrdup("string");
+    lb_buf_add(&b, path, n);
+    lb_buf_adds(&b, ".schema.json");
+    return b.data; /* the buffer's bytes, NUL-terminated */
 }
 
-void lb_schema_complete(struct lb_schema *s, const struct lb_table *t)
+char *lb_schema_beside(const char *path)
+{
+    struct stat st;
+    char *p;
+
+    if (strcmp(path, "-") == 0)
+        return NULL;
+    p = lb_schema_path_for(path);
+    if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+        return p;
+    free(p);
+    return NULL;
+}
+
+static bool in_list(char *const *v, size_t n, const char *s, size_t len)
 {
     size_t i;
 
-    for (i = 0; i < t->ncols; i++) {
-        struct lb_field *f;
-        struct lb_field inferred;
-
-        f = (struct lb_field *)(uintptr_t)lb_schema_field(s, t->cols[i].name);
-        memset(&inferred, 0, sizeof inferred);
-        infer_column(&inferred, t, i);
-        if (f == NULL) {
-            f = add_field(s, t->cols[i].name);
-            f->role = inferred.role;
-            f->better = inferred.better;
-            f->type = inferred.type;
-            inferred.type = NULL;
-            f->of = inferred.of;
-            inferred.of = NULL;
-            f->why = inferred.why;
-            if (s->source == NULL) { /* the catalog's facts, when inferred */
-                f->has_min = inferred.has_min;
-                f->has_max = inferred.has_max;
-                f->min = inferred.min;
-                f->max = inferred.max;
-                f->has_baseline = inferred.has_baseline;
-                f->baseline = inferred.baseline;
-            }
-        } else if (f->role == LB_ROLE_NONE) {
-            f->role = inferred.role;
-            f->why = inferred.why;
-            if (f->role == LB_ROLE_STDERR && f->of == NULL) {
-                f->of = inferred.of;
-                inferred.of = NULL;
-            }
-        }
-        field_release(&inferred);
-    }
+    for (i = 0; i < n; i++)
+        if (strlen(v[i]) == len && memcmp(v[i], s, len) == 0)
+            return true;
+    return false;
 }
 
-void lb_schema_infer(struct lb_schema *s, const struct lb_table *t)
+bool lb_schema_missing_text(const struct lb_schema *given,
+                            const struct lb_field *f, const char *s,
+                            size_t len)
 {
-    lb_schema_init(s);
-    lb_schema_complete(s, t);
+    if (f != NULL && f->missing != NULL)
+        return in_list(f->missing, f->nmissing, s, len);
+    return given != NULL && in_list(given->missing, given->nmissing, s, len);
+}
+
+const char *lb_schema_model_column(const struct lb_schema *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->nfields; i++)
+        if (s->fields[i].role == LB_ROLE_MODEL)
+            return s->fields[i].name;
+    return s->primary_key;
 }
 
 /* }====================================================================== */

@@ -59,19 +59,34 @@ struct lb_field {
                             (owned) */
     char *of;            /* stderr: the benchmark it is the error of, or
                             NULL: the name without _stderr/_se (owned) */
+    char **missing;      /* the field's own missingValues (Table Schema
+                            v2), or NULL: the schema's (owned) */
+    size_t nmissing;
+    bool described;      /* described by the schema read, not inferred */
+    bool sentinel;       /* inferred: -1 means no value here (a lone -1 in
+                            a column of numbers otherwise 0 or more) */
     const char *why;     /* inferred: the rule that decided it (static), or
                             NULL */
+    bool by_name;        /* inferred from its name (or the catalog), not
+                            from its values */
+    const char *order_of; /* inferred: lower is better because the file
+                            lists this published aggregate column lowest
+                            first (its name, owned by the table), or NULL */
 };
 
 struct lb_schema {
     char *source;             /* the file it was read from, for messages
                                  and footers, or NULL: inferred (owned) */
-    struct lb_field *fields;  /* (owned) */
+    struct lb_field *fields;  /* (owned); bound to a table: one per column,
+                                 in the table's order */
     size_t nfields;
     char **missing;           /* missingValues (owned), or NULL: the
                                  default rule (base/decimal.h) */
     size_t nmissing;
-    bool sentinel_minus_one;  /* inferred: a lone -1 means missing */
+    char *primary_key;        /* primaryKey (its first column), or NULL
+                                 (owned) */
+    bool catalog;             /* bound: the table has benchmarks of the
+                                 catalog, which decide the default */
 };
 
 void lb_schema_init(struct lb_schema *s);
@@ -91,14 +106,50 @@ void lb_schema_write(const struct lb_schema *s, struct lb_buf *out);
 const struct lb_field *lb_schema_field(const struct lb_schema *s,
                                        const char *name);
 
-/* Infers the schema of table t (which it does not keep): for each column
- * its role, direction and unit, with the rule in 'why' (see schema.c).
- * s must be empty (lb_schema_init). */
-void lb_schema_infer(struct lb_schema *s, const struct lb_table *t);
+/* Reads the Table Schema file 'path' into *s (lb_schema_parse). */
+int lb_schema_read_file(struct lb_schema *s, const char *path,
+                        struct lb_error *err);
 
-/* Completes schema s (read from a file) with the inference for the
- * columns of t it does not describe. */
-void lb_schema_complete(struct lb_schema *s, const struct lb_table *t);
+/* The schema file that describes data file 'path' when there is one:
+ * NAME.schema.json beside NAME.csv (or NAME.tsv, NAME.txt, NAME), as a
+ * new string; NULL when there is none (or path is "-"). */
+char *lb_schema_beside(const char *path);
+
+/* NAME.schema.json for data file 'path' (NAME.csv, NAME.tsv, NAME.txt or
+ * NAME), whether or not it exists, as a new string. */
+char *lb_schema_path_for(const char *path);
+
+/* Binds a schema to table t, just loaded (core/csv_read.c does it): t->schema
+ * becomes a schema of one field per column, in order: the field 'given'
+ * describes (NULL: none; not kept), else the inferred one (schema_infer.c,
+ * its rule in 'why'). On the way, cells that a missingValues entry names
+ * as a number ("-1"), or an inferred sentinel, become missing (counted in
+ * the column's n_sentinel), and a column that writes '%' after some of its
+ * numbers but not all is bad (LB_NUM_UNIT). Returns 0, or -1 with a message
+ * in err (a benchmark the schema names that is not a column). */
+int lb_schema_bind(struct lb_table *t, const struct lb_schema *given,
+                   struct lb_error *err);
+
+/* Whether cell text s[0..len) is a missing value that 'given' names as
+ * text (the loader's test for a cell that is not a number): the field's
+ * own list when f has one, else the schema's. */
+bool lb_schema_missing_text(const struct lb_schema *given,
+                            const struct lb_field *f, const char *s,
+                            size_t len);
+
+/* Whether inference may find lower better for a column so named (its name
+ * means an error rate or a cost: WER, CER, error, loss, perplexity,
+ * latency); without such a word it never does. */
+bool lb_schema_name_lower(const char *name);
+
+/* The column a schema names as the model's (role model, else its
+ * primaryKey), or NULL. */
+const char *lb_schema_model_column(const struct lb_schema *s);
+
+/* For schema_infer.c: a new field at the end of s (named, bareNumber
+ * true), and the release of one. */
+struct lb_field *lb_schema_add(struct lb_schema *s, const char *name);
+void lb_field_release(struct lb_field *f);
 
 const char *lb_role_name(enum lb_role r);
 

@@ -9,6 +9,7 @@
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
+#include "core/schema.h"
 
 void lb_table_release(struct lb_table *t)
 {
@@ -24,12 +25,17 @@ void lb_table_release(struct lb_table *t)
         free(c->num64);
         free(c->num128);
         free(c->missing);
+        free(c->dec);
         free(c->bad.value);
+        free(c->unit.value);
     }
     free(t->cols);
     free(t->row_line);
     free(t->path);
     free(t->index);
+    if (t->schema != NULL)
+        lb_schema_release(t->schema);
+    free(t->schema);
     memset(t, 0, sizeof *t);
 }
 
@@ -62,6 +68,8 @@ void lb_table_retain(struct lb_table *t, const bool *keep)
                     c->num64[n] = c->num64[r];
                 else
                     c->num128[n] = c->num128[r];
+                if (c->dec != NULL)
+                    c->dec[n] = c->dec[r];
                 c->missing[n >> 3] = (uint8_t)(
                     (c->missing[n >> 3] & ~(1u << (n & 7))) |
                     ((unsigned)miss << (n & 7)));
@@ -383,4 +391,11 @@ size_t lb_table_suggest(const struct lb_table *t, const char *name)
         }
     }
     return found;
+}
+
+bool lb_column_lower_better(const struct lb_column *c)
+{
+    if (c->field != NULL && c->field->better != LB_BETTER_UNSET)
+        return c->field->better == LB_BETTER_LOWER;
+    return c->bench != NULL && !c->bench->higher_is_better;
 }

@@ -47,10 +47,16 @@ struct lb_bad_cell {
     size_t value_len;
 };
 
+struct lb_field;
+struct lb_schema;
+
 struct lb_column {
     char *name;                        /* header text (owned) */
     size_t index;                      /* 0-based position in the header */
     const struct lb_bench_info *bench; /* catalog benchmark, or NULL */
+    const struct lb_field *field;      /* what the column is: its field in
+                                          the table's schema (after the
+                                          load, never NULL) */
 
     bool has_text;     /* cells kept as text */
     char *text;        /* arena: cells, each NUL-terminated (owned) */
@@ -68,8 +74,28 @@ struct lb_column {
                            lb_column_num */
     uint8_t *missing;   /* bit per row: set when the cell is missing (owned) */
     unsigned scale;     /* decimals of 'num' */
+    uint8_t *dec;       /* row -> the decimals its number was written with
+                           ("50.0": 1; for lossless output), or NULL while
+                           every number of the column has 'written'
+                           decimals (owned); read with lb_column_decimals */
+    uint8_t written;    /* those decimals, while dec is NULL */
     size_t n_present;   /* cells holding a number */
+    size_t n_percent;   /* of them, written with '%' after the number
+                           ("77.47%", as published boards write them): a
+                           column has all or none (else it is bad) */
+    size_t n_sentinel;  /* cells read as missing because they held the
+                           column's sentinel (-1 meaning unknown) or a
+                           number the schema names as missing */
+    /* what the values are, over every row read, whether a filter kept it
+     * or not (so that what a column is never depends on --where): */
+    size_t n_values;    /* numbers read */
+    size_t n_minus_one; /* of them, exactly -1 */
+    size_t n_negative;  /* below 0, other than -1 */
+    bool above_100;     /* one is above 100 */
     struct lb_bad_cell bad; /* why the column is not (fully) usable */
+    struct lb_bad_cell unit; /* the first cell written with '%' (kind
+                           LB_BAD_NUMBER, status LB_NUM_UNIT), kept until
+                           the load ends, or kind LB_BAD_NONE */
 };
 
 struct lb_table {
@@ -89,6 +115,9 @@ struct lb_table {
                                 with lb_table_line */
     struct lb_col_index *index; /* the columns by name, for lb_table_find
                                    (lb_table_index; owned), or NULL */
+    struct lb_schema *schema; /* what each column is (core/schema.h): the
+                                 schema read, completed by inference, one
+                                 field per column (owned) */
 };
 
 /* A filter sees each data row as soon as it is read and says whether the
@@ -105,7 +134,15 @@ struct lb_row_filter {
 };
 
 struct lb_load_opts {
-    const char *model_column; /* name of the model column; NULL: "model" */
+    const char *model_column; /* name of the model column; NULL: the
+                                 schema's, else the first of model,
+                                 model_id, model_name, name (any letter
+                                 case) */
+    const char *schema_path;  /* --schema FILE; NULL: NAME.schema.json
+                                 beside the file, if any (lb_schema_beside),
+                                 else inferred */
+    const struct lb_schema *schema; /* a schema already read (not kept),
+                                 instead of schema_path */
     bool keep_text;           /* keep every column's text, the catalog
                                  benchmarks' too (add needs it) */
     bool allow_no_rows;       /* a header without rows is a valid table */
@@ -130,7 +167,10 @@ struct lb_load_opts {
  * -1 with a message "FILE[:LINE[:COLUMN]]: ..." in err and leaves *t empty.
  * A file with no header, a header without rows, a row whose number of fields
  * differs from the header's, a bad quote, a duplicate or empty column name,
- * a missing model column, an empty model name or a NUL byte are errors. */
+ * a missing model column, an empty model name or a NUL byte are errors.
+ * The schema (opts->schema, else opts->schema_path, else the file's
+ * NAME.schema.json, else none) is bound to the table (lb_schema_bind):
+ * t->schema says what each column is. */
 int lb_table_load(struct lb_table *t, const char *path,
                   const struct lb_load_opts *opts, struct lb_error *err);
 
@@ -170,6 +210,14 @@ static inline int64_t lb_column_num64(const struct lb_column *c, size_t row)
     return c->num32 != NULL ? c->num32[row] : c->num64[row];
 }
 
+/* The decimals a numeric cell was written with (its value, shown so,
+ * gives back its digits). */
+static inline unsigned lb_column_decimals(const struct lb_column *c,
+                                          size_t row)
+{
+    return c->dec != NULL ? c->dec[row] : c->written;
+}
+
 /* The same value as an exact decimal: at the column's scale when that fits
  * in 64 bits, else at a smaller one (it always fits at the scale it was
  * written with). */
@@ -186,6 +234,10 @@ static inline void lb_column_prefetch(const struct lb_column *c, size_t row)
         __builtin_prefetch(&c->num128[row]);
     __builtin_prefetch(&c->missing[row >> 3]);
 }
+
+/* Whether lower values of the column are better: its schema says so (or
+ * the inference, or the catalog). */
+bool lb_column_lower_better(const struct lb_column *c);
 
 /* Whether the number d lies in lo..hi (a catalog benchmark's range). */
 static inline bool lb_score_in_range(const struct lb_dec *d, int lo, int hi)

@@ -19,6 +19,7 @@
 #include "base/xalloc.h"
 #include "core/catalog.h"
 #include "core/filter.h"
+#include "core/schema.h"
 
 #define MIN_KEPT 4096 /* rows kept before the first compaction */
 
@@ -33,6 +34,7 @@ struct top {
     size_t limit;         /* compact when more rows are kept */
     size_t rows;          /* data rows read */
     size_t ranked;        /* rows with a score */
+    bool can_reload;      /* the file can be read again (not a pipe) */
 };
 
 /* 1 when a is better than b, 0 when equal, -1 when worse (displayed). */
@@ -40,7 +42,8 @@ static int better(const struct top *tp, lb_i128 a, lb_i128 b)
 {
     int c = (a > b) - (a < b);
 
-    return tp->opts->rank.ascending ? -c : c;
+    /* --ascending orders --sort's column (core/board.c) */
+    return tp->by_column && tp->opts->rank.ascending ? -c : c;
 }
 
 /* The displayed score of a row, if it has one under the options. A score
@@ -172,8 +175,11 @@ static int top_start(const struct lb_table *t, void *ctx, struct lb_error *err)
     bool catalog = false;
     size_t i;
 
-    for (i = 0; i < t->ncols; i++)
+    for (i = 0; i < t->ncols; i++) {
         catalog = catalog || t->cols[i].bench != NULL;
+        if (t->cols[i].field != NULL)
+            return 0; /* a schema read: it may name other benchmarks */
+    }
     /* without catalog benchmarks or --benchmarks, which columns are
      * averaged is known only once every value is read: keep every row */
     if (so->sort == NULL && so->benchmarks == NULL && !catalog)
@@ -181,6 +187,23 @@ static int top_start(const struct lb_table *t, void *ctx, struct lb_error *err)
     if (lb_select(t, so, &sel, err) != 0) {
         lb_selection_release(&sel);
         return -1;
+    }
+    /* the header must decide every row's score: benchmarks where higher
+     * is better, that no schema read describes (else keep every row). A
+     * column the catalog does not know may still turn out to hold a -1
+     * sentinel (known once every value is read): lb_board_load then reads
+     * the file again, which standard input cannot be */
+    for (i = 0; i < (sel.sort_col != LB_NPOS ? 1 : sel.nbench); i++) {
+        const struct lb_column *c =
+            &t->cols[sel.sort_col != LB_NPOS ? sel.sort_col : sel.bench[i]];
+        bool known = c->bench != NULL ? c->bench->higher_is_better
+                                      : tp->can_reload &&
+                                            !lb_schema_name_lower(c->name);
+
+        if (!known || c->field != NULL) {
+            lb_selection_release(&sel);
+            return 0;
+        }
     }
     if (sel.sort_col != LB_NPOS) {
         tp->cols = xreallocarray(NULL, 1, sizeof *tp->cols);
@@ -256,6 +279,22 @@ static bool where_keep(struct lb_table *t, void *ctx)
     return w->tp != NULL ? top_keep(t, w->tp) : true;
 }
 
+/* Whether the rows --top kept while the file was read are those it would
+ * keep now that the columns are known: no cell it scored became missing,
+ * and higher is still better. */
+static bool streamed_right(const struct lb_table *t, const struct top *tp)
+{
+    size_t j;
+
+    for (j = 0; j < tp->ncols; j++) {
+        const struct lb_column *c = &t->cols[tp->cols[j]];
+
+        if (c->field->sentinel || lb_column_lower_better(c))
+            return false;
+    }
+    return true;
+}
+
 bool lb_board_streams_top(const struct lb_board_opts *bo)
 {
     /* row_score computes a plain mean */
@@ -284,7 +323,17 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
         w.tp = &tp;
     if (w.filter != NULL || w.tp != NULL)
         opts.filter = &filter;
+    tp.can_reload = strcmp(path, "-") != 0;
     rc = lb_table_load(t, path, &opts, err);
+    if (rc == 0 && !w.failed && tp.active && !streamed_right(t, &tp)) {
+        /* a column turned out to hold a sentinel: every row again */
+        lb_table_release(t);
+        free(tp.cols);
+        memset(&tp, 0, sizeof tp);
+        w.tp = NULL;
+        w.read = w.kept = 0;
+        rc = lb_table_load(t, path, &opts, err);
+    }
     if (rc == 0 && w.failed) {
         *err = w.err;
         lb_table_release(t);

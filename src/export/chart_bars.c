@@ -101,9 +101,6 @@ int chart_average(struct chart *c)
                                ? "; * a missing score earns 0 points"
                            : b->opts.missing == LB_MISSING_PARTIAL
                                ? "; * mean of the scores present"
-                           : b->mean.method == LB_METHOD_GROUP_MEAN &&
-                                   b->mean.lower_better
-                               ? "; * missing scores counted as the worst"
                                : "; * missing scores counted as 0");
     if (c->intervals)
         lb_buf_adds(&text, b->ci.analytic

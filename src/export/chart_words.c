@@ -96,7 +96,8 @@ void chart_what(const struct chart *c, struct lb_buf *out, bool capital)
             lb_buf_adds(out, ")");
         }
     }
-    if (c->b->opts.rank.ascending)
+    if (c->b->lower_better && (c->b->sel.sort_col != LB_NPOS ||
+                               c->b->mean.method != LB_METHOD_MEAN_RANK))
         lb_buf_adds(out, ", lowest first");
 }
 
@@ -152,10 +153,6 @@ void chart_axis_what(const struct chart *c, struct lb_buf *out)
         chart_user(out, c->t->cols[sel->sort_col].name, AXIS_LABEL_CHARS);
     else
         lb_buf_adds(out, what[c->b->mean.method]);
-    if (sel->sort_col == LB_NPOS &&
-        c->b->mean.method == LB_METHOD_GROUP_MEAN &&
-        lb_method_lower_is_better(&c->b->mean))
-        lb_buf_adds(out, " (lower is better)");
 }
 
 /* How many title characters fit: gnuplot centres the title on the plot

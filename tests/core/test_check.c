@@ -3,12 +3,14 @@
 #include <stdlib.h>
 
 #include "core/check.h"
+#include "core/schema.h"
 
 /* Loads csv (with every cell's text) and checks it. */
-static void check(const char *csv, size_t max, struct lb_table *t,
-                  struct lb_check_report *r)
+static void check_with(const char *csv, const struct lb_schema *schema,
+                       size_t max, struct lb_table *t,
+                       struct lb_check_report *r)
 {
-    struct lb_load_opts lo = {.keep_text = true};
+    struct lb_load_opts lo = {.keep_text = true, .schema = schema};
     struct lb_check_opts o = {max};
     struct lb_error err;
 
@@ -18,6 +20,12 @@ static void check(const char *csv, size_t max, struct lb_table *t,
         fail();
     }
     lb_check_table(t, &o, r);
+}
+
+static void check(const char *csv, size_t max, struct lb_table *t,
+                  struct lb_check_report *r)
+{
+    check_with(csv, NULL, max, t, r);
 }
 
 static void done(struct lb_table *t, struct lb_check_report *r)
@@ -128,18 +136,32 @@ static void test_check_average_of_huge_scores(void **state)
 {
     struct lb_table t;
     struct lb_check_report r;
-    char csv[1024];
-    size_t n = 0, k, i;
+    struct lb_schema schema;
+    struct lb_error err;
+    char csv[1024], json[2048];
+    size_t n = 0, j = 0, k, i;
 
     (void)state;
+    /* outside 0 to 100: benchmarks because the schema says so */
     n += (size_t)snprintf(csv + n, sizeof csv - n, "model");
-    for (k = 0; k < 19; k++)
+    j += (size_t)snprintf(json + j, sizeof json - j, "{\"fields\": [");
+    for (k = 0; k < 19; k++) {
         n += (size_t)snprintf(csv + n, sizeof csv - n, ",A%zu", k);
+        j += (size_t)snprintf(json + j, sizeof json - j,
+                              "{\"name\": \"A%zu\", \"role\": \"benchmark\"},", k);
+    }
+    (void)snprintf(json + j, sizeof json - j,
+                   "{\"name\": \"B\", \"role\": \"benchmark\"}]}");
     n += (size_t)snprintf(csv + n, sizeof csv - n, ",B,Average\nm");
     for (k = 0; k < 19; k++)
         n += (size_t)snprintf(csv + n, sizeof csv - n, ",9000000000000000000");
     (void)snprintf(csv + n, sizeof csv - n, ",0.000000000000000001,1\n");
-    check(csv, 0, &t, &r);
+    lb_schema_init(&schema);
+    lb_error_init(&err);
+    assert_int_equal(lb_schema_parse(&schema, "s.json", json, strlen(json),
+                                     &err), 0);
+    check_with(csv, &schema, 0, &t, &r);
+    lb_schema_release(&schema);
     assert_int_equal(r.errors, 1);
     for (i = 0; i < r.n && r.issues[i].level != LB_CHECK_ERROR; i++)
         ;
@@ -174,13 +196,40 @@ static void test_check_warnings(void **state)
                         "'-1' is negative: a standard error is not (column "
                         "'ARC_stderr')");
     done(&t, &r);
-    /* no catalog benchmark: unknown columns are the benchmarks, 0 to 100 */
+    /* no catalog benchmark: unknown columns of numbers from 0 to 100 are
+     * the benchmarks; one outside is not averaged, and says so */
     check("model,Elo\na,1200\n", 0, &t, &r);
     assert_int_equal(r.errors, 0);
-    assert_int_equal(r.warnings, 2);
-    assert_string_equal(as_shown(r.issues[1].msg), "'1200' is outside 0 to 100, the "
-                                         "scale of a score (column 'Elo')");
+    assert_int_equal(r.warnings, 1);
+    assert_string_equal(as_shown(r.issues[0].msg),
+                        "column 'Elo' holds numbers but is not a benchmark "
+                        "that leaderboard knows: not averaged (its numbers "
+                        "are not all from 0 to 100; a schema says what it "
+                        "is: leaderboard schema)");
     done(&t, &r);
+    /* a column the schema read describes: no warning, and its constraints
+     * are checked */
+    {
+        static const char json[] =
+            "{\"fields\": [{\"name\": \"Elo\", \"role\": \"benchmark\", "
+            "\"constraints\": {\"minimum\": 0, \"maximum\": 1000.5}}]}";
+        struct lb_schema schema;
+        struct lb_error err;
+
+        lb_schema_init(&schema);
+        lb_error_init(&err);
+        assert_int_equal(lb_schema_parse(&schema, "s.json", json,
+                                         strlen(json), &err), 0);
+        check_with("model,Elo\na,1200\nb,1000.5\n", &schema, 0, &t, &r);
+        lb_schema_release(&schema);
+        assert_int_equal(r.errors, 1);
+        assert_int_equal(r.warnings, 0);
+        assert_int_equal(r.issues[0].line, 2);
+        assert_string_equal(as_shown(r.issues[0].msg),
+                            "'1200' is out of range for 'Elo' (0 to 1000.5, "
+                            "as s.json says)");
+        done(&t, &r);
+    }
 }
 
 int main(void)

@@ -212,14 +212,16 @@ static void test_compare_groups(void **state)
     /* groups given (through core) to a board of another method, with
      * benchmarks of both directions: group-mean is left out, and why */
     lb_board_opts_init(&o);
+    o.method.method = LB_METHOD_MEAN_RANK;
+    o.method.given = true;
     SET_TEXTS(o.method.groups, o.method.ngroups, "A=G");
     SET_NAMES(o.method.lower, o.method.nlower, "B");
     compared(&o, &c, &t, &b);
     assert_null(order(&c, "group-mean"));
     assert_non_null(strstr(lb_buf_str(&c.skipped),
-                           "group-mean: it would average lower-is-better "
-                           "benchmarks ('B') with higher-is-better ones "
-                           "('A', 'C')"));
+                           "group-mean: the mean of group means cannot mix "
+                           "benchmarks where lower is better ('B') and "
+                           "where higher is better ('A', 'C')"));
     lb_compare_release(&c);
     lb_board_release(&b);
     lb_table_release(&t);

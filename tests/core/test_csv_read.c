@@ -340,9 +340,10 @@ static void test_csv_read_structure_errors(void **state)
     LOAD_FAILS("model,ARC,ARC\na,1,2\n",
                "t.csv:1:3: duplicate column name 'ARC' (also column 2)");
     LOAD_FAILS("model,,ARC\na,1,2\n", "t.csv:1:2: empty column name");
-    LOAD_FAILS("name,ARC\na,1\n",
-               "t.csv:1: no 'model' column (columns: 'name', 'ARC'); name the "
-               "column that holds model names with --model-column");
+    LOAD_FAILS("llm,ARC\na,1\n",
+               "t.csv:1: no model column (model, model_id, model_name or "
+               "name; columns: 'llm', 'ARC'); name the column that holds "
+               "model names with --model-column");
     LOAD_FAILS("model,ARC\n,1\n", "t.csv:2:1: empty model name");
     LOAD_FAILS("model,ARC\na\0b,1\n", "t.csv:2:1: NUL byte in field");
 }
@@ -369,6 +370,16 @@ static void test_csv_read_model_column_option(void **state)
     /* "Model" is found without the option */
     load_ok(&t, "Model,ARC\na,1\n");
     assert_int_equal(t.model_col, 0);
+    lb_table_release(&t);
+    /* then model_id, model_name, name, in that order, any letter case */
+    load_ok(&t, "name,Model_Name,model_id,ARC\na,b,c,1\n");
+    assert_int_equal(t.model_col, 2);
+    lb_table_release(&t);
+    load_ok(&t, "name,Model_Name,ARC\na,b,1\n");
+    assert_int_equal(t.model_col, 1);
+    lb_table_release(&t);
+    load_ok(&t, "id,Name,ARC\na,b,1\n");
+    assert_int_equal(t.model_col, 1);
     lb_table_release(&t);
 }
 
@@ -455,10 +466,16 @@ static unsigned same_both_ways(const char *csv, size_t len)
                 assert_int_equal(lb_column_missing(ca, r),
                                  lb_column_missing(cb, r));
                 assert_int_equal(lb_column_num(ca, r), lb_column_num(cb, r));
+                if (!lb_column_missing(ca, r))
+                    assert_int_equal(lb_column_decimals(ca, r),
+                                     lb_column_decimals(cb, r));
             }
         }
-        if (ca->numeric)
+        if (ca->numeric) {
             assert_int_equal(ca->n_present, cb->n_present);
+            assert_int_equal(ca->n_percent, cb->n_percent);
+            assert_int_equal(ca->n_sentinel, cb->n_sentinel);
+        }
     }
     lb_table_release(&a);
     lb_table_release(&b);
@@ -490,6 +507,12 @@ static void test_csv_read_two_threads_agree(void **state)
     BOTH("model,X,Y\na,95.5,5\nb,0.30000000000000004,6\nc,1,7\nd,2,0.5\n");
     BOTH("model,X,Y\na,95.5,5\nb,2,6\nc,1,7\nd,0.30000000000000004,0.5\n");
     BOTH("model,X,Y\na,1,5\nb,2,6\nc,3,0.000000000000000001\nd,95.5,-7\n");
+    /* decimals as written, differing in one half only or across */
+    BOTH("model,X,Y\na,1.50,5\nb,2.50,6\nc,1.5,7\nd,2,0.5\n");
+    BOTH("model,X,Y\na,1.5,5\nb,2.5,6\nc,1.5,7.25\nd,2.5,0.50\n");
+    /* units and sentinels */
+    BOTH("model,X,Y\na,1%,5\nb,2%,-1\nc,1.5%,7\nd,2%,0.5\n");
+    BOTH("model,X,Y\na,1%,5\nb,2%,-1\nc,1.5,7\nd,2%,0.5\n");
     /* problems in either half: the same first problem */
     BOTH("model,ARC,MMLU\na,1,2\nb,x,3\nc,4,5\nd,6,y\n");
     BOTH("model,ARC,MMLU\na,1,2\nb,3,4\nc,4,5\nd,6,200\n");

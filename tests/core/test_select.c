@@ -121,9 +121,10 @@ static void test_select_errors(void **state)
                  "--benchmarks: 'model' is the model column");
     SET_NAMES(o.benchmarks, o.nbenchmarks, NULL);
     select_fails("model,license\na,mit\n", &o,
-                 "t.csv: no benchmark columns (no column of the catalog and no "
-                 "numeric column other than metadata); name them with "
-                 "--benchmarks");
+                 "t.csv: no benchmark columns (no column of the catalog, "
+                 "none that the schema names, and no column of numbers from "
+                 "0 to 100 other than metadata); name them with --benchmarks "
+                 "or in a schema (--schema)");
     /* a catalog benchmark with a bad cell fails even by default */
     select_fails("model,ARC\na,1\nb,x\n", &o,
                  "t.csv:3:2: 'x' is not a number (column 'ARC')");

@@ -86,7 +86,6 @@ static void test_top_streaming_equals_whole(void **state)
         lb_board_opts_init(&o);
         o.rank.top = tops[i];
         o.missing = LB_MISSING_PARTIAL;
-        o.rank.ascending = true;
         same_as_whole(path, &o, tops[i] < 100);
         o.missing = LB_MISSING_ZERO;
         same_as_whole(path, &o, tops[i] < 100);
@@ -95,6 +94,34 @@ static void test_top_streaming_equals_whole(void **state)
         o.select.sort = "params_b";
         SET_NAMES(o.select.columns, o.select.ncolumns, "params_b");
         same_as_whole(path, &o, tops[i] < 100);
+        o.select.sort = "MMLU";
+        o.rank.ascending = true;
+        same_as_whole(path, &o, tops[i] < 100);
+    }
+    /* columns the catalog does not know, named: streamed; one turns out
+     * to hold a -1 sentinel (missing): read again, the same board */
+    {
+        FILE *fp = fopen(path, "w");
+        struct lb_board_opts o;
+
+        fputs("model,A,B\n", fp);
+        for (i = 0; i < 20000; i++)
+            fprintf(fp, "m%zu,%zu,%s\n", i, i % 97,
+                    i % 1000 == 7 ? "-1" : "50");
+        fclose(fp);
+        lb_board_opts_init(&o);
+        o.rank.top = 3;
+        SET_NAMES(o.select.benchmarks, o.select.nbenchmarks, "A,B");
+        same_as_whole(path, &o, false);
+        o.missing = LB_MISSING_PARTIAL;
+        same_as_whole(path, &o, false);
+        /* without the sentinel: streamed */
+        fp = fopen(path, "w");
+        fputs("model,A,B\n", fp);
+        for (i = 0; i < 20000; i++)
+            fprintf(fp, "m%zu,%zu,50\n", i, i % 97);
+        fclose(fp);
+        same_as_whole(path, &o, true);
     }
     /* no catalog: every row kept, the same board */
     write_random(path, 4, 3000, false);
