@@ -55,17 +55,23 @@ struct lb_method_opts {
     enum lb_method method;
     bool given;           /* the method was chosen (else a suite's holds) */
     const struct lb_named_dec *weights; /* weighted: benchmarks' weights
-                                           (others weigh 1), or NULL */
+                                           (others: the schema's "weight",
+                                           else 1), or NULL */
     size_t nweights;
-    const struct lb_named_dec *baselines; /* normalized: random baselines */
+    const struct lb_named_dec *baselines; /* normalized: random baselines
+                                             (others: the schema's
+                                             "baseline", else the
+                                             catalog's) */
     size_t nbaselines;
     const char *const *lower; /* benchmarks where lower is better */
     size_t nlower;
     const struct lb_named_text *groups; /* group-mean: benchmark -> its
                                            group's name; a benchmark not
-                                           named is in the group named
-                                           after itself (alone, unless
-                                           another names that group) */
+                                           named is in the schema's
+                                           "group", else in the group
+                                           named after itself (alone,
+                                           unless another names that
+                                           group) */
     size_t ngroups;
 };
 
@@ -199,6 +205,17 @@ int lb_aggregate_compute(const struct lb_table *t,
  * the reason. */
 bool lb_aggregate_why_none(const struct lb_aggregate *agg, size_t row,
                            struct lb_buf *out);
+
+/* Whether weighted has weights to use: --weights' (m), or a "weight" in
+ * the schema's field of a benchmark bench[0..nbench) (columns of t);
+ * without any it would be the plain mean (lb_board_compute refuses it). */
+bool lb_method_has_weights(const struct lb_table *t, const size_t *bench,
+                           size_t nbench, const struct lb_method_opts *m);
+
+/* Whether group-mean has groups: --groups' (m), or a "group" in the
+ * schema's field of a benchmark (else it is the plain mean). */
+bool lb_method_has_groups(const struct lb_table *t, const size_t *bench,
+                          size_t nbench, const struct lb_method_opts *m);
 
 /* Whether a row's value under the aggregate is better when lower, so that
  * rank 1 is the lowest: mean-rank (a rank), and a group mean whose

@@ -253,13 +253,15 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
             continue;
         m.method = (enum lb_method)i;
         m.given = true;
-        if (m.method == LB_METHOD_WEIGHTED && bm->nweights == 0) {
+        if (m.method == LB_METHOD_WEIGHTED &&
+            !lb_method_has_weights(t, b->sel.bench, b->sel.nbench, bm)) {
             lb_buf_addf(&c->skipped, "%sweighted: no " LB_OPT("weights")
                                      " (it would be the mean)",
                         c->skipped.len ? "; " : "");
             continue;
         }
-        if (m.method == LB_METHOD_GROUP_MEAN && bm->ngroups == 0) {
+        if (m.method == LB_METHOD_GROUP_MEAN &&
+            !lb_method_has_groups(t, b->sel.bench, b->sel.nbench, bm)) {
             lb_buf_addf(&c->skipped, "%sgroup-mean: no " LB_OPT("groups")
                                      " (it would be the mean)",
                         c->skipped.len ? "; " : "");

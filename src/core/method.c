@@ -65,6 +65,7 @@
 #include "base/xalloc.h"
 #include "core/aggregate.h"
 #include "core/catalog.h"
+#include "core/schema.h"
 
 #define GEO_DECIMALS 9      /* decimals kept of a geometric mean */
 #define ROUND_DECIMALS 18   /* win rates whose exact denominator is too big */
@@ -249,6 +250,14 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
             return -1;
         a->terms[k].lower = true;
     }
+    /* weighted: the schema's weights, then --weights' (each benchmark it
+     * names: the command line wins) */
+    for (k = 0; m->method == LB_METHOD_WEIGHTED && k < a->nbench; k++) {
+        const struct lb_field *f = t->cols[a->cols[k]].field;
+
+        if (f != NULL && f->has_weight)
+            a->terms[k].weight = f->weight;
+    }
     if (m->method == LB_METHOD_WEIGHTED && m->nweights > 0) {
         n = m->nweights;
         if (find_pairs(a, pos, m->weights, n, LB_OPT("weights"), &p, err) != 0)
@@ -315,8 +324,12 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
             struct lb_term *tm = &a->terms[k];
             const char *text = NULL;
 
+            /* --baseline, then the schema's (an inferred field has the
+             * catalog's), then the catalog */
             if (given[k])
                 ;
+            else if (c->field != NULL && c->field->has_baseline)
+                tm->baseline = c->field->baseline;
             else if (c->bench != NULL && c->bench->norm_baseline == NULL)
                 tm->as_published = true;
             else if (c->bench != NULL)
@@ -418,7 +431,8 @@ static int cmp_group_name(size_t x, size_t y, void *ctx)
     return c != 0 ? c : (x > y) - (x < y);
 }
 
-/* Each benchmark's group: the name given, else its own; groups numbered
+/* Each benchmark's group: the name --groups gives, else the schema's, else
+ * its own; groups numbered
  * in the order of their first benchmark, each holding its benchmarks in
  * the selection's order. (The benchmarks share one direction:
  * lb_aggregate_compute refused a mix, as for mean.) */
@@ -443,9 +457,17 @@ static int build_groups_at(struct lb_aggregate *a, const uint32_t *pos,
         name[k] = m->groups[i].text;
         given[k] = true;
     }
+    /* a benchmark --groups does not name: the schema's group, else its
+     * own */
     for (k = 0; k < nb; k++) {
-        if (!given[k])
-            name[k] = t->cols[a->cols[k]].name;
+        const struct lb_column *c = &t->cols[a->cols[k]];
+
+        if (!given[k] && c->field != NULL && c->field->group != NULL) {
+            name[k] = c->field->group;
+            given[k] = true;
+        } else if (!given[k]) {
+            name[k] = c->name;
+        }
         order[k] = k;
     }
     /* equal names sorted together, each run led by its first benchmark */
@@ -943,6 +965,30 @@ static void borda_rows(struct lb_aggregate *a)
 }
 
 /* }====================================================================== */
+
+bool lb_method_has_weights(const struct lb_table *t, const size_t *bench,
+                           size_t nbench, const struct lb_method_opts *m)
+{
+    size_t k;
+
+    for (k = 0; m->nweights == 0 && k < nbench; k++)
+        if (t->cols[bench[k]].field != NULL &&
+            t->cols[bench[k]].field->has_weight)
+            return true;
+    return m->nweights > 0;
+}
+
+bool lb_method_has_groups(const struct lb_table *t, const size_t *bench,
+                          size_t nbench, const struct lb_method_opts *m)
+{
+    size_t k;
+
+    for (k = 0; m->ngroups == 0 && k < nbench; k++)
+        if (t->cols[bench[k]].field != NULL &&
+            t->cols[bench[k]].field->group != NULL)
+            return true;
+    return m->ngroups > 0;
+}
 
 bool lb_method_lower_is_better(const struct lb_aggregate *agg)
 {

@@ -9,6 +9,7 @@
 #include "base/buf.h"
 #include "core/aggregate.h"
 #include "core/board.h"
+#include "core/schema.h"
 #include "export/ranking_words.h"
 
 struct fixture {
@@ -129,8 +130,9 @@ static void test_method_weighted_exact(void **state)
     compute(&f, two, LB_METHOD_WEIGHTED, LB_MISSING_ZERO, "A=3", NULL, NULL);
     value_is(&f, 2, 50, 4);
     release(&f);
-    /* every weight 1 is the mean */
-    compute(&f, two, LB_METHOD_WEIGHTED, LB_MISSING_EXCLUDE, NULL, NULL, NULL);
+    /* weights all 1 are the mean, when given */
+    compute(&f, two, LB_METHOD_WEIGHTED, LB_MISSING_EXCLUDE, "A=1", NULL,
+            NULL);
     value_is(&f, 1, 1605, 20);
     release(&f);
 }
@@ -165,6 +167,11 @@ static void test_method_option_errors(void **state)
                  "'B')");
     method_fails(LB_METHOD_WEIGHTED, "A=0,B=0", NULL, NULL, two, NULL,
                  "--weights: every weight is 0");
+    /* no weight at all (nor in the schema): not silently the mean */
+    method_fails(LB_METHOD_WEIGHTED, NULL, NULL, NULL, two, NULL,
+                 "--method weighted: no weights: give them with --weights "
+                 "A=W,... or as a benchmark's \"weight\" in the schema "
+                 "(--schema FILE or NAME.schema.json beside the file)");
     method_fails(LB_METHOD_WEIGHTED, "A=1,a=2", NULL, NULL, two, NULL,
                  "--weights: 'A' is given twice");
     method_fails(LB_METHOD_WEIGHTED, "A=0.0000000001,B=1", NULL, NULL, two,
@@ -792,6 +799,188 @@ static void test_method_borda_vs_mean_rank(void **state)
 
 /* }====================================================================== */
 
+/* {======================================================================
+ * The schema's weight, baseline and group
+ * ======================================================================= */
+
+/* Loads csv with the schema text json and computes method m with the
+ * options given (NULL: none); returns 0 or -1 with a message in err. */
+static int compute_schema(struct fixture *f, const char *csv,
+                          const char *json, enum lb_method m,
+                          const char *weights, const char *baselines,
+                          const char *groups, struct lb_error *err)
+{
+    struct lb_schema s;
+    struct lb_load_opts lo = {0};
+    struct lb_board_opts o;
+
+    lb_error_init(err);
+    assert_int_equal(lb_schema_parse(&s, "s.json", json, strlen(json), err),
+                     0);
+    lo.schema = &s;
+    if (lb_table_load_mem(&f->t, "t.csv", csv, strlen(csv), &lo, err) != 0)
+        fail_msg("%s", err->msg);
+    lb_schema_release(&s);
+    lb_board_opts_init(&o);
+    o.method.method = m;
+    o.method.given = true;
+    SET_VALUES(o.method.weights, o.method.nweights, weights);
+    SET_VALUES(o.method.baselines, o.method.nbaselines, baselines);
+    SET_TEXTS(o.method.groups, o.method.ngroups, groups);
+    if (lb_board_compute(&f->b, &f->t, &o, err) != 0) {
+        lb_board_release(&f->b);
+        lb_table_release(&f->t);
+        return -1;
+    }
+    return 0;
+}
+
+static const char *const three =
+    "model,A,B,C\n"
+    "m0,80,60,40\n"
+    "m1,50,70,90\n";
+
+static const char *const three_schema =
+    "{\"fields\": ["
+    "{\"name\": \"model\", \"role\": \"model\"},"
+    "{\"name\": \"A\", \"role\": \"benchmark\", \"weight\": 3,"
+    " \"baseline\": 50, \"group\": \"G\"},"
+    "{\"name\": \"B\", \"role\": \"benchmark\", \"baseline\": 20,"
+    " \"group\": \"G\"},"
+    "{\"name\": \"C\", \"role\": \"benchmark\"}]}";
+
+/* A field's weight weighs its benchmark under weighted; --weights wins
+ * for a benchmark it names; none from either is an error. */
+static void test_method_schema_weights(void **state)
+{
+    struct fixture f;
+    struct lb_error err;
+
+    (void)state;
+    /* A 3, B and C 1: m0 (240 + 60 + 40) / 5 = 68 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_WEIGHTED, NULL, NULL, NULL, &err),
+                     0);
+    value_is(&f, 0, 340, 5);
+    value_is(&f, 1, 310, 5); /* 150 + 70 + 90 */
+    release(&f);
+    /* --weights A=1 wins over the schema's 3; C=2 adds: (80 + 60 + 80) / 4 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_WEIGHTED, "A=1,C=2", NULL, NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 220, 4);
+    release(&f);
+    /* the schema's weights are not for the other methods */
+    assert_int_equal(compute_schema(&f, three, three_schema, LB_METHOD_MEAN,
+                                    NULL, NULL, NULL, &err),
+                     0);
+    value_is(&f, 0, 180, 3);
+    release(&f);
+    /* a schema without weights and no --weights: refused */
+    assert_int_equal(compute_schema(&f, three,
+                                    "{\"fields\": [{\"name\": \"A\", "
+                                    "\"group\": \"G\"}]}",
+                                    LB_METHOD_WEIGHTED, NULL, NULL, NULL, &err),
+                     -1);
+    assert_string_equal(msg_of(&err),
+                        "--method weighted: no weights: give them with "
+                        "--weights A=W,... or as a benchmark's \"weight\" in "
+                        "the schema (--schema FILE or NAME.schema.json beside "
+                        "the file)");
+}
+
+/* A field's baseline normalizes its benchmark: --baseline wins, then the
+ * schema, then the catalog. */
+static void test_method_schema_baselines(void **state)
+{
+    struct fixture f;
+    struct lb_error err;
+    const char *v1 = "model,ARC\nm0,62.5\n";
+
+    (void)state;
+    /* A (80 - 50) * 2 = 60, B (60 - 20) * 1.25 = 50, C (baseline 0) 40:
+     * (60 + 50 + 40) / 3 = 50 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_NORMALIZED, NULL, "C=0", NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 50, 1);
+    assert_int_equal(f.b.mean.terms[0].baseline.units, 50);
+    release(&f);
+    /* --baseline A=0 wins over the schema's 50: (80 + 50 + 40) / 3 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_NORMALIZED, NULL, "A=0,C=0", NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 170, 3);
+    release(&f);
+    /* C has none in the schema nor on the command line */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_NORMALIZED, NULL, NULL, NULL,
+                                    &err),
+                     -1);
+    assert_string_equal(msg_of(&err),
+                        "--method normalized: no random baseline for 'C'; "
+                        "give one with --baseline C=VALUE (the score of a "
+                        "random guess, 0 for none)");
+    /* the schema's wins over the catalog's (ARC: 25): (62.5 - 50) * 2 */
+    assert_int_equal(compute_schema(&f, v1,
+                                    "{\"fields\": [{\"name\": \"ARC\", "
+                                    "\"baseline\": 50}]}",
+                                    LB_METHOD_NORMALIZED, NULL, NULL, NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 25, 1);
+    release(&f);
+    /* without one in the schema, the catalog's: (62.5 - 25) * 4 / 3 */
+    assert_int_equal(compute_schema(&f, v1,
+                                    "{\"fields\": [{\"name\": \"ARC\"}]}",
+                                    LB_METHOD_NORMALIZED, NULL, NULL, NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 50, 1);
+    release(&f);
+}
+
+/* A field's group groups its benchmark under group-mean; --groups wins
+ * for a benchmark it names. */
+static void test_method_schema_groups(void **state)
+{
+    struct fixture f;
+    struct lb_error err;
+
+    (void)state;
+    /* G = {A, B}, C alone: m0 ((80 + 60) / 2 + 40) / 2 = 55 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_GROUP_MEAN, NULL, NULL, NULL,
+                                    &err),
+                     0);
+    assert_int_equal(f.b.mean.ngroups, 2);
+    assert_string_equal(f.b.mean.group_name[0], "G");
+    assert_true(f.b.mean.group_given[0]);
+    assert_false(f.b.mean.group_given[1]);
+    value_is(&f, 0, 55, 1);
+    value_is(&f, 1, 75, 1); /* (60 + 90) / 2 */
+    release(&f);
+    /* --groups B=H moves B out of the schema's G: (80 + 60 + 40) / 3 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_GROUP_MEAN, NULL, NULL, "B=H",
+                                    &err),
+                     0);
+    assert_int_equal(f.b.mean.ngroups, 3);
+    value_is(&f, 0, 60, 1);
+    release(&f);
+    /* --groups C=G joins C to the schema's G: (80 + 60 + 40) / 3 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_GROUP_MEAN, NULL, NULL, "C=G",
+                                    &err),
+                     0);
+    assert_int_equal(f.b.mean.ngroups, 1);
+    value_is(&f, 0, 60, 1);
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -812,6 +1001,9 @@ int main(void)
         cmocka_unit_test(test_method_borda),
         cmocka_unit_test(test_method_borda_n_models),
         cmocka_unit_test(test_method_borda_vs_mean_rank),
+        cmocka_unit_test(test_method_schema_weights),
+        cmocka_unit_test(test_method_schema_baselines),
+        cmocka_unit_test(test_method_schema_groups),
     };
 
     return cmocka_run_group_tests_name("method", tests, NULL, NULL);
