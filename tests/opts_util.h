@@ -11,6 +11,7 @@
 
 #include "base/decimal.h"
 #include "base/xalloc.h"
+#include "core/aggregate.h"
 
 static void **test_kept;
 static size_t test_nkept;
@@ -95,9 +96,34 @@ static inline const struct lb_named_dec *test_values(const char *list,
     return d;
 }
 
-/* o.FIELD = test_names(LIST, &o.nFIELD), and the same for values. */
+/* Texts: "A=Retrieval,B=STS" (NULL for NULL). */
+static inline const struct lb_named_text *test_texts(const char *list,
+                                                      size_t *n)
+{
+    char **v;
+    struct lb_named_text *d;
+    size_t i;
+
+    *n = test_items(list, &v);
+    if (*n == 0)
+        return NULL;
+    d = test_keep(xcalloc(*n, sizeof *d));
+    for (i = 0; i < *n; i++) {
+        char *eq = strrchr(v[i], '=');
+
+        assert_non_null(eq);
+        *eq = '\0';
+        d[i].name = v[i];
+        d[i].text = eq + 1;
+    }
+    return d;
+}
+
+/* o.FIELD = test_names(LIST, &o.nFIELD), and the same for values and
+ * texts. */
 #define SET_NAMES(field, nfield, list) ((field) = test_names((list), &(nfield)))
 #define SET_VALUES(field, nfield, list) \
     ((field) = test_values((list), &(nfield)))
+#define SET_TEXTS(field, nfield, list) ((field) = test_texts((list), &(nfield)))
 
 #endif

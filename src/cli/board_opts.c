@@ -1,6 +1,7 @@
 /* board_opts.c: the options that choose and rank, shared by rank, plot and
  * diff. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +14,9 @@
 
 #define MAX_PRECISION 18
 
-/* The help in three parts, so that diff (without --top and --columns)
- * shows the rest word for word. */
+/* The help in parts: each under the 4095 characters C guarantees for a
+ * string, and so that diff (without --top and --columns) shows the rest
+ * word for word. */
 static const char help_choose[] =
     "Which benchmarks\n"
     "  -b, --benchmarks A,B,...  average these columns (default: the catalog's\n"
@@ -43,26 +45,39 @@ static const char help_choose[] =
     "      --dedup HOW           one row per model: none (default), best (its\n"
     "                            highest ranked row) or latest (by the first of\n"
     "                            submitted, submission_date, upload_date, date)\n"
-    "\n"
+    "\n";
+
+static const char board_help_how[] =
     "How to aggregate\n"
     "      --method METHOD       mean (default), weighted (--weights),\n"
     "                            normalized (each score rescaled so that a\n"
     "                            random guess is 0 and a perfect score 100),\n"
     "                            geomean, mean-rank (mean of the ranks on each\n"
     "                            benchmark, 1 = best), win-rate (HELM's mean\n"
-    "                            win rate, 0 to 1; -p 3 shows it as HELM does)\n"
+    "                            win rate, 0 to 1; -p 3 shows it as HELM does),\n"
+    "                            group-mean (the mean of the groups' means,\n"
+    "                            MTEB's Mean (TaskType); --groups), borda\n"
+    "                            (MTEB's Borda count: n - rank points on each\n"
+    "                            benchmark, n the models with a score; 0 for a\n"
+    "                            missing score, whatever --missing)\n"
     "      --weights A=W,...     weighted: the weight of each benchmark\n"
-    "                            (default 1)\n"
+    "                            (default: the schema's \"weight\", else 1;\n"
+    "                            without any here or in the schema, an error)\n"
     "      --baseline A=V        normalized: the random-guess score of a\n"
-    "                            benchmark (the catalog knows the Open LLM\n"
+    "                            benchmark (default: the schema's \"baseline\",\n"
+    "                            else the catalog's, which knows the Open LLM\n"
     "                            Leaderboard's); may be repeated\n"
     "      --lower-is-better A   a benchmark where lower is better (the schema's\n"
     "                            \"better\": \"lower\"; inferred for names such\n"
     "                            as WER, error, loss); may be repeated. mean,\n"
-    "                            weighted and geomean average such benchmarks\n"
-    "                            in their own units, lowest first, and refuse\n"
-    "                            to mix them with others; normalized,\n"
-    "                            mean-rank and win-rate take both\n"
+    "                            weighted, geomean and group-mean average such\n"
+    "                            benchmarks in their own units, lowest first,\n"
+    "                            and refuse to mix them with others;\n"
+    "                            normalized, mean-rank, win-rate and borda\n"
+    "                            take both\n"
+    "      --groups A=G,...      group-mean: the group of each benchmark\n"
+    "                            (default: the schema's \"group\", else alone\n"
+    "                            in a group named after it)\n"
     "      --suite SUITE         a board's benchmarks and method: openllm-v1\n"
     "                            (mean of 6) or openllm-v2 (normalized mean of\n"
     "                            6)\n"
@@ -87,6 +102,7 @@ static const char help_listing[] =
 void cli_board_help(FILE *fp, bool listing)
 {
     fputs(help_choose, fp);
+    fputs(board_help_how, fp);
     fputs(help_ranking, fp);
     if (listing)
         fputs(help_listing, fp);
@@ -272,6 +288,82 @@ int cli_split_values(const char *option, const char *arg, bool negative,
     return 0;
 }
 
+static int add_text(const char *option, const char *s, size_t len,
+                    void *ctx, struct lb_error *err)
+{
+    struct cli_texts *l = ctx;
+    const char *eq = s + len, *name_end, *v = NULL;
+    struct lb_quoted q;
+
+    while (eq > s && eq[-1] != '=') /* the last '=' */
+        eq--;
+    if (eq > s) {
+        v = eq;
+        while (v < s + len && (*v == ' ' || *v == '\t'))
+            v++;
+    }
+    if (eq <= s + 1 || v == s + len)
+        return lb_error_set(err, "%s: %s is not NAME=GROUP", option,
+                            lb_quote(&q, s, len));
+    name_end = eq - 1;
+    while (name_end > s && (name_end[-1] == ' ' || name_end[-1] == '\t'))
+        name_end--;
+    if (name_end == s)
+        return lb_error_set(err, "%s: %s is not NAME=GROUP", option,
+                            lb_quote(&q, s, len));
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 8;
+        l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+        l->names = xreallocarray(l->names, l->cap, sizeof *l->names);
+        l->texts = xreallocarray(l->texts, l->cap, sizeof *l->texts);
+    }
+    l->names[l->n] = xmemdup0(s, (size_t)(name_end - s));
+    l->texts[l->n] = xmemdup0(v, (size_t)(s + len - v));
+    l->v[l->n].name = l->names[l->n];
+    l->v[l->n].text = l->texts[l->n];
+    l->n++;
+    return 0;
+}
+
+int cli_split_texts(const char *option, const char *arg,
+                    struct cli_texts *out, struct lb_error *err)
+{
+    struct lb_quoted q;
+    size_t i;
+
+    if (each_item(option, arg, add_text, out, err) != 0)
+        return -1;
+    i = first_repeat(out->names, out->n);
+    if (i < out->n)
+        return lb_error_set(err, "%s: %s is given twice", option,
+                            lb_quotes(&q, out->names[i]));
+    return 0;
+}
+
+void cli_texts_release(struct cli_texts *l)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++) {
+        free(l->names[i]);
+        free(l->texts[i]);
+    }
+    free(l->names);
+    free(l->texts);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+int cli_texts_add(const char *cmd, const char *option, const char *arg,
+                  struct cli_texts *out)
+{
+    struct lb_error err;
+
+    if (cli_split_texts(option, arg, out, &err) != 0)
+        return cli_usage_error(cmd, "%s", err.msg);
+    return 0;
+}
+
 int cli_names_add(const char *cmd, const char *option, const char *arg,
                   struct cli_names *out)
 {
@@ -308,6 +400,7 @@ void cli_board_args_release(struct cli_board_args *a)
     cli_values_release(&a->weights);
     cli_values_release(&a->baselines);
     cli_values_release(&a->stderrs);
+    cli_texts_release(&a->groups);
 }
 
 int cli_board_finish(const char *cmd, struct cli_board_args *a)
@@ -327,6 +420,8 @@ int cli_board_finish(const char *cmd, struct cli_board_args *a)
     o->method.nweights = a->weights.n;
     o->method.baselines = a->baselines.v;
     o->method.nbaselines = a->baselines.n;
+    o->method.groups = a->groups.v;
+    o->method.ngroups = a->groups.n;
     o->ci.stderrs = a->stderrs.v;
     o->ci.nstderrs = a->stderrs.n;
     if (o->select.suite != NULL && o->select.benchmarks != NULL)
@@ -337,6 +432,8 @@ int cli_board_finish(const char *cmd, struct cli_board_args *a)
         return cli_usage_error(cmd, "--weights needs --method weighted");
     if (o->method.nbaselines > 0 && m != LB_METHOD_NORMALIZED)
         return cli_usage_error(cmd, "--baseline needs --method normalized");
+    if (o->method.ngroups > 0 && m != LB_METHOD_GROUP_MEAN)
+        return cli_usage_error(cmd, "--groups needs --method group-mean");
     if (o->rank.ascending && o->select.sort == NULL)
         return cli_usage_error(cmd, "--ascending orders --sort's column "
                                     "lowest first; the aggregate's order "
@@ -409,7 +506,8 @@ int cli_board_option(const char *cmd, int c, const char *arg,
         if (!lb_method_parse(arg, &o->method.method))
             return cli_usage_error(cmd,
                                    "--method: %s is not mean, weighted, "
-                                   "normalized, geomean, mean-rank or win-rate",
+                                   "normalized, geomean, mean-rank, win-rate, "
+                                   "group-mean or borda",
                                    lb_quotes(&q, arg));
         o->method.given = true;
         return 0;
@@ -419,6 +517,8 @@ int cli_board_option(const char *cmd, int c, const char *arg,
         return cli_values_add(cmd, "--baseline", arg, true, &a->baselines);
     case CLI_OPT_LOWER:
         return cli_names_add(cmd, "--lower-is-better", arg, &a->lower);
+    case CLI_OPT_GROUPS:
+        return cli_texts_add(cmd, "--groups", arg, &a->groups);
     case CLI_OPT_SUITE:
         o->select.suite = lb_catalog_suite(arg);
         if (o->select.suite == NULL)

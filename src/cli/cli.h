@@ -83,6 +83,7 @@ enum {
     CLI_OPT_STDERR,
     CLI_OPT_BOOTSTRAP,
     CLI_OPT_SEED,
+    CLI_OPT_GROUPS,
     CLI_OPT_SCHEMA,
     CLI_OPT_FIRST_FREE /* a command numbers its own long options from here */
 };
@@ -104,6 +105,7 @@ enum {
         {"weights", required_argument, NULL, CLI_OPT_WEIGHTS},          \
         {"baseline", required_argument, NULL, CLI_OPT_BASELINE},        \
         {"lower-is-better", required_argument, NULL, CLI_OPT_LOWER},    \
+        {"groups", required_argument, NULL, CLI_OPT_GROUPS},            \
         {"suite", required_argument, NULL, CLI_OPT_SUITE},              \
         {"stderr", required_argument, NULL, CLI_OPT_STDERR},            \
         {"bootstrap", required_argument, NULL, CLI_OPT_BOOTSTRAP},      \
@@ -132,6 +134,13 @@ struct cli_values {
     size_t n, cap;
 };
 
+/* A list of NAME=TEXT pairs ("--groups ArguAna=Retrieval,STS12=STS"). */
+struct cli_texts {
+    struct lb_named_text *v; /* the pairs */
+    char **names, **texts;   /* their names and texts (owned) */
+    size_t n, cap;
+};
+
 /* Appends the names of a comma-separated list (spaces around a name are
  * ignored) to *out: option names the list in messages. Returns 0, or
  * LB_EXIT_USAGE after printing a usage error (an empty name, a name given
@@ -150,8 +159,16 @@ int cli_split_names(const char *option, const char *arg,
 int cli_split_values(const char *option, const char *arg, bool negative,
                      struct cli_values *out, struct lb_error *err);
 
+/* The same for NAME=TEXT pairs: a usage error for an empty name or text,
+ * or a name given twice. */
+int cli_texts_add(const char *cmd, const char *option, const char *arg,
+                  struct cli_texts *out);
+int cli_split_texts(const char *option, const char *arg,
+                    struct cli_texts *out, struct lb_error *err);
+
 void cli_names_release(struct cli_names *l);
 void cli_values_release(struct cli_values *l);
+void cli_texts_release(struct cli_texts *l);
 
 struct cli_board_args {
     struct lb_load_opts load;   /* --model-column */
@@ -160,6 +177,7 @@ struct cli_board_args {
                                                     --lower-is-better */
     struct cli_values weights, baselines, stderrs; /* --weights,
                                                       --baseline, --stderr */
+    struct cli_texts groups;    /* --groups */
     bool precision_given;       /* -p given */
 };
 

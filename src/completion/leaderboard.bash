@@ -21,9 +21,9 @@ _leaderboard()
     local commands
     commands="$(_leaderboard_list commands) help"
     local board="--benchmarks --missing --model-column --schema --where --dedup
-        --method --weights --baseline --lower-is-better --suite --stderr
-        --bootstrap --seed --sort --ascending --ties --precision --top
-        --columns"
+        --method --weights --baseline --lower-is-better --groups --suite
+        --stderr --bootstrap --seed --sort --ascending --ties --precision
+        --top --columns"
 
     cmd=""
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -72,8 +72,8 @@ _leaderboard()
         return ;;
     -b|--benchmarks|-s|--sort|-c|--columns|--model-column|-p|--precision|\
     -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
-    -w|--where|--weights|--baseline|--lower-is-better|--stderr|--bootstrap|\
-    --seed|--wait)
+    -w|--where|--weights|--baseline|--lower-is-better|--groups|--stderr|\
+    --bootstrap|--seed|--wait)
         return ;;
     esac
 
@@ -89,7 +89,8 @@ _leaderboard()
             --new-column --create --strict --wait --allow-formulas --force
             --schema --quiet --help" ;;
         diff) opts="--benchmarks --missing --model-column --schema --where
-            --dedup --method --weights --baseline --lower-is-better --suite
+            --dedup --method --weights --baseline --lower-is-better --groups
+            --suite
             --sort --ascending --ties --precision --threshold --all
             --hide-knock-on --format --output --help" ;;
         check) opts="--benchmarks --max --strict --model-column --schema --quiet --help" ;;

@@ -262,6 +262,11 @@ void lb_aggregate_release(struct lb_aggregate *agg)
     free(agg->vnum);
     free(agg->vden);
     free(agg->why);
+    free(agg->group);
+    free(agg->group_start);
+    free(agg->group_member);
+    free(agg->group_name);
+    free(agg->group_given);
     memset(agg, 0, sizeof *agg);
 }
 

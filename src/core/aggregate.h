@@ -37,21 +37,42 @@ enum lb_method {
     LB_METHOD_GEOMEAN,    /* geometric mean (double, shown at 9 decimals) */
     LB_METHOD_MEAN_RANK,  /* mean of the per-benchmark ranks (exact; lower
                              is better) */
-    LB_METHOD_WIN_RATE    /* HELM's mean win rate (exact) */
+    LB_METHOD_WIN_RATE,   /* HELM's mean win rate (exact) */
+    LB_METHOD_GROUP_MEAN, /* the mean of the groups' means: MTEB's "Mean
+                             (TaskType)" (exact) */
+    LB_METHOD_BORDA       /* MTEB's Borda count, "Rank (Borda)" (exact) */
 };
 
-#define LB_METHOD_COUNT 6
+#define LB_METHOD_COUNT 8
+
+/* A name and a text: a benchmark and its group (--groups A=Retrieval). */
+struct lb_named_text {
+    const char *name;
+    const char *text;
+};
 
 struct lb_method_opts {
     enum lb_method method;
     bool given;           /* the method was chosen (else a suite's holds) */
     const struct lb_named_dec *weights; /* weighted: benchmarks' weights
-                                           (others weigh 1), or NULL */
+                                           (others: the schema's "weight",
+                                           else 1), or NULL */
     size_t nweights;
-    const struct lb_named_dec *baselines; /* normalized: random baselines */
+    const struct lb_named_dec *baselines; /* normalized: random baselines
+                                             (others: the schema's
+                                             "baseline", else the
+                                             catalog's) */
     size_t nbaselines;
     const char *const *lower; /* benchmarks where lower is better */
     size_t nlower;
+    const struct lb_named_text *groups; /* group-mean: benchmark -> its
+                                           group's name; a benchmark not
+                                           named is in the schema's
+                                           "group", else in the group
+                                           named after itself (alone,
+                                           unless another names that
+                                           group) */
+    size_t ngroups;
 };
 
 /* How one benchmark enters a method other than the plain mean. */
@@ -96,12 +117,27 @@ struct lb_aggregate {
                                value (owned) */
     uint8_t *why;           /* row -> why it has no value although it has
                                its scores (core/method.c), or NULL (owned) */
-    bool rounded;           /* win rate: the terms were rounded at 18
-                               decimals (their exact common denominator does
-                               not fit in 32 bits) */
+    bool rounded;           /* win rate, group mean: the terms were
+                               rounded at 18 decimals (their exact common
+                               denominator does not fit in 32 bits) */
     bool lower_better;      /* lower values are better: a mean rank, a mean
-                               of benchmarks where lower is better (in their
-                               own units: a mean WER), such a column */
+                               (or group mean) of benchmarks where lower is
+                               better (in their own units: a mean WER), such
+                               a column (lb_method_lower_is_better) */
+    /* group-mean (else 0 and NULL): the groups, in the order of their
+     * first benchmark */
+    uint32_t ngroups;
+    uint32_t *group;        /* benchmark -> its group (owned) */
+    uint32_t *group_start;  /* group g's benchmarks are group_member[
+                               group_start[g] .. group_start[g + 1]) (owned,
+                               ngroups + 1 entries) */
+    uint32_t *group_member; /* benchmarks, group by group (owned) */
+    const char **group_name; /* group -> its name (the array owned; each
+                                name is the option's or the column's) */
+    bool *group_given;      /* group -> some benchmark was given it (else
+                               a benchmark alone, named after it) (owned) */
+    size_t nmodels;         /* borda: the rows that have a score (MTEB's
+                               n_models): each earns nmodels - rank */
 };
 
 /* The sum of row's scores present, at in_scale (meaningful for the plain
@@ -170,14 +206,46 @@ int lb_aggregate_compute(const struct lb_table *t,
 bool lb_aggregate_why_none(const struct lb_aggregate *agg, size_t row,
                            struct lb_buf *out);
 
+/* Whether weighted has weights to use: --weights' (m), or a "weight" in
+ * the schema's field of a benchmark bench[0..nbench) (columns of t);
+ * without any it would be the plain mean (lb_board_compute refuses it). */
+bool lb_method_has_weights(const struct lb_table *t, const size_t *bench,
+                           size_t nbench, const struct lb_method_opts *m);
+
+/* Whether group-mean has groups: --groups' (m), or a "group" in the
+ * schema's field of a benchmark (else it is the plain mean). */
+bool lb_method_has_groups(const struct lb_table *t, const size_t *bench,
+                          size_t nbench, const struct lb_method_opts *m);
+
+/* Whether a row's value under the aggregate is better when lower, so that
+ * rank 1 is the lowest: mean-rank (a rank), and a group mean whose
+ * benchmarks are all lower-is-better (kept in their own units). */
+bool lb_method_lower_is_better(const struct lb_aggregate *agg);
+
+/* Whether row's value leaves out or imputes a score: it has a value, lacks
+ * a score, and the policy is partial or zero, or the method is borda
+ * (where a missing score earns 0 points whatever the policy). */
+bool lb_aggregate_marked(const struct lb_aggregate *agg, size_t row);
+
+/* group-mean: the mean of group g's scores in row under the policy, as the
+ * fraction *num / (*den * 10^in_scale); false when it has none (exclude:
+ * a score of the group is missing; partial: all are). *lacking: a score of
+ * the group is missing (the mean leaves it out or counts it as the
+ * worst). */
+bool lb_aggregate_group_mean(const struct lb_aggregate *agg, size_t row,
+                             uint32_t g, lb_i128 *num, uint32_t *den,
+                             bool *lacking);
+
 /* Parses a method name ("mean", "weighted", "normalized", "geomean",
- * "mean-rank", "win-rate"); false for anything else. */
+ * "mean-rank", "win-rate", "group-mean", "borda"); false for anything
+ * else. */
 bool lb_method_parse(const char *s, enum lb_method *out);
 const char *lb_method_name(enum lb_method m);
 
 /* The value's name as a column header: "Average", "Weighted",
- * "Normalized", "Geomean", "Mean rank", "Win rate"; and as a key in CSV and
- * JSON: "average", "weighted", ..., "mean_rank", "win_rate". */
+ * "Normalized", "Geomean", "Mean rank", "Win rate", "Group mean", "Borda";
+ * and as a key in CSV and JSON: "average", "weighted", ..., "mean_rank",
+ * "win_rate", "group_mean", "borda". */
 const char *lb_method_header(enum lb_method m);
 const char *lb_method_key(enum lb_method m);
 

@@ -39,6 +39,15 @@ int lb_board_compute(struct lb_board *b, const struct lb_table *t,
         lb_aggregate_compute(t, &b->sel, o->missing, &b->opts.method, &b->mean,
                              err) != 0)
         return -1;
+    /* weighted without a weight would silently be the mean */
+    if (b->opts.method.method == LB_METHOD_WEIGHTED &&
+        !lb_method_has_weights(t, b->sel.bench, b->sel.nbench,
+                               &b->opts.method))
+        return lb_error_set(err, LB_OPT("method") " weighted: no weights: "
+                                 "give them with " LB_OPT("weights")
+                                 " A=W,... or as a benchmark's \"weight\" in "
+                                 "the schema (" LB_OPT("schema") " FILE or "
+                                 "NAME.schema.json beside the file)");
     key = &b->mean;
     if (b->sel.sort_col != LB_NPOS) {
         lb_aggregate_column(t, b->sel.sort_col, &b->by_column);

@@ -288,6 +288,39 @@ static double geomean_value(const struct work *w, size_t r)
     return n > 0 ? lb_det_exp(logs / (double)n) : -HUGE_VAL;
 }
 
+/* group-mean: the mean over the groups of the mean of each group's counted
+ * scores, as they are (a missing one, counted, is 0: --missing zero is
+ * refused when lower is better). */
+static double group_value(const struct work *w, size_t r)
+{
+    const struct lb_aggregate *a = w->a;
+    double total = 0;
+    uint32_t g, i;
+    size_t used = 0;
+
+    for (g = 0; g < a->ngroups; g++) {
+        double sum = 0;
+        size_t n = 0;
+
+        for (i = a->group_start[g]; i < a->group_start[g + 1]; i++) {
+            size_t k = a->group_member[i];
+            double s = w->draw[r * w->nk + k];
+
+            if (!counts(w, !isnan(s), w->present[r]))
+                continue;
+            sum += !isnan(s) ? s : 0;
+            n++;
+        }
+        if (n > 0) {
+            total += sum / (double)n;
+            used++;
+        }
+    }
+    if (used == 0) /* undefined: the worst in this draw */
+        return w->lower_better ? HUGE_VAL : -HUGE_VAL;
+    return total / (double)used;
+}
+
 static int cmp_pair(const void *pa, const void *pb)
 {
     const struct pair_v *a = pa, *b = pb;
@@ -297,8 +330,8 @@ static int cmp_pair(const void *pa, const void *pb)
     return (a->row > b->row) - (a->row < b->row);
 }
 
-/* mean-rank and win-rate: every ranked row's value, from the ranks among
- * the rows that compete on each benchmark. */
+/* mean-rank, win-rate and borda: every ranked row's value, from the ranks
+ * among the rows that compete on each benchmark. */
 static void rank_values(struct work *w, double *acc, uint32_t *cnt)
 {
     size_t k, r, i, j, m;
@@ -325,9 +358,13 @@ static void rank_values(struct work *w, double *acc, uint32_t *cnt)
             for (r = i; r < j; r++) {
                 size_t row = w->pairs[r].row;
 
-                acc[row] += w->a->method == LB_METHOD_MEAN_RANK
-                                ? (double)(2 * m - i - j + 1) / 2
-                                : (double)(i + j - 1) / (double)(2 * (m - 1));
+                if (w->a->method == LB_METHOD_MEAN_RANK)
+                    acc[row] += (double)(2 * m - i - j + 1) / 2;
+                else if (w->a->method == LB_METHOD_BORDA)
+                    acc[row] += (double)w->a->nmodels -
+                                (double)(2 * m - i - j + 1) / 2;
+                else
+                    acc[row] += (double)(i + j - 1) / (double)(2 * (m - 1));
                 cnt[row]++;
             }
         }
@@ -335,8 +372,11 @@ static void rank_values(struct work *w, double *acc, uint32_t *cnt)
     for (i = 0; i < w->nr; i++) {
         r = w->ranked[i];
         /* no value in this draw (it had one): the worst */
-        w->val[r] = cnt[r] > 0 ? acc[r] / cnt[r]
-                               : (w->lower_better ? HUGE_VAL : -HUGE_VAL);
+        if (cnt[r] == 0)
+            w->val[r] = w->lower_better ? HUGE_VAL : -HUGE_VAL;
+        else /* borda: the sum */
+            w->val[r] = w->a->method == LB_METHOD_BORDA ? acc[r]
+                                                         : acc[r] / cnt[r];
     }
 }
 
@@ -461,11 +501,54 @@ static void load_work(struct work *w, struct lb_ci *ci)
     }
 }
 
+/* group-mean's SE: sqrt(sum c_k^2 se_k^2) with c_k = 1 / (G n_g), G the
+ * row's groups and n_g the scores counted in k's group. */
+static double group_se(const struct work *w, size_t r)
+{
+    const struct lb_aggregate *a = w->a;
+    double var = 0;
+    uint32_t g, i, used = 0;
+
+    for (g = 0; g < a->ngroups; g++) {
+        for (i = a->group_start[g]; i < a->group_start[g + 1]; i++)
+            if (counts(w, !isnan(w->x[r * w->nk + a->group_member[i]]),
+                       w->present[r])) {
+                used++;
+                break;
+            }
+    }
+    for (g = 0; g < a->ngroups; g++) {
+        double sum = 0;
+        uint32_t n = 0;
+
+        for (i = a->group_start[g]; i < a->group_start[g + 1]; i++) {
+            size_t j = r * w->nk + a->group_member[i];
+            double s;
+
+            if (!counts(w, !isnan(w->x[j]), w->present[r]))
+                continue;
+            s = isnan(w->x[j]) ? 0 : w->se[j];
+            sum += s * s;
+            n++;
+        }
+        if (n > 0)
+            var += sum / ((double)used * (double)n * (double)used * (double)n);
+    }
+    return sqrt(var);
+}
+
 /* value +- 1.96 SE for the linear methods. */
 static void analytic(const struct work *w, struct lb_ci *ci, size_t r)
 {
     double var = 0, den = 0, v = point(w->a, r), se;
     size_t k;
+
+    if (w->a->method == LB_METHOD_GROUP_MEAN) {
+        se = group_se(w, r);
+        ci->lo[r] = v - Z95 * se;
+        ci->hi[r] = v + Z95 * se;
+        return;
+    }
 
     for (k = 0; k < w->nk; k++) {
         size_t i = r * w->nk + k;
@@ -523,7 +606,8 @@ int lb_ci_compute(const struct lb_aggregate *a, const struct lb_ranking *rk,
     }
     ci->analytic = w.a->method == LB_METHOD_MEAN ||
                    w.a->method == LB_METHOD_WEIGHTED ||
-                   w.a->method == LB_METHOD_NORMALIZED;
+                   w.a->method == LB_METHOD_NORMALIZED ||
+                   w.a->method == LB_METHOD_GROUP_MEAN;
     /* the ranked rows lead the ranking's order (with --top too) */
     for (r = 0; r < w.n; r++)
         w.nr += rk->rank2[r] != 0;
@@ -589,13 +673,15 @@ int lb_ci_compute(const struct lb_aggregate *a, const struct lb_ranking *rk,
                     w.draw[j] += w.se[j] * lb_rng_normal(&rng);
             }
         if (w.a->method == LB_METHOD_MEAN_RANK ||
-            w.a->method == LB_METHOD_WIN_RATE)
+            w.a->method == LB_METHOD_WIN_RATE ||
+            w.a->method == LB_METHOD_BORDA)
             rank_values(&w, acc, cnt);
         else
             for (i = 0; i < w.nr; i++) {
                 r = w.ranked[i];
-                w.val[r] = w.a->method == LB_METHOD_GEOMEAN
-                               ? geomean_value(&w, r)
+                w.val[r] = w.a->method == LB_METHOD_GEOMEAN ? geomean_value(&w, r)
+                           : w.a->method == LB_METHOD_GROUP_MEAN
+                               ? group_value(&w, r)
                                : linear_value(&w, r);
             }
         rank_draw(&w, ranks + d * w.nr);

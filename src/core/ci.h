@@ -12,8 +12,10 @@
  * Aggregate interval: value +- 1.959964 SE for the linear methods, with
  * SE = sqrt(sum c_k^2 se_k^2) / sum c_k over the row's scores (mean: c_k =
  * 1; weighted: the weights; normalized: se_k * 100 / (best_k - b_k), the
- * clamp at 0 ignored); for geomean, mean-rank and win-rate, the 2.5th and
- * 97.5th percentiles of the value over the draws.
+ * clamp at 0 ignored; group-mean: SE = sqrt(sum c_k^2 se_k^2) with c_k =
+ * 1 / (G n_g), G the row's groups and n_g the scores of k's group); for
+ * geomean, mean-rank, win-rate and borda, the 2.5th and 97.5th percentiles
+ * of the value over the draws.
  *
  * Rank interval: B draws (--bootstrap, default 1000) of every score from
  * N(s, se^2) with a seeded xoshiro256** generator and Marsaglia's polar

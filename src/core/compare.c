@@ -125,6 +125,19 @@ static size_t without_values(const struct lb_table *t,
     return m;
 }
 
+/* The same for groups. */
+static size_t without_groups(const struct lb_table *t,
+                             const struct lb_named_text *v, size_t n,
+                             size_t drop, struct lb_named_text *out)
+{
+    size_t i, m = 0;
+
+    for (i = 0; i < n; i++)
+        if (lb_table_find(t, v[i].name) != drop)
+            out[m++] = v[i];
+    return m;
+}
+
 /* The same for names. */
 static size_t without_names(const struct lb_table *t, const char *const *v,
                             size_t n, size_t drop, const char **out)
@@ -240,8 +253,16 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
             continue;
         m.method = (enum lb_method)i;
         m.given = true;
-        if (m.method == LB_METHOD_WEIGHTED && bm->nweights == 0) {
+        if (m.method == LB_METHOD_WEIGHTED &&
+            !lb_method_has_weights(t, b->sel.bench, b->sel.nbench, bm)) {
             lb_buf_addf(&c->skipped, "%sweighted: no " LB_OPT("weights")
+                                     " (it would be the mean)",
+                        c->skipped.len ? "; " : "");
+            continue;
+        }
+        if (m.method == LB_METHOD_GROUP_MEAN &&
+            !lb_method_has_groups(t, b->sel.bench, b->sel.nbench, bm)) {
+            lb_buf_addf(&c->skipped, "%sgroup-mean: no " LB_OPT("groups")
                                      " (it would be the mean)",
                         c->skipped.len ? "; " : "");
             continue;
@@ -252,11 +273,15 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
         lb_error_init(&e);
         if (rank_under(b, bench, b->sel.nbench, &m, o, &e) != 0) {
             /* a method the data cannot support: say why, go on */
-            static const char named[] = LB_OPT("method") " normalized: ";
-            const char *why = e.msg;
+            static const char named[] = LB_OPT("method") " ";
+            const char *why = e.msg, *name = lb_method_name(m.method);
+            size_t len = strlen(name);
 
-            if (strncmp(why, named, sizeof named - 1) == 0)
-                why += sizeof named - 1; /* the method is named already */
+            /* the method is named already */
+            if (strncmp(why, named, sizeof named - 1) == 0 &&
+                strncmp(why + sizeof named - 1, name, len) == 0 &&
+                strncmp(why + sizeof named - 1 + len, ": ", 2) == 0)
+                why += sizeof named - 1 + len + 2;
             lb_buf_addf(&c->skipped, "%s%s: %s", c->skipped.len ? "; " : "",
                         o->name, why);
             free(o->name);
@@ -278,6 +303,8 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
         struct lb_named_dec *baselines =
             xcalloc(bm->nbaselines + 1, sizeof *baselines);
         const char **lower = xcalloc(bm->nlower + 1, sizeof *lower);
+        struct lb_named_text *groups =
+            xcalloc(bm->ngroups + 1, sizeof *groups);
         struct lb_buf name = LB_BUF_INIT;
         size_t n = 0, drop = b->sel.bench[k];
 
@@ -294,12 +321,15 @@ int lb_compare(const struct lb_board *b, struct lb_compare *c,
                                       baselines);
         m.lower = lower;
         m.nlower = without_names(t, bm->lower, bm->nlower, drop, lower);
+        m.groups = groups;
+        m.ngroups = without_groups(t, bm->groups, bm->ngroups, drop, groups);
         lb_buf_addf(&name, "w/o %s", t->cols[b->sel.bench[k]].name);
         rc = rank_under(b, bench, n, &m, add_order(c, name.data, true), err);
         lb_buf_release(&name);
         free(weights);
         free(baselines);
         free(lower);
+        free(groups);
     }
     free(bench);
     for (i = 1; rc == 0 && i < c->n; i++)

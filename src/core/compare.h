@@ -36,7 +36,8 @@ struct lb_compare {
 #define LB_COMPARE_MAX_LEAVE_OUT 100
 
 /* Ranks the rows of board b's table under every method (weighted only
- * with --weights; normalized only when every benchmark has a baseline)
+ * with --weights; group-mean only with --groups; normalized only when every
+ * benchmark has a baseline)
  * and, with 2 to LB_COMPARE_MAX_LEAVE_OUT benchmarks (more are said in
  * c->skipped), under b's method with each one left
  * out; the options otherwise are b's (missing policy, ties, precision,

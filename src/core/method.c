@@ -21,18 +21,40 @@
  *               or more rows have, (worse + (tied - 1) / 2) / (n - 1), then
  *               the mean over the row's benchmarks; kept as a fraction with
  *               the common denominator lcm(2 (n_k - 1)) times the count
+ *   group-mean  MTEB's "Mean (TaskType)": the mean over the groups of the
+ *               mean of each group's scores (mteb/benchmarks/
+ *               _create_table.py, _get_means_per_types and the mean of
+ *               the type columns), sum_g (S_g / c_g) / G, kept as
+ *               sum_g S_g (L / c_g) / (L G) with L = lcm(c_g); rounded at 18
+ *               decimals when L G does not fit in 32 bits. Scores stay in
+ *               their own units: every benchmark must have the same
+ *               direction, and when all are lower-is-better, so is the
+ *               value (lb_method_lower_is_better)
+ *   borda       MTEB's "Rank (Borda)" (embeddings-benchmark/mteb, commit
+ *               a905523d0111f999360b312bd4a601a0a97a0e1c, mteb/benchmarks/
+ *               _create_table.py, _borda_rank_from_long): on each
+ *               benchmark the rows with a score are ranked best first,
+ *               ties sharing the mean of their places (polars'
+ *               rank(method="average", descending=True)); each earns
+ *               n_models - rank points, n_models the rows that have any
+ *               score (MTEB's per_task.height, not the benchmark's count);
+ *               a missing score earns 0 ("Missing tasks contribute 0"),
+ *               whatever --missing; the value is the sum, and rank 1 the
+ *               most points (rank(method="min", descending=True): the
+ *               competition ranks of --ties). Kept as sum(2 points) / 2
  *
- * Directions: mean, weighted and geomean average scores in their own
- * units, so every benchmark must point the same way; when lower is better
- * for all of them the value is, in the same units (a mean word error
- * rate), and lower ranks first. Benchmarks of both directions are refused
- * (a mean of WER and accuracy means nothing): normalized, mean-rank and
- * win-rate take them, with v_k the score, or top - score for a
- * lower-is-better benchmark (top the range's top: 100, or the catalog's),
- * so that higher is always better.
- * Missing scores follow --missing: exclude (the row needs every score; for
- * the rank methods only such rows compete), partial (the scores present),
- * zero (a missing v_k counts 0, the worst). */
+  * Directions: mean, weighted, geomean and group-mean average scores in
+  * their own units, so every benchmark must point the same way; when lower
+  * is better for all of them the value is, in the same units (a mean word
+  * error rate), and lower ranks first. Benchmarks of both directions are
+  * refused (a mean of WER and accuracy means nothing): normalized,
+  * mean-rank, win-rate and borda take them, with v_k the score, or top -
+  * score for a lower-is-better benchmark (top the range's top: 100, or the
+  * catalog's), so that higher is always better.
+  * Missing scores follow --missing (borda excepted): exclude (the row needs
+  * every score; for the rank methods only such rows compete), partial (the
+  * scores present), zero (a missing v_k counts 0, the worst; refused when
+  * every benchmark is lower-is-better and the scores stay as they are). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +65,7 @@
 #include "base/xalloc.h"
 #include "core/aggregate.h"
 #include "core/catalog.h"
+#include "core/schema.h"
 #include "core/suggest.h"
 
 #define GEO_DECIMALS 9      /* decimals kept of a geometric mean */
@@ -55,11 +78,14 @@ enum why {
 };
 
 static const char *const method_names[LB_METHOD_COUNT] = {
-    "mean", "weighted", "normalized", "geomean", "mean-rank", "win-rate"};
+    "mean",     "weighted", "normalized", "geomean",
+    "mean-rank", "win-rate", "group-mean", "borda"};
 static const char *const method_headers[LB_METHOD_COUNT] = {
-    "Average", "Weighted", "Normalized", "Geomean", "Mean rank", "Win rate"};
+    "Average",   "Weighted", "Normalized", "Geomean",
+    "Mean rank", "Win rate", "Group mean", "Borda"};
 static const char *const method_keys[LB_METHOD_COUNT] = {
-    "average", "weighted", "normalized", "geomean", "mean_rank", "win_rate"};
+    "average",   "weighted", "normalized", "geomean",
+    "mean_rank", "win_rate", "group_mean", "borda"};
 
 bool lb_method_parse(const char *s, enum lb_method *out)
 {
@@ -193,6 +219,17 @@ static lb_i128 gcd128(lb_i128 a, lb_i128 b)
     return a;
 }
 
+static uint64_t gcd64(uint64_t a, uint64_t b)
+{
+    while (b != 0) {
+        uint64_t t = a % b;
+
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
 /* The terms of every benchmark: direction, weight, baseline. Raises
  * in_scale to the baselines' decimals for normalized. pos: the benchmarks'
  * positions (bench_positions). */
@@ -219,6 +256,14 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
                        err) != 0)
             return -1;
         a->terms[k].lower = true;
+    }
+    /* weighted: the schema's weights, then --weights' (each benchmark it
+     * names: the command line wins) */
+    for (k = 0; m->method == LB_METHOD_WEIGHTED && k < a->nbench; k++) {
+        const struct lb_field *f = t->cols[a->cols[k]].field;
+
+        if (f != NULL && f->has_weight)
+            a->terms[k].weight = f->weight;
     }
     if (m->method == LB_METHOD_WEIGHTED && m->nweights > 0) {
         n = m->nweights;
@@ -286,8 +331,12 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
             struct lb_term *tm = &a->terms[k];
             const char *text = NULL;
 
+            /* --baseline, then the schema's (an inferred field has the
+             * catalog's), then the catalog */
             if (given[k])
                 ;
+            else if (c->field != NULL && c->field->has_baseline)
+                tm->baseline = c->field->baseline;
             else if (c->bench != NULL && c->bench->norm_baseline == NULL)
                 tm->as_published = true;
             else if (c->bench != NULL)
@@ -373,12 +422,122 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
     return 0;
 }
 
+/* {======================================================================
+ * Groups (group-mean)
+ * ======================================================================= */
+
+struct by_name {
+    const char *const *name;
+};
+
+static int cmp_group_name(size_t x, size_t y, void *ctx)
+{
+    const struct by_name *b = ctx;
+    int c = strcmp(b->name[x], b->name[y]);
+
+    return c != 0 ? c : (x > y) - (x < y);
+}
+
+/* Each benchmark's group: the name --groups gives, else the schema's, else
+ * its own; groups numbered
+ * in the order of their first benchmark, each holding its benchmarks in
+ * the selection's order. (The benchmarks share one direction:
+ * lb_aggregate_compute refused a mix, as for mean.) */
+static int build_groups_at(struct lb_aggregate *a, const uint32_t *pos,
+                           const struct lb_method_opts *m, const char **name,
+                           bool *given, size_t *order, uint32_t *first,
+                           struct lb_error *err)
+{
+    const struct lb_table *t = a->t;
+    uint32_t nb = a->nbench, k, g, *fill;
+    struct by_name ctx = {name};
+    struct lb_quoted q;
+    size_t i, j, x;
+
+    for (i = 0; i < m->ngroups; i++) {
+        if (find_bench(a, pos, LB_OPT("groups"), m->groups[i].name, &k,
+                       err) != 0)
+            return -1;
+        if (given[k])
+            return lb_error_set(err, LB_OPT("groups") ": %s is given twice",
+                                lb_quotes(&q, t->cols[a->cols[k]].name));
+        name[k] = m->groups[i].text;
+        given[k] = true;
+    }
+    /* a benchmark --groups does not name: the schema's group, else its
+     * own */
+    for (k = 0; k < nb; k++) {
+        const struct lb_column *c = &t->cols[a->cols[k]];
+
+        if (!given[k] && c->field != NULL && c->field->group != NULL) {
+            name[k] = c->field->group;
+            given[k] = true;
+        } else if (!given[k]) {
+            name[k] = c->name;
+        }
+        order[k] = k;
+    }
+    /* equal names sorted together, each run led by its first benchmark */
+    lb_sort_indices(order, nb, cmp_group_name, &ctx);
+    for (i = 0; i < nb; i = j) {
+        for (j = i + 1; j < nb && strcmp(name[order[j]], name[order[i]]) == 0;
+             j++)
+            ;
+        for (x = i; x < j; x++)
+            first[order[x]] = (uint32_t)order[i];
+    }
+    a->group = xcalloc((size_t)nb + 1, sizeof *a->group);
+    for (k = 0; k < nb; k++)
+        a->group[k] = first[k] == k ? a->ngroups++ : a->group[first[k]];
+    a->group_start = xcalloc((size_t)a->ngroups + 2, sizeof *a->group_start);
+    a->group_member = xcalloc((size_t)nb + 1, sizeof *a->group_member);
+    a->group_name = xcalloc((size_t)a->ngroups + 1, sizeof *a->group_name);
+    a->group_given = xcalloc((size_t)a->ngroups + 1, sizeof *a->group_given);
+    for (k = 0; k < nb; k++) {
+        g = a->group[k];
+        a->group_start[g + 1]++;
+        if (first[k] == k)
+            a->group_name[g] = name[k];
+        a->group_given[g] = a->group_given[g] || given[k];
+    }
+    for (g = 0; g < a->ngroups; g++)
+        a->group_start[g + 1] += a->group_start[g];
+    fill = xcalloc((size_t)a->ngroups + 1, sizeof *fill);
+    for (k = 0; k < nb; k++) {
+        g = a->group[k];
+        a->group_member[a->group_start[g] + fill[g]++] = k;
+    }
+    free(fill);
+    return 0;
+}
+
+static int build_groups(struct lb_aggregate *a, const uint32_t *pos,
+                        const struct lb_method_opts *m, struct lb_error *err)
+{
+    size_t nb = a->nbench;
+    const char **name = xcalloc(nb + 1, sizeof *name);
+    bool *given = xcalloc(nb + 1, sizeof *given);
+    size_t *order = xcalloc(nb + 1, sizeof *order);
+    uint32_t *first = xcalloc(nb + 1, sizeof *first);
+    int rc = build_groups_at(a, pos, m, name, given, order, first, err);
+
+    free(name);
+    free(given);
+    free(order);
+    free(first);
+    return rc;
+}
+
+/* }====================================================================== */
+
 static int build_terms(struct lb_aggregate *a, const struct lb_method_opts *m,
                        struct lb_error *err)
 {
     uint32_t *pos = bench_positions(a);
     int rc = build_terms_at(a, pos, m, err);
 
+    if (rc == 0 && m->method == LB_METHOD_GROUP_MEAN)
+        rc = build_groups(a, pos, m, err);
     free(pos);
     return rc;
 }
@@ -521,6 +680,144 @@ static int geomean_row(const struct lb_aggregate *a, size_t row, lb_i128 *num,
     return 0;
 }
 
+/* group-mean: benchmark k of row as it is (every benchmark has the same
+ * direction), or, missing, 0 (what --missing zero counts; refused when
+ * lower is better). */
+static bool group_value(const struct lb_aggregate *a, uint32_t k, size_t row,
+                        lb_i128 *v)
+{
+    const struct lb_column *c = &a->t->cols[a->cols[k]];
+
+    if (lb_column_missing(c, row)) {
+        *v = 0;
+        return false;
+    }
+    *v = lb_column_num(c, row) * a->mult[k];
+    return true;
+}
+
+/* One pass of group-mean over every row: exact (sum_g S_g (L / c_g) over
+ * L G) or rounded (each S_g / c_g at ROUND_DECIMALS, over G). Returns 0,
+ * 1 when an exact denominator does not fit in 32 bits (then the pass
+ * must be made rounded), or -1 with a message in err. */
+static int group_pass(struct lb_aggregate *a, bool rounded, lb_i128 *sum,
+                      uint32_t *cnt, struct lb_error *err)
+{
+    uint32_t g, k, used;
+    size_t r;
+    int64_t up = lb_pow10[ROUND_DECIMALS - a->in_scale];
+
+    for (r = 0; r < a->nrows; r++) {
+        uint32_t present = present_count(a, r);
+        uint64_t lcm = 1;
+        lb_i128 num = 0, x;
+
+        memset(sum, 0, a->ngroups * sizeof *sum);
+        memset(cnt, 0, a->ngroups * sizeof *cnt);
+        for (k = 0; k < a->nbench; k++) {
+            lb_i128 v;
+            bool has = group_value(a, k, r, &v);
+
+            if (!counts(a, has, present))
+                continue;
+            g = a->group[k];
+            if (__builtin_add_overflow(sum[g], v, &sum[g]))
+                goto overflow;
+            cnt[g]++;
+        }
+        for (g = 0, used = 0; g < a->ngroups; g++) {
+            if (cnt[g] == 0)
+                continue;
+            used++;
+            if (!rounded)
+                lcm = lcm / gcd64(lcm, cnt[g]) * cnt[g];
+            if (!rounded && lcm > UINT32_MAX)
+                return 1;
+        }
+        a->vnum[r] = 0;
+        a->vden[r] = 0;
+        if (used == 0)
+            continue;
+        if (!rounded && lcm * used > UINT32_MAX)
+            return 1;
+        for (g = 0; g < a->ngroups; g++) {
+            if (cnt[g] == 0)
+                continue;
+            if (rounded) {
+                if (__builtin_mul_overflow(sum[g], (lb_i128)up, &x))
+                    goto overflow;
+                x = lb_div_round_half_even(x, cnt[g]);
+            } else if (__builtin_mul_overflow(sum[g],
+                                              (lb_i128)(lcm / cnt[g]), &x)) {
+                goto overflow;
+            }
+            if (__builtin_add_overflow(num, x, &num))
+                goto overflow;
+        }
+        a->vnum[r] = num;
+        a->vden[r] = (uint32_t)(rounded ? used : lcm * used);
+    }
+    return 0;
+overflow:
+    return lb_error_set(err, "%s:%zu: the scores are too large to be kept "
+                             "exactly",
+                        a->t->path, lb_table_line(a->t, r));
+}
+
+static int group_rows(struct lb_aggregate *a, struct lb_error *err)
+{
+    lb_i128 *sum = xcalloc((size_t)a->ngroups + 1, sizeof *sum);
+    uint32_t *cnt = xcalloc((size_t)a->ngroups + 1, sizeof *cnt);
+    int rc = group_pass(a, false, sum, cnt, err);
+
+    if (rc == 1) { /* some L G beyond 32 bits: every row rounded */
+        a->rounded = true;
+        a->scale = ROUND_DECIMALS;
+        rc = group_pass(a, true, sum, cnt, err);
+    }
+    free(sum);
+    free(cnt);
+    return rc;
+}
+
+bool lb_aggregate_group_mean(const struct lb_aggregate *a, size_t row,
+                             uint32_t g, lb_i128 *num, uint32_t *den,
+                             bool *lacking)
+{
+    uint32_t i, n = 0, have = 0;
+    lb_i128 sum = 0;
+
+    *lacking = false;
+    for (i = a->group_start[g]; i < a->group_start[g + 1]; i++) {
+        lb_i128 v;
+
+        n++;
+        if (group_value(a, a->group_member[i], row, &v)) {
+            have++;
+        } else {
+            *lacking = true;
+            if (a->policy != LB_MISSING_ZERO)
+                continue;
+        }
+        if (__builtin_add_overflow(sum, v, &sum))
+            return false; /* beyond 128 bits: group_rows said so already
+                             for any row ranked */
+    }
+    *num = sum;
+    switch (a->policy) {
+    case LB_MISSING_EXCLUDE:
+        *den = have;
+        return have == n && n > 0;
+    case LB_MISSING_PARTIAL:
+        *den = have;
+        return have > 0;
+    case LB_MISSING_ZERO:
+    default:
+        *den = n;
+        return n > 0;
+    }
+}
+
 /* }====================================================================== */
 
 /* {======================================================================
@@ -536,17 +833,6 @@ static int cmp_value(size_t x, size_t y, void *ctx)
     const struct by_value *b = ctx;
 
     return (b->v[x] > b->v[y]) - (b->v[x] < b->v[y]);
-}
-
-static uint64_t gcd64(uint64_t a, uint64_t b)
-{
-    while (b != 0) {
-        uint64_t t = a % b;
-
-        a = b;
-        b = t;
-    }
-    return a;
 }
 
 /* mean-rank and win-rate: sort the rows that compete on each benchmark. */
@@ -639,13 +925,100 @@ static void rank_rows(struct lb_aggregate *a)
     free(acc);
 }
 
+/* borda: on each benchmark the rows with a score, best first, ties
+ * sharing the mean of their places; each earns nmodels - place, a row
+ * without the score nothing. */
+static void borda_rows(struct lb_aggregate *a)
+{
+    size_t n = a->nrows, r, i, j, m, nmodels = 0;
+    uint32_t k;
+    uint32_t *present = xcalloc(n + 1, sizeof *present);
+    lb_i128 *v = xcalloc(n + 1, sizeof *v);
+    size_t *idx = xcalloc(n + 1, sizeof *idx);
+    lb_i128 *acc = xcalloc(n + 1, sizeof *acc);
+    struct by_value ctx = {v};
+
+    for (r = 0; r < n; r++) {
+        present[r] = present_count(a, r);
+        nmodels += present[r] > 0;
+    }
+    for (k = 0; k < a->nbench; k++) {
+        m = 0;
+        for (r = 0; r < n; r++)
+            if (term_value(a, k, r, &v[r]))
+                idx[m++] = r;
+        lb_sort_indices(idx, m, cmp_value, &ctx);
+        for (i = 0; i < m; i = j) {
+            j = i + 1;
+            while (j < m && v[idx[j]] == v[idx[i]])
+                j++;
+            /* rows idx[i..j) tie (ascending order): twice the mean of
+             * their places, best first, is 2m - i - j + 1; twice the
+             * points 2 nmodels minus that */
+            for (r = i; r < j; r++)
+                acc[idx[r]] += (lb_i128)(2 * nmodels) -
+                               (lb_i128)(2 * m - i - j + 1);
+        }
+    }
+    for (r = 0; r < n; r++) {
+        a->vnum[r] = acc[r];
+        a->vden[r] = present[r] > 0 ? 2 : 0;
+    }
+    a->nmodels = nmodels;
+    free(present);
+    free(v);
+    free(idx);
+    free(acc);
+}
+
 /* }====================================================================== */
+
+bool lb_method_has_weights(const struct lb_table *t, const size_t *bench,
+                           size_t nbench, const struct lb_method_opts *m)
+{
+    size_t k;
+
+    for (k = 0; m->nweights == 0 && k < nbench; k++)
+        if (t->cols[bench[k]].field != NULL &&
+            t->cols[bench[k]].field->has_weight)
+            return true;
+    return m->nweights > 0;
+}
+
+bool lb_method_has_groups(const struct lb_table *t, const size_t *bench,
+                          size_t nbench, const struct lb_method_opts *m)
+{
+    size_t k;
+
+    for (k = 0; m->ngroups == 0 && k < nbench; k++)
+        if (t->cols[bench[k]].field != NULL &&
+            t->cols[bench[k]].field->group != NULL)
+            return true;
+    return m->ngroups > 0;
+}
+
+bool lb_method_lower_is_better(const struct lb_aggregate *agg)
+{
+    return agg->lower_better;
+}
+
+bool lb_aggregate_marked(const struct lb_aggregate *agg, size_t row)
+{
+    uint32_t present;
+
+    if ((agg->policy == LB_MISSING_EXCLUDE &&
+         agg->method != LB_METHOD_BORDA) ||
+        !lb_aggregate_has(agg, row))
+        return false;
+    (void)lb_aggregate_sum(agg, row, &present);
+    return present < agg->nbench;
+}
 
 /* Whether the method averages scores in their own units. */
 static bool same_units(enum lb_method m)
 {
     return m == LB_METHOD_MEAN || m == LB_METHOD_WEIGHTED ||
-           m == LB_METHOD_GEOMEAN;
+           m == LB_METHOD_GEOMEAN || m == LB_METHOD_GROUP_MEAN;
 }
 
 enum direction {
@@ -712,11 +1085,14 @@ static enum direction directions(const struct lb_table *t,
         (void)lb_error_set(err, "the %s cannot mix benchmarks where lower is "
                                 "better (%s) and where higher is better "
                                 "(%s): use " LB_OPT("method") " normalized, "
-                                "mean-rank or win-rate, or the benchmarks of "
-                                "one direction (" LB_OPT("benchmarks") ")",
+                                "mean-rank, win-rate or borda, or the "
+                                "benchmarks of one direction ("
+                                LB_OPT("benchmarks") ")",
                            m->method == LB_METHOD_MEAN       ? "mean"
                            : m->method == LB_METHOD_WEIGHTED ? "weighted mean"
-                                                             : "geometric mean",
+                           : m->method == LB_METHOD_GROUP_MEAN
+                               ? "mean of group means"
+                               : "geometric mean",
                            lb_buf_str(&lo), lb_buf_str(&hi));
         lb_buf_release(&lo);
         lb_buf_release(&hi);
@@ -759,8 +1135,13 @@ int lb_aggregate_compute(const struct lb_table *t,
             return rc;
         }
     }
-    lb_aggregate_prepare(agg, t, sel->bench, sel->nbench, policy);
+    /* borda: MTEB's rule whatever the policy: the rows with a score on a
+     * benchmark compete there, a missing score earns 0 (as partial) */
+    lb_aggregate_prepare(agg, t, sel->bench, sel->nbench,
+                         m->method == LB_METHOD_BORDA ? LB_MISSING_PARTIAL
+                                                      : policy);
     agg->method = m->method;
+    agg->lower_better = m->method == LB_METHOD_MEAN_RANK;
     agg->fits64 = false; /* lb_aggregate_sum: the checked path */
     if (build_terms(agg, m, err) != 0) {
         lb_aggregate_release(agg);
@@ -820,6 +1201,13 @@ int lb_aggregate_compute(const struct lb_table *t,
     case LB_METHOD_WIN_RATE:
         agg->scale = 0;
         rank_rows(agg);
+        break;
+    case LB_METHOD_BORDA:
+        agg->scale = 0;
+        borda_rows(agg);
+        break;
+    case LB_METHOD_GROUP_MEAN:
+        rc = group_rows(agg, err);
         break;
     default:
         if (m->method == LB_METHOD_GEOMEAN)

@@ -79,7 +79,7 @@ int chart_average(struct chart *c)
     c->nrows = chart_first_rows(b, c->top, MAX_BARS);
     c->intervals = by_mean && lb_board_has_ci(b);
     for (i = 0; by_mean && i < c->nrows; i++)
-        if (lb_board_marked(b, c->rows[i]))
+        if (lb_aggregate_marked(&b->mean, c->rows[i]))
             marked = true;
     height = 170 + 24 * (int)c->nrows;
     if (height < 340)
@@ -97,7 +97,9 @@ int chart_average(struct chart *c)
     lb_buf_addc(&text, '\n');
     chart_count(c, &text, c->nrows);
     if (marked)
-        lb_buf_adds(&text, b->opts.missing == LB_MISSING_PARTIAL
+        lb_buf_adds(&text, b->mean.method == LB_METHOD_BORDA
+                               ? "; * a missing score earns 0 points"
+                           : b->opts.missing == LB_MISSING_PARTIAL
                                ? "; * mean of the scores present"
                                : "; * missing scores counted as 0");
     if (c->intervals)

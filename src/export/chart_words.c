@@ -59,7 +59,7 @@ void chart_rank_text(const struct chart *c, size_t row, bool marked,
     chart_rank(out, c->b->ranking.rank2[row]);
     lb_buf_adds(out, ". ");
     lb_gp_text(out, m, len, LABEL_CHARS);
-    if (marked && lb_board_marked(c->b, row))
+    if (marked && lb_aggregate_marked(&c->b->mean, row))
         lb_buf_adds(out, " *");
 }
 
@@ -146,7 +146,8 @@ void chart_axis_what(const struct chart *c, struct lb_buf *out)
 
     static const char *const what[LB_METHOD_COUNT] = {
         "average score", "weighted mean score", "normalized score",
-        "geometric mean score", "mean rank (1 = best)", "mean win rate"};
+        "geometric mean score", "mean rank (1 = best)", "mean win rate",
+        "mean of the group means", "Borda count (points)"};
 
     if (sel->sort_col != LB_NPOS)
         chart_user(out, c->t->cols[sel->sort_col].name, AXIS_LABEL_CHARS);

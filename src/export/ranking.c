@@ -28,18 +28,32 @@ enum kind {
     K_TEXT,    /* a column shown as written */
     K_NOTE,    /* people: why a row is not ranked */
     K_REASON,  /* JSON: the same */
-    K_MISSING  /* JSON: how many scores a marked value lacks */
+    K_MISSING, /* JSON: how many scores a marked value lacks */
+    K_GROUP    /* group-mean: one group's mean */
 };
 
 /* A view column's 'what' is its kind, its 'arg' the table's column
- * (K_MODEL, K_NUMBER, K_TEXT). */
+ * (K_MODEL, K_NUMBER, K_TEXT) or the group (K_GROUP). */
 
 struct ranking {
     const struct lb_board *b;
-    bool marks; /* values may be marked (people, JSON) */
-    bool exact; /* machine formats (CSV, TSV, JSON): scores as written, the
-                   value exact (put_exact_value) */
+    bool marks;   /* values may be marked (people, JSON) */
+    bool exact;   /* machine formats (CSV, TSV, JSON): scores as written,
+                     the value exact (put_exact_value) */
+    char **names; /* headers composed here ("Mean (Retrieval)") */
+    size_t nnames;
 };
+
+static void ranking_free(void *own)
+{
+    struct ranking *R = own;
+    size_t i;
+
+    for (i = 0; i < R->nnames; i++)
+        free(R->names[i]);
+    free(R->names);
+    free(R);
+}
 
 #define AHEAD_FAR 24  /* rows ahead whose per-row arrays are fetched */
 #define AHEAD_NEAR 12 /* rows ahead whose text is fetched */
@@ -190,7 +204,32 @@ static int put_value(const struct ranking *R, size_t row, struct lb_cell *c,
                                  "at %u decimals",
                             b->table->path, lb_table_line(b->table, row), p);
     lb_cell_dec(c, q, p);
-    c->marked = R->marks && lb_board_marked(b, row);
+    c->marked = R->marks && lb_aggregate_marked(&b->mean, row);
+    return 0;
+}
+
+/* A group's mean (group-mean), marked when it leaves out or imputes a
+ * score. */
+static int put_group(const struct ranking *R, size_t row, uint32_t g,
+                     struct lb_cell *c, struct lb_error *err)
+{
+    const struct lb_board *b = R->b;
+    unsigned p = b->opts.rank.precision;
+    lb_i128 num, q;
+    uint32_t den;
+    bool lacking;
+
+    if (!lb_aggregate_group_mean(&b->mean, row, g, &num, &den, &lacking)) {
+        lb_cell_missing(c);
+        return 0;
+    }
+    if (!lb_fraction_round(num, den, b->mean.in_scale, p, &q))
+        return lb_error_set(err, "%s:%zu: the mean of %s is too large to "
+                                 "round at %u decimals",
+                            b->table->path, lb_table_line(b->table, row),
+                            b->mean.group_name[g], p);
+    lb_cell_dec(c, q, p);
+    c->marked = R->marks && lacking;
     return 0;
 }
 
@@ -251,7 +290,7 @@ static void put_lacking(const struct lb_board *b, size_t row,
 {
     uint32_t present;
 
-    if (b->ranking.rank2[row] == 0 || !lb_board_marked(b, row)) {
+    if (b->ranking.rank2[row] == 0 || !lb_aggregate_marked(&b->mean, row)) {
         lb_cell_absent(c);
         return;
     }
@@ -306,6 +345,10 @@ static int ranking_cells(const struct lb_view *v, size_t i,
             break;
         case K_MISSING:
             put_lacking(b, row, c);
+            break;
+        case K_GROUP:
+            if (put_group(R, row, (uint32_t)k->arg, c, err) != 0)
+                return -1;
             break;
         default:
             put_ci(b, (enum kind)k->what, row, c);
@@ -375,7 +418,40 @@ static bool lower_first(const struct lb_board *b)
     return b->lower_better;
 }
 
-static void add_columns(struct lb_view *v, const struct lb_board *b)
+/* group-mean: a column for each group given (a benchmark alone in its
+ * group has its own column already): "Mean (Retrieval)" for people and
+ * CSV, "Retrieval" in JSON's "group_means". */
+static void add_groups(struct lb_view *v, struct ranking *R,
+                       const struct lb_board *b)
+{
+    const struct lb_aggregate *a = &b->mean;
+    struct lb_view_col *c;
+    struct lb_buf name = LB_BUF_INIT;
+    uint32_t g;
+
+    if (a->method != LB_METHOD_GROUP_MEAN)
+        return;
+    for (g = 0; g < a->ngroups; g++) {
+        if (!a->group_given[g])
+            continue;
+        lb_buf_reset(&name);
+        lb_buf_addf(&name, "Mean (%s)", a->group_name[g]);
+        R->names = xreallocarray(R->names, R->nnames + 1, sizeof *R->names);
+        R->names[R->nnames] = xstrdup(lb_buf_str(&name));
+        c = lb_view_add_num(v, R->names[R->nnames],
+                            v->audience == LB_FOR_TREES ? a->group_name[g]
+                                                        : R->names[R->nnames],
+                            a->lower_better ? -1 : 1);
+        R->nnames++;
+        if (v->audience == LB_FOR_TREES)
+            c->group = "group_means";
+        lb_view_col_is(c, K_GROUP, g);
+    }
+    lb_buf_release(&name);
+}
+
+static void add_columns(struct lb_view *v, struct ranking *R,
+                        const struct lb_board *b)
 {
     static const char *const ci_names[] = {"CI low",    "CI high",
                                            "Rank low",  "Rank high",
@@ -400,6 +476,7 @@ static void add_columns(struct lb_view *v, const struct lb_board *b)
         for (i = 0; i < 6; i++)
             lb_view_col_is(lb_view_add_num(v, ci_names[i], ci_keys[i], ci_better[i]),
                 (enum kind)(K_CI_LO + i), 0);
+    add_groups(v, R, b);
     /* an extra column is shown as written when its text is kept (params_b
      * stays "13.0"), else as a number at the precision */
     for (i = 0; i < sel->nextra; i++) {
@@ -466,6 +543,19 @@ static void meta_method(struct lb_meta *m, const struct lb_board *b)
             }
         }
     }
+    if (a->method == LB_METHOD_GROUP_MEAN) {
+        struct lb_meta *o = lb_meta_object(m, "groups");
+        uint32_t g, i;
+
+        for (g = 0; g < a->ngroups; g++) {
+            struct lb_meta *l = lb_meta_list(o, a->group_name[g]);
+
+            for (i = a->group_start[g]; i < a->group_start[g + 1]; i++)
+                lb_meta_str(l, NULL, t->cols[a->cols[a->group_member[i]]].name);
+        }
+    }
+    if (a->method == LB_METHOD_BORDA)
+        lb_meta_uint(m, "borda_models", a->nmodels);
     /* every benchmark where lower is better: counted down (terms) or, when
      * all are, averaged in their own units */
     for (k = 0; k < a->nbench; k++) {
@@ -596,13 +686,15 @@ int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
 
     lb_view_init(v, a);
     R->b = b;
-    R->marks = a != LB_FOR_TABLES && b->opts.missing != LB_MISSING_EXCLUDE;
+    /* borda marks a missing score whatever --missing: its policy is
+     * partial */
+    R->marks = a != LB_FOR_TABLES && b->mean.policy != LB_MISSING_EXCLUDE;
     R->exact = a != LB_FOR_PEOPLE;
-    lb_view_bind(v, R, free, ranking_cells);
+    lb_view_bind(v, R, ranking_free, ranking_cells);
     v->prefetch = ranking_prefetch;
     v->dim = ranking_dim;
     v->nrows = b->ranking.n_listed;
-    add_columns(v, b);
+    add_columns(v, R, b);
     if (a == LB_FOR_TREES)
         v->meta = ranking_meta(b);
     if (a == LB_FOR_PEOPLE) {

@@ -13,12 +13,37 @@ void lb_ranking_value_phrase(const struct lb_board *r, struct lb_buf *out,
 {
     static const char *const what[LB_METHOD_COUNT] = {
         "average of", "weighted mean of", "normalized mean of",
-        "geometric mean of", "mean rank over", "mean win rate (HELM) over"};
+        "geometric mean of", "mean rank over", "mean win rate (HELM) over",
+        "mean of the group means of", "Borda count (MTEB) over"};
     const char *w = what[r->mean.method];
     size_t n = r->sel.nbench;
 
-    lb_buf_addc(out, capital ? (char)(w[0] - 'a' + 'A') : w[0]);
+    lb_buf_addc(out, capital && w[0] >= 'a' && w[0] <= 'z'
+                         ? (char)(w[0] - 'a' + 'A')
+                         : w[0]);
     lb_buf_addf(out, "%s %zu benchmark%s", w + 1, n, n == 1 ? "" : "s");
+}
+
+/* group-mean: "Retrieval (ArguAna, SCIDOCS), STS (...), Touche2020": each
+ * group given with its benchmarks, a benchmark alone by its name. */
+static void group_list(const struct lb_board *r, struct lb_buf *out)
+{
+    const struct lb_aggregate *a = &r->mean;
+    uint32_t g, i;
+
+    for (g = 0; g < a->ngroups; g++) {
+        if (g > 0)
+            lb_buf_adds(out, ", ");
+        if (!a->group_given[g]) {
+            lb_buf_adds(out, a->group_name[g]);
+            continue;
+        }
+        lb_buf_addf(out, "%s (", a->group_name[g]);
+        for (i = a->group_start[g]; i < a->group_start[g + 1]; i++)
+            lb_buf_addf(out, "%s%s", i > a->group_start[g] ? ", " : "",
+                        r->table->cols[a->cols[a->group_member[i]]].name);
+        lb_buf_addc(out, ')');
+    }
 }
 
 /* What one benchmark brings to the value, after its name: " x2", "
@@ -43,7 +68,7 @@ static void bench_note(const struct lb_board *r, size_t k, bool all_published,
             lb_buf_addf(out, " (baseline %s)", buf);
         }
     }
-    if (tm->lower)
+    if (tm->lower && r->mean.method != LB_METHOD_GROUP_MEAN)
         lb_buf_adds(out, " (lower is better)");
 }
 
@@ -71,6 +96,17 @@ void lb_ranking_title(const struct lb_board *r, struct lb_buf *out)
         lb_buf_adds(out, ", 1 = best");
     else if (m == LB_METHOD_WIN_RATE)
         lb_buf_adds(out, ", 0 to 1");
+    else if (m == LB_METHOD_BORDA)
+        lb_buf_addf(out, ", %zu - rank points on each (%zu model%s with a "
+                         "score; ties averaged; a missing score 0)",
+                    r->mean.nmodels, r->mean.nmodels,
+                    r->mean.nmodels == 1 ? "" : "s");
+    if (m == LB_METHOD_GROUP_MEAN) {
+        lb_buf_addf(out, " in %u group%s (MTEB's Mean (TaskType)): ",
+                    r->mean.ngroups, r->mean.ngroups == 1 ? "" : "s");
+        group_list(r, out);
+        return;
+    }
     lb_buf_adds(out, ": ");
     for (i = 0; i < sel->nbench; i++) {
         lb_buf_addf(out, "%s%s", i ? ", " : "", t->cols[sel->bench[i]].name);
@@ -163,7 +199,7 @@ void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
 
         lb_buf_addf(out, "; %zu not ranked: ", unranked);
         if (lack > 0) {
-            if (r->opts.missing == LB_MISSING_EXCLUDE)
+            if (r->mean.policy == LB_MISSING_EXCLUDE)
                 lb_buf_addf(out, "%zu lack%s a benchmark score (--missing "
                                  "exclude)",
                             lack, lack == 1 ? "s" : "");
@@ -186,7 +222,7 @@ void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
         if (r->sel.sort_col != LB_NPOS)
             lb_buf_addf(out, "; %zu not ranked: no %s value", unranked,
                         r->table->cols[r->sel.sort_col].name);
-        else if (r->opts.missing == LB_MISSING_EXCLUDE)
+        else if (r->mean.policy == LB_MISSING_EXCLUDE)
             lb_buf_addf(out,
                         "; %zu not ranked: a benchmark score is missing "
                         "(--missing exclude)",
@@ -213,8 +249,10 @@ void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
         ci_footer(r, noun, out);
     }
     if (r->mean.rounded) {
-        lb_buf_adds(out, "Win rates are rounded at 18 decimals (their exact "
-                         "common denominator does not fit in 32 bits).\n");
+        lb_buf_addf(out, "%s are rounded at 18 decimals (their exact "
+                         "common denominator does not fit in 32 bits).\n",
+                    r->mean.method == LB_METHOD_GROUP_MEAN ? "Group means"
+                                                            : "Win rates");
     }
     if (r->opts.rank.ties == LB_TIES_EXACT)
         lb_buf_adds(out, "Only exactly equal scores share a rank (exact).\n");
@@ -231,12 +269,18 @@ void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
                     k->n_listed_ranked == 1 ? "" : "s", r->opts.rank.top);
     }
     for (i = 0; i < k->n_listed; i++)
-        if (lb_board_marked(r, k->order[i]))
+        if (lb_aggregate_marked(&r->mean, k->order[i]))
             marked = true;
-    if (marked) {
-        lb_buf_adds(out, r->opts.missing == LB_MISSING_PARTIAL
-                             ? "* mean of the scores present (--missing partial)\n"
-                             : "* missing scores counted as 0 (--missing zero)\n");
-    }
+    if (marked && r->mean.method == LB_METHOD_BORDA)
+        lb_buf_adds(out, "* a missing score earns 0 points (MTEB's rule, "
+                         "whatever --missing)\n");
+    else if (marked && r->opts.missing == LB_MISSING_PARTIAL)
+        lb_buf_adds(out, "* mean of the scores present (--missing partial)\n");
+    else if (marked && r->mean.method == LB_METHOD_GROUP_MEAN &&
+             r->mean.lower_better)
+        lb_buf_adds(out, "* missing scores counted as the top of their range, "
+                         "the worst (--missing zero)\n");
+    else if (marked)
+        lb_buf_adds(out, "* missing scores counted as 0 (--missing zero)\n");
 }
 

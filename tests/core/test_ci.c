@@ -110,12 +110,12 @@ static void test_ci_analytic_interval(void **state)
 static void test_ci_bootstrap_is_deterministic(void **state)
 {
     static const enum lb_method methods[] = {
-        LB_METHOD_MEAN, LB_METHOD_GEOMEAN, LB_METHOD_MEAN_RANK,
-        LB_METHOD_WIN_RATE};
+        LB_METHOD_MEAN,     LB_METHOD_GEOMEAN,    LB_METHOD_MEAN_RANK,
+        LB_METHOD_WIN_RATE, LB_METHOD_GROUP_MEAN, LB_METHOD_BORDA};
     size_t i, r;
 
     (void)state;
-    for (i = 0; i < 4; i++) {
+    for (i = 0; i < 6; i++) {
         struct lb_table t1, t2, t3;
         struct lb_board b1, b2, b3;
         bool differ = false;
@@ -123,7 +123,8 @@ static void test_ci_bootstrap_is_deterministic(void **state)
         board(&t1, &b1, csv, methods[i], 42, NULL);
         board(&t2, &b2, csv, methods[i], 42, NULL);
         board(&t3, &b3, csv, methods[i], 43, NULL);
-        assert_int_equal(b1.ci.analytic, methods[i] == LB_METHOD_MEAN);
+        assert_int_equal(b1.ci.analytic, methods[i] == LB_METHOD_MEAN ||
+                                             methods[i] == LB_METHOD_GROUP_MEAN);
         for (r = 0; r < t1.nrows; r++) {
             assert_int_equal(b1.ci.has[r], b2.ci.has[r]);
             assert_true(b1.ci.first[r] == b2.ci.first[r]);
@@ -141,6 +142,73 @@ static void test_ci_bootstrap_is_deterministic(void **state)
         lb_table_release(&t2);
         lb_table_release(&t3);
     }
+}
+
+static void grouped_board(struct lb_table *t, struct lb_board *b,
+                          enum lb_method m, const char *stderrs,
+                          const char *lower)
+{
+    struct lb_board_opts o;
+    struct lb_error err;
+
+    load_ok(t, "model,A,B,C\n"
+               "p,90,80,40\n"
+               "q,70,75,60\n"
+               "r,60,50,55\n"
+               "s,20,30,10\n");
+    lb_board_opts_init(&o);
+    o.method.method = m;
+    o.method.given = true;
+    o.ci.enabled = true;
+    o.ci.draws = 200;
+    SET_VALUES(o.ci.stderrs, o.ci.nstderrs, stderrs);
+    SET_NAMES(o.method.lower, o.method.nlower, lower);
+    if (m == LB_METHOD_GROUP_MEAN)
+        SET_TEXTS(o.method.groups, o.method.ngroups, "A=G,B=G");
+    if (lb_board_compute(b, t, &o, &err) != 0) {
+        print_error("unexpected error: %s\n", err.msg);
+        fail();
+    }
+}
+
+/* group-mean: SE = sqrt(sum (se_k / (G n_g))^2); borda: percentiles. With
+ * no error at all, every draw is the board itself: the draws recompute
+ * the values as the board does. */
+static void test_ci_group_mean_and_borda(void **state)
+{
+    static const enum lb_method methods[] = {LB_METHOD_GROUP_MEAN,
+                                             LB_METHOD_BORDA};
+    struct lb_table t;
+    struct lb_board b;
+    /* G = {A, B} (n_g 2), C alone; G = 2 */
+    double se = sqrt(1.0 / 16 + 4.0 / 16 + 9.0 / 4);
+    size_t i, r;
+
+    (void)state;
+    grouped_board(&t, &b, LB_METHOD_GROUP_MEAN, "A=1,B=2,C=3", NULL);
+    assert_true(b.ci.analytic);
+    /* p: ((90 + 80) / 2 + 40) / 2 = 62.5 */
+    assert_true(fabs(b.ci.lo[0] - (62.5 - 1.959963984540054 * se)) < 1e-9);
+    assert_true(fabs(b.ci.hi[0] - (62.5 + 1.959963984540054 * se)) < 1e-9);
+    lb_board_release(&b);
+    lb_table_release(&t);
+    for (i = 0; i < 2; i++) {
+        grouped_board(&t, &b, methods[i], "A=0,B=0,C=0", NULL);
+        for (r = 0; r < t.nrows; r++) {
+            assert_int_equal(b.ci.rank_lo[r], b.ranking.rank2[r] / 2);
+            assert_int_equal(b.ci.rank_hi[r], b.ranking.rank2[r] / 2);
+        }
+        lb_board_release(&b);
+        lb_table_release(&t);
+    }
+    /* lower is better: rank 1 the lowest, in the draws too */
+    grouped_board(&t, &b, LB_METHOD_GROUP_MEAN, "A=0,B=0,C=0", "A,B,C");
+    assert_int_equal(b.ranking.rank2[3], 2); /* s: the lowest */
+    for (r = 0; r < t.nrows; r++)
+        assert_int_equal(b.ci.rank_lo[r], b.ranking.rank2[r] / 2);
+    assert_int_equal(b.ci.first[3], 200);
+    lb_board_release(&b);
+    lb_table_release(&t);
 }
 
 static void test_ci_says_when_errors_are_missing(void **state)
@@ -224,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_ci_arena_upper_bound_vector),
         cmocka_unit_test(test_ci_analytic_interval),
         cmocka_unit_test(test_ci_bootstrap_is_deterministic),
+        cmocka_unit_test(test_ci_group_mean_and_borda),
         cmocka_unit_test(test_ci_says_when_errors_are_missing),
         cmocka_unit_test(test_ci_errors),
     };

@@ -135,7 +135,14 @@ static void test_compare_orders(void **state)
     assert_non_null(order(&c, "w/o A"));
     assert_non_null(order(&c, "geomean"));
     assert_non_null(order(&c, "win-rate"));
-    assert_int_equal(c.n, 7); /* mean, geomean, mean-rank, win-rate, w/o A, B, C */
+    assert_non_null(order(&c, "borda"));
+    /* group-mean without groups would be the mean: left out */
+    assert_null(order(&c, "group-mean"));
+    assert_non_null(strstr(lb_buf_str(&c.skipped),
+                           "group-mean: no " LB_OPT("groups")
+                           " (it would be the mean)"));
+    /* mean, geomean, mean-rank, win-rate, borda, w/o A, B, C */
+    assert_int_equal(c.n, 8);
     lb_compare_release(&c);
     lb_board_release(&b);
     lb_table_release(&t);
@@ -173,12 +180,60 @@ static void test_compare_keeps_the_options(void **state)
     lb_table_release(&t);
 }
 
+/* group-mean: its groups follow a benchmark left out; a method the data
+ * cannot support is said without its name twice. */
+static void test_compare_groups(void **state)
+{
+    struct lb_board_opts o;
+    struct lb_compare c;
+    struct lb_table t;
+    struct lb_board b;
+    const struct lb_order *x;
+
+    (void)state;
+    lb_board_opts_init(&o);
+    o.method.method = LB_METHOD_GROUP_MEAN;
+    o.method.given = true;
+    SET_TEXTS(o.method.groups, o.method.ngroups, "A=G,B=G");
+    compared(&o, &c, &t, &b);
+    assert_string_equal(c.orders[0].name, "group-mean");
+    /* G (A, B) and C: p (50 + 50) / 2, q 60, r (57.5 + 40) / 2 */
+    assert_int_equal(c.orders[0].rank2[1], 2);
+    assert_int_equal(c.orders[0].rank2[0], 4);
+    assert_int_equal(c.orders[0].rank2[2], 6);
+    /* without A, G is B alone: p 30, q 60, r 67.5 */
+    x = must(&c, "w/o A");
+    assert_int_equal(x->rank2[2], 2);
+    assert_int_equal(x->rank2[0], 6);
+    lb_compare_release(&c);
+    lb_board_release(&b);
+    lb_table_release(&t);
+
+    /* groups given (through core) to a board of another method, with
+     * benchmarks of both directions: group-mean is left out, and why */
+    lb_board_opts_init(&o);
+    o.method.method = LB_METHOD_MEAN_RANK;
+    o.method.given = true;
+    SET_TEXTS(o.method.groups, o.method.ngroups, "A=G");
+    SET_NAMES(o.method.lower, o.method.nlower, "B");
+    compared(&o, &c, &t, &b);
+    assert_null(order(&c, "group-mean"));
+    assert_non_null(strstr(lb_buf_str(&c.skipped),
+                           "group-mean: the mean of group means cannot mix "
+                           "benchmarks where lower is better ('B') and "
+                           "where higher is better ('A', 'C')"));
+    lb_compare_release(&c);
+    lb_board_release(&b);
+    lb_table_release(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_compare_kendall_tau_b),
         cmocka_unit_test(test_compare_orders),
         cmocka_unit_test(test_compare_keeps_the_options),
+        cmocka_unit_test(test_compare_groups),
     };
 
     return cmocka_run_group_tests_name("compare", tests, NULL, NULL);

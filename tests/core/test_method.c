@@ -1,5 +1,6 @@
 /* --method: each aggregation against hand-computed fractions and the test
- * vectors of RULES.md section 4 (HELM's win rates). */
+ * vectors of RULES.md section 4 (HELM's win rates); MTEB's Borda count and
+ * Mean (TaskType) (borda, group-mean). */
 #include "opts_util.h"
 
 #include <math.h>
@@ -8,6 +9,8 @@
 #include "base/buf.h"
 #include "core/aggregate.h"
 #include "core/board.h"
+#include "core/schema.h"
+#include "export/ranking_words.h"
 
 struct fixture {
     struct lb_table t;
@@ -127,8 +130,9 @@ static void test_method_weighted_exact(void **state)
     compute(&f, two, LB_METHOD_WEIGHTED, LB_MISSING_ZERO, "A=3", NULL, NULL);
     value_is(&f, 2, 50, 4);
     release(&f);
-    /* every weight 1 is the mean */
-    compute(&f, two, LB_METHOD_WEIGHTED, LB_MISSING_EXCLUDE, NULL, NULL, NULL);
+    /* weights all 1 are the mean, when given */
+    compute(&f, two, LB_METHOD_WEIGHTED, LB_MISSING_EXCLUDE, "A=1", NULL,
+            NULL);
     value_is(&f, 1, 1605, 20);
     release(&f);
 }
@@ -185,6 +189,11 @@ static void test_method_option_errors(void **state)
                  "averaged ('ARC', 'MMLU')");
     method_fails(LB_METHOD_WEIGHTED, "A=0,B=0", NULL, NULL, two, NULL,
                  "--weights: every weight is 0");
+    /* no weight at all (nor in the schema): not silently the mean */
+    method_fails(LB_METHOD_WEIGHTED, NULL, NULL, NULL, two, NULL,
+                 "--method weighted: no weights: give them with --weights "
+                 "A=W,... or as a benchmark's \"weight\" in the schema "
+                 "(--schema FILE or NAME.schema.json beside the file)");
     method_fails(LB_METHOD_WEIGHTED, "A=1,a=2", NULL, NULL, two, NULL,
                  "--weights: 'A' is given twice");
     method_fails(LB_METHOD_WEIGHTED, "A=0.0000000001,B=1", NULL, NULL, two,
@@ -286,8 +295,9 @@ static void test_method_mean_lower_is_better(void **state)
     assert_string_equal(msg_of(&err),
                         "the mean cannot mix benchmarks where lower is "
                         "better ('B') and where higher is better ('A'): "
-                        "use --method normalized, mean-rank or win-rate, or "
-                        "the benchmarks of one direction (--benchmarks)");
+                        "use --method normalized, mean-rank, win-rate or "
+                        "borda, or the benchmarks of one direction "
+                        "(--benchmarks)");
     o.method.method = LB_METHOD_GEOMEAN;
     assert_int_equal(compute_opts(&f, two, &o, &err), -1);
     assert_non_null(strstr(err.msg, "the geometric mean cannot mix"));
@@ -480,6 +490,519 @@ static void test_method_win_rate_rounded(void **state)
     lb_buf_release(&csv);
 }
 
+/* {======================================================================
+ * group-mean and borda (MTEB)
+ * ======================================================================= */
+
+static void compute_groups(struct fixture *f, const char *csv,
+                           enum lb_method m, enum lb_missing missing,
+                           const char *groups, const char *lower)
+{
+    struct lb_board_opts o;
+    struct lb_error err;
+
+    lb_board_opts_init(&o);
+    o.method.method = m;
+    o.method.given = true;
+    SET_TEXTS(o.method.groups, o.method.ngroups, groups);
+    SET_NAMES(o.method.lower, o.method.nlower, lower);
+    o.missing = missing;
+    if (compute_opts(f, csv, &o, &err) != 0) {
+        print_error("unexpected error: %s\n", err.msg);
+        fail();
+    }
+    assert_int_equal(lb_ranking_check(&f->t, &f->b.mean,
+                                      &(struct lb_rank_opts){
+                                          f->b.opts.rank.ties,
+                                          f->b.opts.rank.precision,
+                                          lb_method_lower_is_better(
+                                              &f->b.mean),
+                                          0},
+                                      &f->b.ranking),
+                     0);
+}
+
+static void groups_fail(const char *csv, const char *groups,
+                        const char *lower, const char *msg)
+{
+    struct fixture f;
+    struct lb_board_opts o;
+    struct lb_error err;
+
+    lb_board_opts_init(&o);
+    o.method.method = LB_METHOD_GROUP_MEAN;
+    o.method.given = true;
+    SET_TEXTS(o.method.groups, o.method.ngroups, groups);
+    SET_NAMES(o.method.lower, o.method.nlower, lower);
+    assert_int_equal(compute_opts(&f, csv, &o, &err), -1);
+    assert_string_equal(msg_of(&err), msg);
+}
+
+/* Group g's mean in row r is exactly n / d (d 0: none). */
+static void group_is(const struct fixture *f, size_t r, uint32_t g,
+                     long long n, long long d, bool lacking)
+{
+    lb_i128 num;
+    uint32_t den;
+    bool lack;
+
+    if (d == 0) {
+        assert_false(lb_aggregate_group_mean(&f->b.mean, r, g, &num, &den,
+                                             &lack));
+        return;
+    }
+    assert_true(lb_aggregate_group_mean(&f->b.mean, r, g, &num, &den, &lack));
+    assert_true(num * d == (lb_i128)n * den * lb_pow10[f->b.mean.in_scale]);
+    assert_int_equal(lack, lacking);
+}
+
+static const char *const grouped =
+    "model,A,B,C\n"
+    "m0,80,60,50\n"
+    "m1,70,,90\n"
+    "m2,,,\n";
+
+/* MTEB's Mean (TaskType): the mean of the groups' means, exact. */
+static void test_method_group_mean(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    /* G = {A, B}, C alone: m0 ((80 + 60) / 2 + 50) / 2 = 60 */
+    compute_groups(&f, grouped, LB_METHOD_GROUP_MEAN, LB_MISSING_EXCLUDE,
+                   "A=G,B=G", NULL);
+    assert_int_equal(f.b.mean.ngroups, 2);
+    assert_string_equal(f.b.mean.group_name[0], "G");
+    assert_true(f.b.mean.group_given[0]);
+    assert_string_equal(f.b.mean.group_name[1], "C");
+    assert_false(f.b.mean.group_given[1]);
+    assert_false(lb_method_lower_is_better(&f.b.mean));
+    value_is(&f, 0, 60, 1);
+    no_value(&f, 1); /* skipna=False: B is missing */
+    reason_is(&f, 1, "missing B");
+    no_value(&f, 2);
+    group_is(&f, 0, 0, 70, 1, false);
+    group_is(&f, 1, 0, 0, 0, false); /* G lacks B: none */
+    group_is(&f, 1, 1, 90, 1, false); /* C is complete: shown */
+    assert_false(lb_aggregate_marked(&f.b.mean, 0));
+    release(&f);
+    /* partial (MTEB's lenient means): m1 (70 + 90) / 2 = 80, marked */
+    compute_groups(&f, grouped, LB_METHOD_GROUP_MEAN, LB_MISSING_PARTIAL,
+                   "A=G,B=G", NULL);
+    value_is(&f, 0, 60, 1);
+    value_is(&f, 1, 80, 1);
+    no_value(&f, 2);
+    group_is(&f, 1, 0, 70, 1, true);
+    assert_true(lb_aggregate_marked(&f.b.mean, 1));
+    assert_int_equal(f.b.ranking.order[0], 1);
+    release(&f);
+    /* zero: m1 G (70 + 0) / 2 = 35, (35 + 90) / 2 = 125/2 */
+    compute_groups(&f, grouped, LB_METHOD_GROUP_MEAN, LB_MISSING_ZERO,
+                   "A=G,B=G", NULL);
+    value_is(&f, 1, 125, 2);
+    group_is(&f, 1, 0, 35, 1, true);
+    value_is(&f, 2, 0, 1);
+    release(&f);
+    /* exact thirds: G = {A, B, C} 7/3, D 7: (7/3 + 7) / 2 = 14/3 */
+    compute_groups(&f, "model,A,B,C,D\nx,1,2,4,7\n", LB_METHOD_GROUP_MEAN,
+                   LB_MISSING_EXCLUDE, "A=G, B=G, C=G", NULL);
+    value_is(&f, 0, 14, 3);
+    assert_false(f.b.mean.rounded);
+    release(&f);
+    /* no groups: every benchmark alone, the mean */
+    compute_groups(&f, grouped, LB_METHOD_GROUP_MEAN, LB_MISSING_PARTIAL,
+                   NULL, NULL);
+    assert_int_equal(f.b.mean.ngroups, 3);
+    value_is(&f, 0, 190, 3);
+    value_is(&f, 1, 80, 1);
+    release(&f);
+    /* a group named after a benchmark alone takes it in: G = {A, C} */
+    compute_groups(&f, grouped, LB_METHOD_GROUP_MEAN, LB_MISSING_EXCLUDE,
+                   "C=A", NULL);
+    assert_int_equal(f.b.mean.ngroups, 2);
+    assert_string_equal(f.b.mean.group_name[0], "A");
+    assert_true(f.b.mean.group_given[0]);
+    value_is(&f, 0, 125, 2); /* ((80 + 50) / 2 + 60) / 2 */
+    release(&f);
+}
+
+/* Lower-is-better benchmarks stay in their units, and so does the value:
+ * lower is better, rank 1 the lowest. */
+static void test_method_group_mean_lower(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    compute_groups(&f, "model,A,B\nx,10,20\ny,5,\nz,2,4\n",
+                   LB_METHOD_GROUP_MEAN, LB_MISSING_EXCLUDE, NULL, "A,B");
+    assert_true(lb_method_lower_is_better(&f.b.mean));
+    value_is(&f, 0, 15, 1);
+    value_is(&f, 2, 3, 1);
+    no_value(&f, 1);
+    assert_int_equal(f.b.ranking.order[0], 2);
+    assert_int_equal(f.b.ranking.order[1], 0);
+    release(&f);
+    /* --missing zero: refused, as for mean (0 would be the best score) */
+    {
+        struct lb_board_opts o;
+        struct lb_error err;
+
+        lb_board_opts_init(&o);
+        o.method.method = LB_METHOD_GROUP_MEAN;
+        o.method.given = true;
+        SET_TEXTS(o.method.groups, o.method.ngroups, "A=W,B=W");
+        SET_NAMES(o.method.lower, o.method.nlower, "A,B");
+        o.missing = LB_MISSING_ZERO;
+        assert_int_equal(compute_opts(&f, "model,A,B\nx,10,20\ny,5,\n", &o,
+                                      &err),
+                         -1);
+        assert_string_equal(msg_of(&err),
+                            "--missing zero counts a missing score as 0, the "
+                            "best where lower is better: use exclude or "
+                            "partial");
+    }
+}
+
+static void test_method_group_mean_errors(void **state)
+{
+    (void)state;
+    /* the refusal of mean, named for group-mean */
+    groups_fail(two, NULL, "B",
+                "the mean of group means cannot mix benchmarks where lower "
+                "is better ('B') and where higher is better ('A'): use "
+                "--method normalized, mean-rank, win-rate or borda, or the "
+                "benchmarks of one direction (--benchmarks)");
+    groups_fail("model,A,B,C,D,E,F\nx,1,2,3,4,5,6\n", NULL, "A,B,C,D,E",
+                "the mean of group means cannot mix benchmarks where lower "
+                "is better ('A', 'B', 'C', 'D', ...) and where higher is "
+                "better ('F'): use --method normalized, mean-rank, win-rate "
+                "or borda, or the benchmarks of one direction "
+                "(--benchmarks)");
+    groups_fail(two, "Z=G", NULL,
+                "--groups: 'Z' is not one of the benchmarks averaged ('A', "
+                "'B')");
+    groups_fail(two, "A=G,a=H", NULL, "--groups: 'A' is given twice");
+}
+
+/* Denominators lcm(c_g) G beyond 32 bits: each group's mean is rounded at
+ * 18 decimals instead, and the board says so. Groups of 2, 3, 5, ..., 29
+ * benchmarks: lcm 6469693230. */
+static void test_method_group_mean_rounded(void **state)
+{
+    static const unsigned sizes[] = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29};
+    struct lb_buf csv = LB_BUF_INIT, groups = LB_BUF_INIT, foot = LB_BUF_INIT;
+    struct fixture f;
+    lb_i128 num;
+    uint32_t den;
+    double want = 0;
+    size_t g, i, k = 0;
+
+    (void)state;
+    lb_buf_adds(&csv, "model");
+    for (g = 0; g < 10; g++)
+        for (i = 0; i < sizes[g]; i++, k++) {
+            lb_buf_addf(&csv, ",b%zu", k);
+            lb_buf_addf(&groups, "%sb%zu=g%zu", k ? "," : "", k, g);
+        }
+    /* each group: 1 then zeros, its mean 1 / size */
+    lb_buf_adds(&csv, "\nx");
+    for (g = 0; g < 10; g++) {
+        for (i = 0; i < sizes[g]; i++)
+            lb_buf_adds(&csv, i == 0 ? ",1" : ",0");
+        want += 1.0 / sizes[g];
+    }
+    lb_buf_adds(&csv, "\n");
+    compute_groups(&f, csv.data, LB_METHOD_GROUP_MEAN, LB_MISSING_EXCLUDE,
+                   groups.data, NULL);
+    assert_true(f.b.mean.rounded);
+    assert_int_equal(f.b.mean.scale, 18);
+    assert_true(lb_aggregate_get(&f.b.mean, 0, &num, &den));
+    assert_true(fabs(lb_dec_to_double(num, den, 18) - want / 10) < 1e-15);
+    lb_ranking_footer(&f.b, &foot);
+    assert_non_null(strstr(lb_buf_str(&foot), "Group means are rounded at "
+                                              "18 decimals"));
+    release(&f);
+    lb_buf_release(&csv);
+    lb_buf_release(&groups);
+    lb_buf_release(&foot);
+}
+
+/* MTEB's Borda count: n_models - rank on each benchmark, ties averaged. */
+static void test_method_borda(void **state)
+{
+    static const enum lb_missing policies[] = {
+        LB_MISSING_EXCLUDE, LB_MISSING_PARTIAL, LB_MISSING_ZERO};
+    struct fixture f;
+    size_t i;
+
+    (void)state;
+    /* RULES.md section 3's scores: places 1, 2.5, 2.5, 4 of 4 */
+    compute(&f, "model,A\nw,91\nx,85\ny,85\nz,70\n", LB_METHOD_BORDA,
+            LB_MISSING_EXCLUDE, NULL, NULL, NULL);
+    assert_int_equal(f.b.mean.nmodels, 4);
+    assert_false(lb_method_lower_is_better(&f.b.mean));
+    value_is(&f, 0, 3, 1);
+    value_is(&f, 1, 3, 2);
+    value_is(&f, 2, 3, 2);
+    value_is(&f, 3, 0, 1); /* last: 0 points, still ranked */
+    assert_int_equal(f.b.ranking.order[0], 0);
+    assert_int_equal(f.b.ranking.rank2[3], 8);
+    release(&f);
+    /* a missing score earns 0 whatever the policy: A m0 3, m1 2, m3 1;
+     * B m1 3, m0 2, m2 1, m3 0 */
+    for (i = 0; i < 3; i++) {
+        compute(&f, two, LB_METHOD_BORDA, policies[i], NULL, NULL, NULL);
+        value_is(&f, 0, 5, 1);
+        value_is(&f, 1, 5, 1);
+        value_is(&f, 2, 1, 1);
+        value_is(&f, 3, 1, 1);
+        /* equal sums share the smallest rank (rank(method="min")) */
+        assert_int_equal(f.b.ranking.rank2[0], 2);
+        assert_int_equal(f.b.ranking.rank2[1], 2);
+        assert_int_equal(f.b.ranking.rank2[2], 6);
+        assert_int_equal(f.b.ranking.rank2[3], 6);
+        assert_true(lb_aggregate_marked(&f.b.mean, 2));
+        assert_false(lb_aggregate_marked(&f.b.mean, 0));
+        release(&f);
+    }
+}
+
+/* n_models is every row with a score, not the benchmark's count; a row
+ * without any is not ranked. */
+static void test_method_borda_n_models(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    /* n 3: A x 3 - 1; B y 3 - 1, z 3 - 2 */
+    compute(&f, "model,A,B\nx,10,\ny,,5\nz,,4\nw,,\n", LB_METHOD_BORDA,
+            LB_MISSING_EXCLUDE, NULL, NULL, NULL);
+    assert_int_equal(f.b.mean.nmodels, 3);
+    value_is(&f, 0, 2, 1);
+    value_is(&f, 1, 2, 1);
+    value_is(&f, 2, 1, 1);
+    no_value(&f, 3);
+    reason_is(&f, 3, "no scores");
+    release(&f);
+    /* lower is better: x first; y and z share places 2 and 3 */
+    compute(&f, "model,A\nx,1\ny,2\nz,2\n", LB_METHOD_BORDA,
+            LB_MISSING_EXCLUDE, NULL, NULL, "A");
+    value_is(&f, 0, 2, 1);
+    value_is(&f, 1, 1, 2);
+    value_is(&f, 2, 1, 2);
+    release(&f);
+}
+
+/* Borda and mean-rank on incomplete data: a model that ran one benchmark
+ * and won it has the best mean rank (partial) but few Borda points. */
+static void test_method_borda_vs_mean_rank(void **state)
+{
+    static const char *const csv = "model,A,B,C\n"
+                                   "one,99,,\n"
+                                   "all,90,80,70\n"
+                                   "low,50,40,30\n";
+    struct fixture f;
+
+    (void)state;
+    compute(&f, csv, LB_METHOD_MEAN_RANK, LB_MISSING_PARTIAL, NULL, NULL,
+            NULL);
+    value_is(&f, 0, 1, 1); /* first on A, its only benchmark */
+    assert_int_equal(f.b.ranking.order[0], 0);
+    release(&f);
+    /* n 3: one 2; all 1 + 2 + 2 = 5; low 0 + 1 + 1 = 2 */
+    compute(&f, csv, LB_METHOD_BORDA, LB_MISSING_PARTIAL, NULL, NULL, NULL);
+    value_is(&f, 0, 2, 1);
+    value_is(&f, 1, 5, 1);
+    value_is(&f, 2, 2, 1);
+    assert_int_equal(f.b.ranking.order[0], 1);
+    assert_int_equal(f.b.ranking.rank2[0], 4);
+    release(&f);
+}
+
+/* }====================================================================== */
+
+/* {======================================================================
+ * The schema's weight, baseline and group
+ * ======================================================================= */
+
+/* Loads csv with the schema text json and computes method m with the
+ * options given (NULL: none); returns 0 or -1 with a message in err. */
+static int compute_schema(struct fixture *f, const char *csv,
+                          const char *json, enum lb_method m,
+                          const char *weights, const char *baselines,
+                          const char *groups, struct lb_error *err)
+{
+    struct lb_schema s;
+    struct lb_load_opts lo = {0};
+    struct lb_board_opts o;
+
+    lb_error_init(err);
+    assert_int_equal(lb_schema_parse(&s, "s.json", json, strlen(json), err),
+                     0);
+    lo.schema = &s;
+    if (lb_table_load_mem(&f->t, "t.csv", csv, strlen(csv), &lo, err) != 0)
+        fail_msg("%s", err->msg);
+    lb_schema_release(&s);
+    lb_board_opts_init(&o);
+    o.method.method = m;
+    o.method.given = true;
+    SET_VALUES(o.method.weights, o.method.nweights, weights);
+    SET_VALUES(o.method.baselines, o.method.nbaselines, baselines);
+    SET_TEXTS(o.method.groups, o.method.ngroups, groups);
+    if (lb_board_compute(&f->b, &f->t, &o, err) != 0) {
+        lb_board_release(&f->b);
+        lb_table_release(&f->t);
+        return -1;
+    }
+    return 0;
+}
+
+static const char *const three =
+    "model,A,B,C\n"
+    "m0,80,60,40\n"
+    "m1,50,70,90\n";
+
+static const char *const three_schema =
+    "{\"fields\": ["
+    "{\"name\": \"model\", \"role\": \"model\"},"
+    "{\"name\": \"A\", \"role\": \"benchmark\", \"weight\": 3,"
+    " \"baseline\": 50, \"group\": \"G\"},"
+    "{\"name\": \"B\", \"role\": \"benchmark\", \"baseline\": 20,"
+    " \"group\": \"G\"},"
+    "{\"name\": \"C\", \"role\": \"benchmark\"}]}";
+
+/* A field's weight weighs its benchmark under weighted; --weights wins
+ * for a benchmark it names; none from either is an error. */
+static void test_method_schema_weights(void **state)
+{
+    struct fixture f;
+    struct lb_error err;
+
+    (void)state;
+    /* A 3, B and C 1: m0 (240 + 60 + 40) / 5 = 68 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_WEIGHTED, NULL, NULL, NULL, &err),
+                     0);
+    value_is(&f, 0, 340, 5);
+    value_is(&f, 1, 310, 5); /* 150 + 70 + 90 */
+    release(&f);
+    /* --weights A=1 wins over the schema's 3; C=2 adds: (80 + 60 + 80) / 4 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_WEIGHTED, "A=1,C=2", NULL, NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 220, 4);
+    release(&f);
+    /* the schema's weights are not for the other methods */
+    assert_int_equal(compute_schema(&f, three, three_schema, LB_METHOD_MEAN,
+                                    NULL, NULL, NULL, &err),
+                     0);
+    value_is(&f, 0, 180, 3);
+    release(&f);
+    /* a schema without weights and no --weights: refused */
+    assert_int_equal(compute_schema(&f, three,
+                                    "{\"fields\": [{\"name\": \"A\", "
+                                    "\"group\": \"G\"}]}",
+                                    LB_METHOD_WEIGHTED, NULL, NULL, NULL, &err),
+                     -1);
+    assert_string_equal(msg_of(&err),
+                        "--method weighted: no weights: give them with "
+                        "--weights A=W,... or as a benchmark's \"weight\" in "
+                        "the schema (--schema FILE or NAME.schema.json beside "
+                        "the file)");
+}
+
+/* A field's baseline normalizes its benchmark: --baseline wins, then the
+ * schema, then the catalog. */
+static void test_method_schema_baselines(void **state)
+{
+    struct fixture f;
+    struct lb_error err;
+    const char *v1 = "model,ARC\nm0,62.5\n";
+
+    (void)state;
+    /* A (80 - 50) * 2 = 60, B (60 - 20) * 1.25 = 50, C (baseline 0) 40:
+     * (60 + 50 + 40) / 3 = 50 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_NORMALIZED, NULL, "C=0", NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 50, 1);
+    assert_int_equal(f.b.mean.terms[0].baseline.units, 50);
+    release(&f);
+    /* --baseline A=0 wins over the schema's 50: (80 + 50 + 40) / 3 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_NORMALIZED, NULL, "A=0,C=0", NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 170, 3);
+    release(&f);
+    /* C has none in the schema nor on the command line */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_NORMALIZED, NULL, NULL, NULL,
+                                    &err),
+                     -1);
+    assert_string_equal(msg_of(&err),
+                        "--method normalized: no random baseline for 'C'; "
+                        "give one with --baseline C=VALUE (the score of a "
+                        "random guess, 0 for none)");
+    /* the schema's wins over the catalog's (ARC: 25): (62.5 - 50) * 2 */
+    assert_int_equal(compute_schema(&f, v1,
+                                    "{\"fields\": [{\"name\": \"ARC\", "
+                                    "\"baseline\": 50}]}",
+                                    LB_METHOD_NORMALIZED, NULL, NULL, NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 25, 1);
+    release(&f);
+    /* without one in the schema, the catalog's: (62.5 - 25) * 4 / 3 */
+    assert_int_equal(compute_schema(&f, v1,
+                                    "{\"fields\": [{\"name\": \"ARC\"}]}",
+                                    LB_METHOD_NORMALIZED, NULL, NULL, NULL,
+                                    &err),
+                     0);
+    value_is(&f, 0, 50, 1);
+    release(&f);
+}
+
+/* A field's group groups its benchmark under group-mean; --groups wins
+ * for a benchmark it names. */
+static void test_method_schema_groups(void **state)
+{
+    struct fixture f;
+    struct lb_error err;
+
+    (void)state;
+    /* G = {A, B}, C alone: m0 ((80 + 60) / 2 + 40) / 2 = 55 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_GROUP_MEAN, NULL, NULL, NULL,
+                                    &err),
+                     0);
+    assert_int_equal(f.b.mean.ngroups, 2);
+    assert_string_equal(f.b.mean.group_name[0], "G");
+    assert_true(f.b.mean.group_given[0]);
+    assert_false(f.b.mean.group_given[1]);
+    value_is(&f, 0, 55, 1);
+    value_is(&f, 1, 75, 1); /* (60 + 90) / 2 */
+    release(&f);
+    /* --groups B=H moves B out of the schema's G: (80 + 60 + 40) / 3 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_GROUP_MEAN, NULL, NULL, "B=H",
+                                    &err),
+                     0);
+    assert_int_equal(f.b.mean.ngroups, 3);
+    value_is(&f, 0, 60, 1);
+    release(&f);
+    /* --groups C=G joins C to the schema's G: (80 + 60 + 40) / 3 */
+    assert_int_equal(compute_schema(&f, three, three_schema,
+                                    LB_METHOD_GROUP_MEAN, NULL, NULL, "C=G",
+                                    &err),
+                     0);
+    assert_int_equal(f.b.mean.ngroups, 1);
+    value_is(&f, 0, 60, 1);
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -493,6 +1016,16 @@ int main(void)
         cmocka_unit_test(test_method_win_rate_helm_vectors),
         cmocka_unit_test(test_method_win_rate_edge_cases),
         cmocka_unit_test(test_method_win_rate_rounded),
+        cmocka_unit_test(test_method_group_mean),
+        cmocka_unit_test(test_method_group_mean_lower),
+        cmocka_unit_test(test_method_group_mean_errors),
+        cmocka_unit_test(test_method_group_mean_rounded),
+        cmocka_unit_test(test_method_borda),
+        cmocka_unit_test(test_method_borda_n_models),
+        cmocka_unit_test(test_method_borda_vs_mean_rank),
+        cmocka_unit_test(test_method_schema_weights),
+        cmocka_unit_test(test_method_schema_baselines),
+        cmocka_unit_test(test_method_schema_groups),
     };
 
     return cmocka_run_group_tests_name("method", tests, NULL, NULL);
