@@ -36,6 +36,7 @@ int cmd_plot(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_battles(int argc, char **argv);
 
 /* {======================================================================
  * Writing new rows into a score file (add, import): cli/add_rows.c
