@@ -435,27 +435,42 @@ void bt_problem_release(struct bt_problem *P)
     memset(P, 0, sizeof *P);
 }
 
+/* sum over k < n of x[k] * y[k], in four running sums (k mod 4) added
+ * at the end in a fixed order: no chain of dependent additions, and the
+ * same bits on every machine. */
+static double dot(const double *x, const double *y, size_t n)
+{
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t k = 0;
+
+    for (; k + 4 <= n; k += 4) {
+        s0 += x[k] * y[k];
+        s1 += x[k + 1] * y[k + 1];
+        s2 += x[k + 2] * y[k + 2];
+        s3 += x[k + 3] * y[k + 3];
+    }
+    for (; k < n; k++)
+        s0 += x[k] * y[k];
+    return (s0 + s1) + (s2 + s3);
+}
+
 /* Cholesky factor of the m x m matrix A (row-major, lower part used) in
  * place; false when it is not positive definite. */
 static bool cholesky(double *A, size_t m)
 {
-    size_t i, j, k;
+    size_t i, j;
 
     for (j = 0; j < m; j++) {
-        double s = A[j * m + j];
+        double *rj = A + j * m, s = rj[j] - dot(rj, rj, j);
 
-        for (k = 0; k < j; k++)
-            s -= A[j * m + k] * A[j * m + k];
         if (!(s > 0))
             return false;
         s = sqrt(s);
-        A[j * m + j] = s;
+        rj[j] = s;
         for (i = j + 1; i < m; i++) {
-            double t = A[i * m + j];
+            double *ri = A + i * m;
 
-            for (k = 0; k < j; k++)
-                t -= A[i * m + k] * A[j * m + k];
-            A[i * m + j] = t / s;
+            ri[j] = (ri[j] - dot(ri, rj, j)) / s;
         }
     }
     return true;
@@ -466,13 +481,8 @@ static void cholesky_solve(const double *L, size_t m, double *x)
 {
     size_t i, k;
 
-    for (i = 0; i < m; i++) {
-        double s = x[i];
-
-        for (k = 0; k < i; k++)
-            s -= L[i * m + k] * x[k];
-        x[i] = s / L[i * m + i];
-    }
+    for (i = 0; i < m; i++)
+        x[i] = (x[i] - dot(L + i * m, x, i)) / L[i * m + i];
     for (i = m; i-- > 0;) {
         double s = x[i];
 
@@ -664,15 +674,17 @@ int bt_fit(const struct bt_problem *P, const double *w, double *theta,
            size_t dense_max, struct lb_battles_fit *fit)
 {
     size_t m = P->m, i;
-    bool dense = m <= dense_max;
-    double *e = xcalloc(m + 1, sizeof *e), *g = xcalloc(m + 1, sizeof *g);
+    bool dense = m <= dense_max, have_l = false;
+    double *e = xcalloc(m + 1, sizeof *e), *en = xcalloc(m + 1, sizeof *en);
+    double *g = xcalloc(m + 1, sizeof *g), *gn = xcalloc(m + 1, sizeof *gn);
     double *votes = xcalloc(m + 1, sizeof *votes);
     double *step = xcalloc(m + 1, sizeof *step);
     double *next = xcalloc(m + 1, sizeof *next);
     double *H = dense ? xcalloc(m * m + 1, sizeof *H) : NULL;
+    double *Hn = dense ? xcalloc(m * m + 1, sizeof *Hn) : NULL;
     double *h = dense ? NULL : xcalloc(P->np + 1, sizeof *h);
     double *diag = dense ? NULL : xcalloc(m + 1, sizeof *diag);
-    double top, l, worst;
+    double top, l = 0, worst, *swap;
     unsigned it;
     int rc = 0;
 
@@ -685,14 +697,12 @@ int bt_fit(const struct bt_problem *P, const double *w, double *theta,
     fit->algorithm = dense ? "newton (cholesky)" : "newton (conjugate gradients)";
     fit->tolerance = LB_BATTLES_TOL;
     top = strengths(theta, m, e);
-    l = loglik(P, w, theta, e, top);
-    for (it = 0;; it++) {
-        double t = 1, mean = 0, gain = 0;
+    worst = gradient(P, w, e, votes, g, H);
+    for (it = 0; worst > LB_BATTLES_TOL && it < LB_BATTLES_MAX_ITER; it++) {
+        double t = 1, mean = 0, gain = 0, nworst = 0, ntop = 0, nl = 0;
+        bool nl_known = false;
         int halvings;
 
-        worst = gradient(P, w, e, votes, g, H);
-        if (worst <= LB_BATTLES_TOL || it >= LB_BATTLES_MAX_ITER)
-            break;
         if (dense) {
             memcpy(step, g, m * sizeof *step);
             bt_definite(H, m);
@@ -723,43 +733,56 @@ int bt_fit(const struct bt_problem *P, const double *w, double *theta,
             step[i] -= mean;
             gain += g[i] * step[i];
         }
-        /* halve the step until the likelihood grows; a full step whose
-         * predicted gain (g . step / 2) is below what the likelihood's
-         * doubles resolve is taken as it is: there Newton's steps shrink
-         * quadratically, and the likelihood can only say "equal" */
+        /* Halve the step until the likelihood grows. The likelihood is
+         * concave along the step: where its slope at the end is still
+         * positive it grew, and no logarithm is needed; otherwise compare
+         * the likelihoods. A full step whose predicted gain (g . step / 2)
+         * is below what the likelihood's doubles resolve is taken as it
+         * is: there Newton's steps shrink quadratically, and the
+         * likelihood can only say "equal". */
         for (halvings = 0; halvings < 40; halvings++, t *= 0.5) {
-            double nl, ntop;
+            double slope;
 
             for (i = 0; i < m; i++)
                 next[i] = theta[i] + t * step[i];
-            ntop = strengths(next, m, e);
-            nl = loglik(P, w, next, e, ntop);
-            if (nl >= l ||
-                (halvings == 0 && gain <= 1e-9 * (fabs(l) + 1))) {
-                memcpy(theta, next, m * sizeof *theta);
-                l = nl;
-                top = ntop;
+            ntop = strengths(next, m, en);
+            nworst = gradient(P, w, en, votes, gn, Hn);
+            slope = dot(gn, step, m);
+            nl_known = false;
+            if (slope >= 0)
                 break;
+            if (!have_l) {
+                l = loglik(P, w, theta, e, top);
+                have_l = true;
             }
+            nl = loglik(P, w, next, en, ntop);
+            nl_known = true;
+            if (nl >= l || (halvings == 0 && gain <= 1e-9 * (fabs(l) + 1)))
+                break;
         }
-        if (halvings == 40) {
-            /* no step improves it: as close as doubles get */
-            top = strengths(theta, m, e);
-            worst = gradient(P, w, e, votes, g, NULL);
-            it++;
+        if (halvings == 40) /* no step improves it: as close as doubles get */
             break;
-        }
+        memcpy(theta, next, m * sizeof *theta);
+        swap = e, e = en, en = swap;
+        swap = g, g = gn, gn = swap;
+        swap = H, H = Hn, Hn = swap;
+        worst = nworst;
+        top = ntop;
+        l = nl;
+        have_l = nl_known;
     }
-    (void)top;
     fit->iterations = it;
     fit->gradient = worst;
     fit->converged = rc == 0 && worst <= LB_BATTLES_TOL;
     free(e);
+    free(en);
     free(g);
+    free(gn);
     free(votes);
     free(step);
     free(next);
     free(H);
+    free(Hn);
     free(h);
     free(diag);
     return rc;

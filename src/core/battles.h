@@ -4,8 +4,9 @@
  * Input: one vote per row, two models and the winner (Chatbot Arena's
  * model_a, model_b, winner in model_a | model_b | tie | tie (bothbad)),
  * from CSV (the score-file loader, core/table.h, calls us for each row and
- * keeps none) or from FastChat's JSON battle files (a JSON list, or JSON
- * lines, of objects), read in blocks. Model names are interned (one copy
+ * keeps none; a plain file, without quotes or CRs, is split at its commas
+ * without libcsv, the same way) or from FastChat's JSON battle files (a
+ * JSON list, or JSON lines, of objects), read in blocks. Model names are interned (one copy
  * per model, a hash map from name to number) and each vote is counted at
  * once into its pair's counts, so memory holds the models and the pairs
  * that met, never the votes: reading 10^7 votes takes the memory of 10^3.
@@ -122,6 +123,8 @@ struct lb_battles_read_opts {
     double k;               /* its K */
     const char *order;      /* instead, keep the votes and order them by
                                this numeric column (lb_battles_compute) */
+    bool no_fast_path;      /* CSV through the loader even when plain
+                               (tests: both paths read the same) */
 };
 
 /* Everything read, summed over the files read into it. */

@@ -22,17 +22,15 @@
 
 /* x^k for a whole k, by squaring (only multiplications: the same bits
  * everywhere). */
-static double ipow(double x, double k)
+static double ipow(double x, uint64_t k)
 {
     double r = 1;
 
-    while (k >= 1) {
-        double half = floor(k / 2);
+    for (; k > 0; k >>= 1) {
+        double f[2] = {1, x}; /* no branch on the bits */
 
-        if (k - 2 * half >= 1)
-            r *= x;
+        r *= f[k & 1];
         x *= x;
-        k = half;
     }
     return r;
 }
@@ -41,7 +39,7 @@ static double ipow(double x, double k)
  * probabilities up from 0; for a small mean n p (p <= 1/2). */
 static double binomial_inversion(struct lb_rng *rng, double n, double p)
 {
-    double q = 1 - p, q0 = ipow(q, n), s = p / q;
+    double q = 1 - p, q0 = ipow(q, (uint64_t)n), s = p / q;
     double bound = n * p + 10 * sqrt(n * p * q + 1);
 
     if (bound > n)

@@ -9,6 +9,7 @@
  * sits in memory as a tree. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
@@ -32,6 +33,8 @@
 #define READ_BLOCK (1u << 20) /* bytes read at once */
 #define SNIFF_MAX 65536       /* bytes looked at to tell JSON from CSV */
 #define LN10 2.302585092994045684
+
+static ssize_t read_some(int fd, char *buf, size_t size);
 
 /* {======================================================================
  * Models and pairs
@@ -344,20 +347,12 @@ static const char *field_of(const struct where_at *w, const char *name,
     return buf;
 }
 
-/* ASCII letter case ignored, spaces around ignored. */
+/* Whether s[0..len) is the lowercase word w in any ASCII letter case. */
 static bool word_is(const char *s, size_t len, const char *w)
 {
-    size_t n = strlen(w), i;
+    size_t i;
 
-    while (len > 0 && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
-    }
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    if (len != n)
-        return false;
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < len; i++) {
         char c = s[i];
 
         if (c >= 'A' && c <= 'Z')
@@ -365,31 +360,41 @@ static bool word_is(const char *s, size_t len, const char *w)
         if (c != w[i])
             return false;
     }
-    return true;
+    return w[len] == '\0';
 }
 
-/* The outcome a winner's keyword names, or -1 (*bothbad for "tie
- * (bothbad)"). */
+/* The outcome a winner's keyword names (any ASCII letter case, spaces
+ * around ignored), or -1 (*bothbad for "tie (bothbad)"). Dispatched on the
+ * length: it runs once per vote. */
 static int winner_word(const char *s, size_t len, bool *bothbad)
 {
-    static const char *const a[] = {"model_a", "a", "left"};
-    static const char *const b[] = {"model_b", "b", "right"};
-    size_t i;
-
     *bothbad = false;
-    for (i = 0; i < 3; i++) {
-        if (word_is(s, len, a[i]))
-            return LB_OUT_A;
-        if (word_is(s, len, b[i]))
-            return LB_OUT_B;
+    while (len > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
     }
-    if (word_is(s, len, "tie") || word_is(s, len, "draw"))
-        return LB_OUT_TIE;
-    if (word_is(s, len, "tie (bothbad)")) {
-        *bothbad = true;
-        return LB_OUT_TIE;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    switch (len) {
+    case 1:
+        return word_is(s, len, "a") ? LB_OUT_A
+               : word_is(s, len, "b") ? LB_OUT_B : -1;
+    case 3:
+        return word_is(s, len, "tie") ? LB_OUT_TIE : -1;
+    case 4:
+        return word_is(s, len, "left") ? LB_OUT_A
+               : word_is(s, len, "draw") ? LB_OUT_TIE : -1;
+    case 5:
+        return word_is(s, len, "right") ? LB_OUT_B : -1;
+    case 7:
+        return word_is(s, len, "model_a") ? LB_OUT_A
+               : word_is(s, len, "model_b") ? LB_OUT_B : -1;
+    case 13:
+        *bothbad = word_is(s, len, "tie (bothbad)");
+        return *bothbad ? LB_OUT_TIE : -1;
+    default:
+        return -1;
     }
-    return -1;
 }
 
 #define WINNERS "model_a, model_b, tie, tie (bothbad), left, right, a, b, " \
@@ -539,11 +544,18 @@ static int parse_key(const struct where_at *w, const char *field,
  * CSV: a row filter of the loader
  * ======================================================================= */
 
+/* A field of a row: its bytes (not NUL-terminated). */
+struct span {
+    const char *s;
+    size_t len;
+};
+
 struct csv_reader {
     struct lb_battles_data *d;
     struct lb_filter *where;    /* parsed --where, or NULL */
     size_t ia, ib, iw;          /* the columns */
     size_t iweight, iorder;     /* LB_NPOS: none */
+    struct span *fields;        /* the row's fields (ncols, owned) */
     struct lb_error err;        /* the first error */
     bool failed;
 };
@@ -599,71 +611,338 @@ static int csv_start(const struct lb_table *t, void *ctx,
     }
     if (r->where != NULL && lb_filter_bind(r->where, t, err) != 0)
         return -1;
+    free(r->fields);
+    r->fields = xcalloc(t->ncols + 1, sizeof *r->fields);
     return 0;
 }
 
-static bool csv_keep(struct lb_table *t, void *ctx)
+/* Takes the vote of a row whose fields are f (the header's columns of t),
+ * starting on 'line'; t's row 'row' holds the same cells for --where. On
+ * an error sets r->failed and r->err. */
+static void take_row(struct csv_reader *r, const struct lb_table *t,
+                     size_t row, const struct span *f, size_t line)
 {
-    struct csv_reader *r = ctx;
-    size_t row = t->nrows - 1;
-    struct where_at at = {t->path, lb_table_line(t, row), 0, -1}, wcol;
+    struct where_at at = {t->path, line, 0, -1}, wcol;
     struct vote v;
 
-    if (r->failed)
-        return false;
     r->d->rows++;
     if (r->where != NULL) {
         enum lb_truth truth;
 
         if (lb_filter_eval(r->where, t, row, &truth, &r->err) != 0) {
             r->failed = true;
-            return false;
+            return;
         }
         if (truth != LB_TRUE) {
             r->d->filtered++;
-            return false;
+            return;
         }
     }
     memset(&v, 0, sizeof v);
-    v.a = lb_table_text(t, r->ia, row, &v.alen);
-    v.b = lb_table_text(t, r->ib, row, &v.blen);
-    v.winner = lb_table_text(t, r->iw, row, &v.wlen);
+    v.a = f[r->ia].s;
+    v.alen = f[r->ia].len;
+    v.b = f[r->ib].s;
+    v.blen = f[r->ib].len;
+    v.winner = f[r->iw].s;
+    v.wlen = f[r->iw].len;
     v.votes = 1;
     wcol = at;
-    wcol.col = t->cols[r->ia].index + 1;
+    wcol.col = r->ia + 1;
     if (check_name(&wcol, t->cols[r->ia].name, v.a, v.alen, &r->err) != 0)
         goto failed;
-    wcol.col = t->cols[r->ib].index + 1;
+    wcol.col = r->ib + 1;
     if (check_name(&wcol, t->cols[r->ib].name, v.b, v.blen, &r->err) != 0)
         goto failed;
     if (r->iweight != LB_NPOS) {
-        size_t len;
-        const char *s = lb_table_text(t, r->iweight, row, &len);
-
-        wcol.col = t->cols[r->iweight].index + 1;
-        if (parse_weight(&wcol, t->cols[r->iweight].name, s, len, &v.votes,
-                         &r->err) != 0)
+        wcol.col = r->iweight + 1;
+        if (parse_weight(&wcol, t->cols[r->iweight].name, f[r->iweight].s,
+                         f[r->iweight].len, &v.votes, &r->err) != 0)
             goto failed;
     }
     if (r->iorder != LB_NPOS) {
-        size_t len;
-        const char *s = lb_table_text(t, r->iorder, row, &len);
-
-        wcol.col = t->cols[r->iorder].index + 1;
-        if (parse_key(&wcol, t->cols[r->iorder].name, s, len, &v.key,
-                      &r->err) != 0)
+        wcol.col = r->iorder + 1;
+        if (parse_key(&wcol, t->cols[r->iorder].name, f[r->iorder].s,
+                      f[r->iorder].len, &v.key, &r->err) != 0)
             goto failed;
     }
-    wcol.col = t->cols[r->iw].index + 1;
+    wcol.col = r->iw + 1;
     if (take_vote(r->d, &v, &at, &wcol, &r->err) != 0)
         goto failed;
-    return false;
+    return;
 failed:
     r->failed = true;
+}
+
+static bool csv_keep(struct lb_table *t, void *ctx)
+{
+    struct csv_reader *r = ctx;
+    size_t row = t->nrows - 1, j;
+
+    if (r->failed)
+        return false;
+    for (j = 0; j < t->ncols; j++)
+        r->fields[j].s = lb_table_text(t, j, row, &r->fields[j].len);
+    take_row(r, t, row, r->fields, lb_table_line(t, row));
     return false;
 }
 
-/* Reads CSV from path, or from memory when data is not NULL. */
+/* {======================================================================
+ * CSV's fast path
+ *
+ * Most vote files are plain: no quotes, LF line ends, the same number of
+ * fields on every line. Such a file is read without libcsv (which spends
+ * some forty instructions a byte): a first pass checks that the file is
+ * plain (no '"', CR or NUL, every line the header's number of fields, at
+ * least one row), a second splits each line at its commas. Anything else
+ * (quotes, CR, NUL, a ragged row, a file without rows) goes to the loader
+ * from the start, so that its reading and its messages stay the only ones:
+ * the fast path reads what the loader would read, the same way (the
+ * header through the loader itself; blank lines skipped; the last line
+ * without its newline), and its own messages are take_row's, with the
+ * same file, line and column.
+ * ======================================================================= */
+
+/* Lines of a file (fd >= 0) or of memory (fd < 0: buf holds it all). */
+struct lines {
+    int fd;
+    char *buf;          /* owned when fd >= 0 */
+    size_t len, pos, cap;
+    bool eof;
+    size_t line;        /* the number of the next line */
+    int error;          /* errno of a failed read */
+};
+
+static void lines_open(struct lines *L, int fd, const char *data, size_t len)
+{
+    memset(L, 0, sizeof *L);
+    L->fd = fd;
+    L->line = 1;
+    if (fd < 0) {
+        L->buf = (char *)(uintptr_t)data;
+        L->len = len;
+        L->eof = true;
+    } else {
+        L->cap = READ_BLOCK;
+        L->buf = xmalloc(L->cap);
+    }
+}
+
+static void lines_close(struct lines *L)
+{
+    if (L->fd >= 0)
+        free(L->buf);
+}
+
+/* The next line without its LF into *s, *n; false at the end of the input
+ * (or on a read error: L->error). */
+static bool next_line(struct lines *L, const char **s, size_t *n)
+{
+    for (;;) {
+        const char *start = L->buf + L->pos;
+        const char *nl = memchr(start, '\n', L->len - L->pos);
+        ssize_t got;
+
+        if (nl != NULL) {
+            *s = start;
+            *n = (size_t)(nl - start);
+            L->pos += *n + 1;
+            L->line++;
+            return true;
+        }
+        if (L->eof) {
+            if (L->pos == L->len)
+                return false;
+            *s = start;
+            *n = L->len - L->pos;
+            L->pos = L->len;
+            L->line++;
+            return true;
+        }
+        /* keep the partial line, read more behind it */
+        memmove(L->buf, start, L->len - L->pos);
+        L->len -= L->pos;
+        L->pos = 0;
+        if (L->len == L->cap) {
+            L->cap *= 2;
+            L->buf = xreallocarray(L->buf, L->cap, 1);
+        }
+        got = read_some(L->fd, L->buf + L->len, L->cap - L->len);
+        if (got < 0) {
+            L->error = errno;
+            return false;
+        }
+        if (got == 0)
+            L->eof = true;
+        L->len += (size_t)got;
+    }
+}
+
+/* Whether a line is plain: no '"', CR or NUL; its commas counted. */
+static bool plain(const char *s, size_t n, size_t *commas)
+{
+    size_t i, c = 0;
+
+    for (i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+
+        if (b <= ',') {
+            if (b == ',')
+                c++;
+            else if (b == '"' || b == '\r' || b == '\0')
+                return false;
+        }
+    }
+    *commas = c;
+    return true;
+}
+
+/* Pass one: 1 when the file is plain with rows, 0 when it is not (or
+ * cannot be read: the loader says why). */
+static int fast_check(int fd, const char *data, size_t len)
+{
+    struct lines L;
+    const char *s;
+    size_t n, commas, want = 0, rows = 0;
+    bool header = true, ok = true;
+
+    lines_open(&L, fd, data, len);
+    while (ok && next_line(&L, &s, &n)) {
+        if (header && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+            s += 3;
+            n -= 3;
+        }
+        if (n == 0) {
+            ok = !header; /* blank lines before the header: the loader */
+            continue;
+        }
+        if (!plain(s, n, &commas)) {
+            ok = false;
+        } else if (header) {
+            want = commas;
+            header = false;
+        } else {
+            ok = commas == want;
+            rows++;
+        }
+    }
+    ok = ok && L.error == 0 && rows > 0;
+    lines_close(&L);
+    return ok ? 1 : 0;
+}
+
+/* Pass two: the header through the loader (its columns found as it finds
+ * them), then every row. Returns 0 or -1 with a message in err. */
+static int fast_read(struct csv_reader *r, const char *name, int fd,
+                     const char *data, size_t len, struct lb_error *err)
+{
+    struct lb_load_opts lo;
+    struct lb_table t;
+    struct lines L;
+    struct lb_buf head = LB_BUF_INIT;
+    const char *s;
+    size_t n, j;
+    int rc = -1;
+
+    memset(&t, 0, sizeof t);
+    lines_open(&L, fd, data, len);
+    if (!next_line(&L, &s, &n))
+        goto out;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        s += 3;
+        n -= 3;
+    }
+    lb_buf_add(&head, s, n);
+    lb_buf_addc(&head, '\n');
+    memset(&lo, 0, sizeof lo);
+    lo.model_column = r->d->opts.col_a;
+    lo.keep_text = true;
+    lo.allow_no_rows = true;
+    if (lb_table_load_mem(&t, name, head.data, head.len, &lo, err) != 0)
+        goto out;
+    r->ia = t.model_col;
+    if (csv_start(&t, r, err) != 0)
+        goto out;
+    if (r->where != NULL) {
+        /* one row, for --where: every column's text */
+        t.nrows = 1;
+        t.cap_rows = 1;
+        for (j = 0; j < t.ncols; j++) {
+            t.cols[j].has_text = true;
+            t.cols[j].text_off = xreallocarray(t.cols[j].text_off, 1,
+                                               sizeof *t.cols[j].text_off);
+            t.cols[j].text_off[0] = 0;
+        }
+    }
+    while (!r->failed && next_line(&L, &s, &n)) {
+        size_t line = L.line - 1;
+        const char *p = s, *end = s + n;
+
+        if (n == 0)
+            continue; /* a blank line */
+        for (j = 0; j < t.ncols; j++) {
+            const char *comma = memchr(p, ',', (size_t)(end - p));
+            const char *stop = comma != NULL ? comma : end;
+
+            r->fields[j].s = p;
+            r->fields[j].len = (size_t)(stop - p);
+            p = stop + 1;
+        }
+        if (r->where != NULL) {
+            t.first_line = line;
+            for (j = 0; j < t.ncols; j++) {
+                struct lb_column *c = &t.cols[j];
+                size_t need = r->fields[j].len + 1;
+
+                if (need > c->text_cap) {
+                    c->text_cap = lb_grow_cap(c->text_cap, need);
+                    c->text = xreallocarray(c->text, c->text_cap, 1);
+                }
+                memcpy(c->text, r->fields[j].s, need - 1);
+                c->text[need - 1] = '\0';
+                c->text_len = need;
+            }
+        }
+        take_row(r, &t, 0, r->fields, line);
+    }
+    if (L.error != 0) {
+        struct lb_quoted q;
+
+        (void)lb_error_set(err, "cannot read %s: %s", lb_quotes(&q, name),
+                           strerror(L.error));
+        goto out;
+    }
+    if (r->failed) {
+        memcpy(err, &r->err, sizeof *err);
+        goto out;
+    }
+    rc = 0;
+out:
+    lines_close(&L);
+    lb_buf_release(&head);
+    lb_table_release(&t);
+    return rc;
+}
+
+/* }====================================================================== */
+
+/* After the loader looked for the first model's column and found none,
+ * says how to name the columns; returns -1. */
+static int column_hint(const struct lb_battles_data *d, struct lb_error *err)
+{
+    struct lb_quoted q;
+    char what[LB_QUOTE_SIZE + 32];
+    size_t n = strlen(err->msg);
+
+    snprintf(what, sizeof what, ": no column %s (",
+             lb_quotes(&q, d->opts.col_a));
+    if (strstr(err->msg, what) != NULL && strstr(err->msg, "--columns") == NULL &&
+        strchr(err->msg, LB_OPT_MARK) == NULL && n + 60 < sizeof err->msg)
+        snprintf(err->msg + n, sizeof err->msg - n, "; %s", NAME_COLUMNS);
+    return -1;
+}
+
+/* Reads CSV from path, or from memory when data is not NULL: the fast path
+ * when the file is plain, else the loader. */
 static int read_csv(struct lb_battles_data *d, const char *path,
                     const char *data, size_t len, struct lb_error *err)
 {
@@ -671,13 +950,32 @@ static int read_csv(struct lb_battles_data *d, const char *path,
     struct lb_row_filter f;
     struct lb_load_opts lo;
     struct lb_table t;
-    int rc;
+    int rc, fd = -1;
 
     memset(&r, 0, sizeof r);
     r.d = d;
     lb_error_init(&r.err);
     if (d->opts.where != NULL && lb_filter_parse(d->opts.where, &r.where, err) != 0)
         return -1;
+    if (!d->opts.no_fast_path) {
+        if (data == NULL)
+            fd = open(path, O_RDONLY);
+        if ((data != NULL || fd >= 0) && fast_check(fd, data, len) == 1) {
+            if (fd >= 0 && lseek(fd, 0, SEEK_SET) != 0) {
+                close(fd);
+                fd = -1;
+            } else {
+                rc = fast_read(&r, path, fd, data, len, err);
+                if (fd >= 0)
+                    close(fd);
+                free(r.fields);
+                lb_filter_free(r.where);
+                return rc != 0 ? column_hint(d, err) : 0;
+            }
+        }
+        if (fd >= 0)
+            close(fd);
+    }
     memset(&f, 0, sizeof f);
     f.start = csv_start;
     f.keep = csv_keep;
@@ -692,20 +990,10 @@ static int read_csv(struct lb_battles_data *d, const char *path,
         rc = lb_table_load(&t, path, &lo, err);
     if (rc == 0)
         lb_table_release(&t);
+    free(r.fields);
     lb_filter_free(r.where);
-    if (rc != 0) {
-        /* the loader looked for the first model's column: say how to name
-         * the columns */
-        struct lb_quoted q;
-        char what[LB_QUOTE_SIZE + 32];
-        size_t n = strlen(err->msg);
-
-        snprintf(what, sizeof what, ": no column %s (",
-                 lb_quotes(&q, d->opts.col_a));
-        if (strstr(err->msg, what) != NULL && n + 60 < sizeof err->msg)
-            snprintf(err->msg + n, sizeof err->msg - n, "; %s", NAME_COLUMNS);
-        return -1;
-    }
+    if (rc != 0)
+        return column_hint(d, err);
     if (r.failed) {
         memcpy(err, &r.err, sizeof *err);
         return -1;

@@ -668,6 +668,90 @@ static void test_battles_long_name(void **state)
     lb_buf_release(&text);
 }
 
+/* A plain CSV is read without libcsv: the same votes, the same messages
+ * as through the loader, whatever the file holds (quotes, CRLF, blank
+ * lines and a byte order mark send it to the loader). */
+static void read_both(const char *text, const struct lb_battles_read_opts *ro,
+                      struct lb_battles_data *fast, struct lb_battles_data *slow,
+                      int *rc_fast, int *rc_slow, struct lb_error *efast,
+                      struct lb_error *eslow)
+{
+    struct lb_battles_read_opts o = *ro;
+
+    lb_error_init(efast);
+    lb_error_init(eslow);
+    lb_battles_data_init(fast, &o);
+    *rc_fast = lb_battles_read_mem(fast, "v.csv", text, strlen(text), efast);
+    o.no_fast_path = true;
+    lb_battles_data_init(slow, &o);
+    *rc_slow = lb_battles_read_mem(slow, "v.csv", text, strlen(text), eslow);
+}
+
+static void test_battles_fast_path_equals_loader(void **state)
+{
+    static const char *const texts[] = {
+        "model_a,model_b,winner\nA,B,model_a\nB,C,tie\nC,A,model_b\n",
+        "\xEF\xBB\xBFmodel_a,model_b,winner\nA,B,model_a\n\n\nB,C,tie\nC,A,b",
+        "model_a,model_b,winner\r\nA,B,model_a\r\nB,C,tie\r\n",
+        "model_a,model_b,winner\n\"A,1\",B,model_a\nB,\"C \"\"x\"\"\",tie\n",
+        "model_a,model_b,winner,n,anony\nA,B,model_a,3,true\nB,C,tie,2,false\n"
+        "C,A,model_b,0,true\nA,A,tie,1,true\n",
+        "model_a,model_b,winner\nA,B,model_a\nB,C,tie\nC,A,upset\nC,A,tie\n",
+        "model_a,model_b,winner\nA,B,model_a\nB,C,tie,extra\n",
+        "model_a,model_b,winner\nA,B,model_a\nB,,tie\n",
+        "model_a,model_b,winner\n",
+        "a,b,winner\nA,B,tie\n",
+        "model_a,model_b\nA,B\n",
+        "model_a,model_b,winner,n\nA,B,tie,x\n",
+        "model_a,model_b,winner,anony\nA,B,tie,maybe\n",
+    };
+    struct lb_battles_read_opts ro;
+    size_t k, i;
+
+    (void)state;
+    for (k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        int w;
+
+        for (w = 0; w < 2; w++) {
+            struct lb_battles_data fast, slow;
+            struct lb_error ef, es;
+            int rf, rs;
+
+            read_opts(&ro);
+            if (strstr(texts[k], ",n") != NULL)
+                ro.weight = "n";
+            if (w == 1 && strstr(texts[k], "anony") != NULL)
+                ro.where = "anony";
+            else if (w == 1)
+                ro.where = "winner != \"tie\"";
+            read_both(texts[k], &ro, &fast, &slow, &rf, &rs, &ef, &es);
+            if (rf != rs || strcmp(ef.msg, es.msg) != 0) {
+                print_error("text %zu: fast %d '%s', loader %d '%s'\n", k, rf,
+                            ef.msg, rs, es.msg);
+                fail();
+            }
+            if (rf == 0) {
+                assert_int_equal(fast.nmodels, slow.nmodels);
+                assert_int_equal(fast.npairs, slow.npairs);
+                assert_int_equal(fast.votes, slow.votes);
+                assert_int_equal(fast.rows, slow.rows);
+                assert_int_equal(fast.filtered, slow.filtered);
+                assert_int_equal(fast.self_rows, slow.self_rows);
+                if (fast.self_where != NULL)
+                    assert_string_equal(fast.self_where, slow.self_where);
+                for (i = 0; i < fast.npairs; i++)
+                    assert_memory_equal(&fast.pairs[i], &slow.pairs[i],
+                                        sizeof fast.pairs[i]);
+                for (i = 0; i < fast.nmodels; i++)
+                    assert_string_equal(lb_battles_name(&fast, i, NULL),
+                                        lb_battles_name(&slow, i, NULL));
+            }
+            lb_battles_data_release(&fast);
+            lb_battles_data_release(&slow);
+        }
+    }
+}
+
 /* FastChat's JSON: a list, and JSON lines; the same votes as the CSV. */
 static void test_battles_json(void **state)
 {
@@ -1081,6 +1165,7 @@ int main(void)
         cmocka_unit_test(test_battles_winner_synonyms),
         cmocka_unit_test(test_battles_bad_labels),
         cmocka_unit_test(test_battles_long_name),
+        cmocka_unit_test(test_battles_fast_path_equals_loader),
         cmocka_unit_test(test_battles_json),
         cmocka_unit_test(test_battles_json_errors),
         cmocka_unit_test(test_battles_weight_equals_votes),
