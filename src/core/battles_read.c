@@ -1091,8 +1091,11 @@ static int json_text(const struct json_reader *jr, const struct where_at *at,
         int rc;
 
         list_keys(o, &keys);
-        rc = fail(jr->err, at, "no key %s (keys: %s)%s", lb_quotes(&q, key),
-                  lb_buf_str(&keys),
+        rc = fail(jr->err, at, "%sno key %s (keys: %s)%s",
+                  jr->index == 0 && !jr->list
+                      ? "not a JSON list of battles: its first object has "
+                      : "",
+                  lb_quotes(&q, key), lb_buf_str(&keys),
                   jr->index == 0 ? "; a battle is an object with model_a, "
                                    "model_b and winner (" LB_OPT("columns")
                                    " names others)"

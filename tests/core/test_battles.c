@@ -814,9 +814,9 @@ static void test_battles_json_errors(void **state)
                &ro,
                "v.csv:2: no key 'model_b' (keys: 'model_a', 'winner')");
     read_fails("{\"battles\": [{\"model_a\": \"x\"}]}", &ro,
-               "v.csv:1: no key 'model_a' (keys: 'battles'); a battle is an "
-               "object with model_a, model_b and winner (--columns names "
-               "others)");
+               "v.csv:1: not a JSON list of battles: its first object has no "
+               "key 'model_a' (keys: 'battles'); a battle is an object with "
+               "model_a, model_b and winner (--columns names others)");
     read_fails("[{\"model_a\": 3, \"model_b\": \"y\", \"winner\": \"tie\"}]",
                &ro, "v.csv:1: [0]: 'model_a' is a number, not a string");
     read_fails("[{\"model_a\": \"x\", \"model_b\": \"y\", \"winner\": "
