@@ -17,6 +17,7 @@
 #include "core/battles.h"
 #include "core/filter.h"
 #include "export/battles.h"
+#include "export/charts.h"
 #include "export/format.h"
 
 static const char usage_head[] =
@@ -92,8 +93,9 @@ static const char usage_tail[] =
     "  leaderboard battles counts.csv --weight n --ci sandwich -f json\n"
     "  leaderboard battles votes.csv --matrix observed -n 10\n";
 
+/* numbered after the board options (cli.h): plot's table holds both */
 enum {
-    OPT_COLUMNS = CHAR_MAX + 1,
+    OPT_COLUMNS = CLI_OPT_FIRST_FREE,
     OPT_WEIGHT,
     OPT_METHOD,
     OPT_ANCHOR,
@@ -105,31 +107,54 @@ enum {
     OPT_SEED,
     OPT_MATRIX,
     OPT_TIES,
-    OPT_NO_CHARTS
+    OPT_NO_CHARTS,
+    /* plot */
+    OPT_CHART,
+    OPT_TERMINAL,
+    OPT_SCRIPT_ONLY
 };
 
 #define SHORT_OPTIONS ":w:p:n:f:o:h"
+#define PLOT_SHORT_OPTIONS ":" CLI_BOARD_SHORT "o:h"
+
+/* The battles options: the table of 'battles'; plot's begins with them */
+#define BATTLES_LONG                                                       \
+    {"columns", required_argument, NULL, OPT_COLUMNS},                    \
+        {"where", required_argument, NULL, 'w'},                          \
+        {"weight", required_argument, NULL, OPT_WEIGHT},                  \
+        {"method", required_argument, NULL, OPT_METHOD},                  \
+        {"anchor", required_argument, NULL, OPT_ANCHOR},                  \
+        {"k", required_argument, NULL, OPT_K},                            \
+        {"order", required_argument, NULL, OPT_ORDER},                    \
+        {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},            \
+        {"ci", required_argument, NULL, OPT_CI},                          \
+        {"draws", required_argument, NULL, OPT_DRAWS},                    \
+        {"seed", required_argument, NULL, OPT_SEED},                      \
+        {"ties", required_argument, NULL, OPT_TIES},                      \
+        {"precision", required_argument, NULL, 'p'},                      \
+        {"top", required_argument, NULL, 'n'}
 
 static const struct option long_options[] = {
-    {"columns", required_argument, NULL, OPT_COLUMNS},
-    {"where", required_argument, NULL, 'w'},
-    {"weight", required_argument, NULL, OPT_WEIGHT},
-    {"method", required_argument, NULL, OPT_METHOD},
-    {"anchor", required_argument, NULL, OPT_ANCHOR},
-    {"k", required_argument, NULL, OPT_K},
-    {"order", required_argument, NULL, OPT_ORDER},
-    {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},
-    {"ci", required_argument, NULL, OPT_CI},
-    {"draws", required_argument, NULL, OPT_DRAWS},
-    {"seed", required_argument, NULL, OPT_SEED},
+    BATTLES_LONG,
     {"matrix", required_argument, NULL, OPT_MATRIX},
-    {"ties", required_argument, NULL, OPT_TIES},
-    {"precision", required_argument, NULL, 'p'},
-    {"top", required_argument, NULL, 'n'},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
     {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* plot on a file of votes: the battles options, plot's own, then the
+ * board options, which getopt finds only when no battles option has the
+ * name: those are refused */
+static const struct option plot_options[] = {
+    BATTLES_LONG,
+    {"output", required_argument, NULL, 'o'},
+    {"chart", required_argument, NULL, OPT_CHART},
+    {"terminal", required_argument, NULL, OPT_TERMINAL},
+    {"script-only", no_argument, NULL, OPT_SCRIPT_ONLY},
+    {"help", no_argument, NULL, 'h'},
+    CLI_BOARD_LONG,
     {NULL, 0, NULL, 0},
 };
 
@@ -146,6 +171,10 @@ struct battles_args {
     bool no_charts;
     /* plot */
     const char *dir;
+    bool chart[LB_CHART_COUNT];
+    bool charts_given;
+    enum lb_terminal terminal;
+    bool script_only;
     const char *const *files;
     size_t nfiles;
 };
@@ -189,6 +218,39 @@ static int parse_k(struct battles_args *a, const char *arg)
     return 0;
 }
 
+/* Adds the charts of a comma-separated list (plot). */
+static int add_charts(struct battles_args *a, const char *list)
+{
+    struct lb_quoted q;
+    const char *s = list;
+
+    for (;;) {
+        const char *end = strchr(s, ',');
+        size_t len = end ? (size_t)(end - s) : strlen(s);
+        char *name = xmemdup0(s, len);
+        enum lb_chart c;
+
+        if (!lb_chart_parse(name, &c) || !lb_chart_for_battles(c)) {
+            struct lb_buf names = LB_BUF_INIT;
+            int rc;
+
+            lb_chart_list_battles(&names, " or ");
+            rc = cli_usage_error(a->cmd, "--chart: %s is not a chart of "
+                                         "votes: %s",
+                                 lb_quotes(&q, name), lb_buf_str(&names));
+            lb_buf_release(&names);
+            free(name);
+            return rc;
+        }
+        free(name);
+        a->chart[c] = true;
+        a->charts_given = true;
+        if (end == NULL)
+            return 0;
+        s = end + 1;
+    }
+}
+
 /* One option; 0 when handled, else an exit status. */
 static int option(struct battles_args *a, int c, char **argv)
 {
@@ -197,6 +259,10 @@ static int option(struct battles_args *a, int c, char **argv)
     int rc;
 
     switch (c) {
+    case 'c': /* plot: -c is --columns */
+        if (!a->plot)
+            break;
+        /* fall through */
     case OPT_COLUMNS:
         rc = cli_names_add(a->cmd, "--columns", optarg, &a->columns);
         if (rc != 0)
@@ -312,8 +378,37 @@ static int option(struct battles_args *a, int c, char **argv)
             break;
         a->no_charts = true;
         return 0;
-    default:
+    case OPT_CHART:
+        if (!a->plot)
+            break;
+        return add_charts(a, optarg);
+    case OPT_TERMINAL:
+        if (!a->plot)
+            break;
+        if (!lb_terminal_parse(optarg, &a->terminal))
+            return cli_usage_error(a->cmd, "--terminal: %s is not png or svg",
+                                   lb_quotes(&q, optarg));
+        return 0;
+    case OPT_SCRIPT_ONLY:
+        if (!a->plot)
+            break;
+        a->script_only = true;
+        return 0;
+    case '?':
+    case ':':
         return cli_option_error(a->cmd, c, argv);
+    default: {
+        /* a board option, in plot's table: its name, without its value */
+        const char *opt = argv[optind - 1];
+        size_t len;
+
+        if (optarg != NULL && opt == optarg && optind >= 2)
+            opt = argv[optind - 2];
+        len = strcspn(opt, "=");
+        return cli_usage_error(a->cmd, "%s applies to score files, not to a "
+                                       "file of votes",
+                               lb_quote(&q, opt, len));
+    }
     }
     return cli_usage_error(a->cmd, "unknown option %s", lb_quotes(&q, argv[optind - 1]));
 }
@@ -378,7 +473,9 @@ static int parse_args(int argc, char **argv, struct battles_args *a)
 
     optind = 0; /* GNU: restart scanning */
     opterr = 0;
-    while ((c = getopt_long(argc, argv, SHORT_OPTIONS, long_options, NULL)) !=
+    while ((c = getopt_long(argc, argv,
+                            a->plot ? PLOT_SHORT_OPTIONS : SHORT_OPTIONS,
+                            a->plot ? plot_options : long_options, NULL)) !=
            -1) {
         if (c == 'h') {
             if (a->plot)
@@ -426,6 +523,7 @@ static void args_init(struct battles_args *a, const char *cmd, bool plot)
     lb_battles_opts_init(&a->opts);
     a->read.k = LB_BATTLES_K;
     a->dir = "plots";
+    a->terminal = LB_TERMINAL_PNG;
 }
 
 /* Reads every file and computes the ratings; errors printed. */
@@ -454,6 +552,198 @@ static int compute(struct battles_args *a, struct lb_battles_data *d,
     return LB_EXIT_OK;
 }
 
+/* {======================================================================
+ * Charts: the HTML page's, and 'plot' on a file of votes
+ * ======================================================================= */
+
+int cli_battles_figures(const struct lb_battles *b,
+                        struct lb_chart_out **charts, size_t *n,
+                        struct lb_figure **figs, size_t *nfigs,
+                        const char **note)
+{
+    struct lb_charts_opts o;
+    struct lb_error err;
+    size_t i;
+
+    memset(&o, 0, sizeof o);
+    o.terminal = LB_TERMINAL_SVG;
+    o.render = true;
+    lb_error_init(&err);
+    *figs = NULL;
+    *nfigs = 0;
+    *charts = NULL;
+    *n = 0;
+    if (b->ranking.n_listed_ranked == 0)
+        return LB_EXIT_OK; /* nothing to draw: the table says why */
+    if (lb_charts_draw_battles(b, &o, charts, n, &err) != 0) {
+        cli_error("%s", err.msg);
+        *note = "No charts: they could not be made when this page was made.";
+        return LB_EXIT_PLOT;
+    }
+    *figs = xcalloc(*n + 1, sizeof **figs);
+    for (i = 0; i < *n; i++) {
+        struct lb_chart_out *c = &(*charts)[i];
+
+        if (c->status != LB_GNUPLOT_OK) {
+            cli_error("%s", c->err.msg);
+            cli_error("the page has no charts%s; --no-charts leaves them out "
+                      "on purpose",
+                      c->status == LB_GNUPLOT_MISSING
+                          ? " (install gnuplot 5.4 or later, Debian: "
+                            "gnuplot-nox)"
+                          : "");
+            *note = c->status == LB_GNUPLOT_MISSING
+                        ? "No charts: gnuplot was not found when this page "
+                          "was made."
+                        : "No charts: gnuplot failed when this page was made.";
+            free(*figs);
+            *figs = NULL;
+            return LB_EXIT_PLOT;
+        }
+        (*figs)[i].caption = lb_chart_caption(c->kind);
+        (*figs)[i].svg = c->image.data;
+        (*figs)[i].len = c->image.len;
+    }
+    *nfigs = *n;
+    return LB_EXIT_OK;
+}
+
+/* Whether the header line s[0..n) (CSV) has the columns of votes: model_a
+ * and model_b, or with --columns A,B,WINNER all three and one named
+ * winner. */
+static bool header_has_votes(const char *s, size_t n, const struct cli_names *cols)
+{
+    struct lb_load_opts lo;
+    struct lb_table t;
+    struct lb_error err;
+    struct lb_buf head = LB_BUF_INIT;
+    bool yes = false;
+
+    lb_buf_add(&head, s, n);
+    lb_buf_addc(&head, '\n');
+    memset(&lo, 0, sizeof lo);
+    lo.allow_no_rows = true;
+    lo.keep_text = true;
+    lo.model_column = cols->n == 3 ? cols->v[0] : "model_a";
+    lb_error_init(&err);
+    if (lb_table_load_mem(&t, "-", head.data, head.len, &lo, &err) == 0) {
+        if (cols->n == 3)
+            yes = lb_table_find(&t, cols->v[1]) != LB_NPOS &&
+                  lb_table_find(&t, cols->v[2]) != LB_NPOS &&
+                  lb_table_find(&t, "winner") != LB_NPOS;
+        else
+            yes = lb_table_find(&t, "model_b") != LB_NPOS;
+        lb_table_release(&t);
+    }
+    lb_buf_release(&head);
+    return yes;
+}
+
+bool cli_battles_is_votes(int argc, char **argv)
+{
+    struct battles_args a;
+    char head[65536];
+    const char *file = NULL, *s = head, *nl;
+    ssize_t got;
+    size_t n;
+    int c, fd;
+    bool yes = false;
+
+    /* the operand, as plot's parser and ours would see it */
+    args_init(&a, "plot", true);
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, PLOT_SHORT_OPTIONS, plot_options,
+                            NULL)) != -1) {
+        if (c == 'h')
+            goto out; /* plot's help */
+        if ((c == 'c' || c == OPT_COLUMNS) && optarg != NULL)
+            (void)cli_split_names("--columns", optarg, &a.columns, NULL);
+    }
+    if (optind >= argc || strcmp(argv[optind], "-") == 0)
+        goto out;
+    file = argv[optind];
+    fd = open(file, O_RDONLY);
+    if (fd < 0)
+        goto out;
+    got = read(fd, head, sizeof head);
+    close(fd);
+    if (got <= 0)
+        goto out;
+    n = (size_t)got;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        s += 3;
+        n -= 3;
+    }
+    {
+        size_t i = 0;
+
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+                         s[i] == '\n'))
+            i++;
+        if (i < n && (s[i] == '[' || s[i] == '{')) {
+            yes = true; /* JSON: a score file is CSV */
+            goto out;
+        }
+    }
+    nl = memchr(s, '\n', n);
+    yes = header_has_votes(s, nl != NULL ? (size_t)(nl - s) : n, &a.columns);
+out:
+    args_release(&a);
+    optind = 0;
+    return yes;
+}
+
+int cli_battles_plot(int argc, char **argv)
+{
+    struct battles_args a;
+    struct lb_battles_data d;
+    struct lb_battles b;
+    struct lb_charts_opts o;
+    struct lb_chart_out *charts = NULL;
+    struct lb_error err;
+    size_t n = 0;
+    int rc;
+
+    args_init(&a, "plot", true);
+    rc = parse_args(argc, argv, &a);
+    if (rc != 0) {
+        args_release(&a);
+        return rc < 0 ? LB_EXIT_OK : rc;
+    }
+    /* the ratings' bars: the sandwich's unless intervals were chosen */
+    if (!a.bootstrap_given && !a.ci_given && a.opts.method == LB_BATTLES_BT)
+        a.opts.ci = LB_BATTLES_CI_SANDWICH;
+    /* the charts pick their own models: --top is theirs */
+    memset(&o, 0, sizeof o);
+    memcpy(o.want, a.chart, sizeof o.want);
+    o.any = a.charts_given;
+    o.top = a.opts.rank.top;
+    o.terminal = a.terminal;
+    o.dir = a.dir;
+    o.render = !a.script_only;
+    a.opts.rank.top = 0;
+    memset(&d, 0, sizeof d);
+    memset(&b, 0, sizeof b);
+    lb_error_init(&err);
+    rc = compute(&a, &d, &b);
+    if (rc == LB_EXIT_OK) {
+        if (lb_charts_draw_battles(&b, &o, &charts, &n, &err) != 0) {
+            cli_error("%s", err.msg);
+            rc = LB_EXIT_FAILURE;
+        } else {
+            rc = cli_plot_report(charts, n, o.render);
+        }
+    }
+    lb_charts_free(charts, n);
+    lb_battles_release(&b);
+    lb_battles_data_release(&d);
+    args_release(&a);
+    return rc;
+}
+
+/* }====================================================================== */
+
 int cmd_battles(int argc, char **argv)
 {
     struct battles_args a;
@@ -463,8 +753,9 @@ int cmd_battles(int argc, char **argv)
     struct lb_view v;
     struct lb_error err;
     struct cli_output out;
+    struct lb_chart_out *charts = NULL;
     struct lb_figure *figs = NULL;
-    size_t nfigs = 0;
+    size_t nfigs = 0, ncharts = 0, top;
     const char *note = NULL;
     int rc, status = LB_EXIT_OK;
 
@@ -478,10 +769,16 @@ int cmd_battles(int argc, char **argv)
     memset(&b, 0, sizeof b);
     memset(&v, 0, sizeof v);
     lb_error_init(&err);
+    top = a.opts.rank.top;
+    a.opts.rank.top = 0; /* the charts see every model; the table, --top */
     rc = compute(&a, &d, &b);
     if (rc != LB_EXIT_OK)
         goto out;
     rc = LB_EXIT_FAILURE;
+    if (a.fmt.format == &lb_format_html && !a.no_charts)
+        status = cli_battles_figures(&b, &charts, &ncharts, &figs, &nfigs,
+                                     &note);
+    lb_battles_top(&b, top);
     src.files = a.files;
     src.nfiles = a.nfiles;
     src.where = a.read.where;
@@ -506,6 +803,7 @@ out:
         cli_error("%s", err.msg);
     lb_view_release(&v);
     free(figs);
+    lb_charts_free(charts, ncharts);
     lb_battles_release(&b);
     lb_battles_data_release(&d);
     args_release(&a);

@@ -834,12 +834,38 @@ static bool same(double x, double y, const struct lb_rank_opts *o)
                   b[0] == '-' && strspn(b + 1, "0.") == strlen(b + 1) ? b + 1 : b) == 0;
 }
 
+/* The listed rows of k under --top (see lb_battles_top). */
+static void list_top(const struct lb_battles *b, struct lb_ranking *k,
+                     size_t top)
+{
+    size_t m = k->n_ranked, listed = m, i;
+
+    if (top > 0 && top < m) {
+        listed = top;
+        while (listed < m &&
+               k->rank2[k->order[listed]] == k->rank2[k->order[listed - 1]])
+            listed++;
+    }
+    k->n_listed_ranked = listed;
+    k->n_listed = listed;
+    if (top == 0)
+        for (i = 0; i < b->n; i++)
+            if (isnan(b->value[i]))
+                k->order[k->n_listed++] = (lb_row)i;
+}
+
+void lb_battles_top(struct lb_battles *b, size_t top)
+{
+    b->opts.rank.top = top;
+    list_top(b, &b->ranking, top);
+}
+
 /* Orders the rated models and numbers them (ties as o says). */
 static void rank_models(struct lb_battles *b)
 {
     const struct lb_rank_opts *o = &b->opts.rank;
     struct lb_ranking *k = &b->ranking;
-    size_t n = b->n, i, j, *idx = xcalloc(n + 1, sizeof *idx), m = 0, listed;
+    size_t n = b->n, i, j, *idx = xcalloc(n + 1, sizeof *idx), m = 0;
     struct rank_ctx ctx = {b};
 
     k->nrows = n;
@@ -876,21 +902,10 @@ static void rank_models(struct lb_battles *b)
         }
         i = end;
     }
-    /* --top: the first N ranked and those tied with the last of them */
-    listed = m;
-    if (o->top > 0 && o->top < m) {
-        listed = o->top;
-        while (listed < m && k->rank2[idx[listed]] == k->rank2[idx[listed - 1]])
-            listed++;
-    }
-    for (i = 0; i < listed; i++)
+    /* the ranked first; --top: the first N and those tied with the last */
+    for (i = 0; i < m; i++)
         k->order[i] = (lb_row)idx[i];
-    k->n_listed_ranked = listed;
-    k->n_listed = listed;
-    if (o->top == 0)
-        for (i = 0; i < n; i++)
-            if (isnan(b->value[i]))
-                k->order[k->n_listed++] = (lb_row)i;
+    list_top(b, k, o->top);
     free(idx);
 }
 

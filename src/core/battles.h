@@ -299,6 +299,11 @@ int lb_battles_compute(struct lb_battles *b, const struct lb_battles_data *d,
 
 void lb_battles_release(struct lb_battles *b);
 
+/* Lists only the first 'top' rated models of b (and those tied with the
+ * last of them), and no unrated one; 0 lists them all again. b's charts
+ * see the whole ranking first. */
+void lb_battles_top(struct lb_battles *b, size_t top);
+
 /* Appends why model i has no rating ("never lost (won all 3 votes): no
  * finite rating"). */
 void lb_battles_reason(const struct lb_battles *b, size_t i,

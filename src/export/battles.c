@@ -96,10 +96,25 @@ static void shortest(double x, char *buf, size_t size)
  * Words
  * ======================================================================= */
 
+/* n with its thousands grouped: "1,000,000". */
+static void grouped(struct lb_buf *out, uint64_t n)
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n), i;
+
+    for (i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            lb_buf_addc(out, ',');
+        lb_buf_addc(out, digits[i]);
+    }
+}
+
 static void plural(struct lb_buf *out, uint64_t n, const char *one,
                    const char *many)
 {
-    lb_buf_addf(out, "%llu %s", (unsigned long long)n, n == 1 ? one : many);
+    grouped(out, n);
+    lb_buf_addc(out, ' ');
+    lb_buf_adds(out, n == 1 ? one : many);
 }
 
 static void where_from(const struct lb_battles_source *src,

@@ -1,8 +1,8 @@
 #!/bin/sh
 # run.sh BINARY SOURCE_DIR WORK_DIR: the browser test of the HTML pages.
 #
-# Makes four pages (the seed file with its charts; hostile names; a diff of
-# two snapshots; rank --compare-methods), installs
+# Makes five pages (the seed file with its charts; hostile names; a diff of
+# two snapshots; rank --compare-methods; ratings from votes), installs
 # playwright-core from this directory's package-lock.json into WORK_DIR
 # (once; never a browser: it drives Debian's /usr/bin/chromium), and runs
 # html_sort.mjs on them. Needs chromium and node (scripts/setup.sh
@@ -42,8 +42,10 @@ cd "$src"
 "$bin" diff benchmarks/openllm.csv tests/cli/fixtures/diff_new.csv \
     -o "$work/diff.html"
 "$bin" rank benchmarks/openllm.csv --compare-methods -o "$work/compare.html"
+"$bin" battles tests/cli/fixtures/battles/arena.json --bootstrap 50 \
+    -o "$work/battles.html" 2> /dev/null
 set -- "$work/board.html" "$work/hostile.html" "$work/diff.html" \
-    "$work/compare.html"
+    "$work/compare.html" "$work/battles.html"
 if [ -n "${LB_BROWSER_SHOTS:-}" ]; then
     mkdir -p "$LB_BROWSER_SHOTS"
     set -- "$@" "$LB_BROWSER_SHOTS"
