@@ -35,6 +35,7 @@
 #define LN10 2.302585092994045684
 
 static ssize_t read_some(int fd, char *buf, size_t size);
+static char *render_name(const char *name);
 
 /* {======================================================================
  * Models and pairs
@@ -625,6 +626,14 @@ static void take_row(struct csv_reader *r, const struct lb_table *t,
     struct where_at at = {t->path, line, 0, -1}, wcol;
     struct vote v;
 
+    if (f[r->ia].len == 0) {
+        /* the loader refuses it as it reads the field, before --where: the
+         * fast path does the same, in the loader's words */
+        at.col = r->ia + 1;
+        (void)fail(&r->err, &at, "empty model name");
+        r->failed = true;
+        return;
+    }
     r->d->rows++;
     if (r->where != NULL) {
         enum lb_truth truth;
@@ -925,19 +934,30 @@ out:
 
 /* }====================================================================== */
 
-/* After the loader looked for the first model's column and found none,
- * says how to name the columns; returns -1. */
-static int column_hint(const struct lb_battles_data *d, struct lb_error *err)
+/* When err is the loader's "FILE:LINE: no column 'A' (columns: ...)" for
+ * the first model's column (A), says how to name the columns; returns -1.
+ * The message is recognised by its whole form from its start, so that no
+ * value quoted in another message can pass for it. */
+static int column_hint(const struct lb_battles_data *d, const char *path,
+                       struct lb_error *err)
 {
     struct lb_quoted q;
     char what[LB_QUOTE_SIZE + 32];
-    size_t n = strlen(err->msg);
+    char *file = render_name(path);
+    size_t n = strlen(err->msg), flen = strlen(file);
+    const char *p = err->msg + flen;
 
-    snprintf(what, sizeof what, ": no column %s (",
+    snprintf(what, sizeof what, ": no column %s (columns: ",
              lb_quotes(&q, d->opts.col_a));
-    if (strstr(err->msg, what) != NULL && strstr(err->msg, "--columns") == NULL &&
-        strchr(err->msg, LB_OPT_MARK) == NULL && n + 60 < sizeof err->msg)
-        snprintf(err->msg + n, sizeof err->msg - n, "; %s", NAME_COLUMNS);
+    if (strncmp(err->msg, file, flen) == 0 && *p == ':' &&
+        p[1] >= '0' && p[1] <= '9') {
+        p++;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (strncmp(p, what, strlen(what)) == 0 && n + 60 < sizeof err->msg)
+            snprintf(err->msg + n, sizeof err->msg - n, "; %s", NAME_COLUMNS);
+    }
+    free(file);
     return -1;
 }
 
@@ -970,7 +990,7 @@ static int read_csv(struct lb_battles_data *d, const char *path,
                     close(fd);
                 free(r.fields);
                 lb_filter_free(r.where);
-                return rc != 0 ? column_hint(d, err) : 0;
+                return rc != 0 ? column_hint(d, path, err) : 0;
             }
         }
         if (fd >= 0)
@@ -992,12 +1012,14 @@ static int read_csv(struct lb_battles_data *d, const char *path,
         lb_table_release(&t);
     free(r.fields);
     lb_filter_free(r.where);
-    if (rc != 0)
-        return column_hint(d, err);
+    /* a vote refused before the loader failed came first in the file: the
+     * loader stops only at a later row (it hands complete rows over) */
     if (r.failed) {
         memcpy(err, &r.err, sizeof *err);
         return -1;
     }
+    if (rc != 0)
+        return column_hint(d, path, err);
     return 0;
 }
 
@@ -1249,8 +1271,13 @@ static int json_element(struct json_reader *jr)
     int rc = -1;
 
     obj = json_loadb(jr->elem.data, jr->elem.len, JSON_DECODE_ANY, &je);
-    if (obj == NULL)
-        return fail(jr->err, &at, "invalid JSON: %s", je.text);
+    if (obj == NULL) {
+        /* jansson's words may hold the bytes it choked on: made safe */
+        (void)lb_utf8_render(&tmp, je.text, strlen(je.text), 0);
+        rc = fail(jr->err, &at, "invalid JSON: %s", lb_buf_str(&tmp));
+        lb_buf_release(&tmp);
+        return rc;
+    }
     jr->d->rows++;
     if (!json_is_object(obj)) {
         (void)fail(jr->err, &at,

@@ -704,6 +704,10 @@ static void test_battles_fast_path_equals_loader(void **state)
         "model_a,model_b\nA,B\n",
         "model_a,model_b,winner,n\nA,B,tie,x\n",
         "model_a,model_b,winner,anony\nA,B,tie,maybe\n",
+        /* a refused vote before a row the loader refuses: the vote's
+         * message, the first in the file */
+        "model_a,model_b,winner\nA,B,upset\n\"x\"\"\",B,tie\n,B,tie\n",
+        "model_a,model_b,winner\nA,B,tie\n,B,tie\n",
     };
     struct lb_battles_read_opts ro;
     size_t k, i;

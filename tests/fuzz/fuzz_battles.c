@@ -28,6 +28,28 @@ static uint64_t hash(const uint8_t *d, size_t n)
     return h ^ (h >> 29);
 }
 
+/* A message: each of its lines as fuzz_check_message wants one (a --where
+ * message shows the expression and a caret on two more lines). */
+static void check_message(const char *msg)
+{
+    char line[LB_ERROR_MAX];
+    const char *s = msg;
+
+    for (;;) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl != NULL ? (size_t)(nl - s) : strlen(s);
+
+        memcpy(line, s, n);
+        line[n] = '\0';
+        fuzz_check_message(line);
+        if (nl == NULL)
+            return;
+        FUZZ_CHECK(strstr(msg, LB_OPT("where")) != NULL,
+                   "a message of several lines: %s", msg);
+        s = nl + 1;
+    }
+}
+
 struct views {
     const struct lb_battles *b;
     enum lb_battles_matrix matrix;
@@ -129,16 +151,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    "the two paths read different votes");
     lb_battles_data_release(&slow);
     if (rc != 0) {
-        fuzz_check_message(err.msg);
+        check_message(err.msg);
         FUZZ_CHECK(strncmp(err.msg, NAME, sizeof NAME - 1) == 0 ||
-                       strncmp(err.msg, "--where", 7) == 0,
+                       strncmp(err.msg, LB_OPT("where"), 7) == 0,
                    "the message does not start with the file name: %s",
                    err.msg);
         lb_battles_data_release(&d);
         return 0;
     }
     if (lb_battles_compute(&b, &d, &o, &err) != 0) {
-        fuzz_check_message(err.msg);
+        check_message(err.msg);
     } else {
         check_ratings(&b);
         V.b = &b;
