@@ -22,6 +22,7 @@ static const struct lb_command commands[] = {
     {"import", cmd_import, "add lm-evaluation-harness results to a score file"},
     {"diff", cmd_diff, "compare two snapshots: moves, additions, score changes"},
     {"check", cmd_check, "list every problem of score files (pre-commit)"},
+    {"schema", cmd_schema, "print what each column is (Table Schema JSON)"},
     {"battles", cmd_battles, "rate models from pairwise votes (Chatbot Arena)"},
 };
 

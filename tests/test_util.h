@@ -14,15 +14,21 @@
 #include "base/error.h"
 #include "core/table.h"
 
-/* err's message as the command line prints it: each option named in it
+/* A core message as the command line prints it: each option named in it
  * (LB_OPT) as "--NAME". The result lives until the next call. */
-static inline const char *msg_of(const struct lb_error *err)
+static inline const char *as_shown(const char *msg)
 {
     static struct lb_buf out;
 
     lb_buf_reset(&out);
-    lb_error_render(&out, err->msg, "--");
+    lb_error_render(&out, msg, "--");
     return lb_buf_str(&out);
+}
+
+/* err's message so. */
+static inline const char *msg_of(const struct lb_error *err)
+{
+    return as_shown(err->msg);
 }
 
 /* Loads CSV text into *t and fails the test on error. */
@@ -49,7 +55,7 @@ static inline void load_fails(const char *csv, size_t len, const char *msg)
         print_error("load of %s succeeded, expected: %s\n", csv, msg);
         fail();
     }
-    assert_string_equal(err.msg, msg);
+    assert_string_equal(msg_of(&err), msg);
 }
 
 /* The text of a cell as a NUL-terminated string. */

@@ -79,7 +79,8 @@ static bool is_nonfinite_word(const char *s, size_t len)
 /* The common case, in a few instructions per byte: [-]digits[.digits]
  * with at most 18 digits, nothing around. Returns false to let the
  * general parser decide (spaces, '+', exponents, NA, errors...). */
-static bool parse_short(const char *s, size_t len, struct lb_dec *out)
+static bool parse_short(const char *s, size_t len, struct lb_dec *out,
+                        unsigned *written)
 {
     const char *p = s, *end = s + len;
     uint64_t v = 0;
@@ -107,6 +108,7 @@ static bool parse_short(const char *s, size_t len, struct lb_dec *out)
     }
     if (nd == 0 || nd > 18)
         return false;
+    *written = frac;
     /* the smallest scale that holds the value, as the general parser */
     while (frac > 0 && v % 10 == 0) {
         v /= 10;
@@ -143,6 +145,14 @@ bool lb_is_missing_text(const char *s, size_t len)
 
 enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
 {
+    unsigned written;
+
+    return lb_dec_parse_written(s, len, out, &written);
+}
+
+enum lb_num_status lb_dec_parse_written(const char *s, size_t len,
+                                        struct lb_dec *out, unsigned *written)
+{
     size_t i = 0;
     bool neg = false;
     uint64_t mant = 0;   /* significant digits, trailing zeros pending */
@@ -153,7 +163,7 @@ enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
     bool any = false;    /* at least one digit */
     bool overflow = false;
 
-    if (parse_short(s, len, out))
+    if (parse_short(s, len, out, written))
         return LB_NUM_OK;
     while (len > 0 && is_blank(s[len - 1]))
         len--;
@@ -227,6 +237,10 @@ enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out)
     }
     if (i != len)
         return LB_NUM_SYNTAX;
+    /* the fraction's digits, less the exponent's shift (at most 18) */
+    *written = exp10 >= 0                 ? 0
+               : -exp10 > LB_DEC_MAX_SCALE ? LB_DEC_MAX_SCALE
+                                           : (unsigned)-exp10;
 
     if (mant == 0 && !overflow) {
         out->units = 0;
@@ -272,6 +286,9 @@ const char *lb_num_status_phrase(enum lb_num_status st)
     case LB_NUM_DIGITS:
         return "has more digits than can be kept exactly "
                "(at most 18 significant digits and 18 decimals)";
+    case LB_NUM_UNIT:
+        return "is written with a unit ('%') where the column's other "
+               "numbers are bare: write all or none with it";
     }
     return "is not a number";
 }
@@ -299,12 +316,17 @@ lb_i128 lb_div_round_half_even(lb_i128 num, lb_i128 den)
 bool lb_dec_round(lb_i128 num, uint32_t den, unsigned scale, unsigned precision,
                   lb_i128 *out)
 {
-    if (precision >= scale) {
-        lb_i128 n;
+    if (precision > scale) {
+        /* num / den = q + r / den: q * m + round(r m / den), so that only
+         * the result has to fit, not num * m. m = 10^k with k > 0 is even,
+         * so the parity that breaks a tie is that of the second part. */
+        lb_i128 m = lb_pow10[precision - scale], q = num / den, r = num % den;
 
-        if (__builtin_mul_overflow(num, (lb_i128)lb_pow10[precision - scale], &n))
+        if (__builtin_mul_overflow(q, m, &q) ||
+            __builtin_add_overflow(q, lb_div_round_half_even(r * m, den), out))
             return false;
-        *out = lb_div_round_half_even(n, den);
+    } else if (precision == scale) {
+        *out = lb_div_round_half_even(num, den);
     } else {
         *out = lb_div_round_half_even(
             num, (lb_i128)den * lb_pow10[scale - precision]);

@@ -30,7 +30,10 @@ enum lb_num_status {
     LB_NUM_MISSING,   /* empty, "NA", "N/A" or "-": a missing value */
     LB_NUM_SYNTAX,    /* not a number */
     LB_NUM_NONFINITE, /* nan, inf, or beyond the range of a double (1e999) */
-    LB_NUM_DIGITS     /* a number, but too many digits to be kept exactly */
+    LB_NUM_DIGITS,    /* a number, but too many digits to be kept exactly */
+    LB_NUM_UNIT       /* never from lb_dec_parse: a number written with a
+                         unit ("77.47%") in a column whose other numbers
+                         are bare (core/table.h) */
 };
 
 struct lb_dec {
@@ -54,6 +57,12 @@ bool lb_is_missing_text(const char *s, size_t len);
  * to the exact value at the smallest scale that holds it ("6.90" gives 69
  * at scale 1, "1e-3" gives 1 at scale 3, "-0" gives 0 at scale 0). */
 enum lb_num_status lb_dec_parse(const char *s, size_t len, struct lb_dec *out);
+
+/* The same, and on LB_NUM_OK the decimals the number was written with in
+ * *written: "6.90" gives 2, "50" 0, "1.5e1" 0, "1e-3" 3. The value at that
+ * many decimals gives back the digits as written (lossless output). */
+enum lb_num_status lb_dec_parse_written(const char *s, size_t len,
+                                        struct lb_dec *out, unsigned *written);
 
 /* A short English phrase for a status other than LB_NUM_OK, to follow a
  * quoted value: "is not a number", "is not a finite number", ... */

@@ -21,6 +21,7 @@ static void insertion(size_t *a, size_t n, lb_index_cmp cmp, void *ctx)
 }
 
 /* Sorts a[0..n) using tmp[0..n) as scratch. */
+/* Recursion halves n: at most 64 levels deep. */
 static void merge_sort(size_t *a, size_t *tmp, size_t n, lb_index_cmp cmp,
                        void *ctx)
 {

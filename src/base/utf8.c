@@ -205,6 +205,12 @@ size_t lb_utf8_render(struct lb_buf *out, const char *s, size_t len,
     return width;
 }
 
+bool lb_text_formula_like(const char *s, size_t len)
+{
+    return len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
+                       s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
 size_t lb_utf8_width(const char *s, size_t len)
 {
     size_t i = 0, width = 0;

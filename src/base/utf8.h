@@ -32,6 +32,12 @@ int lb_utf8_cp_width(uint32_t cp);
  * it made "\uFEFFmodel" look like "model"). */
 bool lb_utf8_is_unsafe(uint32_t cp);
 
+/* True when a spreadsheet would read text starting so as a formula: its
+ * first byte is '=', '+', '-', '@', TAB or CR. (The CSV and TSV writers
+ * then add a "'"; add and import refuse such a text cell unless it is a
+ * number.) */
+bool lb_text_formula_like(const char *s, size_t len);
+
 /* True when s[0..len) is valid UTF-8. */
 bool lb_utf8_valid(const char *s, size_t len);
 

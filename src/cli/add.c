@@ -42,6 +42,9 @@ static const char usage_text[] =
     "      --wait SECONDS       when another writer holds the file's lock,\n"
     "                           wait at most SECONDS for it (default: for\n"
     "                           ever, saying so on standard error)\n"
+    "      --allow-formulas     store text that starts with =, +, -, @, TAB or\n"
+    "                           CR (a spreadsheet runs it as a formula: refused\n"
+    "                           by default, unless it is a number)\n"
     "  -q, --quiet              do not say where the rows rank\n"
     "  -h, --help               show this help and exit\n"
     "\n"
@@ -58,7 +61,8 @@ static const char usage_text[] =
     "  leaderboard add scores.csv --from new-runs.csv --replace\n";
 
 enum { OPT_SET = CLI_OPT_FIRST_FREE, OPT_FROM, OPT_REPLACE, OPT_NEW_COLUMN,
-       OPT_CREATE, OPT_WAIT };
+       OPT_CREATE, OPT_WAIT,
+       OPT_ALLOW_FORMULAS };
 
 static const struct option long_options[] = {
     {"model", required_argument, NULL, 'm'},
@@ -68,6 +72,7 @@ static const struct option long_options[] = {
     {"new-column", no_argument, NULL, OPT_NEW_COLUMN},
     {"create", no_argument, NULL, OPT_CREATE},
     {"wait", required_argument, NULL, OPT_WAIT},
+    {"allow-formulas", no_argument, NULL, OPT_ALLOW_FORMULAS},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -163,6 +168,9 @@ static int parse_args(int argc, char **argv, struct add_args *a)
                                               "seconds (0 to 1000000000, 3 "
                                               "decimals at most)",
                                        lb_quotes(&q, optarg));
+            break;
+        case OPT_ALLOW_FORMULAS:
+            a->opts.allow_formulas = true;
             break;
         case 'q':
             a->quiet = true;

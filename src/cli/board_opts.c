@@ -22,7 +22,13 @@ const char cli_board_help[] =
     "                            ranked, listed last with the reason), partial\n"
     "                            (mean of the scores present, marked *), zero\n"
     "                            (counted as 0, marked *)\n"
-    "      --model-column NAME   the column of model names (default: 'model')\n"
+    "      --model-column NAME   the column of model names (default: the\n"
+    "                            schema's, else model, model_id, model_name or\n"
+    "                            name, in any letter case)\n"
+    "      --schema FILE         what each column is: a Table Schema JSON file\n"
+    "                            (default: NAME.schema.json beside NAME.csv,\n"
+    "                            else inferred and stated under the table; see\n"
+    "                            'leaderboard schema')\n"
     "\n"
     "Which rows\n"
     "  -w, --where EXPR          rank only the rows for which EXPR is true, e.g.\n"
@@ -47,9 +53,13 @@ const char cli_board_help[] =
     "      --baseline A=V        normalized: the random-guess score of a\n"
     "                            benchmark (the catalog knows the Open LLM\n"
     "                            Leaderboard's); may be repeated\n"
-    "      --lower-is-better A   a benchmark where lower is better (counted as\n"
-    "                            100 - score by mean, weighted and geomean);\n"
-    "                            may be repeated\n"
+    "      --lower-is-better A   a benchmark where lower is better (the schema's\n"
+    "                            \"better\": \"lower\"; inferred for names such\n"
+    "                            as WER, error, loss); may be repeated. mean,\n"
+    "                            weighted and geomean average such benchmarks\n"
+    "                            in their own units, lowest first, and refuse\n"
+    "                            to mix them with others; normalized,\n"
+    "                            mean-rank and win-rate take both\n"
     "      --suite SUITE         a board's benchmarks and method: openllm-v1\n"
     "                            (mean of 6) or openllm-v2 (normalized mean of\n"
     "                            6)\n"
@@ -57,7 +67,7 @@ const char cli_board_help[] =
     "Ranking\n"
     "  -s, --sort COLUMN         rank by one benchmark or numeric column instead\n"
     "                            of the average\n"
-    "      --ascending           lower is better\n"
+    "      --ascending           with --sort: lowest first\n"
     "      --ties CONVENTION     competition (default: 1 2 2 4), dense (1 2 2 3),\n"
     "                            ordinal (1 2 3 4), fractional (1 2.5 2.5 4),\n"
     "                            exact (competition, tied only when exactly equal)\n"
@@ -312,6 +322,13 @@ int cli_board_finish(const char *cmd, struct cli_board_args *a)
         return cli_usage_error(cmd, "--weights needs --method weighted");
     if (o->method.nbaselines > 0 && m != LB_METHOD_NORMALIZED)
         return cli_usage_error(cmd, "--baseline needs --method normalized");
+    if (o->rank.ascending && o->select.sort == NULL)
+        return cli_usage_error(cmd, "--ascending orders --sort's column "
+                                    "lowest first; the aggregate's order "
+                                    "follows its benchmarks: name those "
+                                    "where lower is better with "
+                                    "--lower-is-better or in a schema "
+                                    "(\"better\": \"lower\")");
     return 0;
 }
 
@@ -348,18 +365,15 @@ int cli_board_option(const char *cmd, int c, const char *arg,
                                    lb_quotes(&q, arg));
         return 0;
     case 'p':
-        if (!cli_parse_size(arg, 0, MAX_PRECISION, &v))
-            return cli_usage_error(
-                cmd, "--precision: %s is not a whole number from 0 to %d",
-                lb_quotes(&q, arg), MAX_PRECISION);
+        if (cli_number_option(cmd, "--precision", arg, 0, MAX_PRECISION, &v))
+            return LB_EXIT_USAGE;
         o->rank.precision = (unsigned)v;
         a->precision_given = true;
         return 0;
     case 'n':
-        if (!cli_parse_size(arg, 1, (unsigned long)LONG_MAX, &v))
-            return cli_usage_error(cmd,
-                                   "--top: %s is not a whole number above 0",
-                                   lb_quotes(&q, arg));
+        if (cli_number_option(cmd, "--top", arg, 1, (unsigned long)LONG_MAX,
+                              &v))
+            return LB_EXIT_USAGE;
         o->rank.top = (size_t)v;
         return 0;
     case 'c':
@@ -400,18 +414,17 @@ int cli_board_option(const char *cmd, int c, const char *arg,
     case CLI_OPT_STDERR:
         return cli_values_add(cmd, "--stderr", arg, false, &a->stderrs);
     case CLI_OPT_BOOTSTRAP:
-        if (!cli_parse_size(arg, 1, 1000000, &v))
-            return cli_usage_error(cmd,
-                                   "--bootstrap: %s is not a whole number "
-                                   "from 1 to 1000000",
-                                   lb_quotes(&q, arg));
+        if (cli_number_option(cmd, "--bootstrap", arg, 1, 1000000, &v))
+            return LB_EXIT_USAGE;
         o->ci.draws = (size_t)v;
         return 0;
     case CLI_OPT_SEED:
-        if (!cli_parse_size(arg, 0, ULONG_MAX, &v))
-            return cli_usage_error(cmd, "--seed: %s is not a whole number",
-                                   lb_quotes(&q, arg));
+        if (cli_number_option(cmd, "--seed", arg, 0, ULONG_MAX, &v))
+            return LB_EXIT_USAGE;
         o->ci.seed = (uint64_t)v;
+        return 0;
+    case CLI_OPT_SCHEMA:
+        a->load.schema_path = arg;
         return 0;
     case CLI_OPT_DEDUP:
         if (!lb_dedup_parse(arg, &o->dedup))

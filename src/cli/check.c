@@ -37,7 +37,12 @@ static const char usage_text[] =
     "      --max N               list at most N problems of one kind per\n"
     "                            column (default 20; 0: all), count the rest\n"
     "      --strict              warnings fail too (exit status 1)\n"
-    "      --model-column NAME   the column of model names (default: 'model')\n"
+    "      --model-column NAME   the column of model names (default: the\n"
+    "                            schema's, else model, model_id, model_name or\n"
+    "                            name, in any letter case)\n"
+    "      --schema FILE         what each column is: a Table Schema JSON file\n"
+    "                            (default: NAME.schema.json beside NAME.csv,\n"
+    "                            else inferred; see 'leaderboard schema')\n"
     "  -q, --quiet               print nothing for a file without problems\n"
     "  -h, --help                show this help and exit\n"
     "\n"
@@ -49,6 +54,7 @@ static const struct option long_options[] = {
     {"max", required_argument, NULL, CLI_OPT_FIRST_FREE + 1},
     {"strict", no_argument, NULL, CLI_OPT_FIRST_FREE},
     {"model-column", required_argument, NULL, CLI_OPT_MODEL_COLUMN},
+    {"schema", required_argument, NULL, CLI_OPT_SCHEMA},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -57,6 +63,7 @@ static const struct option long_options[] = {
 struct check_args {
     struct lb_check_opts opts;
     const char *model_column;
+    const char *schema_path;
     bool strict;
     bool quiet;
     char **files;
@@ -65,7 +72,6 @@ struct check_args {
 
 static int parse_args(int argc, char **argv, struct check_args *a)
 {
-    struct lb_quoted q;
     unsigned long v;
     int c;
 
@@ -76,10 +82,9 @@ static int parse_args(int argc, char **argv, struct check_args *a)
     while ((c = getopt_long(argc, argv, ":qh", long_options, NULL)) != -1) {
         switch (c) {
         case CLI_OPT_FIRST_FREE + 1: /* --max (-n is --top elsewhere) */
-            if (!cli_parse_size(optarg, 0, (unsigned long)LONG_MAX, &v))
-                return cli_usage_error("check",
-                                       "--max: %s is not a whole number",
-                                       lb_quotes(&q, optarg));
+            if (cli_number_option("check", "--max", optarg, 0,
+                                  (unsigned long)LONG_MAX, &v))
+                return LB_EXIT_USAGE;
             a->opts.max_per_column = (size_t)v;
             break;
         case CLI_OPT_FIRST_FREE:
@@ -87,6 +92,9 @@ static int parse_args(int argc, char **argv, struct check_args *a)
             break;
         case CLI_OPT_MODEL_COLUMN:
             a->model_column = optarg;
+            break;
+        case CLI_OPT_SCHEMA:
+            a->schema_path = optarg;
             break;
         case 'q':
             a->quiet = true;
@@ -114,11 +122,16 @@ static void add_safe(struct lb_buf *b, const char *s)
 
 /* Appends the loader's message "NAME[:LINE[:COL]]: what" as
  * "NAME[:LINE[:COL]]: error: what", terminal-safe. */
-static void add_located(struct lb_buf *out, const char *name, const char *msg)
+static void add_located(struct lb_buf *out, const char *name,
+                        const char *marked)
 {
+    struct lb_buf shown = LB_BUF_INIT;
     size_t n = strlen(name), pos = 0;
-    const char *p = msg;
+    const char *msg, *p;
     int parts;
+
+    lb_error_render(&shown, marked, "--"); /* options as the CLI spells them */
+    msg = p = lb_buf_str(&shown);
 
     if (strncmp(msg, name, n) == 0 && msg[n] == ':') {
         p = msg + n;
@@ -135,6 +148,7 @@ static void add_located(struct lb_buf *out, const char *name, const char *msg)
     lb_buf_adds(out, pos > 0 ? "error: " : "");
     add_safe(out, msg + pos);
     lb_buf_addc(out, '\n');
+    lb_buf_release(&shown);
 }
 
 /* Checks one file; returns 0 when it has no error (nor, with --strict, a
@@ -142,6 +156,7 @@ static void add_located(struct lb_buf *out, const char *name, const char *msg)
 static int check_file(const struct check_args *a, const char *path)
 {
     struct lb_load_opts lo = {.model_column = a->model_column,
+                              .schema_path = a->schema_path,
                               .keep_text = true};
     struct lb_table t;
     struct lb_error err;
@@ -178,7 +193,8 @@ static int check_file(const struct check_args *a, const char *path)
             lb_buf_addf(&out, ":%zu:%zu", is->line, is->col);
         lb_buf_addf(&out, ": %s: ",
                     is->level == LB_CHECK_ERROR ? "error" : "warning");
-        lb_buf_adds(&out, is->msg); /* user text in it is quoted */
+        /* user text in it is quoted; options as the CLI spells them */
+        lb_error_render(&out, is->msg, "--");
         lb_buf_addc(&out, '\n');
     }
     rc = rep.errors > 0 || (a->strict && rep.warnings > 0);

@@ -36,6 +36,7 @@ int cmd_plot(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 int cmd_battles(int argc, char **argv);
 
 /* {======================================================================
@@ -77,7 +78,7 @@ int cli_plot_report(const struct lb_chart_out *c, size_t n, bool rendered);
 struct cli_add_target {
     const char *file;        /* the score file, as the user named it */
     bool create;             /* create it when it does not exist */
-    struct lb_add_opts opts; /* --replace, --new-column */
+    struct lb_add_opts opts; /* --replace, --new-column, --allow-formulas */
     bool quiet;              /* do not say where the rows rank */
     long long wait_ms;       /* --wait: how long to wait for another
                                 writer's lock; < 0: for ever */
@@ -115,6 +116,7 @@ enum {
     CLI_OPT_STDERR,
     CLI_OPT_BOOTSTRAP,
     CLI_OPT_SEED,
+    CLI_OPT_SCHEMA,
     CLI_OPT_FIRST_FREE /* a command numbers its own long options from here */
 };
 
@@ -138,7 +140,8 @@ enum {
         {"suite", required_argument, NULL, CLI_OPT_SUITE},              \
         {"stderr", required_argument, NULL, CLI_OPT_STDERR},            \
         {"bootstrap", required_argument, NULL, CLI_OPT_BOOTSTRAP},      \
-        {"seed", required_argument, NULL, CLI_OPT_SEED}
+        {"seed", required_argument, NULL, CLI_OPT_SEED},                \
+        {"schema", required_argument, NULL, CLI_OPT_SCHEMA}
 
 /* The help text of those options (the "Which benchmarks" and "Ranking"
  * sections), ending with a blank line; then the options of intervals. */
@@ -279,6 +282,13 @@ void cli_format_help(FILE *fp);
  * and at most CLI_WAIT_MAX, into milliseconds; false otherwise. */
 #define CLI_WAIT_MAX 1000000000LL
 bool cli_parse_seconds(const char *s, long long *ms);
+/* The value of a numeric option (every command's: one message says what
+ * is taken): a whole number from min to max into *out and 0, or a usage
+ * error "OPTION: 'ARG' is not a whole number from MIN to MAX" and
+ * LB_EXIT_USAGE. */
+int cli_number_option(const char *cmd, const char *option, const char *arg,
+                      unsigned long min, unsigned long max,
+                      unsigned long *out);
 
 /* Where a command writes its result: standard output, or a file written
  * as a stream into an unnamed temporary file and put in place only when

@@ -123,6 +123,18 @@ bool cli_parse_seconds(const char *s, long long *ms)
     return true;
 }
 
+int cli_number_option(const char *cmd, const char *option, const char *arg,
+                      unsigned long min, unsigned long max,
+                      unsigned long *out)
+{
+    struct lb_quoted q;
+
+    if (cli_parse_size(arg, min, max, out))
+        return 0;
+    return cli_usage_error(cmd, "%s: %s is not a whole number from %lu to %lu",
+                           option, lb_quotes(&q, arg), min, max);
+}
+
 int cli_output_open(struct cli_output *o, const char *path)
 {
     struct lb_error err;

@@ -85,6 +85,7 @@ struct diff_args {
 static int parse_args(int argc, char **argv, struct diff_args *a)
 {
     struct lb_quoted q;
+    enum lb_num_status st;
     int c, rc;
 
     memset(a, 0, sizeof *a);
@@ -100,9 +101,13 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
             return rc;
         switch (c) {
         case 't':
-            if (lb_dec_parse(optarg, strlen(optarg), &a->threshold) !=
-                    LB_NUM_OK ||
-                a->threshold.units < 0)
+            st = lb_dec_parse(optarg, strlen(optarg), &a->threshold);
+            /* why it is refused: not a number, too many digits, negative */
+            if (st != LB_NUM_OK && st != LB_NUM_MISSING)
+                return cli_usage_error("diff", "--threshold: %s %s",
+                                       lb_quotes(&q, optarg),
+                                       lb_num_status_phrase(st));
+            if (st != LB_NUM_OK || a->threshold.units < 0)
                 return cli_usage_error("diff",
                                        "--threshold: %s is not a number of 0 "
                                        "or more",

@@ -49,6 +49,9 @@ static const char usage_text[] =
     "      --replace             update the model's row if it is there\n"
     "      --new-column          add columns the file does not have\n"
     "      --create              create FILE if it does not exist\n"
+    "      --allow-formulas      store text that starts with =, +, -, @, TAB\n"
+    "                            or CR (a model name, --set: refused by\n"
+    "                            default, a spreadsheet runs it as a formula)\n"
     "      --strict              add nothing when a result is not comparable\n"
     "                            (see warnings below)\n"
     "      --wait SECONDS        when another writer holds the file's lock,\n"
@@ -77,7 +80,8 @@ static const char usage_text[] =
     "gsm8k:exact_match,flexible-extract=GSM8K\n";
 
 enum { OPT_MAP = CLI_OPT_FIRST_FREE, OPT_SET, OPT_DECIMALS, OPT_REPLACE,
-       OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT, OPT_WAIT };
+       OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT, OPT_WAIT,
+       OPT_ALLOW_FORMULAS };
 
 static const struct option long_options[] = {
     {"into", required_argument, NULL, 'i'},
@@ -90,6 +94,7 @@ static const struct option long_options[] = {
     {"create", no_argument, NULL, OPT_CREATE},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"wait", required_argument, NULL, OPT_WAIT},
+    {"allow-formulas", no_argument, NULL, OPT_ALLOW_FORMULAS},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -155,11 +160,9 @@ static int parse_args(int argc, char **argv, struct import_args *a)
             a->sets[a->nsets++] = optarg;
             break;
         case OPT_DECIMALS:
-            if (!cli_parse_size(optarg, 0, MAX_DECIMALS, &v))
-                return cli_usage_error(
-                    "import", "--decimals: %s is not a whole number from 0 "
-                              "to %d",
-                    lb_quotes(&q, optarg), MAX_DECIMALS);
+            if (cli_number_option("import", "--decimals", optarg, 0,
+                                  MAX_DECIMALS, &v))
+                return LB_EXIT_USAGE;
             a->decimals = (unsigned)v;
             break;
         case OPT_REPLACE:
@@ -180,6 +183,9 @@ static int parse_args(int argc, char **argv, struct import_args *a)
                                                  "of seconds (0 to 1000000000, "
                                                  "3 decimals at most)",
                                        lb_quotes(&q, optarg));
+            break;
+        case OPT_ALLOW_FORMULAS:
+            a->tg.opts.allow_formulas = true;
             break;
         case 'q':
             a->tg.quiet = true;

@@ -20,7 +20,7 @@ _leaderboard()
 
     local commands
     commands="$(_leaderboard_list commands) help"
-    local board="--benchmarks --missing --model-column --where --dedup
+    local board="--benchmarks --missing --model-column --schema --where --dedup
         --method --weights --baseline --lower-is-better --suite --stderr
         --bootstrap --seed --sort --ascending --ties --precision --top
         --columns"
@@ -78,6 +78,9 @@ _leaderboard()
     -i|--into|--from)
         COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
         return ;;
+    --schema)
+        COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+        return ;;
     -b|--benchmarks|-s|--sort|-c|--columns|--model-column|-p|--precision|\
     -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
     -w|--where|--weights|--baseline|--lower-is-better|--stderr|--bootstrap|\
@@ -91,13 +94,15 @@ _leaderboard()
         rank) opts="$board --ci --compare-methods --format --output
             --no-charts --help" ;;
         add) opts="--model --set --from --replace --new-column --create
-            --wait --quiet --help" ;;
+            --wait --allow-formulas --quiet --help" ;;
         plot) opts="$board --chart --output --terminal --script-only --help" ;;
         import) opts="--into --map --model --set --decimals --replace
-            --new-column --create --strict --wait --quiet --help" ;;
+            --new-column --create --strict --wait --allow-formulas --quiet
+            --help" ;;
         diff) opts="--benchmarks --missing --model-column --sort --ascending
             --ties --precision --threshold --all --format --output --help" ;;
-        check) opts="--max --strict --model-column --quiet --help" ;;
+        check) opts="--max --strict --model-column --schema --quiet --help" ;;
+        schema) opts="--write --output --schema --model-column --help" ;;
         battles) opts="--columns --where --weight --method --anchor --k
             --order --bootstrap --ci --draws --seed --matrix --ties
             --precision --top --format --output --no-charts --help" ;;

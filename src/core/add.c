@@ -8,6 +8,7 @@
 
 #include "base/decimal.h"
 #include "base/quote.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
 #include "core/csv_write.h"
@@ -187,29 +188,54 @@ static int check_value(struct adder *ad, const struct target *tg,
     enum lb_num_status st;
     size_t n;
     const char *s = trimmed(a, &n);
-    lb_i128 lo, hi;
+    enum lb_bad_kind bad;
 
     if (!tg->benchmark && !a->benchmark)
         return 0;
-    st = lb_dec_parse(s, n, &d);
+    /* what rank's loader accepts, decided by the same function */
+    bad = lb_score_cell(s, n, tg->benchmark, tg->lo, tg->hi, &d, &st);
     if (st == LB_NUM_MISSING)
         return 0;
-    if (st != LB_NUM_OK)
+    if (bad == LB_BAD_NUMBER)
         return lb_error_set(ad->err, "%s: %s %s (column %s)%s", a->origin,
                             lb_quote(&qv, a->value, a->value_len),
                             lb_num_status_phrase(st),
                             lb_quotes(&qc, tg->name),
-                            tg->benchmark ? "" : "; use --set for text");
-    if (!tg->benchmark)
-        return 0;
-    /* 128 bits: 100 * 10^18 does not fit in 64 */
-    lo = (lb_i128)tg->lo * lb_pow10[d.scale];
-    hi = (lb_i128)tg->hi * lb_pow10[d.scale];
-    if (d.units < lo || d.units > hi)
+                            tg->benchmark ? ""
+                                          : "; use " LB_OPT("set") " for text");
+    if (bad == LB_BAD_RANGE)
         return lb_error_set(ad->err, "%s: %s is out of range for %s (%d to %d)",
                             a->origin, lb_quote(&qv, a->value, a->value_len),
                             lb_quotes(&qc, tg->name), tg->lo, tg->hi);
     return 0;
+}
+
+/* Refuses text that a spreadsheet would run as a formula (the score file
+ * is a CSV people open in spreadsheets), unless it is a number or a missing
+ * mark, or the options allow it. 'what' says which cell: "model name",
+ * "column name", or NULL for a value of column 'column'. */
+static int check_formula(const struct adder *ad, const char *origin,
+                         const char *what, const char *s, size_t len,
+                         const char *column)
+{
+    struct lb_quoted qv, qc, qf;
+    struct lb_dec d;
+    enum lb_num_status st;
+
+    if (ad->opts->allow_formulas || !lb_text_formula_like(s, len))
+        return 0;
+    st = lb_dec_parse(s, len, &d);
+    if (st == LB_NUM_OK || st == LB_NUM_MISSING)
+        return 0;
+    if (what == NULL)
+        snprintf(qc.s, sizeof qc.s, " (column %s)",
+                 lb_quotes(&qf, column));
+    return lb_error_set(ad->err, "%s: %s%s%s%s starts with %s: a spreadsheet "
+                                 "would run it as a formula; "
+                                 LB_OPT("allow-formulas") " stores it anyway",
+                        origin, what ? what : "", what ? " " : "",
+                        lb_quote(&qv, s, len), what ? "" : qc.s,
+                        lb_quote(&qf, s, 1));
 }
 
 /* The target column that a->column designates, adding it when allowed;
@@ -224,7 +250,7 @@ static size_t resolve(struct adder *ad, const struct lb_assign *a)
     if (col != LB_NPOS) {
         if (col == t->model_col) {
             (void)lb_error_set(ad->err, "%s: %s is the model column; give the "
-                                        "model with --model",
+                                        "model with " LB_OPT("model"),
                                a->origin, lb_quotes(&q, a->column));
             return LB_NPOS;
         }
@@ -245,7 +271,7 @@ static size_t resolve(struct adder *ad, const struct lb_assign *a)
             return i;
     if (!ad->opts->new_column) {
         (void)lb_error_set(ad->err, "%s: no column %s in %s; add it with "
-                                    "--new-column",
+                                    LB_OPT("new-column"),
                            a->origin, lb_quotes(&q, a->column),
                            lb_quotes(&q2, ad->name));
         return LB_NPOS;
@@ -254,6 +280,9 @@ static size_t resolve(struct adder *ad, const struct lb_assign *a)
         (void)lb_error_set(ad->err, "%s: empty column name", a->origin);
         return LB_NPOS;
     }
+    if (check_formula(ad, a->origin, "column name", a->column,
+                      strlen(a->column), NULL) != 0)
+        return LB_NPOS;
     b = lb_catalog_benchmark(a->column);
     ad->targets[ad->ntargets] = (struct target){
         a->column, true,
@@ -279,6 +308,9 @@ static int resolve_rows(struct adder *ad, const struct lb_new_row *rows,
             rc = lb_error_set(ad->err, "%s: empty model name", rows[r].origin);
             break;
         }
+        if ((rc = check_formula(ad, rows[r].origin, "model name",
+                                rows[r].model, rows[r].model_len, NULL)) != 0)
+            break;
         for (k = 0; k < rows[r].ncells; k++, at++)
             if ((col[at] = resolve(ad, &rows[r].cells[k])) == LB_NPOS) {
                 rc = -1;
@@ -299,7 +331,10 @@ static int resolve_rows(struct adder *ad, const struct lb_new_row *rows,
                                       a->origin,
                                       lb_quotes(&q, ad->targets[col[at]].name),
                                       (*slot)->origin);
-                else if ((rc = check_value(ad, &ad->targets[col[at]], a)) == 0)
+                else if ((rc = check_value(ad, &ad->targets[col[at]], a)) == 0 &&
+                         (rc = check_formula(ad, a->origin, NULL, a->value,
+                                             a->value_len,
+                                             ad->targets[col[at]].name)) == 0)
                     *slot = a;
             }
         }
@@ -339,8 +374,8 @@ static size_t only_row_of_model(struct adder *ad, const struct lb_new_row *row)
     }
     if (count > 1) {
         (void)lb_error_set(ad->err, "%s: model %s has %zu rows in %s "
-                                    "(precision %s); choose one with --set "
-                                    "precision=...",
+                                    "(precision %s); choose one with "
+                                    LB_OPT("set") " precision=...",
                            row->origin, lb_quote(&qm, row->model, row->model_len),
                            count, ad->name, lb_buf_str(&precs));
         found = SIZE_MAX - 1;
@@ -407,15 +442,15 @@ static int match_keys(struct adder *ad, const struct lb_new_row *rows,
         } else if (!ad->opts->replace) {
             rc = lb_error_set(ad->err,
                               "%s: model %s%s is already in %s (line %zu); "
-                              "use --replace to update it",
+                              "use " LB_OPT("replace") " to update it",
                               rows[r].origin,
                               lb_quote(&qm, k->model, k->model_len), prec,
                               lb_quotes(&qf, ad->name), lb_table_line(t, dup));
         } else if (((unsigned)file_dup[dup / 8] >> (dup % 8)) & 1u) {
             rc = lb_error_set(ad->err,
                               "%s: model %s%s is in %s more than once (first "
-                              "at line %zu); --replace cannot tell which row "
-                              "to update",
+                              "at line %zu); " LB_OPT("replace")
+                              " cannot tell which row to update",
                               rows[r].origin,
                               lb_quote(&qm, k->model, k->model_len), prec,
                               lb_quotes(&qf, ad->name), lb_table_line(t, dup));
@@ -533,15 +568,16 @@ static int build(struct adder *ad, const char *data, size_t len,
 }
 
 /* The new content must load with every benchmark column it touched still
- * numeric: a value with many decimals can make the column's common scale
- * overflow (100 at 18 decimals does not fit in 64 bits). Names the value. */
-static int verify(struct adder *ad, size_t nrows, const struct lb_buf *out,
-                  const size_t *row_index)
+ * numeric. The loader and check_value decide with the same function
+ * (lb_score_cell), and every value that decides to keep fits beside any
+ * other (the loader widens to 128 bits): this only guards against a value
+ * written otherwise than it was checked. */
+static int verify(struct adder *ad, const struct lb_buf *out)
 {
     struct lb_table nt;
     struct lb_load_opts lo = {.allow_no_rows = true};
     struct lb_error e;
-    size_t j, r;
+    size_t j;
     int rc = 0;
 
     if (lb_table_load_mem(&nt, ad->name, lb_buf_str(out), out->len, &lo, &e) != 0)
@@ -556,22 +592,7 @@ static int verify(struct adder *ad, size_t nrows, const struct lb_buf *out,
         if (!ad->targets[j].benchmark || !was_ok ||
             (c->numeric && c->bad.kind == LB_BAD_NONE))
             continue;
-        for (r = 0; r < nrows; r++) {
-            const struct lb_assign *a = ad->cell[r * ad->ntargets + j];
-            struct lb_quoted qv, qc;
-
-            if (a == NULL || lb_table_line(&nt, row_index[r]) != c->bad.line)
-                continue;
-            rc = lb_error_set(ad->err, "%s: %s cannot be kept exactly with the "
-                                       "other values of column %s (at most 18 "
-                                       "significant digits at their common "
-                                       "number of decimals)",
-                              a->origin, lb_quote(&qv, a->value, a->value_len),
-                              lb_quotes(&qc, ad->targets[j].name));
-            break;
-        }
-        if (rc == 0)
-            rc = lb_table_check_numeric(&nt, j, ad->err);
+        rc = lb_table_check_numeric(&nt, j, ad->err);
     }
     lb_table_release(&nt);
     return rc;
@@ -622,7 +643,7 @@ int lb_add_apply(const char *name, const char *data, size_t len,
 
     if (resolve_rows(&ad, rows, nrows) == 0 && match_keys(&ad, rows, nrows) == 0 &&
         build(&ad, data, len, rows, nrows, out, row_index, replaced) == 0)
-        rc = verify(&ad, nrows, out, row_index);
+        rc = verify(&ad, out);
     if (rc != 0)
         lb_buf_reset(out);
     free(ad.targets);
@@ -633,10 +654,12 @@ int lb_add_apply(const char *name, const char *data, size_t len,
 }
 
 int lb_add_create(const char *name, const struct lb_new_row *rows,
-                  size_t nrows, struct lb_buf *out, struct lb_error *err)
+                  size_t nrows, const struct lb_add_opts *create_opts,
+                  struct lb_buf *out, struct lb_error *err)
 {
     struct lb_buf header = LB_BUF_INIT;
-    struct lb_add_opts opts = {false, false};
+    struct lb_add_opts opts = {false, false, create_opts->allow_formulas};
+    struct adder ad = {.opts = &opts, .err = err};
     const char **cols = NULL;
     size_t ncols = 0, r, k, j;
     size_t *row_index = xcalloc(nrows + 1, sizeof *row_index);
@@ -654,6 +677,12 @@ int lb_add_create(const char *name, const struct lb_new_row *rows,
                 ;
             if (j < ncols || strcasecmp(c, "model") == 0 || c[0] == '\0')
                 continue;
+            /* the header is a row of text cells too */
+            if (check_formula(&ad, rows[r].cells[k].origin, "column name", c,
+                              strlen(c), NULL) != 0) {
+                rc = -1;
+                goto out;
+            }
             cols = xreallocarray(cols, ncols + 1, sizeof *cols);
             cols[ncols++] = c;
             lb_buf_addc(&header, ',');
@@ -663,6 +692,7 @@ int lb_add_create(const char *name, const struct lb_new_row *rows,
     lb_buf_addc(&header, '\n');
     rc = lb_add_apply(name, header.data, header.len, rows, nrows, &opts, out,
                       row_index, replaced, err);
+out:
     free(cols);
     free(row_index);
     free(replaced);

@@ -19,7 +19,12 @@
  *   - the key (model, and precision when the file has a precision column)
  *     is not in the file, unless replace: then that row is updated in place
  *     (the columns given take the new values, the others keep theirs);
- *   - no key twice among the new rows, no column twice in a row. */
+ *   - no key twice among the new rows, no column twice in a row;
+ *   - no text that a spreadsheet would run as a formula (the score file is
+ *     a CSV people open in spreadsheets): a model name, a cell or a new
+ *     column name whose first character is '=', '+', '-', '@', TAB or CR
+ *     is refused unless it is a number (-5) or a missing mark (-), or
+ *     allow_formulas is set. */
 #ifndef LB_CORE_ADD_H
 #define LB_CORE_ADD_H
 
@@ -47,8 +52,9 @@ struct lb_new_row {
 };
 
 struct lb_add_opts {
-    bool replace;    /* update a row whose key exists */
-    bool new_column; /* add columns the file lacks */
+    bool replace;        /* update a row whose key exists */
+    bool new_column;     /* add columns the file lacks */
+    bool allow_formulas; /* store text a spreadsheet would run as it is */
 };
 
 /* Computes into 'out' the file 'name' (current content data[0..len)) with
@@ -62,8 +68,10 @@ int lb_add_apply(const char *name, const char *data, size_t len,
 
 /* The content of a new score file holding these rows: a header of "model"
  * and the columns in the order first given, LF line ends. Validated as
- * lb_add_apply would (catalog ranges, duplicates). */
+ * lb_add_apply would (catalog ranges, duplicates, formulas: only
+ * opts->allow_formulas is read). */
 int lb_add_create(const char *name, const struct lb_new_row *rows,
-                  size_t nrows, struct lb_buf *out, struct lb_error *err);
+                  size_t nrows, const struct lb_add_opts *opts,
+                  struct lb_buf *out, struct lb_error *err);
 
 #endif

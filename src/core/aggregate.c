@@ -34,13 +34,24 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
                       struct lb_error *err)
 {
     size_t r, k;
+    bool narrow;
+    /* per count of scores present: the largest |sum| and its row */
+    lb_i128 *big = xcalloc(sel->nbench + 1, sizeof *big);
+    size_t *big_row = xcalloc(sel->nbench + 1, sizeof *big_row);
 
     lb_aggregate_prepare(agg, t, sel->bench, sel->nbench, policy);
     /* check once that no sum overflows 128 bits, and whether 64 are
-     * enough: the sums computed later then need no check */
+     * enough: the sums computed later then need no check (64 bits also
+     * means no column of 128-bit numbers: lb_aggregate_sum reads them as
+     * 64) */
     agg->fits64 = true;
+    for (k = 0; k < sel->nbench; k++)
+        if (t->cols[sel->bench[k]].num128 != NULL)
+            agg->fits64 = false;
+    narrow = agg->fits64; /* no column of 128-bit numbers */
     for (r = 0; r < t->nrows; r++) {
         lb_i128 sum = 0;
+        size_t n = 0;
 
         for (k = 0; k < sel->nbench; k++) {
             const struct lb_column *c = &t->cols[sel->bench[k]];
@@ -48,9 +59,15 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
 
             if (lb_column_missing(c, r))
                 continue;
-            /* |value| < 2^63 and mult <= 10^18 < 2^60: the product fits */
-            v = (lb_i128)lb_column_num(c, r) * agg->mult[k];
+            n++;
+            /* the value at 18 decimals at most: below 2^63 * 10^18 <
+             * 2^123, the product fits (64 by 64 bits unless the column
+             * needed 128) */
+            v = narrow ? (lb_i128)lb_column_num64(c, r) * agg->mult[k]
+                       : lb_column_num(c, r) * agg->mult[k];
             if (__builtin_add_overflow(sum, v, &sum)) {
+                free(big);
+                free(big_row);
                 lb_aggregate_release(agg);
                 return lb_error_set(err, "%s:%zu: the sum of the scores is too "
                                          "large to be kept exactly",
@@ -60,11 +77,24 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
                 sum > INT64_MAX)
                 agg->fits64 = false;
         }
-        if ((sum < 0 ? -sum : sum) > agg->max_abs) {
-            agg->max_abs = sum < 0 ? -sum : sum;
-            agg->max_row = r;
+        if ((sum < 0 ? -sum : sum) > big[n]) {
+            big[n] = sum < 0 ? -sum : sum;
+            big_row[n] = r;
         }
     }
+    /* the largest |mean|, rounded up, over the rows that have one */
+    for (k = 1; k <= sel->nbench; k++) {
+        size_t den = policy == LB_MISSING_PARTIAL ? k : sel->nbench;
+        lb_i128 m = big[k] / (lb_i128)den + (big[k] % (lb_i128)den != 0);
+
+        if ((policy != LB_MISSING_EXCLUDE || k == sel->nbench) &&
+            m > agg->max_abs) {
+            agg->max_abs = m;
+            agg->max_row = big_row[k];
+        }
+    }
+    free(big);
+    free(big_row);
     return 0;
 }
 
@@ -74,7 +104,10 @@ void lb_aggregate_column(const struct lb_table *t, size_t col,
     size_t r;
 
     lb_aggregate_prepare(agg, t, &col, 1, LB_MISSING_EXCLUDE);
-    agg->fits64 = true; /* one value: a 64-bit number */
+    agg->lower_better = lb_column_lower_better(&t->cols[col]);
+    /* one value: 64 bits unless the column needed more (lb_aggregate_sum
+     * then reads it as 64 bits) */
+    agg->fits64 = t->cols[col].num128 == NULL;
     for (r = 0; r < t->nrows; r++) {
         lb_i128 v = lb_column_num(&t->cols[col], r);
 
@@ -92,7 +125,7 @@ lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
     lb_i128 sum = 0;
     int64_t small = 0;
     uint32_t n = 0, k;
-    bool wide = false;
+    bool wide = false, over = false;
 
     if (a->fits64) { /* checked when prepared: no overflow possible */
         for (k = 0; k < a->nbench; k++) {
@@ -101,28 +134,38 @@ lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
             if (lb_column_missing(c, row))
                 continue;
             n++;
-            small += lb_column_num(c, row) * a->mult[k];
+            small += lb_column_num64(c, row) * a->mult[k];
         }
         *present = n;
         return small;
     }
     for (k = 0; k < a->nbench; k++) {
         const struct lb_column *c = &cols[a->cols[k]];
-        int64_t v, m;
+        int64_t m, s;
+        lb_i128 v, x;
 
         if (lb_column_missing(c, row))
             continue;
         n++;
         v = lb_column_num(c, row);
-        /* 64 bits while it fits (the common case), 128 after */
-        if (!wide && !__builtin_mul_overflow(v, a->mult[k], &m) &&
-            !__builtin_add_overflow(small, m, &small))
+        /* 64 bits while it fits (the common case), 128 after; a product
+         * or sum that overflowed is never used */
+        if (!wide && v >= INT64_MIN && v <= INT64_MAX &&
+            !__builtin_mul_overflow((int64_t)v, a->mult[k], &m) &&
+            !__builtin_add_overflow(small, m, &s)) {
+            small = s;
             continue;
+        }
         if (!wide) {
             sum = small;
             wide = true;
         }
-        sum += (lb_i128)v * a->mult[k];
+        /* a plain mean's sums were checked when prepared; other methods
+         * read only the count here, and their sums may not fit: stop
+         * adding then */
+        if (!over && (__builtin_mul_overflow(v, (lb_i128)a->mult[k], &x) ||
+                      __builtin_add_overflow(sum, x, &sum)))
+            over = true;
     }
     *present = n;
     return wide ? sum : small;

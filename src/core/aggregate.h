@@ -79,9 +79,12 @@ struct lb_aggregate {
     enum lb_missing policy; /* how missing scores count */
     size_t *cols;           /* the columns averaged (owned) */
     int64_t *mult;          /* each one's factor to 'in_scale' (owned) */
-    bool fits64;            /* every product and sum fits in 64 bits */
-    lb_i128 max_abs;        /* the largest |sum| (|numerator|) of any row */
-    size_t max_row;         /* a row with that sum */
+    bool fits64;            /* every product and sum fits in 64 bits, and
+                               no column has 128-bit numbers */
+    lb_i128 max_abs;        /* the largest |value| of a row that has one,
+                               in 10^-scale units rounded up: whatever
+                               rounds this rounds every value */
+    size_t max_row;         /* a row with that value */
     unsigned in_scale;      /* decimals of the sums of lb_aggregate_sum */
     enum lb_method method;  /* the method */
     struct lb_term *terms;  /* nbench terms, or NULL for a plain mean
@@ -96,10 +99,14 @@ struct lb_aggregate {
     bool rounded;           /* win rate: the terms were rounded at 18
                                decimals (their exact common denominator does
                                not fit in 32 bits) */
+    bool lower_better;      /* lower values are better: a mean rank, a mean
+                               of benchmarks where lower is better (in their
+                               own units: a mean WER), such a column */
 };
 
 /* The sum of row's scores present, at in_scale (meaningful for the plain
- * mean only), and in *present how many there are. Computed from the row's cells each time: no
+ * mean only: lb_aggregate_mean checked that it fits; for other methods
+ * only *present is), and in *present how many there are. Computed from the row's cells each time: no
  * per-row memory (the cells are read anyway to show them). */
 lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
                          uint32_t *present);

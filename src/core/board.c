@@ -43,9 +43,12 @@ int lb_board_compute(struct lb_board *b, const struct lb_table *t,
     if (b->sel.sort_col != LB_NPOS) {
         lb_aggregate_column(t, b->sel.sort_col, &b->by_column);
         key = &b->by_column;
-    } else if (b->opts.method.method == LB_METHOD_MEAN_RANK) {
-        ro.ascending = true; /* rank 1 is the best */
+        /* --ascending orders the column lowest first whatever it is */
+        ro.ascending = o->rank.ascending || key->lower_better;
+    } else {
+        ro.ascending = key->lower_better; /* mean rank, a mean WER */
     }
+    b->lower_better = ro.ascending;
     if (lb_rank(t, key, &ro, &b->ranking, err) != 0)
         return -1;
     if (!o->ci.enabled)

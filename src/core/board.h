@@ -44,6 +44,10 @@ struct lb_board {
     size_t n_duplicates;           /* rows --dedup did not keep */
     size_t date_col;               /* the date column of --dedup latest, or
                                       LB_NPOS */
+    bool lower_better;             /* the ranking's order: lowest first (a
+                                      mean rank, a mean of benchmarks where
+                                      lower is better, --sort on such a
+                                      column or with --ascending) */
 };
 
 /* The defaults: catalog benchmarks, --missing exclude, competition ties

@@ -14,6 +14,7 @@
 #include "base/xalloc.h"
 #include "core/aggregate.h"
 #include "core/catalog.h"
+#include "core/schema.h"
 #include "core/select.h"
 
 #define AVERAGE_TOLERANCE_CENTS 1 /* 0.01: RULES.md section 1 */
@@ -145,27 +146,72 @@ static bool is_raw_of_benchmark(const char *name)
     return known;
 }
 
+/* -1, 0 or 1 as a < b, exactly. */
+static int dec_cmp(const struct lb_dec *a, const struct lb_dec *b)
+{
+    unsigned sc = a->scale > b->scale ? a->scale : b->scale;
+    lb_i128 x = (lb_i128)a->units * lb_pow10[sc - a->scale];
+    lb_i128 y = (lb_i128)b->units * lb_pow10[sc - b->scale];
+
+    return x < y ? -1 : x > y;
+}
+
+/* True when d lies outside the constraints of field f. */
+static bool out_of_bounds(const struct lb_field *f, const struct lb_dec *d)
+{
+    return (f->has_min && dec_cmp(d, &f->min) < 0) ||
+           (f->has_max && dec_cmp(d, &f->max) > 0);
+}
+
+/* "MIN to MAX", "at least MIN" or "at most MAX", in buf. */
+static const char *bounds_text(const struct lb_field *f, char *buf,
+                               size_t size)
+{
+    char lo[LB_DEC_BUFSIZE], hi[LB_DEC_BUFSIZE];
+
+    if (f->has_min)
+        lb_dec_format(lo, f->min.units, f->min.scale);
+    if (f->has_max)
+        lb_dec_format(hi, f->max.units, f->max.scale);
+    if (f->has_min && f->has_max)
+        (void)snprintf(buf, size, "%s to %s", lo, hi);
+    else if (f->has_min)
+        (void)snprintf(buf, size, "at least %s", lo);
+    else
+        (void)snprintf(buf, size, "at most %s", hi);
+    return buf;
+}
+
 /* Checks every cell of column j. */
 static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
 {
     const struct lb_table *t = ck->t;
     const struct lb_column *c = &t->cols[j];
     size_t r, numbers = 0, others = 0;
-    bool expected, unknown, is_se = is_stderr_name(c->name);
+    char bounds[2 * LB_DEC_BUFSIZE + 16];
+    const struct lb_field *f = c->field;
+    bool described = f != NULL && f->described;
+    bool averaged = f != NULL && f->role == LB_ROLE_BENCHMARK;
+    bool is_se = is_stderr_name(c->name) || (f && f->role == LB_ROLE_STDERR);
+    bool expected, unknown;
     struct lb_quoted qv, qc;
 
     for (r = 0; r < t->nrows; r++) {
         size_t len;
         const char *s = lb_table_text(t, j, r, &len);
         struct lb_dec d;
-        enum lb_num_status st = lb_dec_parse(s, len, &d);
+        enum lb_num_status st;
 
+        (void)lb_score_cell(s, len, false, 0, 0, &d, &st);
         numbers += st == LB_NUM_OK;
         others += st != LB_NUM_OK && st != LB_NUM_MISSING;
     }
-    unknown = c->bench == NULL && !lb_catalog_is_metadata(c->name) &&
+    /* a column the schema read describes is what it says: no guess to
+     * warn about */
+    unknown = c->bench == NULL && !described && !(f && f->by_name) &&
+              !lb_catalog_is_metadata(c->name) &&
               !is_raw_of_benchmark(c->name) && numbers > 0 && numbers > others;
-    expected = c->bench != NULL || unknown ||
+    expected = c->bench != NULL || unknown || (described && numbers > 0) ||
                ((is_numeric_metadata(c->name) || is_raw_of_benchmark(c->name)) &&
                 numbers > 0);
     if (!expected)
@@ -177,19 +223,26 @@ static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
                   "leaderboard knows: %s",
                   lb_quotes(&qc, c->name),
                   catalog_in_file
-                      ? "not averaged unless named with --benchmarks"
-                      : "averaged as one (the file has no catalog benchmark)");
+                      ? "not averaged unless named with " LB_OPT("benchmarks")
+                  : averaged
+                      ? "averaged as one (the file has no catalog benchmark; "
+                        "a schema says what it is: leaderboard schema)"
+                      : "not averaged (its numbers are not all from 0 to "
+                        "100; a schema says what it is: leaderboard schema)");
     }
     for (r = 0; r < t->nrows; r++) {
         size_t len, line = lb_table_line(t, r);
         const char *s = lb_table_text(t, j, r, &len);
         struct lb_dec d;
-        enum lb_num_status st = lb_dec_parse(s, len, &d);
-        lb_i128 lo, hi;
+        enum lb_num_status st;
+        /* what rank's loader accepts, decided by the same function */
+        enum lb_bad_kind bad =
+            lb_score_cell(s, len, c->bench != NULL, c->bench ? c->bench->lo : 0,
+                          c->bench ? c->bench->hi : 0, &d, &st);
 
         if (st == LB_NUM_MISSING)
             continue;
-        if (st != LB_NUM_OK) {
+        if (bad == LB_BAD_NUMBER) {
             if (tally(ck, LB_CHECK_ERROR, j, T_NUMBER))
                 add_issue(ck->r, LB_CHECK_ERROR, line, j + 1, "%s %s (column %s)",
                           lb_quote(&qv, s, len), lb_num_status_phrase(st),
@@ -204,20 +257,29 @@ static void check_column(struct checker *ck, size_t j, bool catalog_in_file)
                           lb_quote(&qv, s, len), lb_quotes(&qc, c->name));
             continue;
         }
-        if (c->bench == NULL && !(unknown && !catalog_in_file))
-            continue;
-        /* 128 bits: 100 * 10^18 does not fit in 64 */
-        lo = (lb_i128)(c->bench ? c->bench->lo : 0) * lb_pow10[d.scale];
-        hi = (lb_i128)(c->bench ? c->bench->hi : 100) * lb_pow10[d.scale];
-        if (d.units >= lo && d.units <= hi)
-            continue;
-        if (c->bench != NULL) {
+        if (bad == LB_BAD_RANGE) {
             if (tally(ck, LB_CHECK_ERROR, j, T_RANGE))
                 add_issue(ck->r, LB_CHECK_ERROR, line, j + 1,
                           "%s is out of range for %s (%d to %d)",
                           lb_quote(&qv, s, len), lb_quotes(&qc, c->name),
                           c->bench->lo, c->bench->hi);
-        } else if (tally(ck, LB_CHECK_WARNING, j, T_RANGE)) {
+            continue;
+        }
+        if (described && out_of_bounds(f, &d)) {
+            if (tally(ck, LB_CHECK_ERROR, j, T_RANGE))
+                add_issue(ck->r, LB_CHECK_ERROR, line, j + 1,
+                          "%s is out of range for %s (%s, as %s says)",
+                          lb_quote(&qv, s, len), lb_quotes(&qc, c->name),
+                          bounds_text(f, bounds, sizeof bounds),
+                          t->schema->source ? t->schema->source : "the schema");
+            continue;
+        }
+        if (c->bench != NULL || !(unknown && !catalog_in_file && averaged))
+            continue;
+        /* an unknown benchmark: a warning outside the scale of a score */
+        if (d.units >= 0 && d.units <= (lb_i128)100 * lb_pow10[d.scale])
+            continue;
+        if (tally(ck, LB_CHECK_WARNING, j, T_RANGE)) {
             add_issue(ck->r, LB_CHECK_WARNING, line, j + 1,
                       "%s is outside 0 to 100, the scale of a score "
                       "(column %s)",
@@ -329,8 +391,11 @@ static bool differs(int64_t p, unsigned sp, lb_i128 num, uint32_t den,
         /* not for scores of a sane size: compare as doubles */
         double a = (double)p / (double)lb_pow10[sp];
         double b = lb_dec_to_double(num, den, s);
+        double x = (a - b) * 1e6 * den;
 
-        *dnum = (lb_i128)((a - b) * 1e6 * den);
+        /* a double beyond 128 bits cannot be converted: clamp it */
+        *dnum = x >= 1e38 ? (lb_i128)1e38 : x <= -1e38 ? -(lb_i128)1e38
+                                                        : (lb_i128)x;
         *dscale = 6;
         return fabs(a - b) > 0.01;
     }
@@ -341,9 +406,11 @@ static bool differs(int64_t p, unsigned sp, lb_i128 num, uint32_t den,
 }
 
 /* The exact mean of row r's benchmarks cols[0..n), from their text, as
- * *num / (n * 10^*scale); false when a cell is missing or not a number. */
+ * *num / (n * 10^*scale); false when a cell is missing or not a number, or
+ * when the sum does not fit in 128 bits (*big is set: rank refuses the row
+ * too). */
 static bool row_mean(const struct lb_table *t, const size_t *cols, size_t n,
-                     size_t r, lb_i128 *num, unsigned *scale)
+                     size_t r, lb_i128 *num, unsigned *scale, bool *big)
 {
     struct lb_dec d[64], *dv = n <= 64 ? d : xreallocarray(NULL, n, sizeof *dv);
     unsigned S = 0;
@@ -359,8 +426,11 @@ static bool row_mean(const struct lb_table *t, const size_t *cols, size_t n,
         if (ok && dv[i].scale > S)
             S = dv[i].scale;
     }
+    /* each product is below 2^63 * 10^18 < 2^123; the sum may not fit */
     for (i = 0; i < n && ok; i++)
-        sum += (lb_i128)dv[i].units * lb_pow10[S - dv[i].scale];
+        if (__builtin_add_overflow(
+                sum, (lb_i128)dv[i].units * lb_pow10[S - dv[i].scale], &sum))
+            ok = !(*big = true);
     if (dv != d)
         free(dv);
     *num = sum;
@@ -378,11 +448,14 @@ static void check_averages(struct checker *ck)
         const struct lb_column *c = &t->cols[j];
         struct lb_quoted qv, qc;
 
-        if (j == t->model_col || !lb_catalog_is_average(c->name))
+        if (j == t->model_col ||
+            !(lb_catalog_is_average(c->name) ||
+              (c->field != NULL && c->field->role == LB_ROLE_AGGREGATE)))
             continue;
         for (r = 0; r < t->nrows; r++) {
             lb_i128 num, dnum, mean4, diff4;
             unsigned scale, dscale;
+            bool big = false;
             uint32_t den = (uint32_t)nbench;
             size_t len;
             const char *s = lb_table_text(t, j, r, &len);
@@ -392,8 +465,15 @@ static void check_averages(struct checker *ck)
             /* a bad Average cell is reported as such; a row lacking a
              * benchmark has no mean to compare with */
             if (lb_dec_parse(s, len, &p) != LB_NUM_OK ||
-                !row_mean(t, bench, nbench, r, &num, &scale))
+                !row_mean(t, bench, nbench, r, &num, &scale, &big)) {
+                if (big && tally(ck, LB_CHECK_ERROR, j, T_AVERAGE))
+                    add_issue(ck->r, LB_CHECK_ERROR, lb_table_line(t, r),
+                              j + 1,
+                              "the sum of the scores is too large to be kept "
+                              "exactly (as rank says): %s cannot be checked",
+                              lb_quotes(&qc, c->name));
                 continue;
+            }
             if (!differs(p.units, p.scale, num, den, scale, &dnum, &dscale))
                 continue;
             if (!tally(ck, LB_CHECK_ERROR, j, T_AVERAGE))

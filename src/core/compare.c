@@ -26,7 +26,7 @@ static int cmp_xy(const void *pa, const void *pb)
 }
 
 /* Sorts y[0..n) (merge sort with tmp) and returns the number of pairs
- * i < j with y_i > y_j. */
+ * i < j with y_i > y_j. The recursion halves n: at most 64 levels deep. */
 static uint64_t inversions(int64_t *y, int64_t *tmp, size_t n)
 {
     size_t mid = n / 2, i, j, k;
@@ -156,8 +156,7 @@ static int rank_under(const struct lb_board *b, size_t *bench, size_t nb,
     if (lb_aggregate_compute(t, &sel, b->opts.missing, m, &agg, err) != 0)
         return -1;
     ro.top = 0;
-    if (m->method == LB_METHOD_MEAN_RANK)
-        ro.ascending = true;
+    ro.ascending = agg.lower_better; /* each method's own order */
     if (lb_rank(t, &agg, &ro, &ranking, err) != 0) {
         lb_aggregate_release(&agg);
         return -1;

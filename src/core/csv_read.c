@@ -24,6 +24,7 @@
 #include "base/sort.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "core/schema.h"
 #include "core/table.h"
 
 #define READ_BLOCK (1u << 20)  /* bytes handed to libcsv at once */
@@ -46,6 +47,7 @@ struct loader {
     size_t names_cap;
     size_t expect_bytes; /* bytes of rows this table will hold in the end
                             (0: unknown), to size its arrays once */
+    const struct lb_schema *schema; /* the schema read, or NULL */
 };
 
 /* {======================================================================
@@ -95,12 +97,18 @@ static void grow_rows_to(struct lb_table *t, size_t cap)
             c->text_off = xreallocarray(c->text_off, cap, sizeof *c->text_off);
         if (!c->numeric)
             continue;
-        if (c->num64 != NULL)
-            c->num64 = xreallocarray(c->num64, cap, sizeof *c->num64);
-        else
+        if (c->num32 != NULL)
             c->num32 = xreallocarray(c->num32, cap, sizeof *c->num32);
+        else if (c->num64 != NULL)
+            c->num64 = xreallocarray(c->num64, cap, sizeof *c->num64);
+        else if (c->num128 != NULL)
+            c->num128 = xreallocarray(c->num128, cap, sizeof *c->num128);
+        else /* the first rows */
+            c->num32 = xreallocarray(NULL, cap, sizeof *c->num32);
         c->missing = xreallocarray(c->missing, new_bytes, 1);
         memset(c->missing + old_bytes, 0, new_bytes - old_bytes);
+        if (c->dec != NULL)
+            c->dec = xreallocarray(c->dec, cap, 1);
     }
     t->cap_rows = cap;
 }
@@ -159,11 +167,40 @@ static void drop_numbers(struct lb_column *c)
 {
     free(c->num32);
     free(c->num64);
+    free(c->num128);
     free(c->missing);
+    free(c->dec);
     c->num32 = NULL;
     c->num64 = NULL;
+    c->num128 = NULL;
     c->missing = NULL;
+    c->dec = NULL;
     c->numeric = false;
+}
+
+/* Starts keeping each cell's decimals: the rows before 'row' were all
+ * written with 'scale' decimals. */
+static void start_decimals(struct lb_column *c, size_t row, size_t cap,
+                           unsigned scale)
+{
+    c->dec = xreallocarray(NULL, cap, 1);
+    memset(c->dec, (int)scale, row);
+}
+
+/* Remembers a cell in *b unless it holds one already. */
+static void keep_cell(struct lb_bad_cell *b, enum lb_bad_kind kind,
+                      enum lb_num_status st, size_t line, const char *s,
+                      size_t len)
+{
+    size_t keep = len < BAD_VALUE_MAX ? len : BAD_VALUE_MAX;
+
+    if (b->kind != LB_BAD_NONE)
+        return;
+    b->kind = kind;
+    b->status = st;
+    b->line = line;
+    b->value = xmemdup0(s, keep);
+    b->value_len = keep;
 }
 
 /* Remembers the first bad cell of a column (later ones are not kept). */
@@ -171,15 +208,7 @@ static void set_bad(struct lb_column *c, enum lb_bad_kind kind,
                     enum lb_num_status st, size_t line, const char *s,
                     size_t len)
 {
-    size_t keep = len < BAD_VALUE_MAX ? len : BAD_VALUE_MAX;
-
-    if (c->bad.kind != LB_BAD_NONE)
-        return;
-    c->bad.kind = kind;
-    c->bad.status = st;
-    c->bad.line = line;
-    c->bad.value = xmemdup0(s, keep);
-    c->bad.value_len = keep;
+    keep_cell(&c->bad, kind, st, line, s, len);
 }
 
 /* Moves a column's numbers from 32 to 64 bits. */
@@ -194,76 +223,148 @@ static void widen(struct lb_column *c, size_t cap)
     c->num32 = NULL;
 }
 
-/* Brings every number stored so far to a larger scale; false on overflow. */
-static bool raise_scale(struct lb_column *c, size_t nrows, size_t cap,
+/* Moves a column's numbers from 32 or 64 bits to 128. */
+static void widen128(struct lb_column *c, size_t cap)
+{
+    size_t r;
+
+    c->num128 = xreallocarray(NULL, cap, sizeof *c->num128);
+    for (r = 0; r < cap; r++)
+        c->num128[r] = c->num32 != NULL ? c->num32[r] : c->num64[r];
+    free(c->num32);
+    free(c->num64);
+    c->num32 = NULL;
+    c->num64 = NULL;
+}
+
+/* Stores v (at the column's scale) in row, widening the column first when
+ * v does not fit its integers. */
+static void put_num(struct lb_column *c, size_t row, size_t cap, lb_i128 v)
+{
+    if (c->num32 != NULL) {
+        if (v >= INT32_MIN && v <= INT32_MAX) {
+            c->num32[row] = (int32_t)v;
+            return;
+        }
+        if (v >= INT64_MIN && v <= INT64_MAX)
+            widen(c, cap);
+        else
+            widen128(c, cap);
+    } else if (c->num64 != NULL && (v < INT64_MIN || v > INT64_MAX)) {
+        widen128(c, cap);
+    }
+    if (c->num64 != NULL)
+        c->num64[row] = (int64_t)v;
+    else
+        c->num128[row] = v;
+}
+
+/* Brings every number stored so far to a larger scale, widening the
+ * column when a value needs it. Never overflows: every value came from
+ * lb_dec_parse, below 2^63 at its own scale, so below 2^123 at 18
+ * decimals. */
+static void raise_scale(struct lb_column *c, size_t nrows, size_t cap,
                         unsigned scale)
 {
     int64_t f = lb_pow10[scale - c->scale];
-    size_t r;
+    size_t r = 0;
 
     if (c->num32 != NULL) {
-        for (r = 0; r < nrows; r++) {
+        for (; r < nrows; r++) {
             int32_t v;
 
             if (__builtin_mul_overflow(c->num32[r], f, &v))
                 break;
             c->num32[r] = v;
         }
-        if (r == nrows) {
-            c->scale = scale;
-            return true;
-        }
         /* rows before r are scaled already: widen, then scale the rest */
-        widen(c, cap);
-        for (; r < nrows; r++)
-            if (__builtin_mul_overflow(c->num64[r], f, &c->num64[r]))
-                return false;
-        c->scale = scale;
-        return true;
+        if (r < nrows)
+            widen(c, cap);
     }
-    for (r = 0; r < nrows; r++)
-        if (__builtin_mul_overflow(c->num64[r], f, &c->num64[r]))
-            return false;
+    if (c->num64 != NULL) {
+        for (; r < nrows; r++) {
+            int64_t v;
+
+            if (__builtin_mul_overflow(c->num64[r], f, &v))
+                break;
+            c->num64[r] = v;
+        }
+        if (r < nrows)
+            widen128(c, cap);
+    }
+    if (c->num128 != NULL)
+        for (; r < nrows; r++)
+            c->num128[r] *= f;
     c->scale = scale;
-    return true;
 }
 
 static void store_number(struct lb_column *c, size_t row, size_t cap,
-                         size_t line, const char *s, size_t len)
+                         size_t line, const char *s, size_t len,
+                         const struct lb_schema *schema)
 {
     struct lb_dec d;
-    enum lb_num_status st = lb_dec_parse(s, len, &d);
+    /* lb_score_cell's two steps (it decides for check and add too) */
+    unsigned written = 0;
+    enum lb_num_status st = lb_dec_parse_written(s, len, &d, &written);
     int64_t v;
 
+    /* a cell the schema names as missing ("n/a", "--"): the slow path */
+    if (st == LB_NUM_SYNTAX && schema != NULL &&
+        lb_schema_missing_text(schema, c->field, s, len))
+        st = LB_NUM_MISSING;
     if (st == LB_NUM_MISSING) {
         if (c->num32 != NULL)
             c->num32[row] = 0;
-        else
+        else if (c->num64 != NULL)
             c->num64[row] = 0;
+        else
+            c->num128[row] = 0;
         c->missing[row >> 3] = (uint8_t)(c->missing[row >> 3] | (1u << (row & 7)));
+        if (c->dec != NULL)
+            c->dec[row] = 0;
         return;
     }
-    if (st == LB_NUM_OK && d.scale > c->scale &&
-        !raise_scale(c, row, cap, d.scale))
-        st = LB_NUM_DIGITS;
-    if (st == LB_NUM_OK && !lb_dec_rescale(d.units, c->scale - d.scale, &v))
-        st = LB_NUM_DIGITS;
     if (st != LB_NUM_OK) {
-        set_bad(c, LB_BAD_NUMBER, st, line, s, len);
-        drop_numbers(c);
-        return;
+        /* "77.47%": a number with a unit, as boards publish them; the
+         * column must write all its numbers so (lb_table_finish_columns) */
+        if (st == LB_NUM_SYNTAX && len > 1 && s[len - 1] == '%' &&
+            lb_dec_parse_written(s, len - 1, &d, &written) == LB_NUM_OK) {
+            c->n_percent++;
+            keep_cell(&c->unit, LB_BAD_NUMBER, LB_NUM_UNIT, line, s, len);
+        } else {
+            set_bad(c, LB_BAD_NUMBER, st, line, s, len);
+            drop_numbers(c);
+            return;
+        }
     }
-    /* 128 bits: 100 * 10^18 does not fit in 64 */
-    if (c->bench != NULL &&
-        (v < (lb_i128)c->bench->lo * lb_pow10[c->scale] ||
-         v > (lb_i128)c->bench->hi * lb_pow10[c->scale]))
+    if (c->bench != NULL && !lb_score_in_range(&d, c->bench->lo, c->bench->hi))
         set_bad(c, LB_BAD_RANGE, LB_NUM_OK, line, s, len);
-    if (c->num32 != NULL && (v < INT32_MIN || v > INT32_MAX))
-        widen(c, cap);
-    if (c->num32 != NULL)
-        c->num32[row] = (int32_t)v;
+    /* for the schema's inference (schema_infer.c) */
+    c->n_values++;
+    if (d.units < 0) {
+        if (d.units == -lb_pow10[d.scale])
+            c->n_minus_one++;
+        else
+            c->n_negative++;
+    } else if (d.units > 100 && !c->above_100) {
+        c->above_100 = !lb_score_in_range(&d, 0, 100);
+    }
+    /* the decimals as written: one count for the column while they agree */
+    if (c->dec == NULL && c->n_present == 0)
+        c->written = (uint8_t)written;
+    else if (c->dec == NULL && written != c->written)
+        start_decimals(c, row, cap, c->written);
+    if (c->dec != NULL)
+        c->dec[row] = (uint8_t)written;
+    if (d.scale > c->scale)
+        raise_scale(c, row, cap, d.scale);
+    if (c->num32 != NULL &&
+        lb_dec_rescale(d.units, c->scale - d.scale, &v) && v >= INT32_MIN &&
+        v <= INT32_MAX)
+        c->num32[row] = (int32_t)v; /* the common case */
     else
-        c->num64[row] = v;
+        put_num(c, row, cap,
+                (lb_i128)d.units * lb_pow10[c->scale - d.scale]);
     c->n_present++;
 }
 
@@ -295,7 +396,7 @@ static void store_cell(struct loader *ld, size_t col, size_t line,
         c->text_len += len + 1;
     }
     if (c->numeric)
-        store_number(c, row, t->cap_rows, line, s, len);
+        store_number(c, row, t->cap_rows, line, s, len, ld->schema);
 }
 
 /* }====================================================================== */
@@ -304,18 +405,28 @@ static void store_cell(struct loader *ld, size_t col, size_t line,
  * The header
  * ======================================================================= */
 
-static size_t find_model_column(struct lb_table *t, const char *want)
+/* The model column: 'want' (--model-column), else the schema's, else the
+ * first name of 'usual' that a column has (exactly, then in another
+ * letter case). */
+static size_t find_model_column(struct lb_table *t, const char *want,
+                                const struct lb_schema *schema)
 {
-    size_t i;
+    static const char *const usual[] = {"model", "model_id", "model_name",
+                                        "name"};
+    size_t i, k;
 
+    if (want == NULL && schema != NULL)
+        want = lb_schema_model_column(schema);
     if (want != NULL)
         return lb_table_find(t, want);
-    for (i = 0; i < t->ncols; i++)
-        if (strcmp(t->cols[i].name, "model") == 0)
-            return i;
-    for (i = 0; i < t->ncols; i++)
-        if (strcasecmp(t->cols[i].name, "model") == 0)
-            return i;
+    for (k = 0; k < sizeof usual / sizeof usual[0]; k++) {
+        for (i = 0; i < t->ncols; i++)
+            if (strcmp(t->cols[i].name, usual[k]) == 0)
+                return i;
+        for (i = 0; i < t->ncols; i++)
+            if (strcasecmp(t->cols[i].name, usual[k]) == 0)
+                return i;
+    }
     return LB_NPOS;
 }
 
@@ -382,7 +493,8 @@ static void finish_header(struct loader *ld)
     }
     lb_table_index(t);
     t->model_col = find_model_column(t, ld->opts ? ld->opts->model_column
-                                                 : NULL);
+                                                 : NULL,
+                                     ld->schema);
     if (t->model_col == LB_NPOS) {
         struct lb_buf cols = LB_BUF_INIT;
 
@@ -396,11 +508,18 @@ static void finish_header(struct loader *ld)
                                t->path, ld->row_line,
                                lb_quotes(&q, ld->opts->model_column),
                                lb_buf_str(&cols));
+        else if (ld->schema && lb_schema_model_column(ld->schema))
+            (void)lb_error_set(ld->err, "%s:%zu: no column %s, the model "
+                                        "column of schema %s (columns: %s)",
+                               t->path, ld->row_line,
+                               lb_quotes(&q, lb_schema_model_column(ld->schema)),
+                               ld->schema->source, lb_buf_str(&cols));
         else
             (void)lb_error_set(
                 ld->err,
-                "%s:%zu: no 'model' column (columns: %s); name the column "
-                "that holds model names with --model-column",
+                "%s:%zu: no model column (model, model_id, model_name or "
+                "name; columns: %s); name the column that holds model names "
+                "with " LB_OPT("model-column"),
                 t->path, ld->row_line, lb_buf_str(&cols));
         lb_buf_release(&cols);
         ld->failed = true;
@@ -417,6 +536,13 @@ static void finish_header(struct loader *ld)
         /* a catalog benchmark is only ever used as numbers */
         c->has_text = c->bench == NULL || (ld->opts && ld->opts->keep_text);
         c->numeric = true;
+    }
+    /* the fields the schema read describes, for its missing values (the
+     * table's own schema replaces them once loaded: lb_schema_bind) */
+    for (i = 0; ld->schema != NULL && i < ld->schema->nfields; i++) {
+        j = lb_table_find(t, ld->schema->fields[i].name);
+        if (j != LB_NPOS)
+            t->cols[j].field = &ld->schema->fields[i];
     }
     ld->header_done = true;
     if (ld->opts && ld->opts->filter && ld->opts->filter->start &&
@@ -716,9 +842,9 @@ static size_t skip_bom(const char *s, size_t len)
     return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
-int lb_table_load_mem(struct lb_table *t, const char *name, const char *data,
-                      size_t len, const struct lb_load_opts *opts,
-                      struct lb_error *err)
+static int load_mem(struct lb_table *t, const char *name, const char *data,
+                    size_t len, const struct lb_load_opts *opts,
+                    const struct lb_schema *schema, struct lb_error *err)
 {
     struct loader ld;
     struct csv_parser p;
@@ -726,6 +852,7 @@ int lb_table_load_mem(struct lb_table *t, const char *name, const char *data,
     int rc = -1;
 
     loader_init(&ld, t, name, opts, err);
+    ld.schema = schema;
     if (!parser_init(&p)) {
         loader_release(&ld);
         lb_table_release(t);
@@ -918,6 +1045,7 @@ static void clone_layout(const struct lb_table *a, struct lb_table *b)
         cb->name = ca->name; /* borrowed: cleared before release */
         cb->index = ca->index;
         cb->bench = ca->bench;
+        cb->field = ca->field;
         cb->has_text = ca->has_text;
         cb->numeric = ca->numeric;
     }
@@ -932,23 +1060,8 @@ static void release_half(struct lb_table *b)
     lb_table_release(b);
 }
 
-/* Sets row values of c at scale, from v at scale vs; false on overflow. */
-static bool put_value(struct lb_column *c, size_t row, size_t cap, int64_t v,
-                      unsigned vs)
-{
-    if (c->scale > vs && __builtin_mul_overflow(v, lb_pow10[c->scale - vs], &v))
-        return false;
-    if (c->num32 != NULL && (v < INT32_MIN || v > INT32_MAX))
-        widen(c, cap);
-    if (c->num32 != NULL)
-        c->num32[row] = (int32_t)v;
-    else
-        c->num64[row] = v;
-    return true;
-}
-
-/* Appends table b's rows to a (same columns). False when the numbers do
- * not fit together or text passes 4 GiB: then the caller parses again
+/* Appends table b's rows to a (same columns). False when there are too
+ * many rows or text passes 4 GiB: then the caller parses again
  * sequentially, which reports it properly. */
 static bool append_half(struct lb_table *a, struct lb_table *b)
 {
@@ -983,35 +1096,59 @@ static bool append_half(struct lb_table *a, struct lb_table *b)
         if (ca->numeric && !cb->numeric) {
             drop_numbers(ca);
         } else if (ca->numeric) {
-            if (cb->scale > ca->scale &&
-                !raise_scale(ca, na, a->cap_rows, cb->scale))
-                return false;
+            lb_i128 f;
+
+            if (ca->dec == NULL && cb->n_present > 0) {
+                if (ca->n_present == 0 && cb->dec == NULL)
+                    ca->written = cb->written;
+                else if (cb->dec != NULL || cb->written != ca->written)
+                    start_decimals(ca, na, a->cap_rows, ca->written);
+            }
+            if (ca->dec != NULL)
+                for (r = 0; r < nb; r++)
+                    ca->dec[na + r] = (uint8_t)lb_column_decimals(cb, r);
+            if (cb->scale > ca->scale)
+                raise_scale(ca, na, a->cap_rows, cb->scale);
+            f = lb_pow10[ca->scale - cb->scale];
             for (r = 0; r < nb; r++) {
                 if (lb_column_missing(cb, r)) {
-                    (void)put_value(ca, na + r, a->cap_rows, 0, ca->scale);
+                    put_num(ca, na + r, a->cap_rows, 0);
                     ca->missing[(na + r) >> 3] = (uint8_t)(
                         ca->missing[(na + r) >> 3] | (1u << ((na + r) & 7)));
-                } else if (!put_value(ca, na + r, a->cap_rows,
-                                      lb_column_num(cb, r), cb->scale)) {
-                    return false;
+                } else { /* fits: see raise_scale */
+                    put_num(ca, na + r, a->cap_rows, lb_column_num(cb, r) * f);
                 }
             }
             ca->n_present += cb->n_present;
+            ca->n_percent += cb->n_percent;
+            ca->n_values += cb->n_values;
+            ca->n_minus_one += cb->n_minus_one;
+            ca->n_negative += cb->n_negative;
+            ca->above_100 |= cb->above_100;
         }
         if (ca->bad.kind == LB_BAD_NONE && cb->bad.kind != LB_BAD_NONE) {
             ca->bad = cb->bad; /* the first problem in file order */
             cb->bad.value = NULL;
             cb->bad.kind = LB_BAD_NONE;
         }
+        if (ca->unit.kind == LB_BAD_NONE && cb->unit.kind != LB_BAD_NONE) {
+            ca->unit = cb->unit;
+            cb->unit.value = NULL;
+            cb->unit.kind = LB_BAD_NONE;
+        }
         /* this column of the second half is copied: free it now, so that
          * the two halves never both hold the whole table */
         free(cb->text_off);
         free(cb->num32);
         free(cb->num64);
+        free(cb->num128);
         free(cb->missing);
+        free(cb->dec);
+        cb->dec = NULL;
         cb->text_off = NULL;
         cb->num32 = NULL;
         cb->num64 = NULL;
+        cb->num128 = NULL;
         cb->missing = NULL;
     }
     if (na == 0)
@@ -1061,7 +1198,8 @@ static int run_half(void *arg)
  * read error. */
 static int load_parallel(struct lb_table *t, int fd, const char *path,
                          const char *name, size_t size,
-                         const struct lb_load_opts *opts, struct lb_error *err)
+                         const struct lb_load_opts *opts,
+                         const struct lb_schema *schema, struct lb_error *err)
 {
     struct loader ld;
     struct csv_parser p;
@@ -1074,6 +1212,7 @@ static int load_parallel(struct lb_table *t, int fd, const char *path,
     bool ok;
 
     loader_init(&ld, t, name, opts, err);
+    ld.schema = schema;
     if (!parser_init(&p)) {
         free(block);
         loader_release(&ld);
@@ -1097,6 +1236,7 @@ static int load_parallel(struct lb_table *t, int fd, const char *path,
     h.ld.err = &h.err;
     h.ld.opts = opts;
     h.ld.header_done = true;
+    h.ld.schema = schema;
     h.ld.expect_bytes = size - split;
     h.ld.line = ld.line + lines;
     h.fd = fd;
@@ -1141,8 +1281,9 @@ out:
 
 /* }====================================================================== */
 
-int lb_table_load(struct lb_table *t, const char *path,
-                  const struct lb_load_opts *opts, struct lb_error *err)
+static int load_file(struct lb_table *t, const char *path,
+                     const struct lb_load_opts *opts,
+                     const struct lb_schema *schema, struct lb_error *err)
 {
     struct loader ld;
     struct csv_parser p;
@@ -1155,6 +1296,7 @@ int lb_table_load(struct lb_table *t, const char *path,
     int fd, rc = -1;
 
     loader_init(&ld, t, name, opts, err);
+    ld.schema = schema;
     memset(&st, 0, sizeof st); /* a failed fstat: not a regular file */
     fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
     if (fd < 0) {
@@ -1175,12 +1317,14 @@ int lb_table_load(struct lb_table *t, const char *path,
         fd != STDIN_FILENO) {
         loader_release(&ld);
         lb_table_release(t);
-        if (load_parallel(t, fd, path, name, (size_t)st.st_size, opts, err) == 0) {
+        if (load_parallel(t, fd, path, name, (size_t)st.st_size, opts, schema,
+                          err) == 0) {
             close(fd);
             return 0;
         }
         loader_init(&ld, t, name, opts, err);
     }
+    ld.schema = schema;
     if (!parser_init(&p)) {
         (void)lb_error_set(err, "%s: cannot start the CSV parser", name);
         goto out;
@@ -1223,3 +1367,80 @@ out:
         lb_table_release(t);
     return rc;
 }
+
+/* {======================================================================
+ * The schema
+ * ======================================================================= */
+
+/* The schema to read for 'path' (NULL: "<stdin>" or a buffer): the one
+ * given, else --schema's file, else NAME.schema.json beside the file, read
+ * into *own; *out is NULL when there is none. */
+static int find_schema(const char *path, const struct lb_load_opts *opts,
+                       struct lb_schema *own, const struct lb_schema **out,
+                       struct lb_error *err)
+{
+    char *beside = NULL;
+    int rc = 0;
+
+    *out = NULL;
+    if (opts != NULL && opts->schema != NULL) {
+        *out = opts->schema;
+        return 0;
+    }
+    if (opts != NULL && opts->schema_path != NULL)
+        rc = lb_schema_read_file(own, opts->schema_path, err);
+    else if (path != NULL && (beside = lb_schema_beside(path)) != NULL)
+        rc = lb_schema_read_file(own, beside, err);
+    else
+        return 0;
+    free(beside);
+    if (rc == 0)
+        *out = own;
+    return rc;
+}
+
+/* Binds the schema to a table just loaded (or releases it on failure). */
+static int bind(struct lb_table *t, int rc, const struct lb_schema *schema,
+                struct lb_error *err)
+{
+    if (rc == 0 && lb_schema_bind(t, schema, err) != 0) {
+        lb_table_release(t);
+        rc = -1;
+    }
+    return rc;
+}
+
+int lb_table_load(struct lb_table *t, const char *path,
+                  const struct lb_load_opts *opts, struct lb_error *err)
+{
+    struct lb_schema own;
+    const struct lb_schema *schema;
+    int rc;
+
+    lb_schema_init(&own);
+    memset(t, 0, sizeof *t);
+    if (find_schema(path, opts, &own, &schema, err) != 0)
+        return -1;
+    rc = bind(t, load_file(t, path, opts, schema, err), schema, err);
+    lb_schema_release(&own);
+    return rc;
+}
+
+int lb_table_load_mem(struct lb_table *t, const char *name, const char *data,
+                      size_t len, const struct lb_load_opts *opts,
+                      struct lb_error *err)
+{
+    struct lb_schema own;
+    const struct lb_schema *schema;
+    int rc;
+
+    lb_schema_init(&own);
+    memset(t, 0, sizeof *t);
+    if (find_schema(NULL, opts, &own, &schema, err) != 0)
+        return -1;
+    rc = bind(t, load_mem(t, name, data, len, opts, schema, err), schema, err);
+    lb_schema_release(&own);
+    return rc;
+}
+
+/* }====================================================================== */

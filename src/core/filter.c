@@ -3,7 +3,14 @@
  * A recursive-descent parser builds a small tree once; each row is then
  * evaluated on the table's cells: text columns by their text (numbers
  * parsed exactly, as the loader parses scores), score columns by their
- * exact numbers. Nothing here depends on floating point. */
+ * exact numbers. Nothing here depends on floating point.
+ *
+ * Every recursion here is bounded by the nesting of '(' and '!', not by the
+ * length of the expression (which may be megabytes): the parser counts
+ * that nesting (MAX_DEPTH), and a chain a && b && c ... (or ||) is one
+ * node with a list of terms, so the tree is at most 2 * MAX_DEPTH + 1
+ * nodes deep (a level adds an '||' node, an '&&' node, or a '!' node)
+ * and binding, evaluating and freeing it recurse no deeper. */
 #include "core/filter.h"
 
 #include <stdarg.h>
@@ -19,6 +26,7 @@
 
 #define MAX_DEPTH 100     /* nesting of '(' and '!' */
 #define WINDOW_HALF 34    /* columns shown on each side of the caret */
+#define WINDOW_CHARS 40   /* and characters at most (zero-width ones too) */
 
 enum cmp {
     CMP_EQ,
@@ -62,7 +70,9 @@ enum node_kind {
 
 struct node {
     enum node_kind kind;
-    struct node *a, *b;  /* N_OR, N_AND: both; N_NOT: a */
+    struct node *a;      /* N_NOT: the operand */
+    struct node **kids;  /* N_OR, N_AND: the terms, 2 or more (owned) */
+    size_t nkids, cap;
     enum cmp op;         /* N_TEST */
     struct operand l, r; /* N_TEST: both; N_BOOL, N_MISSING: l */
 };
@@ -99,24 +109,32 @@ static size_t char_after(const char *s, size_t len, size_t i)
 
 /* Appends "\n  EXPR\n  ^" with the caret under byte 'pos' of expr: the
  * expression is rendered terminal-safe, and a long one is shown around the
- * position only. */
+ * position only (one character measured at a time: linear, whatever the
+ * expression holds). */
 static void add_caret(struct lb_buf *b, const char *expr, size_t pos)
 {
-    size_t len = strlen(expr), from = 0, to = len, col;
+    size_t len = strlen(expr), from = 0, to = len, col, w, n, next;
 
     if (pos > len)
         pos = len;
-    if (lb_utf8_width(expr, len) > 2 * WINDOW_HALF + 6) {
+    if (len > 4 * (2 * WINDOW_HALF + 6) ||
+        lb_utf8_width(expr, len) > 2 * WINDOW_HALF + 6) {
         from = pos;
-        while (from > 0 &&
-               lb_utf8_width(expr + char_before(expr, from),
-                             pos - char_before(expr, from)) <= WINDOW_HALF)
-            from = char_before(expr, from);
+        for (w = 0, n = 0; from > 0 && n < WINDOW_CHARS; n++) {
+            next = char_before(expr, from);
+            w += lb_utf8_width(expr + next, from - next);
+            if (w > WINDOW_HALF)
+                break;
+            from = next;
+        }
         to = pos;
-        while (to < len &&
-               lb_utf8_width(expr + pos, char_after(expr, len, to) - pos) <=
-                   WINDOW_HALF)
-            to = char_after(expr, len, to);
+        for (w = 0, n = 0; to < len && n < WINDOW_CHARS; n++) {
+            next = char_after(expr, len, to);
+            w += lb_utf8_width(expr + to, next - to);
+            if (w > WINDOW_HALF)
+                break;
+            to = next;
+        }
     }
     lb_buf_adds(b, "\n  ");
     if (from > 0)
@@ -348,10 +366,14 @@ static const char *tok_desc(const struct parser *p, struct lb_quoted *q)
 
 static void free_node(struct node *n)
 {
+    size_t i;
+
     if (n == NULL)
         return;
-    free_node(n->a);
-    free_node(n->b);
+    free_node(n->a); /* bounded: see the top of the file */
+    for (i = 0; i < n->nkids; i++)
+        free_node(n->kids[i]);
+    free(n->kids);
     free(n->l.text);
     free(n->r.text);
     free(n);
@@ -562,34 +584,47 @@ static int parse_unary(struct parser *p, struct node **out)
     return rc;
 }
 
+/* A new, empty slot for a term of n (N_AND, N_OR). */
+static struct node **add_kid(struct node *n)
+{
+    if (n->nkids == n->cap) {
+        n->cap = lb_grow_cap(n->cap, n->nkids + 1);
+        n->kids = xreallocarray(n->kids, n->cap, sizeof *n->kids);
+    }
+    n->kids[n->nkids] = NULL;
+    return &n->kids[n->nkids++];
+}
+
+/* term (OP term)*: one node of kind 'kind' holding every term, or the
+ * term alone. Every node is in the tree as soon as it is made, so that an
+ * error frees what was parsed. */
+static int parse_chain(struct parser *p, struct node **out, enum tok_kind op,
+                       enum node_kind kind,
+                       int (*term)(struct parser *, struct node **))
+{
+    struct node *n;
+
+    if (term(p, out) != 0)
+        return -1;
+    if (p->tok.kind != op)
+        return 0;
+    n = new_node(kind);
+    *add_kid(n) = *out;
+    *out = n;
+    while (p->tok.kind == op)
+        if (advance(p) != 0 || term(p, add_kid(n)) != 0)
+            return -1;
+    return 0;
+}
+
 static int parse_and(struct parser *p, struct node **out)
 {
-    if (parse_unary(p, out) != 0)
-        return -1;
-    while (p->tok.kind == T_AND) {
-        struct node *n = new_node(N_AND);
-
-        n->a = *out;
-        *out = n;
-        if (advance(p) != 0 || parse_unary(p, &n->b) != 0)
-            return -1;
-    }
-    return 0;
+    return parse_chain(p, out, T_AND, N_AND, parse_unary);
 }
 
 static int parse_or(struct parser *p, struct node **out)
 {
-    if (parse_and(p, out) != 0)
-        return -1;
-    while (p->tok.kind == T_OR) {
-        struct node *n = new_node(N_OR);
-
-        n->a = *out;
-        *out = n;
-        if (advance(p) != 0 || parse_and(p, &n->b) != 0)
-            return -1;
-    }
-    return 0;
+    return parse_chain(p, out, T_OR, N_OR, parse_and);
 }
 
 int lb_filter_parse(const char *expr, struct lb_filter **out,
@@ -671,11 +706,16 @@ static int bind_node(const struct lb_filter *f, struct node *n,
                      const struct lb_table *t, struct lb_error *err)
 {
     struct lb_quoted q;
+    size_t i;
 
     if (n == NULL)
         return 0;
-    if (bind_node(f, n->a, t, err) != 0 || bind_node(f, n->b, t, err) != 0)
+    /* bounded: see the top of the file */
+    if (bind_node(f, n->a, t, err) != 0)
         return -1;
+    for (i = 0; i < n->nkids; i++)
+        if (bind_node(f, n->kids[i], t, err) != 0)
+            return -1;
     if (n->kind != N_TEST && n->kind != N_BOOL && n->kind != N_MISSING)
         return 0;
     if (bind_column(f, &n->l, t, err) != 0)
@@ -730,8 +770,7 @@ static int read_cell(const struct lb_table *t, size_t col, size_t row,
     if (!c->numeric) /* a bad cell somewhere: say where */
         return lb_table_check_numeric(t, col, err);
     v->missing = lb_column_missing(c, row);
-    v->num.units = lb_column_num(c, row);
-    v->num.scale = c->scale;
+    lb_column_dec(c, row, &v->num);
     return 0;
 }
 
@@ -845,6 +884,17 @@ static size_t char_len(const char *s, size_t len, size_t i)
     return n == 0 ? 1 : n;
 }
 
+/* One character of a NUL-terminated pattern at q: at most 4 bytes are
+ * looked at (strlen of the rest would make a long set quadratic). */
+static size_t pat_char_len(const char *q)
+{
+    size_t n = 0;
+
+    while (n < 4 && q[n] != '\0')
+        n++;
+    return char_len(q, n, 0);
+}
+
 /* Whether the set at pattern p (just after '[') holds the character
  * s[0..n); *end receives the position after ']'. A '[' without ']' is a
  * literal '[' (end stays at p). */
@@ -859,17 +909,17 @@ static bool set_match(const char *p, const char *c, size_t n, const char **end)
     }
     while (*q != '\0' && (first || *q != ']')) {
         const char *lo = q;
-        size_t ln = char_len(q, strlen(q), 0);
+        size_t ln = pat_char_len(q);
 
         first = false;
         if (*q == '\\' && q[1] != '\0') {
             lo = q + 1;
-            ln = char_len(lo, strlen(lo), 0);
+            ln = pat_char_len(lo);
         }
         q = lo + ln;
         if (q[0] == '-' && q[1] != ']' && q[1] != '\0') {
             const char *hi = q + 1;
-            size_t hn = char_len(hi, strlen(hi), 0);
+            size_t hn = pat_char_len(hi);
             uint32_t a = 0, b = 0, x = 0;
 
             (void)lb_utf8_decode(lo, ln, &a);
@@ -1024,29 +1074,32 @@ static int eval_test(const struct node *n, const struct lb_table *t,
 static int eval_node(const struct node *n, const struct lb_table *t,
                      size_t row, enum lb_truth *out, struct lb_error *err)
 {
-    enum lb_truth x, y;
+    enum lb_truth x;
     struct cellv v;
     bool b;
 
     switch (n->kind) {
     case N_OR:
-    case N_AND:
-        if (eval_node(n->a, t, row, &x, err) != 0)
-            return -1;
-        /* short circuit: false && _, true || _ */
-        if (x == (n->kind == N_AND ? LB_FALSE : LB_TRUE)) {
-            *out = x;
-            return 0;
+    case N_AND: {
+        /* left to right, stopping at the first false (&&) or true (||),
+         * as nested pairs would: a later term is not read, so cannot fail */
+        enum lb_truth stop = n->kind == N_AND ? LB_FALSE : LB_TRUE;
+        size_t i;
+
+        *out = n->kind == N_AND ? LB_TRUE : LB_FALSE;
+        for (i = 0; i < n->nkids; i++) {
+            /* bounded: see the top of the file */
+            if (eval_node(n->kids[i], t, row, &x, err) != 0)
+                return -1;
+            if (x == stop) {
+                *out = x;
+                return 0;
+            }
+            if (x == LB_UNKNOWN)
+                *out = LB_UNKNOWN;
         }
-        if (eval_node(n->b, t, row, &y, err) != 0)
-            return -1;
-        if (y == (n->kind == N_AND ? LB_FALSE : LB_TRUE))
-            *out = y;
-        else if (x == LB_UNKNOWN || y == LB_UNKNOWN)
-            *out = LB_UNKNOWN;
-        else
-            *out = y;
         return 0;
+    }
     case N_NOT:
         if (eval_node(n->a, t, row, &x, err) != 0)
             return -1;

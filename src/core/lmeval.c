@@ -1,6 +1,7 @@
 /* lmeval.c: lm-evaluation-harness results files (see lmeval.h). */
 #include "core/lmeval.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -206,13 +207,83 @@ struct reader {
     struct lb_error *err;
 };
 
-/* A JSON number as a double; false for anything else (null, "N/A"). */
+/* Python writes NaN, Infinity and -Infinity, which are not JSON: before
+ * parsing, each becomes a number no results file holds (without_nan), so
+ * that a message can still say which it was. */
+static const struct {
+    const char *word; /* as Python writes it */
+    const char *mark; /* what jansson reads instead */
+    double value;     /* the mark's value */
+} nonfinite[] = {
+    {"NaN", "-1e-300", -1e-300},
+    {"Infinity", "-2e-300", -2e-300},
+    {"-Infinity", "-3e-300", -3e-300},
+};
+
+/* The index in nonfinite[] of the word v stands for, or -1. */
+static int nonfinite_of(const json_t *v)
+{
+    size_t i;
+
+    if (json_is_real(v))
+        for (i = 0; i < N(nonfinite); i++)
+            if (json_real_value(v) == nonfinite[i].value)
+                return (int)i;
+    return -1;
+}
+
+/* A JSON number as a double; false for anything else (null, NaN,
+ * Infinity, "N/A"). */
 static bool number_of(const json_t *v, double *out)
 {
-    if (!json_is_number(v))
+    if (!json_is_number(v) || nonfinite_of(v) >= 0)
         return false;
     *out = json_number_value(v);
     return isfinite(*out);
+}
+
+static bool is_number(const json_t *v)
+{
+    double d;
+
+    return number_of(v, &d);
+}
+
+/* Whether v is no value at all: null, or Python's NaN. */
+static bool is_no_value(const json_t *v)
+{
+    return json_is_null(v) || nonfinite_of(v) == 0;
+}
+
+/* What a value that is not a number is, for a message: "null", "NaN",
+ * "Infinity", "true", "the string '0.6'", "an object"... */
+static const char *describe(const json_t *v, struct lb_quoted *q)
+{
+    int k = nonfinite_of(v);
+
+    if (k >= 0)
+        return nonfinite[k].word;
+    if (json_is_string(v)) {
+        struct lb_quoted s;
+
+        snprintf(q->s, sizeof q->s, "the string %s",
+                 lb_quote(&s, json_string_value(v), json_string_length(v)));
+        return q->s;
+    }
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_TRUE:
+        return "true";
+    case JSON_FALSE:
+        return "false";
+    case JSON_NULL:
+        return "null";
+    default:
+        return "a number";
+    }
 }
 
 static long long_of(const json_t *v)
@@ -327,10 +398,10 @@ static int read_entries(struct reader *r)
         json_t *ns = json_is_object(nsamples)
                          ? json_object_get(nsamples, e->name) : NULL;
 
-        if (json_is_object(nshot) && json_is_number(json_object_get(nshot, e->name)))
+        if (json_is_object(nshot) && is_number(json_object_get(nshot, e->name)))
             e->shots = long_of(json_object_get(nshot, e->name));
         else if (json_is_object(c) &&
-                 json_is_number(json_object_get(c, "num_fewshot")))
+                 is_number(json_object_get(c, "num_fewshot")))
             e->shots = long_of(json_object_get(c, "num_fewshot"));
         if (json_is_object(ns)) {
             e->n_original = long_of(json_object_get(ns, "original"));
@@ -400,9 +471,13 @@ static bool is_subtask_name(const char *name, const char *group)
  * a group: the ones "group_subtasks" lists, else (a file without it) the
  * tasks named like its subtasks when the group itself has no sample counts
  * or says 0-shot (lm-eval writes 0 for groups). */
-static void check_task(struct reader *r, const char *what, const char *task,
-                       long shots, int depth, bool *shot_warned,
-                       bool *limit_warned)
+/* The walk visits each task once ('seen': a group listing itself, or a
+ * subtask many times, would make it exponential) and at most MAX_DEPTH
+ * deep: linear in the file, and a bounded recursion. */
+static void check_task_walk(struct reader *r, const char *what,
+                            const char *task, long shots, int depth,
+                            json_t *seen, bool *shot_warned,
+                            bool *limit_warned)
 {
     json_t *kids = r->group_subtasks ? json_object_get(r->group_subtasks, task)
                                      : NULL;
@@ -410,13 +485,16 @@ static void check_task(struct reader *r, const char *what, const char *task,
     size_t i;
     bool prefixed = false;
 
+    if (json_object_get(seen, task) != NULL ||
+        json_object_set_new(seen, task, json_true()) != 0)
+        return;
     if (json_is_array(kids) && json_array_size(kids) > 0 && depth < MAX_DEPTH) {
         json_t *k;
 
         json_array_foreach(kids, i, k)
             if (json_is_string(k))
-                check_task(r, what, json_string_value(k), shots, depth + 1,
-                           shot_warned, limit_warned);
+                check_task_walk(r, what, json_string_value(k), shots,
+                                depth + 1, seen, shot_warned, limit_warned);
         return;
     }
     e = find_entry(r, task);
@@ -435,6 +513,17 @@ static void check_task(struct reader *r, const char *what, const char *task,
     }
     if (!prefixed)
         check_entry(r, what, e, shots, shot_warned, limit_warned);
+}
+
+static void check_task(struct reader *r, const char *what, const char *task,
+                       long shots, bool *shot_warned, bool *limit_warned)
+{
+    json_t *seen = json_object();
+
+    if (seen == NULL)
+        return; /* not reached: jansson allocates through xmalloc */
+    check_task_walk(r, what, task, shots, 0, seen, shot_warned, limit_warned);
+    json_decref(seen);
 }
 
 /* }====================================================================== */
@@ -464,17 +553,28 @@ struct value {
     double se;
 };
 
-enum found { FOUND, NO_METRIC };
+enum found {
+    FOUND,      /* a number */
+    NO_METRIC,  /* no such key */
+    NO_VALUE,   /* null or NaN: a missing value */
+    NOT_NUMBER  /* anything else: Infinity, a string, true... */
+};
 
-/* The value of metric 'key' of task e, and its stderr: FOUND, or
- * NO_METRIC when the key is absent or not a number (null, NaN). */
+/* The value of metric 'key' of task e, and its stderr. *raw receives the
+ * key's JSON value (NULL when absent), to say what it is. */
 static enum found get_value(const struct entry *e, const char *key,
-                            struct value *v)
+                            struct value *v, const json_t **raw)
 {
+    const json_t *x = json_object_get(e->metrics, key);
     char *sk;
 
-    if (!number_of(json_object_get(e->metrics, key), &v->x))
+    *raw = x;
+    if (x == NULL)
         return NO_METRIC;
+    if (is_no_value(x))
+        return NO_VALUE;
+    if (!number_of(x, &v->x))
+        return NOT_NUMBER;
     sk = stderr_key(key);
     v->se = 0;
     v->has_se = number_of(json_object_get(e->metrics, sk), &v->se) &&
@@ -496,6 +596,28 @@ static int check_proportion(struct reader *r, const char *task,
     return lb_error_set(r->err, "%s: %s %s is %g, not a proportion from 0 "
                                 "to 1",
                         r->name, lb_quotes(&qt, task), lb_quotes(&qk, key), x);
+}
+
+/* The same error for a value that is not a number at all. */
+static int refuse(struct reader *r, const char *task, const char *key,
+                  const json_t *raw)
+{
+    struct lb_quoted qt, qk, qv;
+
+    return lb_error_set(r->err, "%s: %s %s is %s, not a proportion from 0 "
+                                "to 1",
+                        r->name, lb_quotes(&qt, task), lb_quotes(&qk, key),
+                        describe(raw, &qv));
+}
+
+/* The warning for a metric that is there without a value (null, NaN). */
+static void no_value(struct reader *r, const char *column, const char *task,
+                     const char *key, const json_t *raw)
+{
+    struct lb_quoted qt, qk, qv;
+
+    warn(r, "%s: %s %s is %s (no value): not imported", column,
+         lb_quotes(&qt, task), lb_quotes(&qk, key), describe(raw, &qv));
 }
 
 /* norm(x, lb) * 100 (RULES.md section 2); lb 0 is the plain x * 100. */
@@ -534,6 +656,7 @@ static int read_one(struct reader *r, const struct builtin *b)
     struct lb_quoted q, qk;
     const struct entry *seen = NULL;
     const char *seen_metric = NULL;
+    const json_t *seen_raw = NULL, *raw;
     bool sw = false, lw = false;
     size_t i;
 
@@ -541,20 +664,34 @@ static int read_one(struct reader *r, const struct builtin *b)
         const struct source *s = &b->sources[i];
         const struct entry *e = find_entry(r, s->task);
         struct value v, v2;
+        enum found f;
 
         if (e == NULL)
             continue;
-        if (get_value(e, s->metric, &v) != FOUND) {
-            if (seen == NULL) {
+        f = get_value(e, s->metric, &v, &raw);
+        if (f == NOT_NUMBER)
+            return refuse(r, s->task, s->metric, raw);
+        if (f != FOUND) {
+            /* another spelling may have it; a key without a value says
+             * more than a key that is absent */
+            if (seen == NULL || (seen_raw == NULL && raw != NULL)) {
                 seen = e;
                 seen_metric = s->metric;
+                seen_raw = raw;
             }
             continue;
         }
         if (check_proportion(r, s->task, s->metric, v.x) != 0)
             return -1;
         if (b->kind == TWO) {
-            if (get_value(e, b->metric2, &v2) != FOUND) {
+            f = get_value(e, b->metric2, &v2, &raw);
+            if (f == NOT_NUMBER)
+                return refuse(r, s->task, b->metric2, raw);
+            if (f == NO_VALUE) {
+                no_value(r, b->column, s->task, b->metric2, raw);
+                return 0;
+            }
+            if (f != FOUND) {
                 warn(r, "%s: %s has no %s (the board averages it with %s): "
                         "not imported",
                      b->column, lb_quotes(&q, s->task),
@@ -573,13 +710,15 @@ static int read_one(struct reader *r, const struct builtin *b)
             add_score(r->out, b->column, normalize(v.x, b->lb), v.has_se,
                       v.se * 100 / (1 - b->lb), LB_LMEVAL_BUILTIN);
         }
-        check_task(r, b->column, s->task, board_shots(b->column), 0, &sw,
+        check_task(r, b->column, s->task, board_shots(b->column), &sw,
                    &lw);
         return 0;
     }
-    if (seen != NULL)
-        warn(r, "%s: %s has no %s, the board's metric: not imported (--map "
-                "%s:METRIC=%s takes another)",
+    if (seen != NULL && seen_raw != NULL)
+        no_value(r, b->column, seen->name, seen_metric, seen_raw);
+    else if (seen != NULL)
+        warn(r, "%s: %s has no %s, the board's metric: not imported ("
+                LB_OPT("map") " %s:METRIC=%s takes another)",
              b->column, lb_quotes(&q, seen->name), lb_quotes(&qk, seen_metric),
              seen->name, b->column);
     return 0;
@@ -631,12 +770,24 @@ static int read_subtasks(struct reader *r, const struct builtin *b)
     for (k = 0; k < b->nsubs && rc == 0; k++) {
         const struct source *s = &b->sources[best];
         const struct entry *e;
+        const json_t *raw;
         struct value v;
+        enum found f;
 
         lb_buf_reset(&name);
         lb_buf_addf(&name, "%s%s", s->task, b->subs[k].name);
         e = find_entry(r, name.data);
-        if (get_value(e, s->metric, &v) != FOUND) {
+        f = get_value(e, s->metric, &v, &raw);
+        if (f == NOT_NUMBER) {
+            rc = refuse(r, name.data, s->metric, raw);
+            break;
+        }
+        if (f == NO_VALUE) {
+            no_value(r, b->column, name.data, s->metric, raw);
+            rc = 1;
+            break;
+        }
+        if (f != FOUND) {
             struct lb_quoted qk;
 
             warn(r, "%s: %s has no %s: not imported", b->column,
@@ -656,7 +807,7 @@ static int read_subtasks(struct reader *r, const struct builtin *b)
         } else {
             all_se = false;
         }
-        check_task(r, b->column, name.data, board_shots(b->column), 0, &sw,
+        check_task(r, b->column, name.data, board_shots(b->column), &sw,
                    &lw);
     }
     if (rc == 0)
@@ -698,18 +849,21 @@ static int read_map(struct reader *r, const struct lb_lmeval_map *m,
                     size_t index)
 {
     const struct entry *e = find_entry(r, m->task);
-    struct lb_quoted qt, qm;
+    struct lb_quoted qt, qm, qv;
     struct lb_buf keys = LB_BUF_INIT;
     bool ambiguous, sw = false, lw = false;
     const char *key;
+    const json_t *raw = NULL;
     struct value v;
+    enum found f = NO_METRIC;
 
     if (e == NULL)
         return 0;
     key = map_key(e, m->metric, &ambiguous, &keys);
     if (ambiguous) {
-        (void)lb_error_set(r->err, "%s: --map %s:%s: task %s has several %s "
-                                   "metrics (%s): name one with its filter",
+        (void)lb_error_set(r->err, "%s: " LB_OPT("map") " %s:%s: task %s has "
+                                   "several %s metrics (%s): name one with "
+                                   "its filter",
                            r->name, m->task, m->metric,
                            lb_quotes(&qt, m->task), lb_quotes(&qm, m->metric),
                            keys.data);
@@ -717,14 +871,24 @@ static int read_map(struct reader *r, const struct lb_lmeval_map *m,
         return -1;
     }
     lb_buf_release(&keys);
-    if (key == NULL || get_value(e, key, &v) != FOUND) {
-        warn(r, "--map %s:%s=%s: task %s has no number %s: not imported",
+    if (key != NULL)
+        f = get_value(e, key, &v, &raw);
+    if (f == NO_VALUE || f == NOT_NUMBER) {
+        warn(r, LB_OPT("map") " %s:%s=%s: task %s %s is %s%s: not imported",
+             m->task, m->metric, m->column, lb_quotes(&qt, m->task),
+             lb_quotes(&qm, key), describe(raw, &qv),
+             f == NO_VALUE ? " (no value)" : ", not a number");
+        return 0;
+    }
+    if (f != FOUND) {
+        warn(r, LB_OPT("map") " %s:%s=%s: task %s has no number %s: not "
+                              "imported",
              m->task, m->metric, m->column, lb_quotes(&qt, m->task),
              lb_quotes(&qm, m->metric));
         return 0;
     }
     add_score(r->out, m->column, v.x * 100, v.has_se, v.se * 100, index);
-    check_task(r, m->column, m->task, board_shots(m->column), 0, &sw, &lw);
+    check_task(r, m->column, m->task, board_shots(m->column), &sw, &lw);
     return 0;
 }
 
@@ -814,14 +978,34 @@ static void read_model(struct reader *r)
  * Reading the file
  * ======================================================================= */
 
+/* Where without_nan replaced a word: at byte 'at' of the copy, a mark
+ * 'delta' bytes shorter than the word (negative: longer). */
+struct subst {
+    size_t at;
+    size_t mark_len;
+    int delta;
+};
+
+/* Whether c may follow a literal in JSON (anything else makes the word
+ * part of an invalid token, which jansson reports where it is). */
+static bool ends_token(const char *data, size_t len, size_t i)
+{
+    return i >= len || strchr(" \t\r\n,]}", data[i]) != NULL;
+}
+
 /* A copy of the text where the bare words NaN, Infinity and -Infinity
- * (which Python's json module writes) outside strings are null. */
-static char *without_nan(const char *data, size_t len, size_t *out_len)
+ * (which Python's json module writes) outside strings are the marks of
+ * nonfinite[]; *subs (caller frees) receives where, for positions in
+ * messages. */
+static char *without_nan(const char *data, size_t len, size_t *out_len,
+                         struct subst **subs, size_t *nsubs)
 {
     struct lb_buf b = LB_BUF_INIT;
     bool in_string = false;
-    size_t i = 0;
+    size_t i = 0, cap = 0, k;
 
+    *subs = NULL;
+    *nsubs = 0;
     lb_buf_reserve(&b, len);
     while (i < len) {
         char c = data[i];
@@ -838,26 +1022,51 @@ static char *without_nan(const char *data, size_t len, size_t *out_len)
             i++;
             continue;
         }
-        if (c == '"') {
+        if (c == '"')
             in_string = true;
-        } else if (len - i >= 3 && memcmp(data + i, "NaN", 3) == 0) {
-            lb_buf_adds(&b, "null");
-            i += 3;
-            continue;
-        } else if (len - i >= 8 && memcmp(data + i, "Infinity", 8) == 0) {
-            lb_buf_adds(&b, "null");
-            i += 8;
-            continue;
-        } else if (len - i >= 9 && memcmp(data + i, "-Infinity", 9) == 0) {
-            lb_buf_adds(&b, "null");
-            i += 9;
-            continue;
+        for (k = 0; !in_string && k < N(nonfinite); k++) {
+            size_t n = strlen(nonfinite[k].word), m;
+
+            if (len - i < n || memcmp(data + i, nonfinite[k].word, n) != 0 ||
+                !ends_token(data, len, i + n))
+                continue;
+            if (*nsubs == cap) {
+                cap = lb_grow_cap(cap, *nsubs + 1);
+                *subs = xreallocarray(*subs, cap, sizeof **subs);
+            }
+            m = strlen(nonfinite[k].mark);
+            (*subs)[(*nsubs)++] = (struct subst){b.len, m, (int)n - (int)m};
+            lb_buf_adds(&b, nonfinite[k].mark);
+            i += n;
+            break;
         }
+        if (k < N(nonfinite))
+            continue;
         lb_buf_addc(&b, c);
         i++;
     }
     *out_len = b.len;
     return b.data; /* lb_buf_reserve allocated it */
+}
+
+/* The column of a syntax error in the file, from jansson's column in the
+ * copy: the marks before it on its line had other lengths than the words
+ * they replaced (a word never holds a line end). */
+static int file_column(const char *clean, size_t clean_len,
+                       const struct subst *subs, size_t nsubs,
+                       const json_error_t *je)
+{
+    size_t pos = je->position > 0 ? (size_t)je->position : 0, start, i;
+    long col = je->column;
+
+    if (pos > clean_len)
+        pos = clean_len;
+    for (start = pos; start > 0 && clean[start - 1] != '\n'; start--)
+        ;
+    for (i = 0; i < nsubs; i++)
+        if (subs[i].at >= start && subs[i].at + subs[i].mark_len <= pos)
+            col += subs[i].delta;
+    return col > 0 && col <= INT_MAX ? (int)col : je->column;
 }
 
 void lb_lmeval_run_release(struct lb_lmeval_run *r)
@@ -875,10 +1084,16 @@ int lb_lmeval_read(const char *name, const char *data, size_t len,
 {
     struct reader r;
     json_error_t je;
-    size_t clean_len, i, j;
-    char *clean = without_nan(data, len, &clean_len);
+    struct subst *subs;
+    size_t clean_len, nsubs, i, j;
+    char *clean;
     int rc = -1;
 
+    /* jansson's allocations go through the one policy (xalloc.h): out of
+     * memory is "out of memory (N bytes)", not a JSON error with no reason
+     * (jansson 2.14 even crashes on some failed allocations) */
+    json_set_alloc_funcs(xmalloc, free);
+    clean = without_nan(data, len, &clean_len, &subs, &nsubs);
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
     r.name = name;
@@ -886,16 +1101,20 @@ int lb_lmeval_read(const char *name, const char *data, size_t len,
     r.err = err;
     r.limit = -1;
     r.root = json_loadb(clean, clean_len, JSON_REJECT_DUPLICATES, &je);
-    free(clean);
     if (r.root == NULL) {
         struct lb_buf text = LB_BUF_INIT;
 
         (void)lb_utf8_render(&text, je.text, strlen(je.text), 0);
-        (void)lb_error_set(err, "%s:%d:%d: not valid JSON: %s", name, je.line,
-                           je.column, lb_buf_str(&text));
+        (void)lb_error_set(err, "%s:%d:%d: not valid JSON%s%s", name, je.line,
+                           file_column(clean, clean_len, subs, nsubs, &je),
+                           text.len > 0 ? ": " : "", lb_buf_str(&text));
         lb_buf_release(&text);
+        free(clean);
+        free(subs);
         return -1;
     }
+    free(clean);
+    free(subs);
     if (!json_is_object(r.root)) {
         (void)lb_error_set(err, "%s: not an lm-evaluation-harness results "
                                 "file (not a JSON object)",
@@ -949,7 +1168,7 @@ int lb_lmeval_map_parse(const char *arg, struct lb_lmeval_map *m,
             colon = p;
     if (eq == NULL || colon == NULL || colon == arg || colon + 1 == eq ||
         eq[1] == '\0')
-        return lb_error_set(err, "--map: %s is not TASK:METRIC=COLUMN",
+        return lb_error_set(err, LB_OPT("map") ": %s is not TASK:METRIC=COLUMN",
                             lb_quotes(&q, arg));
     m->task = xmemdup0(arg, (size_t)(colon - arg));
     m->metric = xmemdup0(colon + 1, (size_t)(eq - colon - 1));

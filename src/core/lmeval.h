@@ -12,8 +12,11 @@
  *   - the Open LLM Leaderboard v1's own files: tasks spelt
  *     "harness|arc:challenge|25" (the shots in the name), the model in
  *     "config_general".
- * Python writes NaN and Infinity, which are not JSON: they are read as
- * null (a missing value).
+ * Python writes NaN and Infinity, which are not JSON: NaN is a missing
+ * value, as null is; Infinity is not a number from 0 to 1. A metric that
+ * is there without a number is named with what it is ("'acc_norm,none'
+ * is null (no value)", "is the string '0.6', not a proportion from 0 to
+ * 1"), and JSON syntax errors are placed in the file as it is.
  *
  * Built in: the Open LLM Leaderboard's choice of task and metric for each
  * catalog benchmark (RULES.md sections 1 and 2):

@@ -22,8 +22,14 @@
  *               the mean over the row's benchmarks; kept as a fraction with
  *               the common denominator lcm(2 (n_k - 1)) times the count
  *
- * v_k is the score, or top - score for a lower-is-better benchmark (top
- * the range's top: 100, or the catalog's), so that higher is always better.
+ * Directions: mean, weighted and geomean average scores in their own
+ * units, so every benchmark must point the same way; when lower is better
+ * for all of them the value is, in the same units (a mean word error
+ * rate), and lower ranks first. Benchmarks of both directions are refused
+ * (a mean of WER and accuracy means nothing): normalized, mean-rank and
+ * win-rate take them, with v_k the score, or top - score for a
+ * lower-is-better benchmark (top the range's top: 100, or the catalog's),
+ * so that higher is always better.
  * Missing scores follow --missing: exclude (the row needs every score; for
  * the rank methods only such rows compete), partial (the scores present),
  * zero (a missing v_k counts 0, the worst). */
@@ -198,7 +204,7 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
     for (k = 0; k < a->nbench; k++) {
         const struct lb_column *c = &t->cols[a->cols[k]];
 
-        a->terms[k].lower = c->bench != NULL && !c->bench->higher_is_better;
+        a->terms[k].lower = lb_column_lower_better(c);
         a->terms[k].weight.units = 1;
     }
     for (i = 0; i < m->nlower; i++) {
@@ -234,10 +240,15 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
     for (k = 0; k < a->nbench; k++) {
         struct lb_term *tm = &a->terms[k];
 
-        tm->w = tm->weight.units;
-        if (!lb_dec_rescale(tm->weight.units, ws - tm->weight.scale, &tm->w))
+        /* a weight that does not fit 64 bits at that scale cannot keep
+         * the sum below 2^32 either: stop before a wrapped value is added */
+        if (!lb_dec_rescale(tm->weight.units, ws - tm->weight.scale, &tm->w)) {
             total = (lb_i128)UINT32_MAX + 1;
+            break;
+        }
         total += tm->w;
+        if (total > UINT32_MAX)
+            break;
     }
     if (m->method == LB_METHOD_WEIGHTED && total > UINT32_MAX)
         return lb_error_set(err, LB_OPT("weights") ": the weights have too "
@@ -429,7 +440,8 @@ static int linear_row(const struct lb_aggregate *a, size_t row, int64_t qall,
             continue;
         switch (a->method) {
         case LB_METHOD_WEIGHTED:
-            x = v * tm->w;
+            if (__builtin_mul_overflow(v, (lb_i128)tm->w, &x))
+                goto overflow;
             *den += (uint64_t)tm->w;
             break;
         case LB_METHOD_NORMALIZED:
@@ -622,6 +634,90 @@ static void rank_rows(struct lb_aggregate *a)
 
 /* }====================================================================== */
 
+/* Whether the method averages scores in their own units. */
+static bool same_units(enum lb_method m)
+{
+    return m == LB_METHOD_MEAN || m == LB_METHOD_WEIGHTED ||
+           m == LB_METHOD_GEOMEAN;
+}
+
+enum direction {
+    DIR_HIGHER,
+    DIR_LOWER,
+    DIR_MIXED,   /* err is set */
+    DIR_UNKNOWN  /* a name of --lower-is-better is not averaged */
+};
+
+/* The names of the benchmarks of sel that point one way. */
+static void names_of(const struct lb_table *t, const struct lb_selection *sel,
+                     const bool *lower, bool which, struct lb_buf *out)
+{
+    size_t k, n = 0;
+
+    for (k = 0; k < sel->nbench; k++) {
+        struct lb_quoted q;
+
+        if (lower[k] != which)
+            continue;
+        if (n++ == 4) {
+            lb_buf_adds(out, ", ...");
+            break;
+        }
+        lb_buf_addf(out, "%s%s", n > 1 ? ", " : "",
+                    lb_quotes(&q, t->cols[sel->bench[k]].name));
+    }
+}
+
+/* Which way the benchmarks of sel point (the schema's or catalog's
+ * direction, and --lower-is-better's names); mixed directions are an
+ * error (err set). A name of --lower-is-better that is not averaged is
+ * left for build_terms to report. */
+static enum direction directions(const struct lb_table *t,
+                                 const struct lb_selection *sel,
+                                 const struct lb_method_opts *m,
+                                 struct lb_error *err)
+{
+    bool *lower = xcalloc(sel->nbench + 1, sizeof *lower);
+    size_t k, i, nlow = 0;
+    enum direction d;
+
+    for (k = 0; k < sel->nbench; k++)
+        lower[k] = lb_column_lower_better(&t->cols[sel->bench[k]]);
+    for (i = 0; i < m->nlower; i++) {
+        size_t col = lb_table_find(t, m->lower[i]);
+
+        for (k = 0; k < sel->nbench && sel->bench[k] != col; k++)
+            ;
+        if (k == sel->nbench) {
+            free(lower);
+            return DIR_UNKNOWN;
+        }
+        lower[k] = true;
+    }
+    for (k = 0; k < sel->nbench; k++)
+        nlow += lower[k];
+    d = nlow == 0 ? DIR_HIGHER : nlow == sel->nbench ? DIR_LOWER : DIR_MIXED;
+    if (d == DIR_MIXED) {
+        struct lb_buf lo = LB_BUF_INIT, hi = LB_BUF_INIT;
+
+        names_of(t, sel, lower, true, &lo);
+        names_of(t, sel, lower, false, &hi);
+        (void)lb_error_set(err, "the %s cannot mix benchmarks where lower is "
+                                "better (%s) and where higher is better "
+                                "(%s): use " LB_OPT("method") " normalized, "
+                                "mean-rank or win-rate, or the benchmarks of "
+                                "one direction (" LB_OPT("benchmarks") ")",
+                           m->method == LB_METHOD_MEAN       ? "mean"
+                           : m->method == LB_METHOD_WEIGHTED ? "weighted mean"
+                                                             : "geometric mean",
+                           lb_buf_str(&lo), lb_buf_str(&hi));
+        lb_buf_release(&lo);
+        lb_buf_release(&hi);
+    }
+    free(lower);
+    return d;
+}
+
 int lb_aggregate_compute(const struct lb_table *t,
                          const struct lb_selection *sel,
                          enum lb_missing policy, const struct lb_method_opts *m,
@@ -631,17 +727,30 @@ int lb_aggregate_compute(const struct lb_table *t,
     int64_t qall = 1;
     uint32_t k;
     int rc = 0;
+    bool natural = false;
 
-    if (m->method == LB_METHOD_MEAN && m->nlower == 0) {
-        bool lower = false;
-
-        for (k = 0; k < sel->nbench; k++) {
-            const struct lb_bench_info *b = t->cols[sel->bench[k]].bench;
-
-            lower = lower || (b != NULL && !b->higher_is_better);
+    if (same_units(m->method)) {
+        switch (directions(t, sel, m, err)) {
+        case DIR_MIXED:
+            return -1;
+        case DIR_LOWER:
+            natural = true;
+            if (policy == LB_MISSING_ZERO)
+                return lb_error_set(err, LB_OPT("missing") " zero counts a "
+                                         "missing score as 0, the best "
+                                         "where lower is better: use "
+                                         "exclude or partial");
+            break;
+        case DIR_HIGHER:
+            break;
+        case DIR_UNKNOWN:
+            break; /* build_terms says which name is wrong */
         }
-        if (!lower)
-            return lb_aggregate_mean(t, sel, policy, agg, err);
+        if (m->method == LB_METHOD_MEAN && (natural || m->nlower == 0)) {
+            rc = lb_aggregate_mean(t, sel, policy, agg, err);
+            agg->lower_better = natural;
+            return rc;
+        }
     }
     lb_aggregate_prepare(agg, t, sel->bench, sel->nbench, policy);
     agg->method = m->method;
@@ -650,6 +759,10 @@ int lb_aggregate_compute(const struct lb_table *t,
         lb_aggregate_release(agg);
         return -1;
     }
+    /* every benchmark lower-is-better: the values in their own units */
+    for (k = 0; natural && k < agg->nbench; k++)
+        agg->terms[k].lower = false;
+    agg->lower_better = natural || m->method == LB_METHOD_MEAN_RANK;
     if (m->method == LB_METHOD_NORMALIZED) {
         /* columns published normalized (the v2 board's): their mean, kept
          * per row no more than a plain mean is */
@@ -680,8 +793,13 @@ int lb_aggregate_compute(const struct lb_table *t,
         for (k = 0; k < agg->nbench; k++) {
             int64_t q = agg->terms[k].q;
 
-            qall = qall / (int64_t)gcd64((uint64_t)qall, (uint64_t)q) * q;
-            if ((uint64_t)qall * agg->nbench > UINT32_MAX) {
+            uint64_t total;
+
+            if (__builtin_mul_overflow(
+                    qall / (int64_t)gcd64((uint64_t)qall, (uint64_t)q), q,
+                    &qall) ||
+                __builtin_mul_overflow((uint64_t)qall, agg->nbench, &total) ||
+                total > UINT32_MAX) {
                 lb_aggregate_release(agg);
                 return lb_error_set(err, LB_OPT("method") " normalized: the "
                                          "baselines "
@@ -720,9 +838,14 @@ int lb_aggregate_compute(const struct lb_table *t,
     for (r = 0; r < t->nrows; r++) {
         lb_i128 v = agg->vnum[r] < 0 ? -agg->vnum[r] : agg->vnum[r];
 
+        /* |num| / den rounded up; never above |num|: skip the division
+         * when |num| is not above the largest so far */
         if (agg->vden[r] != 0 && v > agg->max_abs) {
-            agg->max_abs = v;
-            agg->max_row = r;
+            v = v / agg->vden[r] + (v % agg->vden[r] != 0);
+            if (v > agg->max_abs) {
+                agg->max_abs = v;
+                agg->max_row = r;
+            }
         }
     }
     return 0;

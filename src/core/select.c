@@ -9,6 +9,7 @@
 #include "base/buf.h"
 #include "base/quote.h"
 #include "base/xalloc.h"
+#include "core/schema.h"
 
 #define COLUMN_LIST_BYTES 400 /* columns listed in an "unknown name" error */
 
@@ -39,12 +40,21 @@ static int unknown_column(const struct lb_table *t, const char *option,
                           struct lb_error *err)
 {
     struct lb_buf cols = LB_BUF_INIT;
-    struct lb_quoted q;
+    struct lb_quoted q, qs;
+    size_t near = lb_table_suggest(t, name);
     int rc;
 
     list_columns(t, &cols);
-    rc = lb_error_set(err, "%s: no %s %s in %s (columns: %s)", option, what,
-                      lb_quotes(&q, name), t->path, lb_buf_str(&cols));
+    if (near != LB_NPOS)
+        rc = lb_error_set(err, "%s: no %s %s in %s; did you mean %s? "
+                               "(columns: %s)",
+                          option, what, lb_quotes(&q, name), t->path,
+                          lb_quotes(&qs, t->cols[near].name),
+                          lb_buf_str(&cols));
+    else
+        rc = lb_error_set(err, "%s: no %s %s in %s (columns: %s)", option,
+                          what, lb_quotes(&q, name), t->path,
+                          lb_buf_str(&cols));
     lb_buf_release(&cols);
     return rc;
 }
@@ -88,19 +98,14 @@ static int select_named(const struct lb_table *t, const char *const *names,
 size_t lb_default_benchmarks(const struct lb_table *t, size_t *cols)
 {
     size_t i, n = 0;
-    bool catalog = false;
 
-    for (i = 0; i < t->ncols; i++)
-        if (t->cols[i].bench != NULL)
-            catalog = true;
     for (i = 0; i < t->ncols; i++) {
         const struct lb_column *c = &t->cols[i];
 
-        if (i == t->model_col)
-            continue;
-        if (catalog ? c->bench != NULL
-                    : (c->numeric && c->n_present > 0 &&
-                       !lb_catalog_is_metadata(c->name)))
+        /* while the file is read (--top's filter) the schema is not bound
+         * yet: the catalog's benchmarks, which are then the default */
+        if (t->schema != NULL ? c->field->role == LB_ROLE_BENCHMARK
+                              : c->bench != NULL)
             cols[n++] = i;
     }
     return n;
@@ -114,8 +119,10 @@ static int select_default(const struct lb_table *t, struct lb_selection *sel,
     if (sel->nbench == 0)
         return lb_error_set(err,
                             "%s: no benchmark columns (no column of the "
-                            "catalog and no numeric column other than "
-                            "metadata); name them with " LB_OPT("benchmarks"),
+                            "catalog, none that the schema names, and no "
+                            "column of numbers from 0 to 100 other than "
+                            "metadata); name them with " LB_OPT("benchmarks")
+                            " or in a schema (" LB_OPT("schema") ")",
                             t->path);
     return 0;
 }

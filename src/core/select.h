@@ -1,9 +1,10 @@
 /* select.h: which columns a ranking uses.
  *
- * Benchmarks: the names given (--benchmarks); otherwise the catalog's
- * benchmarks present in the file; otherwise every numeric column that is not
- * known metadata (catalog.h) and holds at least one number. A published
- * Average column is never a benchmark. Every selected benchmark must hold
+ * Benchmarks: the names given (--benchmarks); otherwise the columns whose
+ * role is benchmark in the table's schema (core/schema.h: the schema read,
+ * else inferred: the catalog's benchmarks present in the file, else the
+ * columns of numbers from 0 to 100 that are not metadata). A published
+ * aggregate (Average) is never a benchmark. Every selected benchmark must hold
  * numbers only (and, for catalog benchmarks, within their range): the first
  * cell that does not is reported with its position. */
 #ifndef LB_CORE_SELECT_H
@@ -38,7 +39,8 @@ struct lb_selection {
 };
 
 /* The benchmarks chosen by default (see above) into cols (room for
- * t->ncols); returns how many. No error: a file may have none. */
+ * t->ncols); returns how many. No error: a file may have none. While the
+ * file is read (t->schema not bound yet): its catalog benchmarks. */
 size_t lb_default_benchmarks(const struct lb_table *t, size_t *cols);
 
 /* Fills *sel from the table and the options; returns 0, or -1 with a message

@@ -2,12 +2,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
 #include <stdint.h>
 #include <strings.h>
 
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
+#include "core/schema.h"
 
 void lb_table_release(struct lb_table *t)
 {
@@ -21,13 +23,19 @@ void lb_table_release(struct lb_table *t)
         free(c->text_off);
         free(c->num32);
         free(c->num64);
+        free(c->num128);
         free(c->missing);
+        free(c->dec);
         free(c->bad.value);
+        free(c->unit.value);
     }
     free(t->cols);
     free(t->row_line);
     free(t->path);
     free(t->index);
+    if (t->schema != NULL)
+        lb_schema_release(t->schema);
+    free(t->schema);
     memset(t, 0, sizeof *t);
 }
 
@@ -56,8 +64,12 @@ void lb_table_retain(struct lb_table *t, const bool *keep)
 
                 if (c->num32 != NULL)
                     c->num32[n] = c->num32[r];
-                else
+                else if (c->num64 != NULL)
                     c->num64[n] = c->num64[r];
+                else
+                    c->num128[n] = c->num128[r];
+                if (c->dec != NULL)
+                    c->dec[n] = c->dec[r];
                 c->missing[n >> 3] = (uint8_t)(
                     (c->missing[n >> 3] & ~(1u << (n & 7))) |
                     ((unsigned)miss << (n & 7)));
@@ -99,6 +111,21 @@ const char *lb_table_text(const struct lb_table *t, size_t col, size_t row,
     if (len != NULL)
         *len = end - start - 1; /* the arena keeps a NUL after each cell */
     return c->text + start;
+}
+
+void lb_column_dec(const struct lb_column *c, size_t row, struct lb_dec *d)
+{
+    lb_i128 v = lb_column_num(c, row);
+    unsigned scale = c->scale;
+
+    /* the value was written below 2^63 at its own scale: dropping the
+     * trailing zeros the column's scale added brings it there */
+    while ((v < INT64_MIN || v > INT64_MAX) && scale > 0 && v % 10 == 0) {
+        v /= 10;
+        scale--;
+    }
+    d->units = (int64_t)v;
+    d->scale = scale;
 }
 
 const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len)
@@ -297,4 +324,78 @@ int lb_table_check_numeric(const struct lb_table *t, size_t col,
         return lb_error_set(err, "%s: column %s does not hold numbers",
                             t->path, lb_quotes(&qc, c->name));
     return 0;
+}
+
+/* Characters a[i] and b[j] equal, letter case ignored. */
+static bool same_char(const char *a, size_t i, const char *b, size_t j)
+{
+    return tolower((unsigned char)a[i]) == tolower((unsigned char)b[j]);
+}
+
+/* The edit distance between a and b (insertions, deletions, changes and
+ * swaps of two neighbours each count 1; letter case ignored), or more than
+ * 'limit' (then limit + 1). */
+static size_t distance(const char *a, const char *b, size_t limit)
+{
+    size_t na = strlen(a), nb = strlen(b), i, j, best = 0;
+    size_t *two, *prev, *cur, *tmp;
+
+    if ((na > nb ? na - nb : nb - na) > limit)
+        return limit + 1;
+    two = xcalloc(nb + 1, sizeof *two);
+    prev = xcalloc(nb + 1, sizeof *prev);
+    cur = xcalloc(nb + 1, sizeof *cur);
+    for (j = 0; j <= nb; j++)
+        prev[j] = j;
+    for (i = 1; i <= na && best <= limit; i++) {
+        cur[0] = best = i;
+        for (j = 1; j <= nb; j++) {
+            size_t v = prev[j - 1] + !same_char(a, i - 1, b, j - 1);
+
+            if (prev[j] + 1 < v)
+                v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && same_char(a, i - 1, b, j - 2) &&
+                same_char(a, i - 2, b, j - 1) && two[j - 2] + 1 < v)
+                v = two[j - 2] + 1;
+            cur[j] = v;
+            if (v < best)
+                best = v;
+        }
+        tmp = two;
+        two = prev;
+        prev = cur;
+        cur = tmp;
+    }
+    best = best > limit ? limit + 1 : prev[nb];
+    free(two);
+    free(prev);
+    free(cur);
+    return best;
+}
+
+size_t lb_table_suggest(const struct lb_table *t, const char *name)
+{
+    size_t limit = strlen(name) / 3, i, found = LB_NPOS, d;
+
+    if (limit < 1)
+        limit = 1;
+    for (i = 0; i < t->ncols; i++) {
+        d = distance(name, t->cols[i].name, limit);
+        if (d <= limit) {
+            found = i;
+            limit = d - (d > 0); /* a nearer one only */
+            if (d == 0)
+                break;
+        }
+    }
+    return found;
+}
+
+bool lb_column_lower_better(const struct lb_column *c)
+{
+    if (c->field != NULL && c->field->better != LB_BETTER_UNSET)
+        return c->field->better == LB_BETTER_LOWER;
+    return c->bench != NULL && !c->bench->higher_is_better;
 }

@@ -19,6 +19,7 @@
 #include "base/xalloc.h"
 #include "core/catalog.h"
 #include "core/filter.h"
+#include "core/schema.h"
 
 #define MIN_KEPT 4096 /* rows kept before the first compaction */
 
@@ -33,6 +34,7 @@ struct top {
     size_t limit;         /* compact when more rows are kept */
     size_t rows;          /* data rows read */
     size_t ranked;        /* rows with a score */
+    bool can_reload;      /* the file can be read again (not a pipe) */
 };
 
 /* 1 when a is better than b, 0 when equal, -1 when worse (displayed). */
@@ -40,17 +42,21 @@ static int better(const struct top *tp, lb_i128 a, lb_i128 b)
 {
     int c = (a > b) - (a < b);
 
-    return tp->opts->rank.ascending ? -c : c;
+    /* --ascending orders --sort's column (core/board.c) */
+    return tp->by_column && tp->opts->rank.ascending ? -c : c;
 }
 
-/* The displayed score of a row, if it has one under the options. */
+/* The displayed score of a row, if it has one under the options. A score
+ * too large to compute is no reason to drop the row: *big is set, and the
+ * caller keeps the row for the board to report it. */
 static bool row_score(const struct top *tp, const struct lb_table *t,
-                      size_t row, lb_i128 *shown)
+                      size_t row, lb_i128 *shown, bool *big)
 {
     unsigned k = 0, precision = tp->opts->rank.precision;
     uint32_t n = 0, den;
     lb_i128 sum = 0;
     size_t j;
+    bool wide = tp->ncols > 16;
 
     for (j = 0; j < tp->ncols; j++) {
         const struct lb_column *c = &t->cols[tp->cols[j]];
@@ -59,13 +65,29 @@ static bool row_score(const struct top *tp, const struct lb_table *t,
             return false; /* a bad cell: the load will report it */
         if (c->scale > k)
             k = c->scale;
+        wide |= c->num128 != NULL;
     }
-    for (j = 0; j < tp->ncols; j++) {
+    /* a value at 18 decimals at most is below 2^63 * 10^18 < 2^123: a
+     * sum of 16 fits. The common case: 64-bit numbers, 16 columns or
+     * fewer; else every addition is checked */
+    for (j = 0; j < tp->ncols && !wide; j++) {
         const struct lb_column *c = &t->cols[tp->cols[j]];
 
         if (lb_column_missing(c, row))
             continue;
-        sum += (lb_i128)lb_column_num(c, row) * lb_pow10[k - c->scale];
+        sum += (lb_i128)lb_column_num64(c, row) * lb_pow10[k - c->scale];
+        n++;
+    }
+    for (j = 0; j < tp->ncols && wide; j++) {
+        const struct lb_column *c = &t->cols[tp->cols[j]];
+
+        if (lb_column_missing(c, row))
+            continue;
+        if (__builtin_add_overflow(
+                sum, lb_column_num(c, row) * lb_pow10[k - c->scale], &sum)) {
+            *big = true;
+            return false;
+        }
         n++;
     }
     if (tp->by_column) {
@@ -92,7 +114,11 @@ static bool row_score(const struct top *tp, const struct lb_table *t,
             break;
         }
     }
-    return lb_dec_round(sum, den, k, precision, shown);
+    if (!lb_dec_round(sum, den, k, precision, shown)) {
+        *big = true;
+        return false;
+    }
+    return true;
 }
 
 struct scored {
@@ -107,28 +133,30 @@ static int cmp_best_first(size_t a, size_t b, void *vctx)
     return -better(s->tp, s->shown[a], s->shown[b]);
 }
 
-/* Raises the bound to the N-th best kept row and drops the rows below it. */
+/* Raises the bound to the N-th best kept row and drops the rows below it
+ * (a row whose score is too large to compute stays: the board reports it). */
 static void compact(struct top *tp, struct lb_table *t)
 {
-    size_t n = t->nrows, want = tp->opts->rank.top, r, kept = 0;
+    size_t n = t->nrows, want = tp->opts->rank.top, r, m = 0, kept = 0;
     lb_i128 *shown = xreallocarray(NULL, n + 1, sizeof *shown);
     size_t *idx = xreallocarray(NULL, n + 1, sizeof *idx);
     bool *keep = xreallocarray(NULL, n + 1, sizeof *keep);
+    bool *big = xcalloc(n + 1, sizeof *big);
     struct scored ctx = {tp, shown};
 
     for (r = 0; r < n; r++) {
-        keep[r] = row_score(tp, t, r, &shown[r]);
-        idx[r] = r;
+        keep[r] = row_score(tp, t, r, &shown[r], &big[r]);
+        if (keep[r])
+            idx[m++] = r;
     }
-    lb_sort_indices(idx, n, cmp_best_first, &ctx);
-    for (r = 0; r < n && keep[idx[r]]; r++)
-        ;
-    if (r >= want) { /* at least N scored rows: the bound is the N-th's */
+    lb_sort_indices(idx, m, cmp_best_first, &ctx);
+    if (m >= want) { /* at least N scored rows: the bound is the N-th's */
         tp->worst = shown[idx[want - 1]];
         tp->bound = true;
     }
     for (r = 0; r < n; r++) {
-        keep[r] = keep[r] && (!tp->bound || better(tp, shown[r], tp->worst) >= 0);
+        keep[r] = big[r] || (keep[r] && (!tp->bound ||
+                                         better(tp, shown[r], tp->worst) >= 0));
         kept += keep[r];
     }
     lb_table_retain(t, keep);
@@ -136,6 +164,7 @@ static void compact(struct top *tp, struct lb_table *t)
     free(shown);
     free(idx);
     free(keep);
+    free(big);
 }
 
 static int top_start(const struct lb_table *t, void *ctx, struct lb_error *err)
@@ -146,8 +175,11 @@ static int top_start(const struct lb_table *t, void *ctx, struct lb_error *err)
     bool catalog = false;
     size_t i;
 
-    for (i = 0; i < t->ncols; i++)
+    for (i = 0; i < t->ncols; i++) {
         catalog = catalog || t->cols[i].bench != NULL;
+        if (t->cols[i].field != NULL)
+            return 0; /* a schema read: it may name other benchmarks */
+    }
     /* without catalog benchmarks or --benchmarks, which columns are
      * averaged is known only once every value is read: keep every row */
     if (so->sort == NULL && so->benchmarks == NULL && !catalog)
@@ -155,6 +187,23 @@ static int top_start(const struct lb_table *t, void *ctx, struct lb_error *err)
     if (lb_select(t, so, &sel, err) != 0) {
         lb_selection_release(&sel);
         return -1;
+    }
+    /* the header must decide every row's score: benchmarks where higher
+     * is better, that no schema read describes (else keep every row). A
+     * column the catalog does not know may still turn out to hold a -1
+     * sentinel (known once every value is read): lb_board_load then reads
+     * the file again, which standard input cannot be */
+    for (i = 0; i < (sel.sort_col != LB_NPOS ? 1 : sel.nbench); i++) {
+        const struct lb_column *c =
+            &t->cols[sel.sort_col != LB_NPOS ? sel.sort_col : sel.bench[i]];
+        bool known = c->bench != NULL ? c->bench->higher_is_better
+                                      : tp->can_reload &&
+                                            !lb_schema_name_lower(c->name);
+
+        if (!known || c->field != NULL) {
+            lb_selection_release(&sel);
+            return 0;
+        }
     }
     if (sel.sort_col != LB_NPOS) {
         tp->cols = xreallocarray(NULL, 1, sizeof *tp->cols);
@@ -176,12 +225,13 @@ static bool top_keep(struct lb_table *t, void *ctx)
 {
     struct top *tp = ctx;
     lb_i128 shown;
+    bool big = false;
 
     tp->rows++;
     if (!tp->active)
         return true;
-    if (!row_score(tp, t, t->nrows - 1, &shown))
-        return false; /* not ranked: counted, not listed under --top */
+    if (!row_score(tp, t, t->nrows - 1, &shown, &big))
+        return big; /* not ranked: counted, not listed under --top */
     tp->ranked++;
     if (tp->bound && better(tp, shown, tp->worst) < 0)
         return false;
@@ -229,6 +279,22 @@ static bool where_keep(struct lb_table *t, void *ctx)
     return w->tp != NULL ? top_keep(t, w->tp) : true;
 }
 
+/* Whether the rows --top kept while the file was read are those it would
+ * keep now that the columns are known: no cell it scored became missing,
+ * and higher is still better. */
+static bool streamed_right(const struct lb_table *t, const struct top *tp)
+{
+    size_t j;
+
+    for (j = 0; j < tp->ncols; j++) {
+        const struct lb_column *c = &t->cols[tp->cols[j]];
+
+        if (c->field->sentinel || lb_column_lower_better(c))
+            return false;
+    }
+    return true;
+}
+
 bool lb_board_streams_top(const struct lb_board_opts *bo)
 {
     /* row_score computes a plain mean */
@@ -257,7 +323,17 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
         w.tp = &tp;
     if (w.filter != NULL || w.tp != NULL)
         opts.filter = &filter;
+    tp.can_reload = strcmp(path, "-") != 0;
     rc = lb_table_load(t, path, &opts, err);
+    if (rc == 0 && !w.failed && tp.active && !streamed_right(t, &tp)) {
+        /* a column turned out to hold a sentinel: every row again */
+        lb_table_release(t);
+        free(tp.cols);
+        memset(&tp, 0, sizeof tp);
+        w.tp = NULL;
+        w.read = w.kept = 0;
+        rc = lb_table_load(t, path, &opts, err);
+    }
     if (rc == 0 && w.failed) {
         *err = w.err;
         lb_table_release(t);

@@ -185,7 +185,8 @@ struct by_size {
 static int cmp_by_size(size_t i, size_t j, void *ctx)
 {
     const struct by_size *s = ctx;
-    int64_t x = lb_column_num(s->p, s->c->rows[i]), y = lb_column_num(s->p, s->c->rows[j]);
+    lb_i128 x = lb_column_num(s->p, s->c->rows[i]);
+    lb_i128 y = lb_column_num(s->p, s->c->rows[j]);
 
     return (x > y) - (x < y);
 }

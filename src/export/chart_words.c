@@ -96,7 +96,8 @@ void chart_what(const struct chart *c, struct lb_buf *out, bool capital)
             lb_buf_adds(out, ")");
         }
     }
-    if (c->b->opts.rank.ascending)
+    if (c->b->lower_better && (c->b->sel.sort_col != LB_NPOS ||
+                               c->b->mean.method != LB_METHOD_MEAN_RANK))
         lb_buf_adds(out, ", lowest first");
 }
 

@@ -7,13 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "core/csv_write.h"
 #include "export/format.h"
 #include "export/writer.h"
 
 void lb_escape_csv(struct lb_buf *out, const char *s, size_t len)
 {
-    if (lb_formula_like(s, len)) {
+    if (lb_text_formula_like(s, len)) {
         struct lb_buf guarded = LB_BUF_INIT;
 
         lb_buf_addc(&guarded, '\'');
@@ -33,7 +34,7 @@ static const struct lb_escapes tsv_escapes = {
 
 void lb_escape_tsv(struct lb_buf *out, const char *s, size_t len)
 {
-    if (lb_formula_like(s, len))
+    if (lb_text_formula_like(s, len))
         lb_buf_addc(out, '\'');
     lb_escape_with(out, s, len, &tsv_escapes);
 }

@@ -56,9 +56,3 @@ void lb_escape_with(struct lb_buf *out, const char *s, size_t len,
             lb_buf_addf(out, "\\u%04X", (unsigned)c);
     }
 }
-
-bool lb_formula_like(const char *s, size_t len)
-{
-    return len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-                       s[0] == '@' || s[0] == '\t' || s[0] == '\r');
-}

@@ -11,6 +11,7 @@
 #include "core/aggregate.h"
 #include "export/meta.h"
 #include "export/ranking_words.h"
+#include "export/schema_words.h"
 
 /* What a column shows. */
 enum kind {
@@ -50,15 +51,16 @@ static int put_number(const struct lb_board *b, const struct lb_column *col,
                       size_t row, struct lb_cell *c, struct lb_error *err)
 {
     unsigned p = b->opts.rank.precision;
-    int64_t v, m;
-    lb_i128 q;
+    int64_t m;
+    lb_i128 v, q;
 
     if (lb_column_missing(col, row)) {
         lb_cell_missing(c);
         return 0;
     }
     v = lb_column_num(col, row);
-    if (p >= col->scale && !__builtin_mul_overflow(v, lb_pow10[p - col->scale], &m))
+    if (p >= col->scale && v >= INT64_MIN && v <= INT64_MAX &&
+        !__builtin_mul_overflow((int64_t)v, lb_pow10[p - col->scale], &m))
         q = m; /* the common case: no rounding, 64 bits */
     else if (!lb_dec_round(v, 1, col->scale, p, &q))
         return lb_error_set(err, "%s:%zu: a value is too large to round at "
@@ -185,7 +187,10 @@ static int ranking_cells(const struct lb_view *v, size_t i,
             break;
         case K_TEXT:
             s = lb_table_text(t, k->arg, row, &len);
-            if (len > 0)
+            /* a number the schema reads as missing (-1 for unknown) is
+             * shown missing, as the filters and charts take it */
+            if (len > 0 && !(t->cols[k->arg].numeric &&
+                             lb_column_missing(&t->cols[k->arg], row)))
                 lb_cell_text(c, s, len);
             else
                 lb_cell_missing(c);
@@ -237,9 +242,7 @@ static void fetch(const struct lb_view *v, const struct ranking *R, size_t row,
             if (c->has_text)
                 __builtin_prefetch(&c->text_off[row]);
         } else {
-            __builtin_prefetch(c->num32 ? (const void *)&c->num32[row]
-                                        : (const void *)&c->num64[row]);
-            __builtin_prefetch(&c->missing[row >> 3]);
+            lb_column_prefetch(c, row);
         }
     }
 }
@@ -261,14 +264,10 @@ static void ranking_prefetch(const struct lb_view *v, size_t i)
  * Columns
  * ======================================================================= */
 
-/* Whether the board's value is better when lower (mean rank; --ascending
- * reverses). */
+/* Whether the board's value is better when lower. */
 static bool lower_first(const struct lb_board *b)
 {
-    bool lower = b->sel.sort_col == LB_NPOS &&
-                 b->mean.method == LB_METHOD_MEAN_RANK;
-
-    return lower != b->opts.rank.ascending;
+    return b->lower_better;
 }
 
 static void add_columns(struct lb_view *v, const struct lb_board *b)
@@ -362,8 +361,11 @@ static void meta_method(struct lb_meta *m, const struct lb_board *b)
             }
         }
     }
-    for (k = 0; a->terms != NULL && k < a->nbench; k++) {
-        if (!a->terms[k].lower)
+    /* every benchmark where lower is better: counted down (terms) or, when
+     * all are, averaged in their own units */
+    for (k = 0; k < a->nbench; k++) {
+        if (!(a->terms != NULL && a->terms[k].lower) &&
+            !lb_column_lower_better(&t->cols[a->cols[k]]))
             continue;
         if (list == NULL)
             list = lb_meta_list(m, "lower_is_better");
@@ -382,7 +384,8 @@ static struct lb_meta *ranking_meta(const struct lb_board *b)
     for (i = 0; i < sel->nbench; i++)
         lb_meta_str(list, NULL, t->cols[sel->bench[i]].name);
     lb_meta_str_or_null(m, "suite", sel->suite ? sel->suite->id : NULL);
-    if (b->mean.method != LB_METHOD_MEAN || b->mean.terms != NULL)
+    if (b->mean.method != LB_METHOD_MEAN || b->mean.terms != NULL ||
+        b->mean.lower_better)
         meta_method(m, b);
     if (b->opts.ci.enabled && lb_board_has_ci(b)) {
         struct lb_meta *o = lb_meta_object(m, "intervals");
@@ -409,12 +412,13 @@ static struct lb_meta *ranking_meta(const struct lb_board *b)
             lb_meta_str(m, "dedup_date", t->cols[b->date_col].name);
         lb_meta_uint(m, "duplicates", b->n_duplicates);
     }
-    lb_meta_str(m, "order", b->opts.rank.ascending ? "ascending" : "descending");
+    lb_meta_str(m, "order", b->lower_better ? "ascending" : "descending");
     lb_meta_str(m, "missing", lb_missing_name(b->opts.missing));
     lb_meta_str(m, "ties", lb_ties_name(b->opts.rank.ties));
     lb_meta_uint(m, "precision", b->opts.rank.precision);
     lb_meta_uint(m, "models", b->ranking.nrows);
     lb_meta_uint(m, "ranked", b->ranking.n_ranked);
+    lb_schema_meta(b, m);
     return m;
 }
 
@@ -482,6 +486,7 @@ int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
         lb_ranking_title(b, &v->title);
         lb_buf_addc(&v->title, '\n');
         lb_ranking_footer(b, &v->footer);
+        lb_schema_footer(b, &v->footer);
     }
     return check_rounding(b, err);
 }

@@ -59,9 +59,9 @@ void lb_ranking_title(const struct lb_board *r, struct lb_buf *out)
         all_published = r->mean.terms[i].as_published;
     if (sel->sort_col != LB_NPOS)
         lb_buf_addf(out, "Ranked by %s%s. ", t->cols[sel->sort_col].name,
-                    r->opts.rank.ascending ? " (lowest first)" : "");
-    else if (r->opts.rank.ascending)
-        lb_buf_adds(out, "Ranked lowest first. ");
+                    r->lower_better ? " (lowest first)" : "");
+    else if (r->lower_better && m != LB_METHOD_MEAN_RANK)
+        lb_buf_adds(out, "Lower is better: ranked lowest first. ");
     lb_ranking_value_phrase(r, out, true);
     if (sel->suite != NULL)
         lb_buf_addf(out, " (%s)", sel->suite->title);

@@ -104,9 +104,6 @@ void lb_escape_with(struct lb_buf *out, const char *s, size_t len,
 size_t lb_put_nonascii(struct lb_buf *out, const char *s, size_t len,
                        const char *invalid, bool show);
 
-/* True for text that a spreadsheet would read as a formula (first byte
- * '=', '+', '-', '@', TAB or CR). */
-bool lb_formula_like(const char *s, size_t len);
 
 /* }====================================================================== */
 

@@ -169,6 +169,39 @@ static void test_decimal_round_overflow_reported(void **state)
     assert_false(lb_dec_round(big, 1, 0, 18, &q));
 }
 
+/* Only the result has to fit in 128 bits, not num * 10^(precision -
+ * scale): the mean of 19 scores of 9e18 at 18 decimals is 9e36 (issue 14:
+ * rank --top then dropped the row as if it had no score). */
+static void test_decimal_round_only_result_fits(void **state)
+{
+    const lb_i128 nine = 9000000000000000000LL;
+    lb_i128 q, num;
+    uint32_t den;
+    unsigned s, p;
+
+    (void)state;
+    assert_true(lb_dec_round(nine * 19, 19, 0, 18, &q));
+    assert_true(q == nine * lb_pow10[18]);
+    assert_true(lb_dec_round(-nine * 19 - 1, 19, 0, 18, &q));
+    assert_true(q == -nine * lb_pow10[18] - 52631578947368421LL);
+    /* half to even, negative values: -1.25 -> -1.2, -1.75 -> -1.8 */
+    assert_true(lb_dec_round(-5, 4, 0, 1, &q));
+    assert_true(q == -12);
+    assert_true(lb_dec_round(-7, 4, 0, 1, &q));
+    assert_true(q == -18);
+    /* the same as rounding num * 10^k / den wherever that fits */
+    for (num = -2000; num <= 2000; num += 7)
+        for (den = 1; den <= 40; den++)
+            for (s = 0; s <= 3; s++)
+                for (p = s; p <= 6; p++) {
+                    lb_i128 want = lb_div_round_half_even(
+                        num * lb_pow10[p - s], den);
+
+                    assert_true(lb_dec_round(num, den, s, p, &q));
+                    assert_true(q == want);
+                }
+}
+
 static void test_decimal_frac_cmp(void **state)
 {
     (void)state;
@@ -401,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_decimal_parse_agrees_with_strtod),
         cmocka_unit_test(test_decimal_round_half_even),
         cmocka_unit_test(test_decimal_round_overflow_reported),
+        cmocka_unit_test(test_decimal_round_only_result_fits),
         cmocka_unit_test(test_decimal_frac_cmp),
         cmocka_unit_test(test_decimal_format),
         cmocka_unit_test(test_decimal_random_strings_agree_with_strtod),

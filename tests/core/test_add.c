@@ -22,7 +22,7 @@ static void apply(struct result *res, const char *file,
                   const struct lb_new_row *rows, size_t n, bool replace,
                   bool new_column)
 {
-    struct lb_add_opts o = {replace, new_column};
+    struct lb_add_opts o = {replace, new_column, false};
 
     lb_buf_init(&res->out);
     lb_error_init(&res->err);
@@ -51,7 +51,7 @@ static void fails(const char *file, const struct lb_new_row *rows, size_t n,
 
     apply(&r, file, rows, n, replace, new_column);
     assert_int_equal(r.rc, -1);
-    assert_string_equal(r.err.msg, msg);
+    assert_string_equal(msg_of(&r.err), msg);
     assert_int_equal(r.out.len, 0);
     lb_buf_release(&r.out);
 }
@@ -207,7 +207,9 @@ static void test_add_to_header_only_and_create(void **state)
     (void)state;
     gives("model,ARC,license", rows, 1, false, false,
           "model,ARC,license\norg/first,50,mit");
-    assert_int_equal(lb_add_create("new.csv", rows, 1, &out, &err), 0);
+    assert_int_equal(
+        lb_add_create("new.csv", rows, 1, &(struct lb_add_opts){0}, &out, &err),
+        0);
     assert_string_equal(out.data, "model,ARC,license\norg/first,50,mit\n");
     lb_buf_release(&out);
 }
@@ -254,11 +256,84 @@ static void test_add_many_decimals(void **state)
     /* in range (the check does not overflow at 17 decimals) */
     gives("model,ARC\na,0.5\n", r1, 1, false, false,
           "model,ARC\na,0.5\nx,0.00000000000000001\n");
-    /* 50 at 18 decimals does not fit in 64 bits: refused, not written */
-    fails("model,ARC\na,50\n", r2, 1, false, false,
-          "arg: '1e-18' cannot be kept exactly with the other values of column "
-          "'ARC' (at most 18 significant digits at their common number of "
-          "decimals)");
+    /* 50 at 18 decimals needs more than 64 bits: the column takes 128
+     * (issue 14: add refused what each value's limits allow) */
+    gives("model,ARC\na,50\n", r2, 1, false, false,
+          "model,ARC\na,50\nx,1e-18\n");
+}
+
+/* The score file is a CSV people open in spreadsheets: text that one would
+ * run as a formula is refused unless it is a number or --allow-formulas
+ * is given (issue 14: =HYPERLINK(...) and +cmd|calc were stored raw). */
+static void test_add_formulas_refused(void **state)
+{
+    struct lb_assign mit[] = {S("license", "mit")};
+    struct lb_assign eq[] = {S("license", "=HYPERLINK(\"http://x\")")};
+    struct lb_assign tab[] = {S("license", "\t1+1")};
+    struct lb_assign cr[] = {S("license", "\r@x")};
+    struct lb_assign minus[] = {S("license", "-x")};
+    struct lb_assign ok[] = {S("license", "-5"), A("ARC", "+61.5"),
+                             S("precision", "-")};
+    struct lb_assign col[] = {S("@note", "x")};
+    struct lb_new_row m1[] = {ROW("+cmd|' /C calc'!A0", mit)};
+    struct lb_new_row m2[] = {ROW("@SUM(1)", mit)};
+    struct lb_new_row r1[] = {ROW("x", eq)}, r2[] = {ROW("x", tab)};
+    struct lb_new_row r3[] = {ROW("x", cr)}, r4[] = {ROW("x", minus)};
+    struct lb_new_row r5[] = {ROW("x", ok)}, r6[] = {ROW("x", col)};
+    struct lb_add_opts allow = {false, true, true};
+    struct lb_buf out = LB_BUF_INIT;
+    struct lb_error err;
+    size_t index[1];
+    bool replaced[1];
+
+    (void)state;
+    fails(file, m1, 1, false, false,
+          "row: model name '+cmd|' /C calc'!A0' starts with '+': a "
+          "spreadsheet would run it as a formula; --allow-formulas stores it "
+          "anyway");
+    fails(file, m2, 1, false, false,
+          "row: model name '@SUM(1)' starts with '@': a spreadsheet would run "
+          "it as a formula; --allow-formulas stores it anyway");
+    fails(file, r1, 1, false, false,
+          "set: '=HYPERLINK(\"http://x\")' (column 'license') starts with '=': "
+          "a spreadsheet would run it as a formula; --allow-formulas stores "
+          "it anyway");
+    fails(file, r2, 1, false, false,
+          "set: '\\t1+1' (column 'license') starts with '\\t': a spreadsheet "
+          "would run it as a formula; --allow-formulas stores it anyway");
+    fails(file, r3, 1, false, false,
+          "set: '\\r@x' (column 'license') starts with '\\r': a spreadsheet "
+          "would run it as a formula; --allow-formulas stores it anyway");
+    fails(file, r4, 1, false, false,
+          "set: '-x' (column 'license') starts with '-': a spreadsheet would "
+          "run it as a formula; --allow-formulas stores it anyway");
+    fails(file, r6, 1, false, true,
+          "set: column name '@note' starts with '@': a spreadsheet would run "
+          "it as a formula; --allow-formulas stores it anyway");
+    /* numbers and the missing mark are not formulas */
+    gives(file, r5, 1, false, false,
+          "model,ARC,MMLU,license,precision\n"
+          "\"org/a, quoted\",6.90,70,mit,float16\n"
+          "org/b,61.5,60.25,,bfloat16\n"
+          "x,+61.5,,-5,-\n");
+    /* a new file's header is checked too */
+    assert_int_equal(lb_add_create("new.csv", r6, 1, &(struct lb_add_opts){0},
+                                   &out, &err),
+                     -1);
+    assert_string_equal(msg_of(&err), "set: column name '@note' starts with '@': "
+                                 "a spreadsheet would run it as a formula; "
+                                 "--allow-formulas stores it anyway");
+    /* --allow-formulas: stored as given */
+    assert_int_equal(lb_add_apply("f.csv", file, strlen(file), r6, 1, &allow,
+                                  &out, index, replaced, &err),
+                     0);
+    assert_non_null(strstr(lb_buf_str(&out), ",@note\n"));
+    lb_buf_reset(&out);
+    assert_int_equal(lb_add_apply("f.csv", file, strlen(file), m1, 1, &allow,
+                                  &out, index, replaced, &err),
+                     0);
+    assert_non_null(strstr(lb_buf_str(&out), "\n+cmd|' /C calc'!A0,"));
+    lb_buf_release(&out);
 }
 
 static void test_add_ambiguous_column(void **state)
@@ -295,7 +370,9 @@ static void test_add_create_with_precision(void **state)
     struct lb_error err;
 
     (void)state;
-    assert_int_equal(lb_add_create("new.csv", rows, 2, &out, &err), 0);
+    assert_int_equal(
+        lb_add_create("new.csv", rows, 2, &(struct lb_add_opts){0}, &out, &err),
+        0);
     assert_string_equal(out.data, "model,precision,ARC\na,bf16,1\na,fp16,2\n");
     lb_buf_release(&out);
 }
@@ -360,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_add_rejects_a_broken_file),
         cmocka_unit_test(test_add_range_at_18_decimals),
         cmocka_unit_test(test_add_replace_twice_is_refused),
+        cmocka_unit_test(test_add_formulas_refused),
     };
 
     return cmocka_run_group_tests_name("add", tests, NULL, NULL);

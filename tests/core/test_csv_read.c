@@ -10,7 +10,7 @@
 
 #define LOAD_FAILS(csv, msg) load_fails(csv, sizeof(csv) - 1, msg)
 
-static int64_t num(const struct lb_table *t, const char *col, size_t row)
+static lb_i128 num128(const struct lb_table *t, const char *col, size_t row)
 {
     size_t c = lb_table_find(t, col);
 
@@ -18,6 +18,14 @@ static int64_t num(const struct lb_table *t, const char *col, size_t row)
     assert_true(t->cols[c].numeric);
     assert_false(lb_column_missing(&t->cols[c], row));
     return lb_column_num(&t->cols[c], row);
+}
+
+static int64_t num(const struct lb_table *t, const char *col, size_t row)
+{
+    lb_i128 v = num128(t, col, row);
+
+    assert_true(v >= INT64_MIN && v <= INT64_MAX);
+    return (int64_t)v;
 }
 
 static bool missing(const struct lb_table *t, const char *col, size_t row)
@@ -227,6 +235,52 @@ static void test_csv_read_numbers_widen_to_64_bits(void **state)
     lb_table_release(&t);
 }
 
+/* One column may mix any values that are each within the limits (issue
+ * 14): 95.5 beside 0.30000000000000004 (Python's repr of 0.1 + 0.2) is
+ * 955 * 10^16 at 17 decimals, more than 64 bits: the column takes 128. */
+static void test_csv_read_numbers_widen_to_128_bits(void **state)
+{
+    struct lb_table t;
+    struct lb_error err;
+    struct lb_dec d;
+    const lb_i128 e16 = lb_pow10[16], e18 = lb_pow10[18];
+
+    (void)state;
+    load_ok(&t, "model,X,ARC\na,95.5,0.30000000000000004\n"
+                "b,0.30000000000000004,95.5\nc,,-\n");
+    assert_int_equal(t.cols[1].scale, 17);
+    assert_non_null(t.cols[1].num128);
+    assert_true(num128(&t, "X", 0) == 955 * e16);
+    assert_true(num128(&t, "X", 1) == 30000000000000004LL);
+    assert_true(missing(&t, "X", 2));
+    assert_true(num128(&t, "ARC", 1) == 955 * e16);
+    assert_int_equal(t.cols[2].bad.kind, LB_BAD_NONE);
+    assert_int_equal(lb_table_check_numeric(&t, 1, &err), 0);
+    assert_int_equal(lb_table_check_numeric(&t, 2, &err), 0);
+    /* as a decimal: at the largest scale that fits 64 bits */
+    lb_column_dec(&t.cols[1], 0, &d);
+    assert_true(d.units == 955 * lb_pow10[15] && d.scale == 16);
+    lb_column_dec(&t.cols[1], 1, &d);
+    assert_true(d.units == 30000000000000004LL && d.scale == 17);
+    lb_table_release(&t);
+    /* from 32 bits, through 64, to 128 while the scale rises */
+    load_ok(&t, "model,X\na,1\nb,3000000000\nc,-5\nd,0.000000000000000001\n");
+    assert_int_equal(t.cols[1].scale, 18);
+    assert_null(t.cols[1].num32);
+    assert_null(t.cols[1].num64);
+    assert_true(num128(&t, "X", 0) == e18);
+    assert_true(num128(&t, "X", 1) == 3000000000 * e18);
+    assert_true(num128(&t, "X", 2) == -5 * e18);
+    assert_true(num128(&t, "X", 3) == 1);
+    lb_table_release(&t);
+    /* the widest: 18 significant digits beside 18 decimals, both signs */
+    load_ok(&t, "model,X\na,-999999999999999999\nb,0.000000000000000001\n"
+                "c,9.99999999999999999\n");
+    assert_true(num128(&t, "X", 0) == -999999999999999999LL * e18);
+    assert_true(num128(&t, "X", 2) == (lb_i128)999999999999999999LL * 10);
+    lb_table_release(&t);
+}
+
 static void test_csv_read_range_check_at_many_decimals(void **state)
 {
     struct lb_table t;
@@ -286,9 +340,10 @@ static void test_csv_read_structure_errors(void **state)
     LOAD_FAILS("model,ARC,ARC\na,1,2\n",
                "t.csv:1:3: duplicate column name 'ARC' (also column 2)");
     LOAD_FAILS("model,,ARC\na,1,2\n", "t.csv:1:2: empty column name");
-    LOAD_FAILS("name,ARC\na,1\n",
-               "t.csv:1: no 'model' column (columns: 'name', 'ARC'); name the "
-               "column that holds model names with --model-column");
+    LOAD_FAILS("llm,ARC\na,1\n",
+               "t.csv:1: no model column (model, model_id, model_name or "
+               "name; columns: 'llm', 'ARC'); name the column that holds "
+               "model names with --model-column");
     LOAD_FAILS("model,ARC\n,1\n", "t.csv:2:1: empty model name");
     LOAD_FAILS("model,ARC\na\0b,1\n", "t.csv:2:1: NUL byte in field");
 }
@@ -315,6 +370,16 @@ static void test_csv_read_model_column_option(void **state)
     /* "Model" is found without the option */
     load_ok(&t, "Model,ARC\na,1\n");
     assert_int_equal(t.model_col, 0);
+    lb_table_release(&t);
+    /* then model_id, model_name, name, in that order, any letter case */
+    load_ok(&t, "name,Model_Name,model_id,ARC\na,b,c,1\n");
+    assert_int_equal(t.model_col, 2);
+    lb_table_release(&t);
+    load_ok(&t, "name,Model_Name,ARC\na,b,1\n");
+    assert_int_equal(t.model_col, 1);
+    lb_table_release(&t);
+    load_ok(&t, "id,Name,ARC\na,b,1\n");
+    assert_int_equal(t.model_col, 1);
     lb_table_release(&t);
 }
 
@@ -401,10 +466,16 @@ static unsigned same_both_ways(const char *csv, size_t len)
                 assert_int_equal(lb_column_missing(ca, r),
                                  lb_column_missing(cb, r));
                 assert_int_equal(lb_column_num(ca, r), lb_column_num(cb, r));
+                if (!lb_column_missing(ca, r))
+                    assert_int_equal(lb_column_decimals(ca, r),
+                                     lb_column_decimals(cb, r));
             }
         }
-        if (ca->numeric)
+        if (ca->numeric) {
             assert_int_equal(ca->n_present, cb->n_present);
+            assert_int_equal(ca->n_percent, cb->n_percent);
+            assert_int_equal(ca->n_sentinel, cb->n_sentinel);
+        }
     }
     lb_table_release(&a);
     lb_table_release(&b);
@@ -432,6 +503,16 @@ static void test_csv_read_two_threads_agree(void **state)
     }
     /* scales and widths that differ between the halves */
     BOTH("model,X,Y\na,1,5\nb,2,6\nc,0.125,7\nd,3000000000,0.5\n");
+    /* 128 bits in one half only, or after the split */
+    BOTH("model,X,Y\na,95.5,5\nb,0.30000000000000004,6\nc,1,7\nd,2,0.5\n");
+    BOTH("model,X,Y\na,95.5,5\nb,2,6\nc,1,7\nd,0.30000000000000004,0.5\n");
+    BOTH("model,X,Y\na,1,5\nb,2,6\nc,3,0.000000000000000001\nd,95.5,-7\n");
+    /* decimals as written, differing in one half only or across */
+    BOTH("model,X,Y\na,1.50,5\nb,2.50,6\nc,1.5,7\nd,2,0.5\n");
+    BOTH("model,X,Y\na,1.5,5\nb,2.5,6\nc,1.5,7.25\nd,2.5,0.50\n");
+    /* units and sentinels */
+    BOTH("model,X,Y\na,1%,5\nb,2%,-1\nc,1.5%,7\nd,2%,0.5\n");
+    BOTH("model,X,Y\na,1%,5\nb,2%,-1\nc,1.5,7\nd,2%,0.5\n");
     /* problems in either half: the same first problem */
     BOTH("model,ARC,MMLU\na,1,2\nb,x,3\nc,4,5\nd,6,y\n");
     BOTH("model,ARC,MMLU\na,1,2\nb,3,4\nc,4,5\nd,6,200\n");
@@ -501,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_csv_read_text_column_not_numeric),
         cmocka_unit_test(test_csv_read_bad_numbers_reported_with_position),
         cmocka_unit_test(test_csv_read_scale_raise_keeps_values),
+        cmocka_unit_test(test_csv_read_numbers_widen_to_128_bits),
         cmocka_unit_test(test_csv_read_numbers_widen_to_64_bits),
         cmocka_unit_test(test_csv_read_range_check_at_many_decimals),
         cmocka_unit_test(test_csv_read_benchmark_range_at_18_decimals),

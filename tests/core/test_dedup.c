@@ -72,10 +72,11 @@ static void test_dedup_best_follows_the_order(void **state)
     size_t dropped, date_col;
 
     (void)state;
-    /* lower first: org/a keeps its 55, org/c its 50 */
+    /* lowest ARC first: org/a keeps its 60, org/c its 50 */
     load_ok(&t, dups);
     lb_board_opts_init(&o);
     o.dedup = LB_DEDUP_BEST;
+    o.select.sort = "ARC";
     o.rank.ascending = true;
     assert_int_equal(lb_dedup_rows(&t, &o, &dropped, &date_col, &err), 0);
     assert_int_equal(lb_table_line(&t, 0), 2);

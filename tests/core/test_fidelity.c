@@ -100,12 +100,12 @@ static void test_fidelity_v2_final_table(void **state)
 
 /* |value - published| of a row, exactly, as a double for the report:
  * value = num / (den 10^scale), published = pub / 10^ps. */
-static double gap(lb_i128 num, uint32_t den, unsigned scale, int64_t pub,
+static double gap(lb_i128 num, uint32_t den, unsigned scale, lb_i128 pub,
                   unsigned ps)
 {
     unsigned s = scale > ps ? scale : ps;
     lb_i128 a = num * lb_pow10[s - scale];
-    lb_i128 b = (lb_i128)pub * lb_pow10[s - ps] * den;
+    lb_i128 b = pub * lb_pow10[s - ps] * den;
     lb_i128 d = a > b ? a - b : b - a;
 
     return (double)d / (double)den / (double)lb_pow10[s];

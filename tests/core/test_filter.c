@@ -2,6 +2,7 @@
 #include "test_util.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "core/filter.h"
@@ -269,6 +270,66 @@ static void test_filter_nesting_is_bounded(void **state)
     lb_buf_release(&b);
 }
 
+/* A flat chain of terms is not a deep tree (issue 14: 30,000 '&&' terms,
+ * about 90 KB, overflowed the stack in bind_node, which recursed on a
+ * left-deep tree). 300,000 terms (2.7 MB, more than a command line holds)
+ * parse, bind, evaluate and free; the results are those of short chains. */
+static void test_filter_long_chains_do_not_recurse(void **state)
+{
+    struct lb_buf b = LB_BUF_INIT;
+    int i;
+
+    (void)state;
+    for (i = 0; i < 300000; i++)
+        lb_buf_addf(&b, "%sARC > 1", i ? " && " : "");
+    kept(b.data, "0124"); /* row 3: ARC missing, unknown */
+    lb_buf_reset(&b);
+    for (i = 0; i < 300000; i++)
+        lb_buf_addf(&b, "%sARC > 100", i ? " || " : "");
+    lb_buf_adds(&b, " || params_b > 10");
+    kept(b.data, "123");
+    /* mixed: (x && y) || (x && y) || ... */
+    lb_buf_reset(&b);
+    for (i = 0; i < 100000; i++)
+        lb_buf_addf(&b, "%sARC >= 60 && !is_flagged", i ? " || " : "");
+    kept(b.data, "0");
+    lb_buf_release(&b);
+}
+
+/* Messages and globs stay linear in the expression: a caret after 500,000
+ * zero-width characters, a glob set of a million bytes (each was
+ * quadratic: hours). alarm() turns a regression into a failure. */
+static void test_filter_long_texts_stay_linear(void **state)
+{
+    struct lb_buf b = LB_BUF_INIT;
+    struct lb_filter *f;
+    struct lb_error err;
+    int i;
+
+    (void)state;
+    alarm(60);
+    lb_buf_adds(&b, "license == \"");
+    lb_buf_addpad(&b, 'x', 80); /* wider than the window */
+    for (i = 0; i < 500000; i++)
+        lb_buf_adds(&b, "\xCC\x81"); /* U+0301, a combining acute accent */
+    lb_buf_adds(&b, "\" &&");
+    assert_int_equal(lb_filter_parse(b.data, &f, &err), -1);
+    assert_non_null(strstr(msg_of(&err), "--where: expected a column, a "
+                                         "number or a string, not the "
+                                         "end\n  ..."));
+    /* a window of at most 40 characters a side: the caret line fits */
+    assert_non_null(strstr(err.msg, "\" &&\n"));
+    assert_int_equal(err.msg[strlen(err.msg) - 1], '^');
+    lb_buf_reset(&b);
+    lb_buf_adds(&b, "license ~ \"[");
+    for (i = 0; i < 1000000; i++)
+        lb_buf_addc(&b, (char)('b' + i % 20));
+    lb_buf_adds(&b, "]*\" || license ~ \"*[\"");
+    kept(b.data, "14"); /* llama2 and mit start in b-u */
+    lb_buf_release(&b);
+    alarm(0);
+}
+
 static void test_filter_data_errors(void **state)
 {
     (void)state;
@@ -355,6 +416,8 @@ int main(void)
         cmocka_unit_test(test_filter_syntax_errors_show_a_caret),
         cmocka_unit_test(test_filter_long_expression_shows_a_window),
         cmocka_unit_test(test_filter_nesting_is_bounded),
+        cmocka_unit_test(test_filter_long_chains_do_not_recurse),
+        cmocka_unit_test(test_filter_long_texts_stay_linear),
         cmocka_unit_test(test_filter_data_errors),
         cmocka_unit_test(test_filter_score_columns_compare_as_numbers),
         cmocka_unit_test(test_filter_retain_keeps_order),

@@ -2,6 +2,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <unistd.h>
+
+#include "base/buf.h"
 
 #include "core/lmeval.h"
 
@@ -28,7 +31,7 @@ static void read_fails(const char *json, const struct lb_lmeval_map *maps,
     assert_int_equal(lb_lmeval_read("r.json", json, strlen(json), maps, nmaps,
                                     &run, &err),
                      -1);
-    assert_string_equal(err.msg, msg);
+    assert_string_equal(msg_of(&err), msg);
     assert_null(run.scores);
 }
 
@@ -106,7 +109,7 @@ static void test_lmeval_legacy_format(void **state)
     assert_near(score(&run, "TruthfulQA")->value, 35);
     /* num_fewshot 10 is HellaSwag's but not TruthfulQA's (0) */
     assert_int_equal(run.nwarnings, 1);
-    assert_string_equal(lb_buf_str(&run.warnings),
+    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
                         "r.json: TruthfulQA: 'truthfulqa_mc' was run 10-shot; "
                         "the Open LLM Leaderboard v1 runs it 0-shot: not "
                         "comparable\n");
@@ -145,7 +148,7 @@ static void test_lmeval_limit_warns(void **state)
             " \"limit\": 100}}",
             NULL, 0, &run);
     assert_string_equal(run.model, "org/c"); /* config.model, last resort */
-    assert_string_equal(lb_buf_str(&run.warnings),
+    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
                         "r.json: Winogrande: 'winogrande' used 100 of its "
                         "1267 samples (--limit): not comparable\n");
     lb_lmeval_run_release(&run);
@@ -174,7 +177,7 @@ static void test_lmeval_group_checked_through_subtasks(void **state)
             " {\"leaderboard_math_algebra_hard\": {\"original\": 307,"
             " \"effective\": 30}}, \"model_name\": \"m\"}",
             NULL, 0, &run);
-    assert_string_equal(lb_buf_str(&run.warnings),
+    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
                         "r.json: MATH Lvl 5: 'leaderboard_math_algebra_hard' "
                         "was run 0-shot; the Open LLM Leaderboard v2 runs it "
                         "4-shot: not comparable\n"
@@ -182,6 +185,35 @@ static void test_lmeval_group_checked_through_subtasks(void **state)
                         "used 30 of its 307 samples (--limit): not "
                         "comparable\n");
     lb_lmeval_run_release(&run);
+}
+
+/* A group that lists itself, or its subtasks many times, is walked once
+ * per task (issue 14: "mmlu": ["mmlu" x 30] took 30^8 steps, hours).
+ * alarm() turns a regression into a failure. */
+static void test_lmeval_group_cycles_are_walked_once(void **state)
+{
+    struct lb_lmeval_run run;
+    struct lb_buf j = LB_BUF_INIT;
+    int i;
+
+    (void)state;
+    alarm(60);
+    lb_buf_adds(&j, "{\"results\": {\"mmlu\": {\"acc,none\": 0.5},"
+                    " \"mmlu_a\": {\"acc,none\": 0.5}},"
+                    " \"n-shot\": {\"mmlu_a\": 3},"
+                    " \"group_subtasks\": {\"mmlu\": [");
+    for (i = 0; i < 30; i++)
+        lb_buf_adds(&j, i ? ", \"mmlu\", \"mmlu_a\"" : "\"mmlu\", \"mmlu_a\"");
+    lb_buf_adds(&j, "]}, \"model_name\": \"m\"}");
+    read_ok(j.data, NULL, 0, &run);
+    assert_true(fabs(score(&run, "MMLU")->value - 50) < 1e-9);
+    /* mmlu_a is reached, once: one warning */
+    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
+                        "r.json: MMLU: 'mmlu_a' was run 3-shot; the Open LLM "
+                        "Leaderboard v1 runs it 5-shot: not comparable\n");
+    lb_lmeval_run_release(&run);
+    lb_buf_release(&j);
+    alarm(0);
 }
 
 static void test_lmeval_v2_normalized(void **state)
@@ -230,7 +262,7 @@ static void test_lmeval_maps(void **state)
                                          &err),
                      0);
     assert_int_equal(lb_lmeval_map_parse("nocolon=X", &m[0], &err), -1);
-    assert_string_equal(err.msg, "--map: 'nocolon=X' is not TASK:METRIC=COLUMN");
+    assert_string_equal(msg_of(&err), "--map: 'nocolon=X' is not TASK:METRIC=COLUMN");
     assert_int_equal(lb_lmeval_map_parse("t:m=", &m[0], &err), -1);
 
     /* "METRIC" alone: METRIC,none first; the map replaces the built-in */
@@ -271,6 +303,101 @@ static void test_lmeval_errors(void **state)
                "'\"results\"'");
 }
 
+/* A metric that is there but not a number says what it is (issue 14: it
+ * was "has no 'acc_norm,none'"): Infinity, a string, a boolean, an object
+ * are refused as a number out of range is; null and NaN are no value. */
+static void test_lmeval_values_that_are_not_numbers(void **state)
+{
+    static const char *const refused[][2] = {
+        {"Infinity", "Infinity"},
+        {"-Infinity", "-Infinity"},
+        {"\"0.6\"", "the string '0.6'"},
+        {"true", "true"},
+        {"{\"x\": 1}", "an object"},
+        {"[0.6]", "an array"},
+    };
+    struct lb_lmeval_run run;
+    struct lb_lmeval_map m;
+    struct lb_error err;
+    char json[256], msg[256];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        snprintf(json, sizeof json,
+                 "{\"results\": {\"arc_challenge\": {\"acc_norm,none\": %s}},"
+                 " \"model_name\": \"m\"}",
+                 refused[i][0]);
+        snprintf(msg, sizeof msg,
+                 "r.json: 'arc_challenge' 'acc_norm,none' is %s, not a "
+                 "proportion from 0 to 1",
+                 refused[i][1]);
+        read_fails(json, NULL, 0, msg);
+    }
+    /* null and NaN: no value, a warning, the rest imported */
+    read_ok("{\"results\": {\"arc_challenge\": {\"acc_norm,none\": null},"
+            " \"winogrande\": {\"acc,none\": 0.7}}, \"n-shot\":"
+            " {\"winogrande\": 5}, \"model_name\": \"m\"}",
+            NULL, 0, &run);
+    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
+                        "r.json: ARC: 'arc_challenge' 'acc_norm,none' is null "
+                        "(no value): not imported\n");
+    assert_near(score(&run, "Winogrande")->value, 70);
+    lb_lmeval_run_release(&run);
+    read_ok("{\"results\": {\"leaderboard_musr_murder_mysteries\":"
+            " {\"acc_norm,none\": 0.5}, \"leaderboard_musr_object_placements\":"
+            " {\"acc_norm,none\": NaN}, \"leaderboard_musr_team_allocation\":"
+            " {\"acc_norm,none\": 0.4}}, \"model_name\": \"m\"}",
+            NULL, 0, &run);
+    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
+                        "r.json: MuSR: 'leaderboard_musr_object_placements' "
+                        "'acc_norm,none' is NaN (no value): not imported\n");
+    lb_lmeval_run_release(&run);
+    read_fails("{\"results\": {\"leaderboard_ifeval\": "
+               "{\"prompt_level_strict_acc,none\": 0.5, "
+               "\"inst_level_strict_acc,none\": \"N/A\"}}}",
+               NULL, 0,
+               "r.json: 'leaderboard_ifeval' 'inst_level_strict_acc,none' is "
+               "the string 'N/A', not a proportion from 0 to 1");
+    /* an absent metric is still "has no" */
+    read_ok("{\"results\": {\"arc_challenge\": {\"acc,none\": 0.5}},"
+            " \"model_name\": \"m\"}",
+            NULL, 0, &run);
+    assert_non_null(strstr(lb_buf_str(&run.warnings),
+                           "ARC: 'arc_challenge' has no 'acc_norm,none', the "
+                           "board's metric: not imported"));
+    lb_lmeval_run_release(&run);
+    /* a map's metric: a warning that says what it is */
+    lb_error_init(&err);
+    assert_int_equal(lb_lmeval_map_parse("t:m=C", &m, &err), 0);
+    read_ok("{\"results\": {\"t\": {\"m,none\": Infinity}}, \"model_name\":"
+            " \"m\"}", &m, 1, &run);
+    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
+                        "r.json: --map t:m=C: task 't' 'm,none' is Infinity, "
+                        "not a number: not imported\n");
+    lb_lmeval_run_release(&run);
+    lb_lmeval_map_release(&m);
+}
+
+/* Python's NaN and Infinity are read as no value; a syntax error after
+ * them is still reported at its place in the file (issue 14: columns were
+ * shifted by the substitution, 42 for 54). */
+static void test_lmeval_error_positions_after_nan(void **state)
+{
+    (void)state;
+    read_fails("{\"results\": {\"a\": {\"acc\": NaN,}}}", NULL, 0,
+               "r.json:1:31: not valid JSON: string or '}' expected near '}'");
+    read_fails("{\"results\": {\"a\": {\"x\": Infinity, \"y\": -Infinity, "
+               "\"z\": NaN, \"w\": 1 2}}}",
+               NULL, 0,
+               "r.json:1:68: not valid JSON: '}' expected near '2'");
+    /* substitutions on earlier lines do not move a later line's columns */
+    read_fails("{\"results\": {\"a\": {\"x\": Infinity,\n"
+               "  \"y\": -Infinity, \"z\": ]}}}",
+               NULL, 0,
+               "r.json:2:24: not valid JSON: unexpected token near ']'");
+}
+
 static void test_lmeval_format(void **state)
 {
     char buf[LB_LMEVAL_NUMBUF];
@@ -296,6 +423,9 @@ int main(void)
         cmocka_unit_test(test_lmeval_board_format_and_nan),
         cmocka_unit_test(test_lmeval_limit_warns),
         cmocka_unit_test(test_lmeval_group_checked_through_subtasks),
+        cmocka_unit_test(test_lmeval_group_cycles_are_walked_once),
+        cmocka_unit_test(test_lmeval_values_that_are_not_numbers),
+        cmocka_unit_test(test_lmeval_error_positions_after_nan),
         cmocka_unit_test(test_lmeval_v2_normalized),
         cmocka_unit_test(test_lmeval_maps),
         cmocka_unit_test(test_lmeval_errors),

@@ -49,7 +49,7 @@ static void compute(struct fixture *f, const char *csv, enum lb_method m,
                                       &(struct lb_rank_opts){
                                           f->b.opts.rank.ties,
                                           f->b.opts.rank.precision,
-                                          m == LB_METHOD_MEAN_RANK, 0},
+                                          f->b.mean.lower_better, 0},
                                       &f->b.ranking),
                      0);
 }
@@ -170,6 +170,22 @@ static void test_method_option_errors(void **state)
                  "--weights: the weights have too many digits to be kept "
                  "exactly (their sum, without the point, must stay below "
                  "4294967296)");
+    /* a weight whose rescaling overflows 64 bits is "too many digits",
+     * never a wrapped weight (issue 14: 10 at 18 decimals is 10^19) */
+    method_fails(LB_METHOD_WEIGHTED, "B=10,A=0.000000000000000001", NULL,
+                 NULL, two, NULL,
+                 "--weights: the weights have too many digits to be kept "
+                 "exactly (their sum, without the point, must stay below "
+                 "4294967296)");
+    method_fails(LB_METHOD_WEIGHTED, "A=9223372036854775807,B=0.1", NULL,
+                 NULL, two, NULL,
+                 "--weights: the weights have too many digits to be kept "
+                 "exactly (their sum, without the point, must stay below "
+                 "4294967296)");
+    /* a weight times a score beyond 128 bits: an error, not a wrapped sum */
+    method_fails(LB_METHOD_WEIGHTED, "A=100", NULL, NULL,
+                 "model,A,B\nm,9000000000000000000,0.000000000000000001\n",
+                 "A,B", "t.csv:2: the scores are too large to be kept exactly");
     method_fails(LB_METHOD_NORMALIZED, NULL, NULL, NULL, two, NULL,
                  "--method normalized: no random baseline for 'A'; give one "
                  "with --baseline A=VALUE (the score of a random guess, 0 for "
@@ -237,17 +253,62 @@ static void test_method_mean_lower_is_better(void **state)
     struct fixture f;
 
     (void)state;
-    /* B lower is better: it counts as 100 - B */
-    compute(&f, two, LB_METHOD_MEAN, LB_MISSING_EXCLUDE, NULL, NULL, "B");
-    value_is(&f, 0, 120, 2);   /* (80 + 40) / 2 */
-    value_is(&f, 1, 805, 20);  /* (70.5 + 10) / 2 */
-    value_is(&f, 3, 60, 2);
+    struct lb_board_opts o;
+    struct lb_error err;
+    const char *wer = "model,A,B\na,10,20\nb,5,5.5\nc,,1\n";
+
+    /* only B lower is better: the mean of A and B would mix directions */
+    lb_board_opts_init(&o);
+    SET_NAMES(o.method.lower, o.method.nlower, "B");
+    assert_int_equal(compute_opts(&f, two, &o, &err), -1);
+    assert_string_equal(msg_of(&err),
+                        "the mean cannot mix benchmarks where lower is "
+                        "better ('B') and where higher is better ('A'): "
+                        "use --method normalized, mean-rank or win-rate, or "
+                        "the benchmarks of one direction (--benchmarks)");
+    o.method.method = LB_METHOD_GEOMEAN;
+    assert_int_equal(compute_opts(&f, two, &o, &err), -1);
+    assert_non_null(strstr(err.msg, "the geometric mean cannot mix"));
+    o.method.method = LB_METHOD_WEIGHTED;
+    assert_int_equal(compute_opts(&f, two, &o, &err), -1);
+    assert_non_null(strstr(err.msg, "the weighted mean cannot mix"));
+    /* both: the mean in their own units, lowest first */
+    compute(&f, wer, LB_METHOD_MEAN, LB_MISSING_EXCLUDE, NULL, NULL, "A,B");
+    value_is(&f, 0, 15, 1);     /* (10 + 20) / 2 */
+    value_is(&f, 1, 105, 20);   /* (5 + 5.5) / 2 */
+    no_value(&f, 2);
+    assert_true(f.b.mean.lower_better);
+    assert_true(f.b.lower_better);
+    assert_int_equal(f.b.ranking.order[0], 1);
+    release(&f);
+    /* so do weighted and geomean */
+    compute(&f, wer, LB_METHOD_WEIGHTED, LB_MISSING_EXCLUDE, "A=3", NULL,
+            "A,B");
+    value_is(&f, 0, 50, 4);     /* (3 * 10 + 20) / 4 */
+    assert_int_equal(f.b.ranking.order[0], 1);
+    release(&f);
+    compute(&f, wer, LB_METHOD_GEOMEAN, LB_MISSING_EXCLUDE, NULL, NULL, "A,B");
+    assert_int_equal(f.b.ranking.order[0], 1);
+    release(&f);
+    /* by name (the schema's inference): WER lower is better */
+    compute(&f, "model,LS WER,AMI WER\na,2,4\nb,3,5\n", LB_METHOD_MEAN,
+            LB_MISSING_EXCLUDE, NULL, NULL, NULL);
+    value_is(&f, 0, 3, 1);
     assert_int_equal(f.b.ranking.order[0], 0);
     release(&f);
-    /* --missing zero: a missing score is the worst, 0 after the flip */
-    compute(&f, "model,A,B\na,,50\nb,10,20\n", LB_METHOD_MEAN, LB_MISSING_ZERO, NULL,
-            NULL, "A");
-    value_is(&f, 0, 50, 2);
+    /* --missing zero would count a missing score as the best */
+    lb_board_opts_init(&o);
+    SET_NAMES(o.method.lower, o.method.nlower, "A,B");
+    o.missing = LB_MISSING_ZERO;
+    assert_int_equal(compute_opts(&f, wer, &o, &err), -1);
+    assert_string_equal(msg_of(&err),
+                        "--missing zero counts a missing score as 0, the "
+                        "best where lower is better: use exclude or "
+                        "partial");
+    /* the methods that take both directions count B down from 100 */
+    compute(&f, two, LB_METHOD_MEAN_RANK, LB_MISSING_EXCLUDE, NULL, NULL,
+            "B");
+    assert_true(f.b.mean.lower_better);
     release(&f);
 }
 
@@ -268,9 +329,9 @@ static void test_method_geomean(void **state)
     reason_is(&f, 3, "geometric mean undefined: A counts as 0");
     reason_is(&f, 2, "missing A");
     release(&f);
-    /* lower is better: 100 - 100 = 0 is undefined too */
-    compute(&f, "model,A,B\na,100,50\nb,50,50\n", LB_METHOD_GEOMEAN,
-            LB_MISSING_EXCLUDE, NULL, NULL, "A");
+    /* lower is better for both: in their own units, 0 is undefined too */
+    compute(&f, "model,A,B\na,0,50\nb,50,50\n", LB_METHOD_GEOMEAN,
+            LB_MISSING_EXCLUDE, NULL, NULL, "A,B");
     no_value(&f, 0);
     value_is(&f, 1, 50, 1);
     release(&f);
@@ -380,9 +441,9 @@ static void test_method_win_rate_rounded(void **state)
     (void)state;
     lb_buf_adds(&csv, "model,A,B,C\n");
     for (i = 0; i < n; i++) {
-        lb_buf_addf(&csv, "m%zu,%zu,", i, (i * 7919) % 1000);
+        lb_buf_addf(&csv, "m%zu,%zu,", i, (i * 7919) % 100);
         if (i % 2 == 0)
-            lb_buf_addf(&csv, "%zu", (i * 104729) % 997);
+            lb_buf_addf(&csv, "%zu", (i * 104729) % 97);
         lb_buf_adds(&csv, ",");
         if (i % 3 == 0)
             lb_buf_addf(&csv, "%zu", (i * 31) % 101);

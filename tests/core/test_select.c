@@ -121,9 +121,10 @@ static void test_select_errors(void **state)
                  "--benchmarks: 'model' is the model column");
     SET_NAMES(o.benchmarks, o.nbenchmarks, NULL);
     select_fails("model,license\na,mit\n", &o,
-                 "t.csv: no benchmark columns (no column of the catalog and no "
-                 "numeric column other than metadata); name them with "
-                 "--benchmarks");
+                 "t.csv: no benchmark columns (no column of the catalog, "
+                 "none that the schema names, and no column of numbers from "
+                 "0 to 100 other than metadata); name them with --benchmarks "
+                 "or in a schema (--schema)");
     /* a catalog benchmark with a bad cell fails even by default */
     select_fails("model,ARC\na,1\nb,x\n", &o,
                  "t.csv:3:2: 'x' is not a number (column 'ARC')");
@@ -205,6 +206,23 @@ static void test_select_find_indexed_agrees(void **state)
     lb_table_release(&t);
 }
 
+/* "did you mean": the nearest name within a third of its length (a swap
+ * of two neighbours counts one edit), none when nothing is near. */
+static void test_select_suggest(void **state)
+{
+    struct lb_table t;
+
+    (void)state;
+    load_ok(&t, "model,ARC,MMLU,HellaSwag,params_b\nm,1,2,3,4\n");
+    assert_int_equal(lb_table_suggest(&t, "MLMU"), 2);
+    assert_int_equal(lb_table_suggest(&t, "acr"), 1);
+    assert_int_equal(lb_table_suggest(&t, "hellaswag2"), 3);
+    assert_int_equal(lb_table_suggest(&t, "param_b"), 4);
+    assert_int_equal(lb_table_suggest(&t, "xyz"), LB_NPOS);
+    assert_int_equal(lb_table_suggest(&t, "GSM8K"), LB_NPOS);
+    lb_table_release(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +233,7 @@ int main(void)
         cmocka_unit_test(test_select_errors),
         cmocka_unit_test(test_select_sort_and_columns),
         cmocka_unit_test(test_select_find_indexed_agrees),
+        cmocka_unit_test(test_select_suggest),
     };
 
     return cmocka_run_group_tests_name("select", tests, NULL, NULL);

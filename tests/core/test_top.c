@@ -86,7 +86,6 @@ static void test_top_streaming_equals_whole(void **state)
         lb_board_opts_init(&o);
         o.rank.top = tops[i];
         o.missing = LB_MISSING_PARTIAL;
-        o.rank.ascending = true;
         same_as_whole(path, &o, tops[i] < 100);
         o.missing = LB_MISSING_ZERO;
         same_as_whole(path, &o, tops[i] < 100);
@@ -95,6 +94,34 @@ static void test_top_streaming_equals_whole(void **state)
         o.select.sort = "params_b";
         SET_NAMES(o.select.columns, o.select.ncolumns, "params_b");
         same_as_whole(path, &o, tops[i] < 100);
+        o.select.sort = "MMLU";
+        o.rank.ascending = true;
+        same_as_whole(path, &o, tops[i] < 100);
+    }
+    /* columns the catalog does not know, named: streamed; one turns out
+     * to hold a -1 sentinel (missing): read again, the same board */
+    {
+        FILE *fp = fopen(path, "w");
+        struct lb_board_opts o;
+
+        fputs("model,A,B\n", fp);
+        for (i = 0; i < 20000; i++)
+            fprintf(fp, "m%zu,%zu,%s\n", i, i % 97,
+                    i % 1000 == 7 ? "-1" : "50");
+        fclose(fp);
+        lb_board_opts_init(&o);
+        o.rank.top = 3;
+        SET_NAMES(o.select.benchmarks, o.select.nbenchmarks, "A,B");
+        same_as_whole(path, &o, false);
+        o.missing = LB_MISSING_PARTIAL;
+        same_as_whole(path, &o, false);
+        /* without the sentinel: streamed */
+        fp = fopen(path, "w");
+        fputs("model,A,B\n", fp);
+        for (i = 0; i < 20000; i++)
+            fprintf(fp, "m%zu,%zu,50\n", i, i % 97);
+        fclose(fp);
+        same_as_whole(path, &o, true);
     }
     /* no catalog: every row kept, the same board */
     write_random(path, 4, 3000, false);
@@ -135,11 +162,70 @@ static void test_top_errors_as_whole(void **state)
     unlink(path);
 }
 
+/* A row whose sum or rounding does not fit is never dropped as if it had
+ * no score (issue 14): the bound is set by 5,000 small rows first, then a
+ * row of 19 scores of 9e18 (and one of 18 decimals) comes. */
+static void test_top_huge_row_as_whole(void **state)
+{
+    char path[] = "/tmp/lb_test_top_XXXXXX";
+    int fd = mkstemp(path);
+    struct lb_table t;
+    struct lb_board b;
+    struct lb_board_opts o;
+    struct lb_load_opts lo = {0};
+    struct lb_error err;
+    FILE *fp;
+    int i, k;
+
+    (void)state;
+    assert_true(fd >= 0);
+    close(fd);
+    fp = fopen(path, "w");
+    fputs("model", fp);
+    for (k = 0; k < 19; k++)
+        fprintf(fp, ",A%d", k);
+    fputs(",B\n", fp);
+    for (i = 0; i < 5000; i++) {
+        fprintf(fp, "m%d", i);
+        for (k = 0; k < 19; k++)
+            fprintf(fp, ",%d", i % 100);
+        fprintf(fp, ",%d\n", i % 2); /* fits 64 bits at 18 decimals */
+    }
+    fputs("big", fp);
+    for (k = 0; k < 19; k++)
+        fputs(",9000000000000000000", fp);
+    fputs(",0.000000000000000001\n", fp);
+    fclose(fp);
+
+    /* the sum overflows 128 bits: the error of the whole table */
+    lb_board_opts_init(&o);
+    o.rank.top = 1;
+    SET_NAMES(o.select.benchmarks, o.select.nbenchmarks,
+              "A0,A1,A2,A3,A4,A5,A6,A7,A8,A9,A10,A11,A12,A13,A14,"
+              "A15,A16,A17,A18,B");
+    assert_int_equal(lb_board_load(&t, &b, path, &lo, &o, &err), -1);
+    assert_non_null(strstr(err.msg, ":5002: the sum of the scores is too "
+                                    "large to be kept exactly"));
+    /* without B it fits; at 18 decimals, 9e36: ranked first */
+    SET_NAMES(o.select.benchmarks, o.select.nbenchmarks,
+              "A0,A1,A2,A3,A4,A5,A6,A7,A8,A9,A10,A11,A12,A13,A14,"
+              "A15,A16,A17,A18");
+    o.rank.precision = 18;
+    same_as_whole(path, &o, true);
+    assert_int_equal(lb_board_load(&t, &b, path, &lo, &o, &err), 0);
+    assert_int_equal(b.ranking.n_listed_ranked, 1);
+    assert_string_equal(lb_table_model(&t, b.ranking.order[0], NULL), "big");
+    lb_board_release(&b);
+    lb_table_release(&t);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_top_streaming_equals_whole),
         cmocka_unit_test(test_top_errors_as_whole),
+        cmocka_unit_test(test_top_huge_row_as_whole),
     };
 
     return cmocka_run_group_tests_name("top", tests, NULL, NULL);

@@ -1,7 +1,7 @@
 /* fuzz_add.c: lb_add_apply on any file content and any new rows.
  *
  * Input: one byte of flags (1 --replace, 2 --new-column, 4 lb_add_create
- * instead), then the file's bytes, then optionally "\n==\n" and the new rows
+ * instead, 8 --allow-formulas), then the file's bytes, then optionally "\n==\n" and the new rows
  * up to the first NUL byte (argv and a loaded CSV never hold one): a row per
  * line, fields separated by TAB: the model, then COLUMN=VALUE cells; a
  * leading '!' marks a cell given as BENCH=VALUE. Without rows, one row
@@ -10,11 +10,16 @@
  * On success the new content must load again, hold every row it had plus
  * the added ones, each new row's model where row_index says with the
  * values given; without --replace and --new-column it must start with the
- * old content byte for byte. On failure the message must be safe. */
+ * old content byte for byte; without --allow-formulas, no model name or
+ * value given starts as a spreadsheet formula does (=, +, -, @, TAB, CR)
+ * unless it is a number or a missing mark. On failure the message must be
+ * safe. */
 #include <stdbool.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/decimal.h"
+#include "base/utf8.h"
 #include "core/add.h"
 #include "core/table.h"
 #include "fuzz.h"
@@ -154,6 +159,36 @@ static void check_result(const char *old, size_t old_len, bool had_file,
     lb_table_release(&after);
 }
 
+/* Text a spreadsheet would run, as add refuses it. */
+static bool runs(const char *s, size_t len)
+{
+    struct lb_dec d;
+    enum lb_num_status st;
+
+    if (!lb_text_formula_like(s, len))
+        return false;
+    st = lb_dec_parse(s, len, &d);
+    return st != LB_NUM_OK && st != LB_NUM_MISSING;
+}
+
+static void check_no_formula(const struct rows *rs)
+{
+    size_t r, k;
+
+    for (r = 0; r < rs->n; r++) {
+        const struct lb_new_row *row = &rs->row[r];
+
+        FUZZ_CHECK(!runs(row->model, row->model_len), "row %zu: a formula "
+                   "model name was stored", r);
+        for (k = 0; k < row->ncells; k++) {
+            const struct lb_assign *a = &row->cells[k];
+
+            FUZZ_CHECK(!runs(a->value, a->value_len), "row %zu: a formula "
+                       "value was stored", r);
+        }
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char sep[] = "\n==\n";
@@ -170,6 +205,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     opts.replace = data[0] & 1;
     opts.new_column = (data[0] & 2) != 0;
+    opts.allow_formulas = (data[0] & 8) != 0;
     create = (data[0] & 4) != 0;
     file = (const char *)data + 1;
     file_len = size - 1;
@@ -194,10 +230,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(row_index, 0, sizeof row_index);
     memset(replaced, 0, sizeof replaced);
     if (create)
-        rc = lb_add_create(NAME, rs.row, rs.n, &out, &err);
+        rc = lb_add_create(NAME, rs.row, rs.n, &opts, &out, &err);
     else
         rc = lb_add_apply(NAME, file, file_len, rs.row, rs.n, &opts, &out,
                           row_index, replaced, &err);
+    if (rc == 0 && !opts.allow_formulas)
+        check_no_formula(&rs);
     if (rc == 0 && !create)
         check_result(file, file_len, true, &opts, &rs, &out, row_index,
                      replaced);

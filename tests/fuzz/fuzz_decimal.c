@@ -212,6 +212,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        "'%s' is not a number for us, %.17g for strtod", t, x);
         }
         break;
+    case LB_NUM_UNIT:
+        FUZZ_CHECK(false, "lb_dec_parse said '%s' has a unit", t);
+        break;
     }
     free(s);
     return 0;
