@@ -5,6 +5,8 @@
 #
 # usage: scripts/bench.sh [SIZE...]          SIZE: rows, e.g. 1e5 (default:
 #                                            1e5 1e6 1e7)
+#        scripts/bench.sh --battles [SIZE...]  the pairwise votes instead
+#                                            (default 1e6 1e7): see below
 # env:   RUNS=5        timed runs per tool (after one warm-up run); the
 #                      table gives the median wall time and the largest RSS
 #        MAX_S=120     a tool whose warm-up run takes longer is stopped and
@@ -30,6 +32,10 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 root=$PWD
+if [ "${1:-}" = --battles ]; then
+    shift
+    exec ./scripts/bench/battles.sh "$@"
+fi
 RUNS=${RUNS:-5}
 MAX_S=${MAX_S:-120}
 DATA=${DATA:-/tmp/leaderboard-bench}

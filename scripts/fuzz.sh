@@ -1,8 +1,9 @@
 #!/bin/sh
 # fuzz.sh SECONDS [TARGET...]: runs each libFuzzer target of tests/fuzz for
 # SECONDS (all by default: fuzz_csv_load fuzz_names fuzz_add
-# fuzz_decimal fuzz_chart fuzz_where), as many at once as there are cores
-# (FUZZ_JOBS=N to change), and exits non-zero if any of them found a crash, a leak, a
+# fuzz_decimal fuzz_chart fuzz_where fuzz_battles), as many at once as there
+# are cores (FUZZ_JOBS=N to change), and exits non-zero if any of them found
+# a crash, a leak, a
 # timeout (an input taking more than FUZZ_TIMEOUT=10 s) or an input needing
 # more than FUZZ_RSS_MB=2048 MB.
 #
@@ -16,13 +17,13 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-TARGETS_ALL="fuzz_csv_load fuzz_names fuzz_add fuzz_decimal fuzz_chart fuzz_where"
+TARGETS_ALL="fuzz_csv_load fuzz_names fuzz_add fuzz_decimal fuzz_chart fuzz_where fuzz_battles"
 B=build-fuzz
 O=${FUZZ_OUT:-$B}
 
 max_len() {
     case $1 in
-    fuzz_csv_load | fuzz_add) echo 16384 ;;
+    fuzz_csv_load | fuzz_add | fuzz_battles) echo 16384 ;;
     fuzz_names) echo 1024 ;;
     fuzz_chart) echo 2048 ;;
     fuzz_where) echo 8192 ;;

@@ -7,8 +7,10 @@
 #include "base/quote.h"
 #include "base/suggest.h"
 #include "cli/cli.h"
+#include "core/battles.h"
 #include "core/board.h"
 #include "core/catalog.h"
+#include "export/battles.h"
 #include "export/chart.h"
 #include "export/format.h"
 
@@ -22,6 +24,7 @@ static const struct lb_command commands[] = {
     {"diff", cmd_diff, "compare two snapshots: moves, additions, score changes"},
     {"check", cmd_check, "list every problem of score files (pre-commit)"},
     {"schema", cmd_schema, "print what each column is (Table Schema JSON)"},
+    {"battles", cmd_battles, "rate models from pairwise votes (Chatbot Arena)"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -43,8 +46,9 @@ static void print_help(FILE *fp)
           "'leaderboard COMMAND --help' (or 'leaderboard help COMMAND') tells\n"
           "more. '--list WHAT' prints the names an option takes, one per\n"
           "line (WHAT: commands, formats, charts, methods, ties, missing,\n"
-          "dedup, suites, terminals). Exit status: 0 ok, 1 data or I/O\n"
-          "error, 2 usage error, 3 gnuplot missing or failed.\n",
+          "dedup, suites, terminals, battle-methods, matrices). Exit status:\n"
+          "0 ok, 1 data or I/O error, 2 usage error, 3 gnuplot missing or\n"
+          "failed.\n",
           fp);
 }
 
@@ -54,11 +58,12 @@ static void print_help(FILE *fp)
  * manual page to them)
  * ======================================================================= */
 
-#define NLISTS 9
+#define NLISTS 11
 
 static const char *const lists[NLISTS] = {
-    "commands", "formats", "charts", "methods", "ties",
-    "missing",  "dedup",   "suites", "terminals"};
+    "commands", "formats", "charts",    "methods",        "ties",
+    "missing",  "dedup",   "suites",    "terminals",      "battle-methods",
+    "matrices"};
 
 /* The i-th name of list k, or NULL after the last. */
 static const char *list_item(size_t k, size_t i)
@@ -81,9 +86,17 @@ static const char *list_item(size_t k, size_t i)
         return i <= LB_DEDUP_LATEST ? lb_dedup_name((enum lb_dedup)i) : NULL;
     case 7:
         return lb_catalog_suites()[i] ? lb_catalog_suites()[i]->id : NULL;
-    default:
+    case 8:
         return i <= LB_TERMINAL_SVG ? lb_terminal_ext((enum lb_terminal)i)
                                     : NULL;
+    case 9:
+        return i < LB_BATTLES_METHOD_COUNT
+                   ? lb_battles_method_name((enum lb_battles_method)i)
+                   : NULL;
+    default:
+        return i < LB_MATRIX_KINDS
+                   ? lb_battles_matrix_name((enum lb_battles_matrix)i)
+                   : NULL;
     }
 }
 

@@ -37,6 +37,39 @@ int cmd_import(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_battles(int argc, char **argv);
+
+/* {======================================================================
+ * Votes (cli/battles.c) in plot and in the HTML page
+ * ======================================================================= */
+
+struct lb_battles;
+struct lb_chart_out;
+struct lb_figure;
+
+/* Whether plot's FILE (found among argv as plot's parser finds it) is a
+ * file of votes: JSON, or a CSV header with model_a and model_b (or the
+ * three columns of --columns, one named winner). Standard input never
+ * is. */
+bool cli_battles_is_votes(int argc, char **argv);
+
+/* 'leaderboard plot' on a file of votes: the battles options that choose
+ * and rate, and plot's. Returns the exit status. */
+int cli_battles_plot(int argc, char **argv);
+
+/* The HTML page's charts of ratings b (every model ranked: no --top), as
+ * SVG figures; as rank's page does (cli/rank.c): LB_EXIT_PLOT after saying
+ * why there are none (*note too). */
+int cli_battles_figures(const struct lb_battles *b,
+                        struct lb_chart_out **charts, size_t *n,
+                        struct lb_figure **figs, size_t *nfigs,
+                        const char **note);
+
+/* Says what became of each chart plot drew (cli/plot.c); returns the exit
+ * status. */
+int cli_plot_report(const struct lb_chart_out *c, size_t n, bool rendered);
+
+/* }====================================================================== */
 
 /* {======================================================================
  * Writing new rows into a score file (add, import): cli/add_rows.c

@@ -50,6 +50,8 @@ static const char usage_tail[] =
     "                                          from the bootstrap, rank 1 on\n"
     "                                          top (top 20; needs a standard\n"
     "                                          error per score)\n"
+    "                              ratings, win-rate, counts: the charts\n"
+    "                                          of a file of votes (below)\n"
     "  -o, --output DIR          write into DIR (default: plots), created if\n"
     "                            missing; files are replaced only when complete\n"
     "      --terminal FORMAT     png (default, pngcairo) or svg\n"
@@ -64,10 +66,19 @@ static const char usage_tail[] =
     "Exit status 3: gnuplot is missing or failed (the scripts and data are\n"
     "written).\n"
     "\n"
+    "A file of votes (JSON battles, or CSV with model_a and model_b, see\n"
+    "'leaderboard battles --help') draws other charts: ratings (each model's\n"
+    "rating with its 95% interval, rank 1 on top, top 20), win-rate (the\n"
+    "observed win rates of the first 15 against each other, a heatmap) and\n"
+    "counts (their votes, a heatmap); it takes the options of 'battles' that\n"
+    "choose and rate (--columns, -w, --weight, --method, --anchor, --k,\n"
+    "--order, --bootstrap, --ci, --draws, --seed, --ties, -p), and -n.\n"
+    "\n"
     "Examples\n"
     "  leaderboard plot benchmarks/openllm.csv\n"
     "  leaderboard plot benchmarks/openllm_v1_final.csv --chart size -n 15 -o v1\n"
-    "  leaderboard plot data.csv -b ARC,MMLU,GSM8K --script-only\n";
+    "  leaderboard plot data.csv -b ARC,MMLU,GSM8K --script-only\n"
+    "  leaderboard plot clean_battle.json --bootstrap 100 -o arena\n";
 
 enum {
     OPT_CHART = CLI_OPT_FIRST_FREE,
@@ -208,8 +219,7 @@ static void print_path(const char *path)
     lb_buf_release(&b);
 }
 
-/* Says what became of each chart; returns the exit status. */
-static int report(const struct lb_chart_out *c, size_t n, bool rendered)
+int cli_plot_report(const struct lb_chart_out *c, size_t n, bool rendered)
 {
     struct lb_quoted q;
     size_t i, j;
@@ -247,7 +257,12 @@ int cmd_plot(int argc, char **argv)
     struct lb_charts_opts o;
     struct lb_chart_out *charts = NULL;
     size_t n = 0;
-    int rc = parse_args(argc, argv, &a);
+    int rc;
+
+    /* a file of votes has its own options and charts */
+    if (cli_battles_is_votes(argc, argv))
+        return cli_battles_plot(argc, argv);
+    rc = parse_args(argc, argv, &a);
 
     if (rc != 0) {
         cli_board_args_release(&a.b);
@@ -280,7 +295,7 @@ int cmd_plot(int argc, char **argv)
         cli_error("%s", err.msg);
         rc = LB_EXIT_FAILURE;
     } else {
-        rc = report(charts, n, o.render);
+        rc = cli_plot_report(charts, n, o.render);
     }
     lb_charts_free(charts, n);
     lb_board_release(&board);

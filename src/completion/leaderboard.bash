@@ -2,7 +2,7 @@
 # share/bash-completion/completions/leaderboard by 'cmake --install'.
 # Completes the commands, each command's options, the values of the
 # options that take a choice, and file names (.csv for score files, .json
-# for import's results). The commands and the choices come from the
+# for import's results, .csv and .json for battles). The commands and the choices come from the
 # program itself ('leaderboard --list WHAT'), so that they cannot drift.
 
 # The names of a list, from the program being completed.
@@ -43,7 +43,18 @@ _leaderboard()
         COMPREPLY=($(compgen -W "$(_leaderboard_list "${prev#--}")" -- "$cur"))
         return ;;
     --method)
-        COMPREPLY=($(compgen -W "$(_leaderboard_list methods)" -- "$cur"))
+        if [[ $cmd == battles ]]; then
+            COMPREPLY=($(compgen -W "$(_leaderboard_list battle-methods)" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "$(_leaderboard_list methods)" -- "$cur"))
+        fi
+        return ;;
+    --matrix)
+        COMPREPLY=($(compgen -W "$(_leaderboard_list matrices)" -- "$cur"))
+        return ;;
+    --ci)
+        [[ $cmd == battles ]] &&
+            COMPREPLY=($(compgen -W "bootstrap sandwich" -- "$cur"))
         return ;;
     --suite)
         COMPREPLY=($(compgen -W "$(_leaderboard_list suites)" -- "$cur"))
@@ -73,7 +84,7 @@ _leaderboard()
     -b|--benchmarks|-s|--sort|-c|--columns|--model-column|-p|--precision|\
     -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
     -w|--where|--weights|--baseline|--lower-is-better|--groups|--stderr|\
-    --bootstrap|--seed|--wait)
+    --bootstrap|--seed|--wait|--weight|--anchor|--k|--order|--draws)
         return ;;
     esac
 
@@ -95,6 +106,9 @@ _leaderboard()
             --hide-knock-on --format --output --help" ;;
         check) opts="--benchmarks --max --strict --model-column --schema --quiet --help" ;;
         schema) opts="--write --output --schema --model-column --help" ;;
+        battles) opts="--columns --where --weight --method --anchor --k
+            --order --bootstrap --ci --draws --seed --matrix --ties
+            --precision --top --format --output --no-charts --help" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return
@@ -103,6 +117,10 @@ _leaderboard()
     help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
     import)
         COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur")) ;;
+    battles)
+        COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur")
+            $(compgen -f -X '!*.json' -- "$cur")
+            $(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")) ;;
     *)
         COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")) ;;
     esac

@@ -15,19 +15,25 @@ struct kind {
     size_t top;          /* models shown by default (labelled, for size) */
     const char *caption; /* what it shows */
     int (*draw)(struct chart *c);
+    bool battles;        /* drawn from votes, not from a board */
 };
 
 static const struct kind kinds[LB_CHART_COUNT] = {
     {"average", 20, "The ranking: the average of each model, rank 1 on top",
-     chart_average},
+     chart_average, false},
     {"benchmarks", 8, "Scores by benchmark of the first models",
-     chart_benchmarks},
+     chart_benchmarks, false},
     {"profile", MAX_POLYGONS, "Benchmark profile of the first models",
-     chart_profile},
+     chart_profile, false},
     {"size", 10, "Average against parameter count (log scale)",
-     chart_size},
+     chart_size, false},
     {"ranks", 20, "Each model's 95% rank interval, rank 1 on top",
-     chart_ranks},
+     chart_ranks, false},
+    {"ratings", 20, "The ratings from the votes, rank 1 on top, with their "
+     "95% intervals", chart_ratings, true},
+    {"win-rate", 15, "The observed win rate of each model (row) against "
+     "each (column)", chart_win_rate, true},
+    {"counts", 15, "The votes between each two models", chart_counts, true},
 };
 
 const char *const chart_palette[NPALETTE] = {
@@ -56,15 +62,42 @@ bool lb_chart_parse(const char *s, enum lb_chart *out)
     return false;
 }
 
+bool lb_chart_for_battles(enum lb_chart c)
+{
+    return kinds[c].battles;
+}
+
+/* The names of the charts whose 'battles' is one of 'which' (bit 1: a
+ * board's, bit 2: of votes). */
+static void list(struct lb_buf *out, const char *last, int which)
+{
+    int i, n = 0, k = 0;
+
+    for (i = 0; i < LB_CHART_COUNT; i++)
+        n += (which >> kinds[i].battles) & 1;
+    for (i = 0; i < LB_CHART_COUNT; i++) {
+        if (!((which >> kinds[i].battles) & 1))
+            continue;
+        if (k > 0)
+            lb_buf_adds(out, k + 1 == n ? last : ", ");
+        lb_buf_adds(out, kinds[i].name);
+        k++;
+    }
+}
+
 void lb_chart_list(struct lb_buf *out, const char *last)
 {
-    int i;
+    list(out, last, 3);
+}
 
-    for (i = 0; i < LB_CHART_COUNT; i++) {
-        if (i > 0)
-            lb_buf_adds(out, i + 1 == LB_CHART_COUNT ? last : ", ");
-        lb_buf_adds(out, kinds[i].name);
-    }
+void lb_chart_list_battles(struct lb_buf *out, const char *last)
+{
+    list(out, last, 2);
+}
+
+void lb_chart_list_boards(struct lb_buf *out, const char *last)
+{
+    list(out, last, 1);
 }
 
 bool lb_terminal_parse(const char *s, enum lb_terminal *out)
@@ -158,6 +191,11 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
 {
     size_t pc;
 
+    if (kinds[c].battles)
+        return lb_error_set(err, "%s: chart '%s' is drawn from votes (a file "
+                                 "of model_a, model_b, winner), not from "
+                                 "scores",
+                            b->table->path, kinds[c].name);
     if (b->ranking.n_listed_ranked == 0)
         return lb_error_set(err, "%s: no ranked model to plot", b->table->path);
     if ((c == LB_CHART_BENCHMARKS && b->sel.nbench > MAX_BAR_BENCHMARKS) ||
@@ -410,6 +448,20 @@ bool chart_in_0_100(const struct chart *c, bool key, bool scores,
     return *lo >= 0 && *hi <= 100;
 }
 
+/* The data as a datablock before the script (an embedded chart). */
+static void embed_data(struct lb_buf *gp, struct lb_buf *dat)
+{
+    struct lb_buf all = LB_BUF_INIT;
+
+    lb_buf_adds(&all, "$data << EOD\n");
+    lb_buf_add(&all, lb_buf_str(dat), dat->len);
+    lb_buf_adds(&all, "EOD\n");
+    lb_buf_add(&all, lb_buf_str(gp), gp->len);
+    lb_buf_release(gp);
+    *gp = all;
+    lb_buf_reset(dat);
+}
+
 int lb_chart_write(const struct lb_board *b, enum lb_chart kind,
                    const struct lb_chart_opts *o, struct lb_buf *gp,
                    struct lb_buf *dat, struct lb_error *err)
@@ -438,17 +490,54 @@ int lb_chart_write(const struct lb_board *b, enum lb_chart kind,
     c.err = err;
     rc = kinds[kind].draw(&c);
     free(c.rows);
-    if (rc == 0 && c.embed) {
-        /* the data as a datablock before the script */
-        struct lb_buf all = LB_BUF_INIT;
+    if (rc == 0 && c.embed)
+        embed_data(gp, dat);
+    return rc;
+}
 
-        lb_buf_adds(&all, "$data << EOD\n");
-        lb_buf_add(&all, lb_buf_str(dat), dat->len);
-        lb_buf_adds(&all, "EOD\n");
-        lb_buf_add(&all, lb_buf_str(gp), gp->len);
-        lb_buf_release(gp);
-        *gp = all;
-        lb_buf_reset(dat);
-    }
+int lb_chart_check_battles(const struct lb_battles *b, enum lb_chart c,
+                           struct lb_error *err)
+{
+    if (!kinds[c].battles)
+        return lb_error_set(err, "chart '%s' is drawn from a score file, not "
+                                 "from votes",
+                            kinds[c].name);
+    if (b->ranking.n_listed_ranked == 0)
+        return lb_error_set(err, "chart '%s': no rated model to plot",
+                            kinds[c].name);
+    if (c != LB_CHART_RATINGS && b->ranking.n_listed_ranked < 2)
+        return lb_error_set(err, "chart '%s' needs two rated models",
+                            kinds[c].name);
+    return 0;
+}
+
+int lb_chart_write_battles(const struct lb_battles *b, enum lb_chart kind,
+                           const struct lb_chart_opts *o, struct lb_buf *gp,
+                           struct lb_buf *dat, struct lb_error *err)
+{
+    struct chart c;
+    size_t i;
+    int rc;
+
+    if (lb_chart_check_battles(b, kind, err) != 0)
+        return -1;
+    memset(&c, 0, sizeof c);
+    c.bt = b;
+    c.name = kinds[kind].name;
+    c.term = o->terminal;
+    c.ext = lb_terminal_ext(o->terminal);
+    c.top = o->top > 0 ? o->top : kinds[kind].top;
+    c.embed = o->embed;
+    c.nrows = b->ranking.n_listed_ranked;
+    c.rows = xcalloc(c.nrows + 1, sizeof *c.rows);
+    for (i = 0; i < c.nrows; i++)
+        c.rows[i] = b->ranking.order[i];
+    c.gp = gp;
+    c.dat = dat;
+    c.err = err;
+    rc = kinds[kind].draw(&c);
+    free(c.rows);
+    if (rc == 0 && c.embed)
+        embed_data(gp, dat);
     return rc;
 }

@@ -23,6 +23,7 @@
 
 #include "base/buf.h"
 #include "base/error.h"
+#include "core/battles.h"
 #include "core/board.h"
 
 enum lb_chart {
@@ -31,10 +32,14 @@ enum lb_chart {
                             benchmark */
     LB_CHART_PROFILE,    /* spider chart (grouped bars under 3 benchmarks) */
     LB_CHART_SIZE,       /* ranking value against a parameter count */
-    LB_CHART_RANKS       /* each model's 95% rank interval (core/ci.h) */
+    LB_CHART_RANKS,      /* each model's 95% rank interval (core/ci.h) */
+    /* from votes (core/battles.h) */
+    LB_CHART_RATINGS,    /* each model's rating and its 95% interval */
+    LB_CHART_WIN_RATE,   /* the observed win rates, a heatmap */
+    LB_CHART_COUNTS      /* the votes between models, a heatmap */
 };
 
-#define LB_CHART_COUNT 5
+#define LB_CHART_COUNT 8
 
 enum lb_terminal {
     LB_TERMINAL_PNG, /* pngcairo */
@@ -57,12 +62,20 @@ const char *lb_chart_name(enum lb_chart c);
  * rank 1 on top"). */
 const char *lb_chart_caption(enum lb_chart c);
 
+/* Whether chart c is drawn from votes (a battles file), not from a
+ * board. */
+bool lb_chart_for_battles(enum lb_chart c);
+
 /* Parses a chart name; false when unknown. */
 bool lb_chart_parse(const char *s, enum lb_chart *out);
 
-/* Appends the charts' names: "average, benchmarks, profile, size or
- * ranks" ('last' the last separator). */
+/* Appends the charts' names: "average, benchmarks, profile, size,
+ * ranks, ratings, win-rate or counts" ('last' the last separator); only
+ * those of votes (or only those of boards) with lb_chart_list_battles
+ * (lb_chart_list_boards). */
 void lb_chart_list(struct lb_buf *out, const char *last);
+void lb_chart_list_battles(struct lb_buf *out, const char *last);
+void lb_chart_list_boards(struct lb_buf *out, const char *last);
 
 /* Parses "png" or "svg"; false otherwise. */
 bool lb_terminal_parse(const char *s, enum lb_terminal *out);
@@ -96,5 +109,18 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
 int lb_chart_write(const struct lb_board *b, enum lb_chart c,
                    const struct lb_chart_opts *o, struct lb_buf *gp,
                    struct lb_buf *dat, struct lb_error *err);
+
+/* The same for the charts of votes, from ratings b computed without
+ * --top: 'ratings' (each rated model's rating, rank 1 on top, with its
+ * 95% interval when b has intervals; top 20 by default), 'win-rate' (the
+ * observed win rate of each of the first 15 rated models against each,
+ * a heatmap from blue, 0, through white, 1/2, to red, 1), 'counts' (the
+ * votes between them, white to blue). lb_chart_check_battles says whether
+ * b supports chart c: every chart needs a rated model, the heatmaps two. */
+int lb_chart_check_battles(const struct lb_battles *b, enum lb_chart c,
+                           struct lb_error *err);
+int lb_chart_write_battles(const struct lb_battles *b, enum lb_chart c,
+                           const struct lb_chart_opts *o, struct lb_buf *gp,
+                           struct lb_buf *dat, struct lb_error *err);
 
 #endif

@@ -40,7 +40,8 @@ extern const char *const chart_palette[];
 #define NPALETTE 10
 
 struct chart {
-    const struct lb_board *b;
+    const struct lb_board *b;     /* a board's charts */
+    const struct lb_battles *bt;  /* or the charts of votes */
     const struct lb_table *t;
     const struct lb_aggregate *key; /* the ranking's value: mean or column */
     const char *name;       /* file stem: "average" ... */
@@ -64,6 +65,11 @@ int chart_benchmarks(struct chart *c);
 int chart_profile(struct chart *c);
 int chart_size(struct chart *c);
 int chart_ranks(struct chart *c);
+/* The charts of votes (chart_battles.c): c->bt, c->rows its rated models
+ * in rank order (c->nrows of them before the builder picks). */
+int chart_ratings(struct chart *c);
+int chart_win_rate(struct chart *c);
+int chart_counts(struct chart *c);
 
 /* {======================================================================
  * Rows and numbers (chart.c)

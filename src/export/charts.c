@@ -256,17 +256,34 @@ static void render_pipe(struct lb_chart_out *c, const struct lb_buf *gp,
 
 /* }====================================================================== */
 
-/* Whether chart k is drawn. */
-static bool wanted(const struct lb_board *b, const struct lb_charts_opts *o,
+/* What the charts are drawn from: a board, or ratings from votes. */
+struct source {
+    const struct lb_board *board;
+    const struct lb_battles *battles;
+};
+
+static int check(const struct source *s, enum lb_chart k, struct lb_error *err)
+{
+    return s->board != NULL ? lb_chart_check(s->board, k, err)
+                            : lb_chart_check_battles(s->battles, k, err);
+}
+
+/* Whether chart k is drawn: asked for, or by default every chart the
+ * source supports ('average' of a board always, to say why not). */
+static bool wanted(const struct source *s, const struct lb_charts_opts *o,
                    enum lb_chart k)
 {
     if (o->any)
         return o->want[k];
-    return k == LB_CHART_AVERAGE || lb_chart_check(b, k, NULL) == 0;
+    if (s->board != NULL && k == LB_CHART_AVERAGE)
+        return true;
+    if (s->battles != NULL && k == LB_CHART_RATINGS)
+        return true;
+    return check(s, k, NULL) == 0;
 }
 
-int lb_charts_draw(const struct lb_board *b, const struct lb_charts_opts *o,
-                   struct lb_chart_out **out, size_t *n, struct lb_error *err)
+static int draw(const struct source *s, const struct lb_charts_opts *o,
+                struct lb_chart_out **out, size_t *n, struct lb_error *err)
 {
     struct lb_chart_opts co = {o->top, o->terminal, o->dir == NULL};
     struct lb_buf *gp = xcalloc(LB_CHART_COUNT, sizeof *gp);
@@ -280,10 +297,13 @@ int lb_charts_draw(const struct lb_board *b, const struct lb_charts_opts *o,
     for (i = 0; i < LB_CHART_COUNT && rc == 0; i++) {
         enum lb_chart k = (enum lb_chart)i;
 
-        if (!wanted(b, o, k))
+        if (!wanted(s, o, k))
             continue;
         c[m].kind = k;
-        rc = lb_chart_write(b, k, &co, &gp[m], &dat[m], err);
+        rc = s->board != NULL
+                 ? lb_chart_write(s->board, k, &co, &gp[m], &dat[m], err)
+                 : lb_chart_write_battles(s->battles, k, &co, &gp[m], &dat[m],
+                                          err);
         if (o->dir != NULL) {
             c[m].gp_path = chart_path(o->dir, lb_chart_name(k), "gp");
             c[m].dat_path = chart_path(o->dir, lb_chart_name(k), "dat");
@@ -319,6 +339,24 @@ int lb_charts_draw(const struct lb_board *b, const struct lb_charts_opts *o,
     *out = c;
     *n = m;
     return rc;
+}
+
+int lb_charts_draw(const struct lb_board *b, const struct lb_charts_opts *o,
+                   struct lb_chart_out **out, size_t *n, struct lb_error *err)
+{
+    struct source s = {b, NULL};
+
+    return draw(&s, o, out, n, err);
+}
+
+int lb_charts_draw_battles(const struct lb_battles *b,
+                           const struct lb_charts_opts *o,
+                           struct lb_chart_out **out, size_t *n,
+                           struct lb_error *err)
+{
+    struct source s = {NULL, b};
+
+    return draw(&s, o, out, n, err);
 }
 
 void lb_charts_free(struct lb_chart_out *out, size_t n)

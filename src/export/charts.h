@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "base/error.h"
+#include "core/battles.h"
 #include "core/board.h"
 #include "export/chart.h"
 #include "export/gnuplot.h"
@@ -50,6 +51,14 @@ struct lb_chart_out {
  * stay). Free *out with lb_charts_free in both cases. */
 int lb_charts_draw(const struct lb_board *b, const struct lb_charts_opts *o,
                    struct lb_chart_out **out, size_t *n, struct lb_error *err);
+
+/* The same for the charts of votes (export/chart.h), from ratings b
+ * computed without --top: by default 'ratings' and the heatmaps when two
+ * models are rated. */
+int lb_charts_draw_battles(const struct lb_battles *b,
+                           const struct lb_charts_opts *o,
+                           struct lb_chart_out **out, size_t *n,
+                           struct lb_error *err);
 
 void lb_charts_free(struct lb_chart_out *out, size_t n);
 

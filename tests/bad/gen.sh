@@ -9,6 +9,10 @@
 #   million_rows    1,000,000 rows; the cell ARC of line 999,991 is 'abc'
 #   many_benchmarks 10 rows of 100,000 benchmark columns
 #   stderr_rows     60,000 rows of ARC and MMLU with standard errors
+#   battles_big_name      votes (CSV) with a 10 MB model name on line 3
+#   battles_big_name_json the same in a JSON list
+#   battles_million       1,000,000 votes; the winner of line 999,991 is
+#                         'upset'
 set -eu
 kind=$1 out=$2
 
@@ -79,6 +83,32 @@ million_rows)
         for (i = 1; i <= 1000000; i++) {
             arc = (i == 999990) ? "abc" : sprintf("%d.%02d", i % 100, i % 97)
             printf "org/model-%d,%s,%d.5,%d.25\n", i, arc, i % 90, i % 80
+        }
+    }' >"$out"
+    ;;
+battles_big_name)
+    {
+        printf 'model_a,model_b,winner\norg/a,org/b,model_a\norg/a,'
+        repeat x 10485760
+        printf ',tie\n'
+    } >"$out"
+    ;;
+battles_big_name_json)
+    {
+        printf '[{"model_a": "org/a", "model_b": "org/b", "winner": "tie"},\n'
+        printf ' {"model_a": "org/a", "model_b": "'
+        repeat x 10485760
+        printf '", "winner": "tie"}]\n'
+    } >"$out"
+    ;;
+battles_million)
+    awk 'BEGIN {
+        print "model_a,model_b,winner"
+        split("model_a model_b tie", w, " ")
+        for (i = 1; i <= 1000000; i++) {
+            a = i % 97; b = (i * 7 + 3) % 97
+            if (a == b) b = (b + 1) % 97
+            printf "org/m%d,org/m%d,%s\n", a, b, (i == 999990) ? "upset" : w[i % 3 + 1]
         }
     }' >"$out"
     ;;

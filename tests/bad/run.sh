@@ -3,6 +3,7 @@
 # without extension) from SOURCE_DIR and compares what the program did with
 # what the case expects. The input is, in this order of preference:
 #   NAME.csv     the file itself (named tests/bad/NAME.csv in messages)
+#   NAME.json    the same for a JSON input (battle files)
 #   NAME.input   a path, from the repository's root, to give instead
 #                (another case's file, /dev/null, a directory, ...)
 #   NAME.gen     a gen.sh kind: the file is made in a temporary directory
@@ -31,6 +32,8 @@ rel=tests/bad/$name
 
 if [ -f "$case.csv" ]; then
     input=$rel.csv
+elif [ -f "$case.json" ]; then
+    input=$rel.json
 elif [ -f "$case.input" ]; then
     input=$(cat "$case.input")
 elif [ -f "$case.gen" ]; then
@@ -39,7 +42,7 @@ elif [ -f "$case.gen" ]; then
 elif [ -f "$case.args" ]; then
     input=
 else
-    echo "$name: no input (.csv, .input, .gen or .args)"
+    echo "$name: no input (.csv, .json, .input, .gen or .args)"
     exit 1
 fi
 stdin=/dev/null

@@ -1,5 +1,5 @@
 // html_sort.mjs BOARD.html HOSTILE.html DIFF.html COMPARE.html DUPS.html
-//               [SCREENSHOT_DIR]
+//               BATTLES.html [SCREENSHOT_DIR]
 //
 // Opens the HTML pages of 'leaderboard rank', 'leaderboard diff' and
 // 'leaderboard rank --compare-methods' in Debian's Chromium,
@@ -20,6 +20,10 @@
 //     and keep a summary row (Kendall's tau-b) below the sorted rows;
 //   - the count under the filter says "models" when each row is a model of
 //     its own, "rows" when a model has several (DUPS.html).
+//   - the page of 'leaderboard battles' (ratings from votes, with bootstrap
+//     intervals and a model without a rating) sorts by rating and by
+//     votes, keeps the model without a rating last, and shows its three
+//     charts (ratings, win-rate, counts).
 // Exits 0 when every check passes; prints one line per check.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,11 +31,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [boardPath, hostilePath, diffPath, comparePath, dupsPath, shots] =
-  process.argv.slice(2);
-if (!boardPath || !hostilePath || !diffPath || !comparePath || !dupsPath) {
+const [boardPath, hostilePath, diffPath, comparePath, dupsPath, battlesPath,
+  shots] = process.argv.slice(2);
+if (!boardPath || !hostilePath || !diffPath || !comparePath || !dupsPath ||
+    !battlesPath) {
   console.error('usage: node html_sort.mjs BOARD.html HOSTILE.html DIFF.html COMPARE.html ' +
-                'DUPS.html [SHOT_DIR]');
+                'DUPS.html BATTLES.html [SHOT_DIR]');
   process.exit(2);
 }
 
@@ -219,6 +224,38 @@ try {
   check('and counts the rows it keeps',
         (await dups.locator('#count').textContent()) === `2 of ${all} rows shown`,
         await dups.locator('#count').textContent());
+  // ratings from votes
+  const bt = await context.newPage();
+  const btErrors = [];
+  const btRequests = [];
+  bt.on('pageerror', (e) => btErrors.push(String(e)));
+  bt.on('request', (r) => btRequests.push(r.url()));
+  const btUrl = pathToFileURL(resolve(battlesPath)).href;
+  await bt.goto(btUrl);
+  check('the battles page loads without a script error, nothing but itself',
+        btErrors.length === 0 &&
+        btRequests.every((u) => u === btUrl || u.startsWith('data:')),
+        btErrors.join(' | ') + btRequests.join(' '));
+  const models = await col(bt, 'Model');
+  await press(bt, 'Model');
+  await press(bt, 'Rating');
+  const rating = (await col(bt, 'Rating')).map((v) => (v === '-' ? null : parseFloat(v)));
+  const rated = rating.filter((v) => v !== null);
+  check('the battles page sorts by rating, highest first, the unrated last',
+        rated.length >= 3 && rated.every((v, i) => i === 0 || rated[i - 1] >= v) &&
+        rating[rating.length - 1] === null, rating.join(' '));
+  await press(bt, 'Battles');
+  const votes = (await col(bt, 'Battles')).map(Number);
+  check('the battles page sorts by votes as numbers',
+        votes.every((v, i) => i === 0 || votes[i - 1] >= v), votes.join(' '));
+  await press(bt, 'Rank');
+  check('Rank gives the ranking back', (await col(bt, 'Model')).join('\n') === models.join('\n'),
+        (await col(bt, 'Model')).join(', '));
+  const btCharts = await bt.evaluate(() => [...document.querySelectorAll('#charts img')]
+    .map((img) => img.complete && img.naturalWidth > 0));
+  check('the battles page has its three charts, decoded',
+        btCharts.length === 3 && btCharts.every(Boolean), JSON.stringify(btCharts));
+  if (shots) await bt.screenshot({ path: join(shots, 'battles.png'), fullPage: true });
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 #!/bin/sh
 # run.sh BINARY SOURCE_DIR WORK_DIR: the browser test of the HTML pages.
 #
-# Makes five pages (the seed file with its charts; hostile names; a diff of
-# two snapshots; rank --compare-methods; a model with several rows), installs
+# Makes six pages (the seed file with its charts; hostile names; a diff of
+# two snapshots; rank --compare-methods; a model with several rows; ratings
+# from votes), installs
 # playwright-core from this directory's package-lock.json into WORK_DIR
 # (once; never a browser: it drives Debian's /usr/bin/chromium), and runs
 # html_sort.mjs on them. Needs chromium and node (scripts/setup.sh
@@ -43,8 +44,10 @@ cd "$src"
     -o "$work/diff.html"
 "$bin" rank benchmarks/openllm.csv --compare-methods -o "$work/compare.html"
 "$bin" rank tests/cli/fixtures/dups.csv --no-charts -o "$work/dups.html"
+"$bin" battles tests/cli/fixtures/battles/arena.json --bootstrap 50 \
+    -o "$work/battles.html" 2> /dev/null
 set -- "$work/board.html" "$work/hostile.html" "$work/diff.html" \
-    "$work/compare.html" "$work/dups.html"
+    "$work/compare.html" "$work/dups.html" "$work/battles.html"
 if [ -n "${LB_BROWSER_SHOTS:-}" ]; then
     mkdir -p "$LB_BROWSER_SHOTS"
     set -- "$@" "$LB_BROWSER_SHOTS"

@@ -8,7 +8,9 @@
 #     same page byte for byte run after run, nothing left in TMPDIR, and
 #     with --top the table is cut but the charts are not; with --ci and
 #     standard errors, the 'ranks' chart too, with its caption (this
-#     crashed once: the page had captions for four charts of five).
+#     crashed once: the page had captions for four charts of five);
+#   - 'battles --format html': the ratings, win-rate and counts charts,
+#     whatever --top cuts from the table; without gnuplot, status 3.
 set -u
 bin=$1 src=$2
 tmp=$(mktemp -d) || exit 1
@@ -50,5 +52,21 @@ if command -v gnuplot >/dev/null 2>&1; then
         bad "--ci: failed"
     grep -q "<figcaption>Each model&#39;s 95% rank interval, rank 1 on top" \
         "$tmp/ci.html" || bad "--ci: no 'ranks' chart"
+    votes=$src/tests/cli/fixtures/battles/arena.json
+    TMPDIR=$tmp/t "$bin" battles "$votes" -n 2 --bootstrap 20 \
+        -o "$tmp/votes.html" 2> /dev/null || bad "battles: failed"
+    n=$(grep -o 'src="data:image/svg+xml;base64,' "$tmp/votes.html" | wc -l)
+    [ "$n" = 3 ] || bad "battles: $n charts, expected 3"
+    rows=$(grep -c '^<tr data-i=' "$tmp/votes.html")
+    [ "$rows" = 2 ] || bad "battles --top 2: $rows rows"
+    grep -q "<figcaption>The observed win rate of each model" "$tmp/votes.html" ||
+        bad "battles: no 'win-rate' chart"
+    [ -z "$(ls -A "$tmp/t")" ] || bad "battles: files left in TMPDIR"
 fi
+PATH=$tmp/empty "$bin" battles "$src/tests/cli/fixtures/battles/arena.json" \
+    -o "$tmp/votes-no.html" 2> /dev/null
+code=$?
+[ "$code" = 3 ] || bad "battles without gnuplot: exit status $code, expected 3"
+grep -q 'No charts: gnuplot was not found' "$tmp/votes-no.html" ||
+    bad "battles without gnuplot: the page does not say why it has no charts"
 exit $fail

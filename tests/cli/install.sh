@@ -75,7 +75,8 @@ complete_words "$bin" ch | grep -qx check || bad "completion: 'ch' gives no 'che
 # every choice the program lists, where the options take them
 for pair in formats:rank:-f formats:diff:--format charts:plot:--chart \
     methods:rank:--method ties:rank:--ties missing:plot:--missing \
-    dedup:rank:--dedup suites:rank:--suite terminals:plot:--terminal; do
+    dedup:rank:--dedup suites:rank:--suite terminals:plot:--terminal \
+    battle-methods:battles:--method matrices:battles:--matrix; do
     what=${pair%%:*} rest=${pair#*:}
     want=$("$bin" --list "$what" | sort)
     got=$(complete_words "$bin" "${rest%%:*}" "${rest#*:}" "" | sort)

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "core/board.h"
+#include "export/view.h"
 
 /* A message for a terminal: valid UTF-8 without control characters (not
  * even a line end), bidi controls or other unsafe code points; FUZZ_CHECK
@@ -24,5 +25,11 @@ void fuzz_check_message(const char *msg);
  *             starts with '-' is a number.
  * An export that fails must say why, safely. */
 void fuzz_check_exports(const struct lb_board *b);
+
+/* The same for any table: build makes the view of ctx for an audience
+ * (returns 0, or -1 with a message in err). */
+typedef int (*fuzz_view_fn)(struct lb_view *v, enum lb_audience a, void *ctx,
+                            struct lb_error *err);
+void fuzz_check_views(fuzz_view_fn build, void *ctx);
 
 #endif
