@@ -474,8 +474,12 @@ static void add_columns(struct lb_view *v, struct ranking *R,
         K_VALUE, 0);
     if (lb_board_has_ci(b))
         for (i = 0; i < 6; i++)
-            lb_view_col_is(lb_view_add_num(v, ci_names[i], ci_keys[i], ci_better[i]),
-                (enum kind)(K_CI_LO + i), 0);
+            /* the value's interval sorts as the value does */
+            lb_view_col_is(lb_view_add_num(v, ci_names[i], ci_keys[i],
+                                           i < 2 && lower_first(b)
+                                               ? -ci_better[i]
+                                               : ci_better[i]),
+                           (enum kind)(K_CI_LO + i), 0);
     add_groups(v, R, b);
     /* an extra column is shown as written when its text is kept (params_b
      * stays "13.0"), else as a number at the precision */
@@ -493,7 +497,11 @@ static void add_columns(struct lb_view *v, struct ranking *R,
 
         c = lb_view_add_num(v, t->cols[sel->bench[i]].name,
                             t->cols[sel->bench[i]].name,
-                            tm != NULL && tm->lower ? -1 : 1);
+                            (tm != NULL && tm->lower) ||
+                                    lb_column_lower_better(
+                                        &t->cols[sel->bench[i]])
+                                ? -1
+                                : 1);
         c->group = "scores";
         lb_view_col_is(c, K_NUMBER, sel->bench[i]);
     }
