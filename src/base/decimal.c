@@ -404,6 +404,20 @@ static char *digits_back64(char *end, uint64_t v)
     return end;
 }
 
+size_t lb_dec_format_short(char *buf, lb_i128 q, unsigned precision)
+{
+    size_t n = lb_dec_format(buf, q, precision);
+
+    if (precision == 0)
+        return n;
+    while (buf[n - 1] == '0')
+        n--;
+    if (buf[n - 1] == '.')
+        n--;
+    buf[n] = '\0';
+    return n;
+}
+
 size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision)
 {
     char tmp[LB_DEC_BUFSIZE];

@@ -90,6 +90,11 @@ int lb_frac_cmp(lb_i128 a, uint32_t da, lb_i128 b, uint32_t db);
 #define LB_DEC_BUFSIZE 48
 size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision);
 
+/* The same without trailing zeros after the point (nor the point when
+ * nothing follows it): 95.500 as 95.5, 50.00 as 50. For a value in a
+ * message, where the column's scale is not the number's. */
+size_t lb_dec_format_short(char *buf, lb_i128 q, unsigned precision);
+
 /* Writes v in decimal into buf (at least 21 bytes), NUL-terminated;
  * returns its length. */
 size_t lb_format_uint(char *buf, uint64_t v);

@@ -366,15 +366,7 @@ static bool scale_above_one(const struct lb_table *t, size_t col, char *buf)
             top = lb_column_num(c, r);
             any = true;
         }
-    lb_dec_format(buf, top, c->scale);
-    if (strchr(buf, '.') != NULL) { /* 95.50000 as 95.5 */
-        size_t n = strlen(buf);
-
-        while (buf[n - 1] == '0')
-            buf[--n] = '\0';
-        if (buf[n - 1] == '.')
-            buf[n - 1] = '\0';
-    }
+    (void)lb_dec_format_short(buf, top, c->scale);
     return any && top > lb_pow10[c->scale];
 }
 

@@ -19,7 +19,7 @@
 
 
 /* Kinds of issue counted per column, for max_per_column. */
-enum tally { T_NUMBER, T_RANGE, T_STDERR, T_AVERAGE, T_COUNT };
+enum tally { T_NUMBER, T_RANGE, T_STDERR, T_AVERAGE, T_FRACTION, T_COUNT };
 
 struct checker {
     const struct lb_table *t;
@@ -470,6 +470,64 @@ static bool row_mean(const struct lb_table *t, const size_t *cols, size_t n,
  * the mean of half a unit of each benchmark column's last digit (published scores are
  * rounded too: the final v1 table's averages, from unrounded scores, are
  * up to 0.0083 from the mean of the two-decimal scores shown). */
+/* A row whose benchmark scores all lie in 0 to 1, one at least with a
+ * fraction, on a board whose scores of those columns go above 1: 0.62 for
+ * 62, ranked last without a word (add and import refuse such a row). A
+ * warning on the row, at the model's cell. */
+static void check_fractions(struct checker *ck, const size_t *bench,
+                            size_t nbench)
+{
+    const struct lb_table *t = ck->t;
+    size_t i, r, above = LB_NPOS;
+    char top[LB_DEC_BUFSIZE] = "";
+    lb_i128 best = 0;
+
+    for (i = 0; i < nbench; i++) { /* the first column above 1, and its top */
+        const struct lb_column *c = &t->cols[bench[i]];
+
+        if (!c->numeric)
+            continue;
+        for (r = 0; r < t->nrows; r++)
+            if (!lb_column_missing(c, r) && lb_column_num(c, r) > best &&
+                lb_column_num(c, r) > lb_pow10[c->scale] &&
+                (above == LB_NPOS || above == bench[i])) {
+                best = lb_column_num(c, r);
+                above = bench[i];
+            }
+    }
+    if (above == LB_NPOS)
+        return;
+    (void)lb_dec_format_short(top, best, t->cols[above].scale);
+    for (r = 0; r < t->nrows; r++) {
+        size_t given = 0;
+        bool small = true, fraction = false;
+
+        for (i = 0; i < nbench && small; i++) {
+            const struct lb_column *c = &t->cols[bench[i]];
+            lb_i128 v, one;
+
+            if (!c->numeric || lb_column_missing(c, r))
+                continue;
+            v = lb_column_num(c, r);
+            one = lb_pow10[c->scale];
+            given++;
+            small = v >= 0 && v <= one;
+            fraction |= v % one != 0;
+        }
+        if (given > 0 && small && fraction &&
+            tally(ck, LB_CHECK_WARNING, t->model_col, T_FRACTION)) {
+            struct lb_quoted qc;
+
+            add_issue(ck->r, LB_CHECK_WARNING, lb_table_line(t, r),
+                      t->model_col + 1,
+                      "every benchmark score of this row lies between 0 and "
+                      "1, but %s goes up to %s: fractions on a board of "
+                      "percentages? (0.62 for 62)",
+                      lb_quotes(&qc, t->cols[above].name), top);
+        }
+    }
+}
+
 static void check_averages(struct checker *ck)
 {
     const struct lb_table *t = ck->t;
@@ -482,6 +540,7 @@ static void check_averages(struct checker *ck)
     } else {
         nbench = lb_default_benchmarks(t, bench);
     }
+    check_fractions(ck, bench, nbench);
 
     for (j = 0; j < t->ncols && nbench > 0; j++) {
         const struct lb_column *c = &t->cols[j];
@@ -564,7 +623,8 @@ static const char *const tally_what[T_COUNT][2] = {
     {"cell that is not a number", "cells that are not numbers"},
     {"value out of range", "values out of range"},
     {"negative standard error", "negative standard errors"},
-    {"average that differs", "averages that differ"}};
+    {"average that differs", "averages that differ"},
+    {"row that looks like fractions", "rows that look like fractions"}};
 
 void lb_check_table(const struct lb_table *t, const struct lb_check_opts *o,
                     struct lb_check_report *r)
@@ -610,7 +670,8 @@ void lb_check_table(const struct lb_table *t, const struct lb_check_opts *o,
 
             if (h == 0)
                 continue;
-            add_issue(r, k == T_RANGE && t->cols[j].bench == NULL
+            add_issue(r, (k == T_RANGE && t->cols[j].bench == NULL) ||
+                                 k == T_FRACTION
                              ? LB_CHECK_WARNING : LB_CHECK_ERROR,
                       LB_NPOS, j + 1, "%zu more %s in column %s (not listed)",
                       h, tally_what[k][h != 1],

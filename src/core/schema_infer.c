@@ -294,7 +294,7 @@ static bool lists_minus_one(const struct lb_field *f, const struct lb_schema *s)
     size_t n = f->missing != NULL ? f->nmissing : s->nmissing, i;
 
     for (i = 0; i < n; i++) {
-        struct lb_dec d;
+        struct lb_dec d = {0, 0}; /* not written unless a number */
 
         if (lb_dec_parse(v[i], strlen(v[i]), &d) == LB_NUM_OK &&
             d.units == -1 && d.scale == 0)

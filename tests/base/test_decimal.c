@@ -213,6 +213,23 @@ static void test_decimal_frac_cmp(void **state)
     assert_int_equal(lb_frac_cmp(0, 5, 0, 1), 0);
 }
 
+static void test_decimal_format_short(void **state)
+{
+    char buf[LB_DEC_BUFSIZE];
+
+    (void)state;
+    assert_int_equal(lb_dec_format_short(buf, 95500, 3), 4);
+    assert_string_equal(buf, "95.5");
+    lb_dec_format_short(buf, 5000, 2);
+    assert_string_equal(buf, "50");
+    lb_dec_format_short(buf, -120, 0);
+    assert_string_equal(buf, "-120");
+    lb_dec_format_short(buf, 0, 4);
+    assert_string_equal(buf, "0");
+    lb_dec_format_short(buf, 1001, 3);
+    assert_string_equal(buf, "1.001");
+}
+
 static void test_decimal_format(void **state)
 {
     char buf[LB_DEC_BUFSIZE];
@@ -437,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_decimal_round_only_result_fits),
         cmocka_unit_test(test_decimal_frac_cmp),
         cmocka_unit_test(test_decimal_format),
+        cmocka_unit_test(test_decimal_format_short),
         cmocka_unit_test(test_decimal_random_strings_agree_with_strtod),
         cmocka_unit_test(test_decimal_missing_text),
     };

@@ -239,6 +239,31 @@ static void test_check_warnings(void **state)
     }
 }
 
+/* A row whose scores all look like fractions on a board of percentages:
+ * a warning at its model cell; a board on 0 to 1, or a row with a score
+ * above 1, or whole numbers, is not warned about. */
+static void test_check_fractions(void **state)
+{
+    struct lb_table t;
+    struct lb_check_report r;
+
+    (void)state;
+    check("model,ARC,MMLU\na,60.5,70\nb,0.62,0.5\nc,0.5,50\nd,0,1\n", 0,
+          &t, &r);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.warnings, 1);
+    assert_int_equal(r.issues[0].line, 3);
+    assert_int_equal(r.issues[0].col, 1);
+    assert_string_equal(as_shown(r.issues[0].msg),
+                        "every benchmark score of this row lies between 0 "
+                        "and 1, but 'ARC' goes up to 60.5: fractions on a "
+                        "board of percentages? (0.62 for 62)");
+    done(&t, &r);
+    check("model,ARC,MMLU\na,0.605,0.7\nb,0.62,0.5\n", 0, &t, &r);
+    assert_int_equal(r.warnings, 0);
+    done(&t, &r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_check_max_per_column),
         cmocka_unit_test(test_check_duplicate_keys),
         cmocka_unit_test(test_check_average),
+        cmocka_unit_test(test_check_fractions),
         cmocka_unit_test(test_check_average_of_huge_scores),
         cmocka_unit_test(test_check_warnings),
     };

@@ -203,7 +203,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size == 0 || size > FUZZ_MAX_INPUT)
         return 0;
+    memset(&opts, 0, sizeof opts);
     opts.replace = data[0] & 1;
+    opts.force = (data[0] & 16) != 0;
     opts.new_column = (data[0] & 2) != 0;
     opts.allow_formulas = (data[0] & 8) != 0;
     create = (data[0] & 4) != 0;
