@@ -563,7 +563,6 @@ int cli_battles_figures(const struct lb_battles *b,
 {
     struct lb_charts_opts o;
     struct lb_error err;
-    size_t i;
 
     memset(&o, 0, sizeof o);
     o.terminal = LB_TERMINAL_SVG;
@@ -580,32 +579,7 @@ int cli_battles_figures(const struct lb_battles *b,
         *note = "No charts: they could not be made when this page was made.";
         return LB_EXIT_PLOT;
     }
-    *figs = xcalloc(*n + 1, sizeof **figs);
-    for (i = 0; i < *n; i++) {
-        struct lb_chart_out *c = &(*charts)[i];
-
-        if (c->status != LB_GNUPLOT_OK) {
-            cli_error("%s", c->err.msg);
-            cli_error("the page has no charts%s; --no-charts leaves them out "
-                      "on purpose",
-                      c->status == LB_GNUPLOT_MISSING
-                          ? " (install gnuplot 5.4 or later, Debian: "
-                            "gnuplot-nox)"
-                          : "");
-            *note = c->status == LB_GNUPLOT_MISSING
-                        ? "No charts: gnuplot was not found when this page "
-                          "was made."
-                        : "No charts: gnuplot failed when this page was made.";
-            free(*figs);
-            *figs = NULL;
-            return LB_EXIT_PLOT;
-        }
-        (*figs)[i].caption = lb_chart_caption(c->kind);
-        (*figs)[i].svg = c->image.data;
-        (*figs)[i].len = c->image.len;
-    }
-    *nfigs = *n;
-    return LB_EXIT_OK;
+    return cli_page_figures(*charts, *n, figs, nfigs, note);
 }
 
 /* Whether the header line s[0..n) (CSV) has the columns of votes: model_a

@@ -65,6 +65,14 @@ int cli_battles_figures(const struct lb_battles *b,
                         struct lb_figure **figs, size_t *nfigs,
                         const char **note);
 
+/* The HTML page's figures from the charts drawn (rank's and battles'
+ * pages): LB_EXIT_OK with *figs (free it; the images stay in charts), or
+ * LB_EXIT_PLOT after saying why there are none, with *note for the page
+ * (cli/common.c). */
+int cli_page_figures(struct lb_chart_out *charts, size_t n,
+                     struct lb_figure **figs, size_t *nfigs,
+                     const char **note);
+
 /* Says what became of each chart plot drew (cli/plot.c); returns the exit
  * status. */
 int cli_plot_report(const struct lb_chart_out *c, size_t n, bool rendered);

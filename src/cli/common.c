@@ -9,6 +9,7 @@
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
+#include "export/charts.h"
 #include "export/format.h"
 
 /* Prints "PREFIX MESSAGE\n" on stderr, the options that library messages
@@ -237,4 +238,44 @@ void cli_format_help(FILE *fp)
                     "when complete)\n");
     fputs(lb_buf_str(&b), fp);
     lb_buf_release(&b);
+}
+
+/* {======================================================================
+ * The HTML page's figures
+ * ======================================================================= */
+
+int cli_page_figures(struct lb_chart_out *charts, size_t n,
+                     struct lb_figure **figs, size_t *nfigs,
+                     const char **note)
+{
+    size_t i;
+
+    *figs = xcalloc(n + 1, sizeof **figs);
+    for (i = 0; i < n; i++) {
+        struct lb_chart_out *c = &charts[i];
+
+        if (c->status != LB_GNUPLOT_OK) {
+            /* the page is written; say why it has no charts */
+            cli_error("%s", c->err.msg);
+            cli_error("the page has no charts%s; --no-charts leaves them out "
+                      "on purpose",
+                      c->status == LB_GNUPLOT_MISSING
+                          ? " (install gnuplot 5.4 or later, Debian: "
+                            "gnuplot-nox)"
+                          : "");
+            *note = c->status == LB_GNUPLOT_MISSING
+                        ? "No charts: gnuplot was not found when this page "
+                          "was made."
+                        : "No charts: gnuplot failed when this page was made.";
+            free(*figs);
+            *figs = NULL;
+            *nfigs = 0;
+            return LB_EXIT_PLOT;
+        }
+        (*figs)[i].caption = lb_chart_caption(c->kind);
+        (*figs)[i].svg = c->image.data;
+        (*figs)[i].len = c->image.len;
+    }
+    *nfigs = n;
+    return LB_EXIT_OK;
 }

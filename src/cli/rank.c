@@ -155,7 +155,6 @@ static int draw_charts(const struct lb_board *b, struct lb_chart_out **charts,
 {
     struct lb_charts_opts o;
     struct lb_error err;
-    size_t i;
     int k;
 
     memset(&o, 0, sizeof o);
@@ -172,34 +171,7 @@ static int draw_charts(const struct lb_board *b, struct lb_chart_out **charts,
         *note = "No charts: they could not be made when this page was made.";
         return LB_EXIT_PLOT;
     }
-    *figs = xcalloc(*n + 1, sizeof **figs);
-    for (i = 0; i < *n; i++) {
-        struct lb_chart_out *c = &(*charts)[i];
-
-        if (c->status != LB_GNUPLOT_OK) {
-            /* the page is written; say why it has no charts */
-            cli_error("%s", c->err.msg);
-            cli_error("the page has no charts%s; --no-charts leaves them out "
-                      "on purpose",
-                      c->status == LB_GNUPLOT_MISSING
-                          ? " (install gnuplot 5.4 or later, Debian: "
-                            "gnuplot-nox)"
-                          : "");
-            *note = c->status == LB_GNUPLOT_MISSING
-                        ? "No charts: gnuplot was not found when this page "
-                          "was made."
-                        : "No charts: gnuplot failed when this page was made.";
-            free(*figs);
-            *figs = NULL;
-            *nfigs = 0;
-            return LB_EXIT_PLOT;
-        }
-        (*figs)[i].caption = lb_chart_caption(c->kind);
-        (*figs)[i].svg = c->image.data;
-        (*figs)[i].len = c->image.len;
-    }
-    *nfigs = *n;
-    return LB_EXIT_OK;
+    return cli_page_figures(*charts, *n, figs, nfigs, note);
 }
 
 /* Loads the board. For an HTML page with charts, the charts need every
