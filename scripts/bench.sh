@@ -23,8 +23,9 @@
 # The job (every tool does the same): read model,params_b,license and six
 # scores (empty = missing), average the scores present, rank by that
 # average (competition ranks), write rank,model,average,params_b,license and
-# the scores as CSV, highest first. For leaderboard:
-#   leaderboard rank FILE -f csv --missing partial -c params_b,license
+# the scores as CSV, highest first, the average at 2 decimals (as the peers
+# print it: CSV is exact without -p). For leaderboard:
+#   leaderboard rank FILE -f csv -p 2 --missing partial -c params_b,license
 # Files are in the page cache (a warm-up run reads them first); output goes
 # to /dev/null. Peers are installed on first use: Debian packages (miller,
 # sqlite3, python3-pandas, time) and DuckDB's npm package in
@@ -73,8 +74,8 @@ cc -O2 -o "$bin/gen_scores" scripts/bench/gen_scores.c -lm &&
 
 command_of() { # tool file -> the command line (word-split by the caller)
     case $1 in
-    leaderboard) echo "$lb rank $2 -f csv --missing partial -c params_b,license" ;;
-    leaderboard_top10) echo "$lb rank $2 -f csv --missing partial -c params_b,license --top 10" ;;
+    leaderboard) echo "$lb rank $2 -f csv -p 2 --missing partial -c params_b,license" ;;
+    leaderboard_top10) echo "$lb rank $2 -f csv -p 2 --missing partial -c params_b,license --top 10" ;;
     cat) echo "cat $2" ;;
     floor_memchr) echo "$bin/floor_memchr $2" ;;
     floor_libcsv_n) echo "$bin/floor_libcsv -n $2" ;;
