@@ -218,39 +218,6 @@ static int parse_k(struct battles_args *a, const char *arg)
     return 0;
 }
 
-/* Adds the charts of a comma-separated list (plot). */
-static int add_charts(struct battles_args *a, const char *list)
-{
-    struct lb_quoted q;
-    const char *s = list;
-
-    for (;;) {
-        const char *end = strchr(s, ',');
-        size_t len = end ? (size_t)(end - s) : strlen(s);
-        char *name = xmemdup0(s, len);
-        enum lb_chart c;
-
-        if (!lb_chart_parse(name, &c) || !lb_chart_for_battles(c)) {
-            struct lb_buf names = LB_BUF_INIT;
-            int rc;
-
-            lb_chart_list_battles(&names, " or ");
-            rc = cli_usage_error(a->cmd, "--chart: %s is not a chart of "
-                                         "votes: %s",
-                                 lb_quotes(&q, name), lb_buf_str(&names));
-            lb_buf_release(&names);
-            free(name);
-            return rc;
-        }
-        free(name);
-        a->chart[c] = true;
-        a->charts_given = true;
-        if (end == NULL)
-            return 0;
-        s = end + 1;
-    }
-}
-
 /* One option; 0 when handled, else an exit status. */
 static int option(struct battles_args *a, int c, char **argv)
 {
@@ -381,7 +348,8 @@ static int option(struct battles_args *a, int c, char **argv)
     case OPT_CHART:
         if (!a->plot)
             break;
-        return add_charts(a, optarg);
+        return cli_chart_list(a->cmd, optarg, true, a->chart,
+                              &a->charts_given);
     case OPT_TERMINAL:
         if (!a->plot)
             break;
@@ -726,7 +694,6 @@ int cmd_battles(int argc, char **argv)
     struct lb_battles_source src;
     struct lb_view v;
     struct lb_error err;
-    struct cli_output out;
     struct lb_chart_out *charts = NULL;
     struct lb_figure *figs = NULL;
     size_t nfigs = 0, ncharts = 0, top;
@@ -764,13 +731,7 @@ int cmd_battles(int argc, char **argv)
     v.figures = figs;
     v.nfigures = nfigs;
     v.figures_note = note;
-    if (cli_output_open(&out, a.fmt.output) != 0)
-        goto out;
-    if (lb_format_write(a.fmt.format, out.fp, &v, &err) != 0) {
-        cli_output_fail(&out, &err);
-        goto out;
-    }
-    if (cli_output_commit(&out) == 0)
+    if (cli_write_view(&a.fmt, &v, &err) == 0)
         rc = status;
 out:
     if (err.msg[0] != '\0')

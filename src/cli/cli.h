@@ -293,6 +293,20 @@ struct cli_format {
     const char *output;             /* -o, or NULL: standard output */
 };
 
+struct lb_view;
+
+/* Writes view v in format f->format to f->output (replaced whole, or
+ * standard output). Returns 0; -1 after printing an output error, or with
+ * the writer's message in err (to print). */
+int cli_write_view(const struct cli_format *f, const struct lb_view *v,
+                   struct lb_error *err);
+
+/* Adds the charts of a comma-separated --chart list to chart[] (indexed by
+ * enum lb_chart) and sets *given; votes: only the charts of votes. Returns
+ * 0, or LB_EXIT_USAGE after a usage error naming the charts there are. */
+int cli_chart_list(const char *cmd, const char *list, bool votes,
+                   bool *chart, bool *given);
+
 /* Handles option c ('f' or 'o'); returns 0, or LB_EXIT_USAGE after
  * printing a usage error (an unknown format, naming every format). */
 int cli_format_option(const char *cmd, int c, const char *arg,

@@ -279,3 +279,58 @@ int cli_page_figures(struct lb_chart_out *charts, size_t n,
     *nfigs = n;
     return LB_EXIT_OK;
 }
+
+/* {======================================================================
+ * A view written out, and --chart lists
+ * ======================================================================= */
+
+int cli_write_view(const struct cli_format *f, const struct lb_view *v,
+                   struct lb_error *err)
+{
+    struct cli_output out;
+
+    if (cli_output_open(&out, f->output) != 0)
+        return -1;
+    if (lb_format_write(f->format, out.fp, v, err) != 0) {
+        cli_output_fail(&out, err);
+        return -1;
+    }
+    return cli_output_commit(&out);
+}
+
+int cli_chart_list(const char *cmd, const char *list, bool votes,
+                   bool *chart, bool *given)
+{
+    struct lb_quoted q;
+    const char *s = list;
+
+    for (;;) {
+        const char *end = strchr(s, ',');
+        size_t len = end ? (size_t)(end - s) : strlen(s);
+        char *name = xmemdup0(s, len);
+        enum lb_chart c;
+
+        if (!lb_chart_parse(name, &c) || (votes && !lb_chart_for_battles(c))) {
+            struct lb_buf names = LB_BUF_INIT;
+            int rc;
+
+            if (votes)
+                lb_chart_list_battles(&names, " or ");
+            else
+                lb_chart_list(&names, " or ");
+            rc = cli_usage_error(cmd, "--chart: %s is not %s%s",
+                                 lb_quotes(&q, name),
+                                 votes ? "a chart of votes: " : "",
+                                 lb_buf_str(&names));
+            lb_buf_release(&names);
+            free(name);
+            return rc;
+        }
+        free(name);
+        chart[c] = true;
+        *given = true;
+        if (end == NULL)
+            return 0;
+        s = end + 1;
+    }
+}

@@ -182,7 +182,6 @@ int cmd_diff(int argc, char **argv)
     struct lb_diff d;
     struct lb_view v;
     struct lb_error err;
-    struct cli_output out;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0) {
@@ -203,13 +202,7 @@ int cmd_diff(int argc, char **argv)
         lb_view_diff(&v, &d, ot.path, nt.path, &a.list,
                      a.fmt.format->audience, &err) != 0)
         goto out;
-    if (cli_output_open(&out, a.fmt.output) != 0)
-        goto out;
-    if (lb_format_write(a.fmt.format, out.fp, &v, &err) != 0) {
-        cli_output_fail(&out, &err);
-        goto out;
-    }
-    if (cli_output_commit(&out) == 0)
+    if (cli_write_view(&a.fmt, &v, &err) == 0)
         rc = LB_EXIT_OK;
 out:
     if (err.msg[0] != '\0')

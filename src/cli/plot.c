@@ -106,39 +106,6 @@ struct plot_args {
     bool script_only;
 };
 
-/* Adds the charts of a comma-separated list; returns 0 or an exit status. */
-static int add_charts(struct plot_args *a, const char *list)
-{
-    struct lb_quoted q;
-    const char *s = list;
-
-    for (;;) {
-        const char *end = strchr(s, ',');
-        size_t len = end ? (size_t)(end - s) : strlen(s);
-        char *name = xmemdup0(s, len);
-        enum lb_chart c;
-        bool ok = lb_chart_parse(name, &c);
-
-        if (!ok) {
-            struct lb_buf names = LB_BUF_INIT;
-            int rc;
-
-            lb_chart_list(&names, " or ");
-            rc = cli_usage_error("plot", "--chart: %s is not %s",
-                                 lb_quotes(&q, name), lb_buf_str(&names));
-            lb_buf_release(&names);
-            free(name);
-            return rc;
-        }
-        free(name);
-        a->chart[c] = true;
-        a->charts_given = true;
-        if (end == NULL)
-            return 0;
-        s = end + 1;
-    }
-}
-
 /* Returns 0 to go on, -1 after --help, or an exit status. */
 static int parse_args(int argc, char **argv, struct plot_args *a)
 {
@@ -168,7 +135,8 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
             a->dir = optarg;
             break;
         case OPT_CHART:
-            rc = add_charts(a, optarg);
+            rc = cli_chart_list("plot", optarg, false, a->chart,
+                                &a->charts_given);
             if (rc != 0)
                 return rc;
             break;

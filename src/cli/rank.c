@@ -214,7 +214,6 @@ int cmd_rank(int argc, char **argv)
     struct lb_compare cmp;
     struct lb_view v;
     struct lb_error err;
-    struct cli_output out;
     struct lb_chart_out *charts = NULL;
     struct lb_figure *figs = NULL;
     size_t ncharts = 0, nfigs = 0;
@@ -255,13 +254,7 @@ int cmd_rank(int argc, char **argv)
     v.figures = figs;
     v.nfigures = nfigs;
     v.figures_note = note;
-    if (cli_output_open(&out, a.fmt.output) != 0)
-        goto out;
-    if (lb_format_write(a.fmt.format, out.fp, &v, &err) != 0) {
-        cli_output_fail(&out, &err);
-        goto out;
-    }
-    if (cli_output_commit(&out) == 0)
+    if (cli_write_view(&a.fmt, &v, &err) == 0)
         rc = status;
 out:
     if (err.msg[0] != '\0')

@@ -462,13 +462,39 @@ static void embed_data(struct lb_buf *gp, struct lb_buf *dat)
     lb_buf_reset(dat);
 }
 
+/* Draws chart 'kind' from c (its source set: board or votes) over the
+ * ranked rows order[0..n), with the options o: the part of a chart that
+ * does not depend on where its rows come from. */
+static int draw(struct chart *c, enum lb_chart kind,
+                const struct lb_chart_opts *o, const lb_row *order, size_t n,
+                struct lb_buf *gp, struct lb_buf *dat, struct lb_error *err)
+{
+    size_t i;
+    int rc;
+
+    c->name = kinds[kind].name;
+    c->term = o->terminal;
+    c->ext = lb_terminal_ext(o->terminal);
+    c->top = o->top > 0 ? o->top : kinds[kind].top;
+    c->embed = o->embed;
+    c->rows = xcalloc(n + 1, sizeof *c->rows);
+    for (i = 0; i < n; i++)
+        c->rows[i] = order[i];
+    c->gp = gp;
+    c->dat = dat;
+    c->err = err;
+    rc = kinds[kind].draw(c);
+    free(c->rows);
+    if (rc == 0 && c->embed)
+        embed_data(gp, dat);
+    return rc;
+}
+
 int lb_chart_write(const struct lb_board *b, enum lb_chart kind,
                    const struct lb_chart_opts *o, struct lb_buf *gp,
                    struct lb_buf *dat, struct lb_error *err)
 {
     struct chart c;
-    size_t i;
-    int rc;
 
     if (lb_chart_check(b, kind, err) != 0)
         return -1;
@@ -477,22 +503,8 @@ int lb_chart_write(const struct lb_board *b, enum lb_chart kind,
     c.t = b->table;
     c.noun = row_noun(b);
     c.key = b->sel.sort_col != LB_NPOS ? &b->by_column : &b->mean;
-    c.name = kinds[kind].name;
-    c.term = o->terminal;
-    c.ext = lb_terminal_ext(o->terminal);
-    c.top = o->top > 0 ? o->top : kinds[kind].top;
-    c.embed = o->embed;
-    c.rows = xcalloc(b->ranking.n_listed_ranked + 1, sizeof *c.rows);
-    for (i = 0; i < b->ranking.n_listed_ranked; i++)
-        c.rows[i] = b->ranking.order[i];
-    c.gp = gp;
-    c.dat = dat;
-    c.err = err;
-    rc = kinds[kind].draw(&c);
-    free(c.rows);
-    if (rc == 0 && c.embed)
-        embed_data(gp, dat);
-    return rc;
+    return draw(&c, kind, o, b->ranking.order, b->ranking.n_listed_ranked, gp,
+                dat, err);
 }
 
 int lb_chart_check_battles(const struct lb_battles *b, enum lb_chart c,
@@ -516,28 +528,11 @@ int lb_chart_write_battles(const struct lb_battles *b, enum lb_chart kind,
                            struct lb_buf *dat, struct lb_error *err)
 {
     struct chart c;
-    size_t i;
-    int rc;
 
     if (lb_chart_check_battles(b, kind, err) != 0)
         return -1;
     memset(&c, 0, sizeof c);
     c.bt = b;
-    c.name = kinds[kind].name;
-    c.term = o->terminal;
-    c.ext = lb_terminal_ext(o->terminal);
-    c.top = o->top > 0 ? o->top : kinds[kind].top;
-    c.embed = o->embed;
     c.nrows = b->ranking.n_listed_ranked;
-    c.rows = xcalloc(c.nrows + 1, sizeof *c.rows);
-    for (i = 0; i < c.nrows; i++)
-        c.rows[i] = b->ranking.order[i];
-    c.gp = gp;
-    c.dat = dat;
-    c.err = err;
-    rc = kinds[kind].draw(&c);
-    free(c.rows);
-    if (rc == 0 && c.embed)
-        embed_data(gp, dat);
-    return rc;
+    return draw(&c, kind, o, b->ranking.order, c.nrows, gp, dat, err);
 }
