@@ -214,5 +214,14 @@ unknown:
 
 int main(int argc, char **argv)
 {
+    /* the built-in suites are read before any thread starts, and a build
+     * whose src/suites schema is wrong says so rather than ranking without
+     * them */
+    const char *bad = lb_catalog_error();
+
+    if (bad != NULL) {
+        fprintf(stderr, "leaderboard: internal error: %s\n", bad);
+        return LB_EXIT_FAILURE;
+    }
     return close_stdout(run(argc, argv));
 }

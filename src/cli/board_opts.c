@@ -520,13 +520,7 @@ int cli_board_option(const char *cmd, int c, const char *arg,
     case CLI_OPT_GROUPS:
         return cli_texts_add(cmd, "--groups", arg, &a->groups);
     case CLI_OPT_SUITE:
-        o->select.suite = lb_catalog_suite(arg);
-        if (o->select.suite == NULL)
-            return cli_usage_error(cmd,
-                                   "--suite: %s is not openllm-v1 or "
-                                   "openllm-v2",
-                                   lb_quotes(&q, arg));
-        return 0;
+        return cli_suite_option(cmd, arg, &o->select.suite);
     case CLI_OPT_STDERR:
         return cli_values_add(cmd, "--stderr", arg, false, &a->stderrs);
     case CLI_OPT_BOOTSTRAP:

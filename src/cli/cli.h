@@ -275,6 +275,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * returned ('?' or ':'). */
 int cli_option_error(const char *cmd, int c, char **argv);
 
+/* --suite ID: the built-in suite (core/catalog.h) in *out, or a usage
+ * error naming the suites there are (LB_EXIT_USAGE). */
+struct lb_suite;
+int cli_suite_option(const char *cmd, const char *arg,
+                     const struct lb_suite **out);
+
 /* Parses a whole decimal number in [min, max]; false otherwise. */
 bool cli_parse_size(const char *s, unsigned long min, unsigned long max,
                     unsigned long *out);

@@ -9,6 +9,7 @@
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
+#include "core/catalog.h"
 #include "export/charts.h"
 #include "export/format.h"
 
@@ -134,6 +135,29 @@ int cli_number_option(const char *cmd, const char *option, const char *arg,
         return 0;
     return cli_usage_error(cmd, "%s: %s is not a whole number from %lu to %lu",
                            option, lb_quotes(&q, arg), min, max);
+}
+
+int cli_suite_option(const char *cmd, const char *arg,
+                     const struct lb_suite **out)
+{
+    const struct lb_suite *const *s = lb_catalog_suites();
+    struct lb_quoted q;
+    struct lb_buf ids = LB_BUF_INIT;
+    size_t i, n;
+    int rc;
+
+    *out = lb_catalog_suite(arg);
+    if (*out != NULL)
+        return 0;
+    for (n = 0; s[n] != NULL; n++)
+        ;
+    for (i = 0; i < n; i++)
+        lb_buf_addf(&ids, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                    s[i]->id);
+    rc = cli_usage_error(cmd, "--suite: %s is not %s", lb_quotes(&q, arg),
+                         lb_buf_str(&ids));
+    lb_buf_release(&ids);
+    return rc;
 }
 
 int cli_output_open(struct cli_output *o, const char *path)

@@ -105,7 +105,7 @@ _leaderboard()
             --sort --ascending --ties --precision --threshold --all
             --hide-knock-on --format --output --help" ;;
         check) opts="--benchmarks --max --strict --model-column --schema --quiet --help" ;;
-        schema) opts="--write --output --schema --model-column --help" ;;
+        schema) opts="--write --output --schema --model-column --suite --help" ;;
         battles) opts="--columns --where --weight --method --anchor --k
             --order --bootstrap --ci --draws --seed --matrix --ties
             --precision --top --format --output --no-charts --help" ;;

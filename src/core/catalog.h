@@ -1,8 +1,11 @@
 /* catalog.h: the benchmarks and metadata columns that leaderboard knows.
  *
- * The catalog holds the Open LLM Leaderboard v1 and v2 suites with the facts
- * of ../docs (RULES.md sections 1 and 2): task, shots, metric, random
- * baseline, scale. Column names are matched loosely: letter case and every
+ * The catalog holds the built-in suites, the Open LLM Leaderboard v1 and v2,
+ * with the facts of RULES.md sections 1 and 2 (task, shots, metric, random
+ * baseline, scale). Each suite is a board schema like a user's: a Table
+ * Schema in src/suites/ID.schema.json, embedded by the build and read by
+ * the same reader (lb_schema_parse) on first use; nothing about a suite is
+ * written in C. Column names are matched loosely: letter case and every
  * character that is not a letter or digit are ignored, so "MATH_Lvl5",
  * "MATH Lvl 5" and "math-lvl-5" are the same benchmark. */
 #ifndef LB_CORE_CATALOG_H
@@ -73,5 +76,13 @@ bool lb_catalog_is_average(const char *name);
 
 /* The suites, in a NULL-terminated array. */
 const struct lb_suite *const *lb_catalog_suites(void);
+
+/* NULL when the built-in suites were read; else why not (the catalog is
+ * then empty). main() asks once before anything else. */
+const char *lb_catalog_error(void);
+
+/* Suite 'id''s Table Schema as written in src/suites (JSON, len bytes), or
+ * NULL when there is no such suite. */
+const char *lb_catalog_suite_text(const char *id, size_t *len);
 
 #endif
