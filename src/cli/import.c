@@ -45,12 +45,23 @@ static const char usage_text[] =
     "  -m, --model NAME          the model's name (default: the file's\n"
     "                            model_name, else pretrained= in its\n"
     "                            model_args, else its config.model)\n"
-    "      --set COLUMN=TEXT     another column of the new row (repeatable)\n"
+    "      --set [MODEL:]COLUMN=TEXT\n"
+    "                            another column of MODEL's row (repeatable);\n"
+    "                            without MODEL, of the only model imported\n"
+    "      --meta FILE.csv       metadata per model: its rows' columns go into\n"
+    "                            the rows of the models imported (keyed by\n"
+    "                            its model column; --set wins)\n"
     "      --decimals N          decimals written, 0 to 15 (default 6; trailing\n"
     "                            zeros are dropped)\n"
     "      --replace             update the model's row if it is there\n"
     "      --new-column          add columns the file does not have\n"
-    "      --create              create FILE if it does not exist\n"
+    "      --create              create FILE if it does not exist, with the\n"
+    "                            header: model, precision, each benchmark of\n"
+    "                            the suite and its NAME_stderr, params_b,\n"
+    "                            license, note\n"
+    "      --allow-noncomparable store results that are not comparable with\n"
+    "                            the board's (refused by default, see below),\n"
+    "                            with the reason in column 'note'\n"
     "      --allow-formulas      store text that starts with =, +, -, @, TAB\n"
     "                            or CR (a model name, --set: refused by\n"
     "                            default, a spreadsheet runs it as a formula)\n"
@@ -59,13 +70,17 @@ static const char usage_text[] =
     "                            go above 1: refused by default)\n"
     "      --schema FILE         the board's schema (default: NAME.schema.json\n"
     "                            beside the file, else inferred)\n"
-    "      --strict              add nothing when a result is not comparable\n"
-    "                            (see warnings below)\n"
+    "      --strict              add nothing when a warning is given (a\n"
+    "                            benchmark not imported, a --map not used)\n"
     "      --wait SECONDS        when another writer holds the file's lock,\n"
     "                            wait at most SECONDS for it (default: for\n"
     "                            ever, saying so on standard error)\n"
     "  -q, --quiet               do not say where the rows rank\n"
-    "  -h, --help                show this help and exit\n"
+    "  -h, --help                show this help and exit\n";
+
+/* the rest of --help (one string would exceed what C99 compilers must
+ * take, 4095 bytes) */
+static const char usage_more[] =
     "\n"
     "Built in: the Open LLM Leaderboard's metrics, scaled to 0-100. v1:\n"
     "ARC (arc_challenge acc_norm), HellaSwag (acc_norm), MMLU (plain mean of\n"
@@ -73,18 +88,23 @@ static const char usage_text[] =
     "(exact_match, strict-match). v2, normalized above the random baseline:\n"
     "IFEval, BBH, MATH Lvl 5, GPQA, MuSR, MMLU-PRO. Only the benchmarks that\n"
     "FILE has as columns are imported; NAME_stderr columns get the standard\n"
-    "errors; a precision column gets the run's dtype.\n"
+    "errors; a precision column gets how the model was loaded (4bit, 8bit,\n"
+    "GPTQ, else the dtype).\n"
     "\n"
-    "Warnings (standard error) for results that are not comparable with the\n"
-    "board's: a task run with other shots than the board's, a run with\n"
-    "--limit (fewer samples than the task has).\n"
+    "Refused unless --allow-noncomparable, each with its reason: a task run\n"
+    "with other shots than the board's, a run with --limit (fewer samples\n"
+    "than the task has), a --map that puts another metric into a board's\n"
+    "column. A note (standard error) says when the board's rule gives\n"
+    "another value than lm-eval's own group value (MMLU, BBH, MuSR).\n"
     "\n"
     "Examples\n"
     "  leaderboard import results_2024-06-10T12-00-00.json --into "
     "benchmarks/openllm.csv\n"
     "  leaderboard import out/*/results_*.json --into scores.csv --create\n"
+    "  leaderboard import a.json b.json --into s.csv --set org/a:params_b=7 "
+    "--meta models.csv\n"
     "  leaderboard import r.json --into s.csv --map "
-    "gsm8k:exact_match,flexible-extract=GSM8K\n";
+    "gsm8k:exact_match,flexible-extract=GSM8K --allow-noncomparable\n";
 
 enum { OPT_MAP = CLI_OPT_FIRST_FREE, OPT_SET, OPT_DECIMALS, OPT_REPLACE,
        OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT, OPT_WAIT,
@@ -234,6 +254,7 @@ static int parse_args(int argc, char **argv, struct import_args *a)
             break;
         case 'h':
             fputs(usage_text, stdout);
+            fputs(usage_more, stdout);
             return -1;
         default:
             return cli_option_error("import", c, argv);
@@ -769,14 +790,11 @@ static int add_sets(const struct import_args *a, struct rows *rs,
         } else {
             col = keep(rs, xmemdup0(arg, (size_t)(eq - arg)));
             if (rs->n != 1) {
-                struct lb_quoted qc;
-
                 model_list(rs, &models);
                 cli_usage_error("import", "--set %s is ambiguous: %zu models "
-                                          "are imported (%s); say which: "
-                                          "--set MODEL:%s=...",
-                                lb_quotes(&q, arg), rs->n, models.data,
-                                lb_quote(&qc, arg, (size_t)(eq - arg)));
+                                          "are imported (%s); say which with "
+                                          "--set MODEL:COLUMN=TEXT",
+                                lb_quotes(&q, arg), rs->n, models.data);
                 lb_buf_release(&models);
                 return LB_EXIT_USAGE;
             }
@@ -795,7 +813,7 @@ static int add_notes(const struct import_args *a, struct rows *rs,
                      struct lb_error *err)
 {
     const char *col = file_column(t, have, NOTE_COLUMN);
-    struct lb_quoted q;
+    struct lb_quoted q, qm;
     size_t i;
 
     for (i = 0; i < rs->n; i++) {
@@ -811,7 +829,7 @@ static int add_notes(const struct import_args *a, struct rows *rs,
                                      "(--allow-noncomparable); add one, or "
                                      "use --new-column",
                                 lb_quotes(&q, a->tg.file),
-                                lb_quote(&q, r->model, r->model_len));
+                                lb_quote(&qm, r->model, r->model_len));
         c = cell_of(r, col != NULL ? col : NOTE_COLUMN);
         if (c != NULL && c->value_len > 0)
             lb_buf_addf(&text, "%s; ", c->value);
