@@ -990,11 +990,12 @@ int cmd_import(int argc, char **argv)
     }
     if (add_meta(&a, &rs, &err) != 0)
         goto out;
-    j = (size_t)add_sets(&a, &rs, &err);
-    if (j != 0) {
-        rc = (int)j == LB_EXIT_USAGE ? LB_EXIT_USAGE : LB_EXIT_FAILURE;
+    rc = add_sets(&a, &rs, &err);
+    if (rc != 0) {
+        rc = rc == LB_EXIT_USAGE ? LB_EXIT_USAGE : LB_EXIT_FAILURE;
         goto out;
     }
+    rc = LB_EXIT_FAILURE;
     if (add_notes(&a, &rs, &header, have, &err) != 0)
         goto out;
     if (!have) {
