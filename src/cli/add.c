@@ -323,7 +323,7 @@ int cmd_add(int argc, char **argv)
         rc = LB_EXIT_FAILURE;
     } else {
         struct cli_add_target tg = {a.file, a.create, a.opts, a.quiet,
-                                    a.wait_ms};
+                                    a.wait_ms, NULL, 0};
 
         if (a.from == NULL)
             rows_from_args(&a, &nr);

@@ -186,7 +186,8 @@ static int update(const struct cli_add_target *tg, const char *path,
                                          "start a new score file",
                                     lb_quotes(&q, tg->file));
             lb_buf_reset(content);
-            if (lb_add_create(tg->file, rows, n, &tg->opts, content, err) != 0)
+            if (lb_add_create_with(tg->file, tg->header, tg->nheader, rows, n,
+                                   &tg->opts, content, err) != 0)
                 return -1;
             rc = written(lb_file_create(path, content->data, content->len, err),
                          err);
@@ -205,7 +206,8 @@ static int update(const struct cli_add_target *tg, const char *path,
         rc = lb_file_read_snap(fd, tg->file, &old, &snap, err);
         if (rc == 0 && old.len == 0 && tg->create) {
             /* an empty file: start it as --create would */
-            rc = lb_add_create(tg->file, rows, n, &tg->opts, content, err);
+            rc = lb_add_create_with(tg->file, tg->header, tg->nheader, rows, n,
+                                   &tg->opts, content, err);
             for (i = 0; i < n; i++) {
                 row_index[i] = i;
                 replaced[i] = false;

@@ -90,6 +90,9 @@ struct cli_add_target {
     bool quiet;              /* do not say where the rows rank */
     long long wait_ms;       /* --wait: how long to wait for another
                                 writer's lock; < 0: for ever */
+    const char *const *header; /* a new file's columns after "model"
+                                (import's canonical header), or NULL */
+    size_t nheader;
 };
 
 /* Locks the file (saying on stderr, once, that it waits when another

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "core/add.h"
+#include "core/catalog.h"
 #include "core/lmeval.h"
 #include "core/table.h"
 
@@ -43,12 +45,23 @@ static const char usage_text[] =
     "  -m, --model NAME          the model's name (default: the file's\n"
     "                            model_name, else pretrained= in its\n"
     "                            model_args, else its config.model)\n"
-    "      --set COLUMN=TEXT     another column of the new row (repeatable)\n"
+    "      --set [MODEL:]COLUMN=TEXT\n"
+    "                            another column of MODEL's row (repeatable);\n"
+    "                            without MODEL, of the only model imported\n"
+    "      --meta FILE.csv       metadata per model: its rows' columns go into\n"
+    "                            the rows of the models imported (keyed by\n"
+    "                            its model column; --set wins)\n"
     "      --decimals N          decimals written, 0 to 15 (default 6; trailing\n"
     "                            zeros are dropped)\n"
     "      --replace             update the model's row if it is there\n"
     "      --new-column          add columns the file does not have\n"
-    "      --create              create FILE if it does not exist\n"
+    "      --create              create FILE if it does not exist, with the\n"
+    "                            header: model, precision, each benchmark of\n"
+    "                            the suite and its NAME_stderr, params_b,\n"
+    "                            license, note\n"
+    "      --allow-noncomparable store results that are not comparable with\n"
+    "                            the board's (refused by default, see below),\n"
+    "                            with the reason in column 'note'\n"
     "      --allow-formulas      store text that starts with =, +, -, @, TAB\n"
     "                            or CR (a model name, --set: refused by\n"
     "                            default, a spreadsheet runs it as a formula)\n"
@@ -57,13 +70,17 @@ static const char usage_text[] =
     "                            go above 1: refused by default)\n"
     "      --schema FILE         the board's schema (default: NAME.schema.json\n"
     "                            beside the file, else inferred)\n"
-    "      --strict              add nothing when a result is not comparable\n"
-    "                            (see warnings below)\n"
+    "      --strict              add nothing when a warning is given (a\n"
+    "                            benchmark not imported, a --map not used)\n"
     "      --wait SECONDS        when another writer holds the file's lock,\n"
     "                            wait at most SECONDS for it (default: for\n"
     "                            ever, saying so on standard error)\n"
     "  -q, --quiet               do not say where the rows rank\n"
-    "  -h, --help                show this help and exit\n"
+    "  -h, --help                show this help and exit\n";
+
+/* the rest of --help (one string would exceed what C99 compilers must
+ * take, 4095 bytes) */
+static const char usage_more[] =
     "\n"
     "Built in: the Open LLM Leaderboard's metrics, scaled to 0-100. v1:\n"
     "ARC (arc_challenge acc_norm), HellaSwag (acc_norm), MMLU (plain mean of\n"
@@ -71,22 +88,35 @@ static const char usage_text[] =
     "(exact_match, strict-match). v2, normalized above the random baseline:\n"
     "IFEval, BBH, MATH Lvl 5, GPQA, MuSR, MMLU-PRO. Only the benchmarks that\n"
     "FILE has as columns are imported; NAME_stderr columns get the standard\n"
-    "errors; a precision column gets the run's dtype.\n"
+    "errors; a precision column gets how the model was loaded (4bit, 8bit,\n"
+    "GPTQ, else the dtype).\n"
     "\n"
-    "Warnings (standard error) for results that are not comparable with the\n"
-    "board's: a task run with other shots than the board's, a run with\n"
-    "--limit (fewer samples than the task has).\n"
+    "Refused unless --allow-noncomparable, each with its reason: a task run\n"
+    "with other shots than the board's, a run with --limit (fewer samples\n"
+    "than the task has), a --map that puts another metric into a board's\n"
+    "column. A note (standard error) says when the board's rule gives\n"
+    "another value than lm-eval's own group value (MMLU, BBH, MuSR).\n"
     "\n"
     "Examples\n"
     "  leaderboard import results_2024-06-10T12-00-00.json --into "
     "benchmarks/openllm.csv\n"
     "  leaderboard import out/*/results_*.json --into scores.csv --create\n"
+    "  leaderboard import a.json b.json --into s.csv --set org/a:params_b=7 "
+    "--meta models.csv\n"
     "  leaderboard import r.json --into s.csv --map "
-    "gsm8k:exact_match,flexible-extract=GSM8K\n";
+    "gsm8k:exact_match,flexible-extract=GSM8K --allow-noncomparable\n";
 
 enum { OPT_MAP = CLI_OPT_FIRST_FREE, OPT_SET, OPT_DECIMALS, OPT_REPLACE,
        OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT, OPT_WAIT,
-       OPT_ALLOW_FORMULAS, OPT_FORCE };
+       OPT_ALLOW_FORMULAS, OPT_FORCE, OPT_META, OPT_ALLOW_NONCOMPARABLE };
+
+/* The column that --allow-noncomparable writes the reason into. */
+#define NOTE_COLUMN "note"
+
+/* The metadata columns of the header --create writes, after the
+ * benchmarks: the size and licence the boards filter on, and the note. */
+static const char *const create_metadata[] = {"params_b", "license",
+                                              NOTE_COLUMN};
 
 static const struct option long_options[] = {
     {"into", required_argument, NULL, 'i'},
@@ -101,6 +131,8 @@ static const struct option long_options[] = {
     {"wait", required_argument, NULL, OPT_WAIT},
     {"allow-formulas", no_argument, NULL, OPT_ALLOW_FORMULAS},
     {"force", no_argument, NULL, OPT_FORCE},
+    {"meta", required_argument, NULL, OPT_META},
+    {"allow-noncomparable", no_argument, NULL, OPT_ALLOW_NONCOMPARABLE},
     {"schema", required_argument, NULL, CLI_OPT_SCHEMA},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -116,8 +148,10 @@ struct import_args {
     size_t nmaps;
     char **sets;
     size_t nsets;
+    const char *meta;
     unsigned decimals;
     bool strict;
+    bool allow_noncomparable;
 };
 
 static void args_release(struct import_args *a)
@@ -159,12 +193,27 @@ static int parse_args(int argc, char **argv, struct import_args *a)
         case 'm':
             a->model = optarg;
             break;
-        case OPT_SET:
-            if (strchr(optarg, '=') == NULL || optarg[0] == '=')
-                return cli_usage_error("import", "--set: %s is not COLUMN=TEXT",
+        case OPT_SET: {
+            const char *eq = strchr(optarg, '=');
+            const char *colon = NULL, *p;
+
+            for (p = optarg; eq != NULL && p < eq; p++)
+                if (*p == ':')
+                    colon = p;
+            if (eq == NULL || eq == optarg || colon == optarg ||
+                (colon != NULL && colon + 1 == eq))
+                return cli_usage_error("import", "--set: %s is not "
+                                                 "[MODEL:]COLUMN=TEXT",
                                        lb_quotes(&q, optarg));
             a->sets = xreallocarray(a->sets, a->nsets + 1, sizeof *a->sets);
             a->sets[a->nsets++] = optarg;
+            break;
+        }
+        case OPT_META:
+            a->meta = optarg;
+            break;
+        case OPT_ALLOW_NONCOMPARABLE:
+            a->allow_noncomparable = true;
             break;
         case OPT_DECIMALS:
             if (cli_number_option("import", "--decimals", optarg, 0,
@@ -205,6 +254,7 @@ static int parse_args(int argc, char **argv, struct import_args *a)
             break;
         case 'h':
             fputs(usage_text, stdout);
+            fputs(usage_more, stdout);
             return -1;
         default:
             return cli_option_error("import", c, argv);
@@ -277,6 +327,7 @@ static void print_warnings(const struct lb_lmeval_run *run)
 
 struct rows {
     struct lb_new_row *row;
+    struct lb_buf *why; /* row -> why it is not comparable ("; " between) */
     size_t n;
     char **strings; /* owned strings the rows point into */
     size_t nstrings, cap;
@@ -296,9 +347,12 @@ static void rows_release(struct rows *rs)
 {
     size_t i;
 
-    for (i = 0; i < rs->n; i++)
+    for (i = 0; i < rs->n; i++) {
         free(rs->row[i].cells);
+        lb_buf_release(&rs->why[i]);
+    }
     free(rs->row);
+    free(rs->why);
     for (i = 0; i < rs->nstrings; i++)
         free(rs->strings[i]);
     free(rs->strings);
@@ -315,6 +369,8 @@ static struct lb_new_row *row_of(struct rows *rs, const char *model,
         if (strcmp(rs->row[i].model, model) == 0)
             return &rs->row[i];
     rs->row = xreallocarray(rs->row, rs->n + 1, sizeof *rs->row);
+    rs->why = xreallocarray(rs->why, rs->n + 1, sizeof *rs->why);
+    lb_buf_init(&rs->why[rs->n]);
     r = &rs->row[rs->n++];
     memset(r, 0, sizeof *r);
     r->model = keep(rs, xstrdup(model));
@@ -323,13 +379,13 @@ static struct lb_new_row *row_of(struct rows *rs, const char *model,
     return r;
 }
 
-/* The cell of 'column' in row r, or NULL. */
+/* The cell of 'column' in row r (letter case aside), or NULL. */
 static struct lb_assign *cell_of(struct lb_new_row *r, const char *column)
 {
     size_t i;
 
     for (i = 0; i < r->ncells; i++)
-        if (strcmp(r->cells[i].column, column) == 0)
+        if (strcasecmp(r->cells[i].column, column) == 0)
             return &r->cells[i];
     return NULL;
 }
@@ -396,7 +452,97 @@ static const char *file_column(const struct lb_table *t, bool have,
     return col == LB_NPOS ? NULL : t->cols[col].name;
 }
 
-/* Adds a run's scores (and stderr, precision) to its model's row. */
+/* {======================================================================
+ * The header of a new file (--create): model, precision, each benchmark of
+ * the suites the results belong to in the suite's order with its _stderr,
+ * the --map columns, then metadata (create_metadata)
+ * ======================================================================= */
+
+struct header {
+    bool *suite_used;   /* lb_catalog_suites() index -> used */
+    size_t nsuites;
+    const char **maps;  /* --map columns, in the order first read */
+    bool *map_se;       /* ... with a standard error */
+    size_t nmaps;
+};
+
+static void header_note_run(struct header *h, struct rows *rs,
+                            const struct lb_lmeval_run *run)
+{
+    const struct lb_suite *const *suites = lb_catalog_suites();
+    size_t i, k;
+
+    for (i = 0; i < run->nscores; i++) {
+        const struct lb_lmeval_score *s = &run->scores[i];
+        const struct lb_bench_info *b = lb_catalog_benchmark(s->column);
+
+        if (s->map == LB_LMEVAL_BUILTIN && b != NULL) {
+            for (k = 0; k < h->nsuites; k++)
+                if (suites[k] == b->suite)
+                    h->suite_used[k] = true;
+            continue;
+        }
+        for (k = 0; k < h->nmaps; k++)
+            if (strcasecmp(h->maps[k], s->column) == 0)
+                break;
+        if (k == h->nmaps) {
+            h->maps = xreallocarray(h->maps, h->nmaps + 1, sizeof *h->maps);
+            h->map_se = xreallocarray(h->map_se, h->nmaps + 1,
+                                      sizeof *h->map_se);
+            h->maps[k] = keep(rs, xstrdup(s->column));
+            h->map_se[k] = false;
+            h->nmaps++;
+        }
+        h->map_se[k] |= s->has_stderr;
+    }
+}
+
+static void add_name(const char ***cols, size_t *n, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < *n; i++)
+        if (strcasecmp((*cols)[i], name) == 0)
+            return;
+    *cols = xreallocarray(*cols, *n + 1, sizeof **cols);
+    (*cols)[(*n)++] = name;
+}
+
+static void add_name_se(const char ***cols, size_t *n, struct rows *rs,
+                        const char *name, bool se)
+{
+    struct lb_buf b = LB_BUF_INIT;
+
+    add_name(cols, n, name);
+    if (!se)
+        return;
+    lb_buf_addf(&b, "%s_stderr", name);
+    add_name(cols, n, keep(rs, b.data));
+}
+
+/* The canonical header (after "model") into *cols (caller frees). */
+static void header_build(const struct header *h, struct rows *rs,
+                         const char ***cols, size_t *n)
+{
+    const struct lb_suite *const *suites = lb_catalog_suites();
+    size_t i, k;
+
+    *cols = NULL;
+    *n = 0;
+    add_name(cols, n, "precision");
+    for (k = 0; k < h->nsuites; k++)
+        for (i = 0; h->suite_used[k] && i < suites[k]->n; i++)
+            add_name_se(cols, n, rs, suites[k]->names[i], true);
+    for (k = 0; k < h->nmaps; k++)
+        add_name_se(cols, n, rs, h->maps[k], h->map_se[k]);
+    for (i = 0; i < sizeof create_metadata / sizeof create_metadata[0]; i++)
+        add_name(cols, n, create_metadata[i]);
+}
+
+/* }====================================================================== */
+
+/* Adds a run's scores (and stderr, precision) to its model's row, and the
+ * reasons it is not comparable to the row's. */
 static int add_run(const struct import_args *a, struct rows *rs,
                    const struct lb_table *t, bool have, const char *file,
                    const struct lb_lmeval_run *run, struct lb_error *err)
@@ -405,7 +551,7 @@ static int add_run(const struct import_args *a, struct rows *rs,
     const char *model = a->model ? a->model : run->model;
     const char *origin = keep(rs, xstrdup(file));
     struct lb_new_row *row;
-    struct lb_buf skipped = LB_BUF_INIT;
+    struct lb_buf skipped = LB_BUF_INIT, *why;
     size_t i, added = 0;
 
     if (model == NULL)
@@ -414,6 +560,7 @@ static int add_run(const struct import_args *a, struct rows *rs,
                                  "config.model); give it with --model",
                             file);
     row = row_of(rs, model, origin);
+    why = &rs->why[row - rs->row];
     for (i = 0; i < run->nscores; i++) {
         const struct lb_lmeval_score *s = &run->scores[i];
         const char *col = file_column(t, have, s->column);
@@ -440,13 +587,16 @@ static int add_run(const struct import_args *a, struct rows *rs,
         lb_lmeval_format(num, s->value, a->decimals);
         add_cell(row, col, keep(rs, xstrdup(num)), true, origin);
         added++;
-        if (s->has_stderr && have) {
+        if (s->has_stderr) {
             struct lb_buf name = LB_BUF_INIT;
             const char *se_col;
 
             lb_buf_addf(&name, "%s_stderr", col);
             se_col = file_column(t, have, name.data);
-            lb_buf_release(&name);
+            if (se_col == name.data)
+                se_col = keep(rs, name.data);
+            else
+                lb_buf_release(&name);
             if (se_col != NULL && cell_of(row, se_col) == NULL) {
                 lb_lmeval_format(num, s->stderr_value, a->decimals);
                 add_cell(row, se_col, keep(rs, xstrdup(num)), false, origin);
@@ -468,35 +618,249 @@ static int add_run(const struct import_args *a, struct rows *rs,
         return -1;
     }
     lb_buf_release(&skipped);
-    /* the dtype, when the file keeps a precision and --set does not say */
-    if (run->precision != NULL && have) {
+    /* how the model was loaded; --set and --meta may say otherwise */
+    if (run->precision != NULL) {
         const char *pc = file_column(t, have, "precision");
-        bool given = false;
 
-        for (i = 0; i < a->nsets; i++)
-            given |= strncmp(a->sets[i], "precision=", 10) == 0;
-        if (pc != NULL && !given && cell_of(row, pc) == NULL)
+        if (pc != NULL && cell_of(row, pc) == NULL)
             add_cell(row, pc, keep(rs, xstrdup(run->precision)), false, origin);
+    }
+    if (run->nreasons > 0) {
+        const char *s = lb_buf_str(&run->reasons);
+        const char *end = s + run->reasons.len;
+
+        while (s < end) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+            struct lb_buf one = LB_BUF_INIT;
+
+            lb_buf_add(&one, s, n);
+            lb_buf_adds(why, why->len ? "; " : "");
+            lb_error_render(why, one.data, "--");
+            lb_buf_release(&one);
+            s += n + 1;
+        }
     }
     return 0;
 }
 
-/* --set COLUMN=TEXT on every row. */
-static void add_sets(const struct import_args *a, struct rows *rs)
+/* Puts TEXT into COLUMN of row r (from --set or --meta): replaces a
+ * metadata cell read from the results (precision), never a score. */
+static int set_cell(struct rows *rs, struct lb_new_row *r, const char *column,
+                    const char *value, const char *origin,
+                    struct lb_error *err)
 {
-    size_t i, k;
+    struct lb_assign *c = cell_of(r, column);
+    struct lb_quoted qc, qm;
 
-    for (k = 0; k < a->nsets; k++) {
-        const char *eq = strchr(a->sets[k], '=');
-        const char *col = keep(rs, xmemdup0(a->sets[k],
-                                            (size_t)(eq - a->sets[k])));
-        struct lb_buf origin = LB_BUF_INIT;
+    if (c == NULL) {
+        add_cell(r, keep(rs, xstrdup(column)), value, false, origin);
+        return 0;
+    }
+    if (c->benchmark)
+        return lb_error_set(err, "%s and %s both give %s for %s", c->origin,
+                            origin, lb_quotes(&qc, column),
+                            lb_quotes(&qm, r->model));
+    c->value = value;
+    c->value_len = strlen(value);
+    c->origin = origin;
+    return 0;
+}
+
+/* The row of 'model' among the imported ones, or NULL. */
+static struct lb_new_row *find_row(struct rows *rs, const char *model,
+                                   size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < rs->n; i++)
+        if (rs->row[i].model_len == len &&
+            memcmp(rs->row[i].model, model, len) == 0)
+            return &rs->row[i];
+    return NULL;
+}
+
+/* "'a', 'b' and 'c'": the imported models, for messages. */
+static void model_list(const struct rows *rs, struct lb_buf *out)
+{
+    size_t i;
+
+    for (i = 0; i < rs->n; i++) {
         struct lb_quoted q;
 
-        lb_buf_addf(&origin, "--set %s", lb_quotes(&q, a->sets[k]));
+        if (i > 0)
+            lb_buf_adds(out, i + 1 == rs->n ? " and " : ", ");
+        lb_buf_adds(out, lb_quote(&q, rs->row[i].model, rs->row[i].model_len));
+    }
+}
+
+/* --meta FILE.csv: a row per model (its model column), the other columns
+ * metadata; the cells of the imported models go into their rows (empty
+ * cells are left out). A model twice is an error; models that are not
+ * imported are ignored. */
+static int add_meta(const struct import_args *a, struct rows *rs,
+                    struct lb_error *err)
+{
+    struct lb_load_opts lo = {.allow_no_rows = true, .keep_text = true};
+    struct lb_table t;
+    struct lb_quoted q;
+    size_t row, col;
+    bool *seen;
+    int rc = 0;
+
+    if (a->meta == NULL)
+        return 0;
+    if (lb_table_load(&t, a->meta, &lo, err) != 0) {
+        struct lb_buf msg = LB_BUF_INIT;
+
+        lb_buf_addf(&msg, "--meta: %s", err->msg);
+        (void)lb_error_set(err, "%s", msg.data);
+        lb_buf_release(&msg);
+        return -1;
+    }
+    seen = xcalloc(rs->n + 1, sizeof *seen);
+    for (row = 0; row < t.nrows && rc == 0; row++) {
+        size_t len;
+        const char *model = lb_table_model(&t, row, &len);
+        struct lb_new_row *r = find_row(rs, model, len);
+        struct lb_buf origin = LB_BUF_INIT;
+
+        if (r == NULL)
+            continue;
+        if (seen[r - rs->row]) {
+            rc = lb_error_set(err, "%s:%zu: model %s is in the --meta file "
+                                   "twice",
+                              a->meta, lb_table_line(&t, row),
+                              lb_quote(&q, model, len));
+            break;
+        }
+        seen[r - rs->row] = true;
+        lb_buf_addf(&origin, "%s:%zu", a->meta, lb_table_line(&t, row));
         keep(rs, origin.data);
-        for (i = 0; i < rs->n; i++)
-            add_cell(&rs->row[i], col, eq + 1, false, origin.data);
+        for (col = 0; col < t.ncols && rc == 0; col++) {
+            const char *text;
+
+            if (col == t.model_col || !t.cols[col].has_text)
+                continue;
+            text = lb_table_text(&t, col, row, &len);
+            if (len == 0)
+                continue;
+            rc = set_cell(rs, r, t.cols[col].name,
+                          keep(rs, xmemdup0(text, len)), origin.data, err);
+        }
+    }
+    free(seen);
+    lb_table_release(&t);
+    return rc;
+}
+
+/* --set [MODEL:]COLUMN=TEXT: COLUMN of MODEL's row; without MODEL, of the
+ * only row (several models: an error naming them). Returns 0, -1 with err
+ * set (exit 1), or LB_EXIT_USAGE after printing a usage error. */
+static int add_sets(const struct import_args *a, struct rows *rs,
+                    struct lb_error *err)
+{
+    size_t k;
+
+    for (k = 0; k < a->nsets; k++) {
+        const char *arg = a->sets[k], *eq = strchr(arg, '=');
+        const char *colon = NULL, *p, *col;
+        struct lb_buf origin = LB_BUF_INIT, models = LB_BUF_INIT;
+        struct lb_new_row *r;
+        struct lb_quoted q, qm;
+
+        for (p = arg; p < eq; p++)
+            if (*p == ':')
+                colon = p;
+        lb_buf_addf(&origin, "--set %s", lb_quotes(&q, arg));
+        keep(rs, origin.data);
+        if (colon != NULL) {
+            r = find_row(rs, arg, (size_t)(colon - arg));
+            col = keep(rs, xmemdup0(colon + 1, (size_t)(eq - colon - 1)));
+            if (r == NULL) {
+                model_list(rs, &models);
+                cli_usage_error("import", "--set %s: no imported model is "
+                                          "named %s (imported: %s)",
+                                lb_quotes(&q, arg),
+                                lb_quote(&qm, arg, (size_t)(colon - arg)),
+                                models.data);
+                lb_buf_release(&models);
+                return LB_EXIT_USAGE;
+            }
+        } else {
+            col = keep(rs, xmemdup0(arg, (size_t)(eq - arg)));
+            if (rs->n != 1) {
+                model_list(rs, &models);
+                cli_usage_error("import", "--set %s is ambiguous: %zu models "
+                                          "are imported (%s); say which with "
+                                          "--set MODEL:COLUMN=TEXT",
+                                lb_quotes(&q, arg), rs->n, models.data);
+                lb_buf_release(&models);
+                return LB_EXIT_USAGE;
+            }
+            r = &rs->row[0];
+        }
+        if (set_cell(rs, r, col, eq + 1, origin.data, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The reason why a row is not comparable, in its note column (after a note
+ * given with --set or --meta). */
+static int add_notes(const struct import_args *a, struct rows *rs,
+                     const struct lb_table *t, bool have,
+                     struct lb_error *err)
+{
+    const char *col = file_column(t, have, NOTE_COLUMN);
+    struct lb_quoted q, qm;
+    size_t i;
+
+    for (i = 0; i < rs->n; i++) {
+        struct lb_new_row *r = &rs->row[i];
+        struct lb_assign *c;
+        struct lb_buf text = LB_BUF_INIT;
+
+        if (rs->why[i].len == 0)
+            continue;
+        if (col == NULL && !a->tg.opts.new_column)
+            return lb_error_set(err, "%s has no column '" NOTE_COLUMN "' for "
+                                     "the reason why %s is not comparable "
+                                     "(--allow-noncomparable); add one, or "
+                                     "use --new-column",
+                                lb_quotes(&q, a->tg.file),
+                                lb_quote(&qm, r->model, r->model_len));
+        c = cell_of(r, col != NULL ? col : NOTE_COLUMN);
+        if (c != NULL && c->value_len > 0)
+            lb_buf_addf(&text, "%s; ", c->value);
+        lb_buf_adds(&text, "not comparable: ");
+        lb_buf_add(&text, rs->why[i].data, rs->why[i].len);
+        if (c != NULL) {
+            c->value = keep(rs, text.data);
+            c->value_len = text.len;
+        } else {
+            add_cell(r, col != NULL ? col : NOTE_COLUMN, keep(rs, text.data),
+                     false, "--allow-noncomparable");
+        }
+    }
+    return 0;
+}
+
+/* Prints the lines of buf (from core/lmeval.c), each after 'prefix',
+ * terminal-safe. */
+static void print_lines(const struct lb_buf *buf, const char *prefix)
+{
+    const char *s = lb_buf_str(buf), *end = s + buf->len;
+
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+        struct lb_buf line = LB_BUF_INIT;
+
+        (void)lb_utf8_render(&line, s, n, 0);
+        cli_error("%s%s", prefix, line.data);
+        lb_buf_release(&line);
+        s += n + 1;
     }
 }
 
@@ -508,9 +872,13 @@ int cmd_import(int argc, char **argv)
     struct rows rs;
     struct lb_table header;
     struct lb_error err;
+    struct header h;
+    struct lb_buf refused = LB_BUF_INIT; /* "FILE: REASON\n" each */
     bool have = false;
-    size_t i, j, warnings = 0;
+    size_t i, j, warnings = 0, nrefused = 0;
     bool *map_used = NULL;
+    const char **cols = NULL;
+    size_t ncols = 0;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0) {
@@ -519,6 +887,10 @@ int cmd_import(int argc, char **argv)
     }
     memset(&rs, 0, sizeof rs);
     memset(&header, 0, sizeof header);
+    memset(&h, 0, sizeof h);
+    for (h.nsuites = 0; lb_catalog_suites()[h.nsuites] != NULL; h.nsuites++)
+        ;
+    h.suite_used = xcalloc(h.nsuites + 1, sizeof *h.suite_used);
     lb_error_init(&err);
     rc = LB_EXIT_FAILURE;
     map_used = xcalloc(a.nmaps + 1, sizeof *map_used);
@@ -554,10 +926,26 @@ int cmd_import(int argc, char **argv)
             goto out;
         }
         print_warnings(&run);
+        print_lines(&run.notes, "note: ");
         warnings += run.nwarnings;
+        nrefused += run.nreasons;
+        {
+            const char *s = lb_buf_str(&run.reasons);
+            const char *end = s + run.reasons.len;
+
+            while (s < end) {
+                const char *nl = memchr(s, '\n', (size_t)(end - s));
+                size_t n = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+
+                lb_buf_addf(&refused, "%s: ", name);
+                lb_buf_add(&refused, s, n);
+                s += n;
+            }
+        }
         for (j = 0; j < run.nscores; j++)
             if (run.scores[j].map != LB_LMEVAL_BUILTIN)
                 map_used[run.scores[j].map] = true;
+        header_note_run(&h, &rs, &run);
         rc = add_run(&a, &rs, &header, have, name, &run, &err);
         lb_lmeval_run_release(&run);
         lb_buf_release(&shown);
@@ -577,18 +965,55 @@ int cmd_import(int argc, char **argv)
                       lb_quotes(&qm, a.maps[j].metric));
             warnings++;
         }
+    if (nrefused > 0) {
+        struct lb_buf shown = LB_BUF_INIT;
+
+        lb_error_render(&shown, lb_buf_str(&refused), "--");
+        lb_buf_reset(&refused);
+        lb_buf_add(&refused, shown.data, shown.len);
+        lb_buf_release(&shown);
+        print_lines(&refused, a.allow_noncomparable ? "warning: " : "");
+        if (!a.allow_noncomparable) {
+            lb_error_set(&err, "nothing imported: %zu result%s not "
+                               "comparable with the board; "
+                               "--allow-noncomparable stores %s with the "
+                               "reason in column '" NOTE_COLUMN "'",
+                         nrefused, nrefused == 1 ? " is" : "s are",
+                         nrefused == 1 ? "it" : "them");
+            goto out;
+        }
+    }
     if (a.strict && warnings > 0) {
         lb_error_set(&err, "nothing imported: %zu warning%s (--strict)",
                      warnings, warnings == 1 ? "" : "s");
         goto out;
     }
-    add_sets(&a, &rs);
+    if (add_meta(&a, &rs, &err) != 0)
+        goto out;
+    rc = add_sets(&a, &rs, &err);
+    if (rc != 0) {
+        rc = rc == LB_EXIT_USAGE ? LB_EXIT_USAGE : LB_EXIT_FAILURE;
+        goto out;
+    }
+    rc = LB_EXIT_FAILURE;
+    if (add_notes(&a, &rs, &header, have, &err) != 0)
+        goto out;
+    if (!have) {
+        header_build(&h, &rs, &cols, &ncols);
+        a.tg.header = cols;
+        a.tg.nheader = ncols;
+    }
     rc = cli_add_rows(&a.tg, rs.row, rs.n);
 out:
     if (err.msg[0] != '\0')
         cli_error("%s", err.msg);
     if (have)
         lb_table_release(&header);
+    free(cols);
+    free(h.suite_used);
+    free(h.maps);
+    free(h.map_se);
+    lb_buf_release(&refused);
     free(map_used);
     rows_release(&rs);
     args_release(&a);

@@ -75,7 +75,7 @@ _leaderboard()
             COMPREPLY=($(compgen -f -- "$cur"))
         fi
         return ;;
-    -i|--into|--from)
+    -i|--into|--from|--meta)
         COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
         return ;;
     --schema)
@@ -98,7 +98,7 @@ _leaderboard()
         plot) opts="$board --chart --output --terminal --script-only --help" ;;
         import) opts="--into --map --model --set --decimals --replace
             --new-column --create --strict --wait --allow-formulas --force
-            --schema --quiet --help" ;;
+            --schema --quiet --help --meta --allow-noncomparable" ;;
         diff) opts="--benchmarks --missing --model-column --schema --where
             --dedup --method --weights --baseline --lower-is-better --groups
             --suite

@@ -741,6 +741,15 @@ int lb_add_create(const char *name, const struct lb_new_row *rows,
                   size_t nrows, const struct lb_add_opts *create_opts,
                   struct lb_buf *out, struct lb_error *err)
 {
+    return lb_add_create_with(name, NULL, 0, rows, nrows, create_opts, out,
+                              err);
+}
+
+int lb_add_create_with(const char *name, const char *const *head,
+                       size_t nhead, const struct lb_new_row *rows,
+                       size_t nrows, const struct lb_add_opts *create_opts,
+                       struct lb_buf *out, struct lb_error *err)
+{
     struct lb_buf header = LB_BUF_INIT;
     struct lb_add_opts opts = {false, false, create_opts->allow_formulas,
                                false, NULL};
@@ -754,6 +763,23 @@ int lb_add_create(const char *name, const struct lb_new_row *rows,
     /* the header: model, then each column in the order first given (letter
      * case aside); then the rows are checked against it like any file's */
     lb_buf_adds(&header, "model");
+    for (k = 0; k < nhead; k++) {
+        const char *c = head[k];
+
+        for (j = 0; j < ncols && strcasecmp(cols[j], c) != 0; j++)
+            ;
+        if (j < ncols || strcasecmp(c, "model") == 0 || c[0] == '\0')
+            continue;
+        if (check_formula(&ad, "--create", "column name", c, strlen(c),
+                          NULL) != 0) {
+            rc = -1;
+            goto out;
+        }
+        cols = xreallocarray(cols, ncols + 1, sizeof *cols);
+        cols[ncols++] = c;
+        lb_buf_addc(&header, ',');
+        lb_csv_add_field(&header, c, strlen(c));
+    }
     for (r = 0; r < nrows; r++) {
         for (k = 0; k < rows[r].ncells; k++) {
             const char *c = rows[r].cells[k].column;

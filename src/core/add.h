@@ -79,4 +79,11 @@ int lb_add_create(const char *name, const struct lb_new_row *rows,
                   size_t nrows, const struct lb_add_opts *opts,
                   struct lb_buf *out, struct lb_error *err);
 
+/* The same, with a header that starts with "model" and header[0..nheader)
+ * (import's canonical header), then the other columns the rows give. */
+int lb_add_create_with(const char *name, const char *const *header,
+                       size_t nheader, const struct lb_new_row *rows,
+                       size_t nrows, const struct lb_add_opts *opts,
+                       struct lb_buf *out, struct lb_error *err);
+
 #endif

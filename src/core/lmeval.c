@@ -329,6 +329,53 @@ static void warn(struct reader *r, const char *fmt, ...)
     lb_buf_release(&msg);
 }
 
+/* lb_buf_addf with a va_list. */
+static void buf_vaddf(struct lb_buf *b, const char *fmt, va_list ap)
+{
+    va_list aq;
+    int n;
+
+    va_copy(aq, ap);
+    n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n <= 0)
+        return;
+    lb_buf_reserve(b, (size_t)n);
+    (void)vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+/* A reason why a result is not comparable with the board's (without the
+ * file's name: it goes into the row's note too). */
+static void reason(struct reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void reason(struct reader *r, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    buf_vaddf(&r->out->reasons, fmt, ap);
+    va_end(ap);
+    lb_buf_addc(&r->out->reasons, '\n');
+    r->out->nreasons++;
+}
+
+static void note(struct reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void note(struct reader *r, const char *fmt, ...)
+{
+    va_list ap;
+
+    lb_buf_addf(&r->out->notes, "%s: ", r->name);
+    va_start(ap, fmt);
+    buf_vaddf(&r->out->notes, fmt, ap);
+    va_end(ap);
+    lb_buf_addc(&r->out->notes, '\n');
+    r->out->nnotes++;
+}
+
 /* Adds the task 'name' with its results object. */
 static void add_entry(struct reader *r, const char *name, size_t len,
                       json_t *metrics, long shots)
@@ -433,17 +480,15 @@ static void check_entry(struct reader *r, const char *what,
     if (shots >= 0 && e->shots >= 0 && e->shots != shots && !*shot_warned) {
         const struct lb_bench_info *b = lb_catalog_benchmark(what);
 
-        warn(r, "%s: %s was run %ld-shot; the %s runs it %ld-shot: not "
-                "comparable",
-             what, lb_quotes(&q, e->name), e->shots,
-             b != NULL ? b->suite->title : "board", shots);
+        reason(r, "%s: %s was run %ld-shot, not %ld-shot as on the %s", what,
+               lb_quotes(&q, e->name), e->shots, shots,
+               b != NULL ? b->suite->title : "board");
         *shot_warned = true;
     }
     if (e->n_effective >= 0 && e->n_original >= 0 &&
         e->n_effective < e->n_original && !*limit_warned) {
-        warn(r, "%s: %s used %ld of its %ld samples (--limit): not "
-                "comparable",
-             what, lb_quotes(&q, e->name), e->n_effective, e->n_original);
+        reason(r, "%s: %s used %ld of its %ld samples (--limit)", what,
+               lb_quotes(&q, e->name), e->n_effective, e->n_original);
         *limit_warned = true;
     }
 }
@@ -724,6 +769,61 @@ static int read_one(struct reader *r, const struct builtin *b)
     return 0;
 }
 
+/* lm-eval's own aggregate of the subtasks of b (spelt as source 'best'),
+ * and why the board's rule differs from it. */
+static const struct {
+    const char *column;
+    const char *prefix;  /* the subtasks' spelling */
+    struct source group; /* lm-eval's group value */
+    const char *rule;    /* the board's rule */
+    const char *lmeval;  /* what lm-eval's value is */
+} groups[] = {
+    {"MMLU", "mmlu_", {"mmlu", "acc,none"},
+     "the plain mean of the 57 subjects (the Open LLM Leaderboard's rule)",
+     "weights each subject by its number of questions"},
+    {"BBH", "leaderboard_bbh_", {"leaderboard_bbh", "acc_norm,none"},
+     "the mean of the 24 subtasks, each normalized above its random "
+     "baseline (the Open LLM Leaderboard v2's rule)",
+     "is the raw acc_norm over all questions"},
+    {"MuSR", "leaderboard_musr_", {"leaderboard_musr", "acc_norm,none"},
+     "the mean of the 3 subtasks, each normalized above its random "
+     "baseline (the Open LLM Leaderboard v2's rule)",
+     "is the raw acc_norm over all questions"},
+};
+
+/* Notes the board's value of b next to lm-eval's own group value when
+ * they differ at 2 decimals. */
+static void group_note(struct reader *r, const struct builtin *b,
+                       size_t best, double value)
+{
+    char ours[LB_LMEVAL_NUMBUF], theirs[LB_LMEVAL_NUMBUF];
+    struct lb_quoted q;
+    size_t i;
+
+    for (i = 0; i < N(groups); i++) {
+        const struct entry *e;
+        const json_t *raw;
+        struct value v;
+
+        if (strcmp(groups[i].column, b->column) != 0 ||
+            strcmp(groups[i].prefix, b->sources[best].task) != 0)
+            continue;
+        e = find_entry(r, groups[i].group.task);
+        if (e == NULL ||
+            get_value(e, groups[i].group.metric, &v, &raw) != FOUND ||
+            v.x < 0 || v.x > 1)
+            return;
+        snprintf(ours, sizeof ours, "%.2f", value);
+        snprintf(theirs, sizeof theirs, "%.2f", v.x * 100);
+        if (strcmp(ours, theirs) == 0)
+            return;
+        note(r, "%s %s is %s; lm-eval's own %s value is %s: it %s",
+             b->column, ours, groups[i].rule,
+             lb_quotes(&q, groups[i].group.task), theirs, groups[i].lmeval);
+        return;
+    }
+}
+
 /* A benchmark averaged over subtasks (SUBTASKS). */
 static int read_subtasks(struct reader *r, const struct builtin *b)
 {
@@ -810,9 +910,11 @@ static int read_subtasks(struct reader *r, const struct builtin *b)
         check_task(r, b->column, name.data, board_shots(b->column), &sw,
                    &lw);
     }
-    if (rc == 0)
+    if (rc == 0) {
         add_score(r->out, b->column, sum / (double)b->nsubs, all_se,
                   sqrt(se2) / (double)b->nsubs, LB_LMEVAL_BUILTIN);
+        group_note(r, b, best, sum / (double)b->nsubs);
+    }
     lb_buf_release(&name);
     return rc < 0 ? -1 : 0;
 }
@@ -843,6 +945,35 @@ static const char *map_key(const struct entry *e, const char *metric,
         found = key;
     }
     return *ambiguous ? NULL : found;
+}
+
+/* The reason when map m (metric 'key') puts into a board's column
+ * another task or metric than the board's. */
+static void map_reason(struct reader *r, const struct lb_lmeval_map *m,
+                       const char *key)
+{
+    const struct lb_bench_info *bi = lb_catalog_benchmark(m->column);
+    struct lb_quoted qt, qk;
+    size_t i, k;
+
+    if (bi == NULL)
+        return;
+    for (i = 0; i < N(builtins); i++) {
+        const struct builtin *b = &builtins[i];
+
+        if (lb_catalog_benchmark(b->column) != bi)
+            continue;
+        for (k = 0; k < b->nsources && b->kind == ONE; k++)
+            if (strcmp(b->sources[k].task, m->task) == 0 &&
+                strcmp(b->sources[k].metric, key) == 0)
+                return; /* the board's own choice */
+        reason(r, "%s: " LB_OPT("map") " takes %s %s, not %s%s %s as the "
+                  "%s",
+               bi->name, lb_quotes(&qt, m->task), lb_quotes(&qk, key),
+               b->sources[0].task, b->kind == SUBTASKS ? "*" : "",
+               b->sources[0].metric, bi->suite->title);
+        return;
+    }
 }
 
 static int read_map(struct reader *r, const struct lb_lmeval_map *m,
@@ -889,6 +1020,7 @@ static int read_map(struct reader *r, const struct lb_lmeval_map *m,
     }
     add_score(r->out, m->column, v.x * 100, v.has_se, v.se * 100, index);
     check_task(r, m->column, m->task, board_shots(m->column), &sw, &lw);
+    map_reason(r, m, key);
     return 0;
 }
 
@@ -946,6 +1078,43 @@ static char *clean_dtype(char *s)
     return s;
 }
 
+/* Whether KEY in model_args is set true: "load_in_4bit=True" in the
+ * string, or true / "True" in the object. */
+static bool model_arg_true(const json_t *args, const char *key)
+{
+    char *v;
+    bool yes;
+
+    if (json_is_object(args) && json_is_true(json_object_get(args, key)))
+        return true;
+    v = model_arg(args, key);
+    yes = v != NULL && (strcmp(v, "True") == 0 || strcmp(v, "true") == 0 ||
+                        strcmp(v, "1") == 0);
+    free(v);
+    return yes;
+}
+
+/* How the weights were loaded, when quantized: "4bit", "8bit", "GPTQ"
+ * (the Open LLM Leaderboard's spellings), or NULL. */
+static char *quantization(const json_t *args)
+{
+    char *v;
+
+    if (model_arg_true(args, "load_in_4bit"))
+        return xstrdup("4bit");
+    if (model_arg_true(args, "load_in_8bit"))
+        return xstrdup("8bit");
+    if (model_arg_true(args, "autogptq"))
+        return xstrdup("GPTQ");
+    v = model_arg(args, "gptq");
+    if (v != NULL && strcmp(v, "False") != 0 && strcmp(v, "false") != 0) {
+        free(v);
+        return xstrdup("GPTQ");
+    }
+    free(v);
+    return NULL;
+}
+
 static void read_model(struct reader *r)
 {
     json_t *config = json_object_get(r->root, "config");
@@ -962,7 +1131,9 @@ static void read_model(struct reader *r)
     if (out->model == NULL && json_is_object(config))
         out->model = string_of(json_object_get(config, "model"));
 
-    if (json_is_object(config))
+    /* quantized weights first: model_dtype is then the compute dtype */
+    out->precision = quantization(args);
+    if (out->precision == NULL && json_is_object(config))
         out->precision = clean_dtype(string_of(json_object_get(config,
                                                                "model_dtype")));
     if (out->precision == NULL && json_is_object(general))
@@ -970,6 +1141,8 @@ static void read_model(struct reader *r)
                                                                "model_dtype")));
     if (out->precision == NULL)
         out->precision = clean_dtype(model_arg(args, "dtype"));
+    if (out->precision == NULL)
+        out->precision = clean_dtype(model_arg(args, "torch_dtype"));
 }
 
 /* }====================================================================== */
@@ -1075,6 +1248,8 @@ void lb_lmeval_run_release(struct lb_lmeval_run *r)
     free(r->precision);
     free(r->scores);
     lb_buf_release(&r->warnings);
+    lb_buf_release(&r->reasons);
+    lb_buf_release(&r->notes);
     memset(r, 0, sizeof *r);
 }
 
@@ -1124,9 +1299,10 @@ int lb_lmeval_read(const char *name, const char *data, size_t len,
     if (read_entries(&r) != 0)
         goto out;
     read_model(&r);
-    /* a legacy file says --limit only here; a current one has n-samples */
+    /* a legacy file (or an early 0.4 one) says --limit only here; a
+     * current one has n-samples */
     if (r.limit > 0 && json_object_get(r.root, "n-samples") == NULL)
-        warn(&r, "the run used --limit %ld: not comparable", r.limit);
+        reason(&r, "the run used --limit %ld (config.limit)", r.limit);
     for (i = 0; i < N(builtins); i++) {
         const struct builtin *b = &builtins[i];
         const struct lb_bench_info *bi = lb_catalog_benchmark(b->column);

@@ -43,11 +43,26 @@
  * of K scores sqrt(sum se_k^2) / K; a stderr that is "N/A" or absent
  * leaves none.
  *
- * Warnings (the result is read, but is not comparable with the board's):
+ * Reasons (the result is read, but is not comparable with the board's):
  * a task run with another number of shots than the board's, a run with
- * --limit (n-samples effective < original, or config.limit set in a
- * legacy file), a benchmark whose task is there without the board's
- * metric, or with only some of its subtasks. */
+ * --limit (n-samples effective < original, or config.limit set), a --map
+ * that puts another metric than the board's into a board's column. The
+ * caller refuses such a run, or stores it saying why.
+ *
+ * Warnings (nothing is read for that benchmark): a benchmark whose task is
+ * there without the board's metric, or with only some of its subtasks, a
+ * metric without a value.
+ *
+ * Notes (information): the board's rule gives another value than
+ * lm-eval's own aggregate of the group (MMLU: the plain mean of the 57
+ * subjects, where lm-eval weights them by their number of questions; BBH
+ * and MuSR: each subtask normalized first).
+ *
+ * Precision: how the model was loaded. load_in_4bit / load_in_8bit in
+ * config.model_args (a string "k=v,..." or an object) give "4bit" /
+ * "8bit", autogptq / gptq "GPTQ"; else config.model_dtype (or the board's
+ * config_general.model_dtype), else dtype= or torch_dtype= in model_args
+ * ("torch.bfloat16" -> "bfloat16"; "auto": unknown). */
 #ifndef LB_CORE_LMEVAL_H
 #define LB_CORE_LMEVAL_H
 
@@ -95,6 +110,11 @@ struct lb_lmeval_run {
     size_t nscores;
     struct lb_buf warnings; /* one per line, "NAME: ...\n" */
     size_t nwarnings;
+    struct lb_buf reasons;  /* not comparable: one per line, "BENCH: ...\n"
+                               (without the file's name) */
+    size_t nreasons;
+    struct lb_buf notes;    /* one per line, "NAME: ...\n" */
+    size_t nnotes;
 };
 
 /* Reads the results file 'name' (its content data[0..len)): the builtin

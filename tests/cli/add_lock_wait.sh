@@ -50,7 +50,7 @@ printf "%s\n" \
     "leaderboard: cannot update '$board': another writer still held its lock after 1 second (--wait); nothing was written" \
     > "$tmp/want"
 expect "add --wait 1" 1 "$tmp/want"
-run import tests/cli/fixtures/lmeval/mistral_v1.json --into "$board" --wait 0.5 \
+run import tests/cli/fixtures/lmeval/tiny_hellaswag.json --into "$board" --wait 0.5 \
     > "$tmp/out" 2> "$tmp/err"
 code=$?
 printf "%s\n" \

@@ -420,6 +420,35 @@ static void test_add_create_with_precision(void **state)
     lb_buf_release(&out);
 }
 
+/* import --create: the header given first (model once, letter case
+ * aside), then the columns only the rows give; a formula-like name in it
+ * is refused as a row's would be. */
+static void test_add_create_with_header(void **state)
+{
+    static const char *const head[] = {"precision", "ARC", "ARC_stderr",
+                                       "Model", "note"};
+    static const char *const bad[] = {"=cmd()"};
+    struct lb_assign c[] = {A("arc", "61.5"), S("type", "base"),
+                            S("precision", "4bit")};
+    struct lb_new_row rows[] = {ROW("a", c)};
+    struct lb_buf out = LB_BUF_INIT;
+    struct lb_error err;
+
+    (void)state;
+    lb_error_init(&err);
+    assert_int_equal(lb_add_create_with("new.csv", head, 5, rows, 1,
+                                        &(struct lb_add_opts){0}, &out, &err),
+                     0);
+    assert_string_equal(out.data, "model,precision,ARC,ARC_stderr,note,type\n"
+                                  "a,4bit,61.5,,,base\n");
+    lb_buf_release(&out);
+    assert_int_equal(lb_add_create_with("new.csv", bad, 1, rows, 1,
+                                        &(struct lb_add_opts){0}, &out, &err),
+                     -1);
+    assert_non_null(strstr(err.msg, "'=cmd()'"));
+    lb_buf_release(&out);
+}
+
 static void test_add_rejects_a_broken_file(void **state)
 {
     struct lb_assign c[] = {A("ARC", "1")};
@@ -482,6 +511,7 @@ int main(void)
         cmocka_unit_test(test_add_range_at_18_decimals),
         cmocka_unit_test(test_add_replace_twice_is_refused),
         cmocka_unit_test(test_add_formulas_refused),
+        cmocka_unit_test(test_add_create_with_header),
     };
 
     return cmocka_run_group_tests_name("add", tests, NULL, NULL);

@@ -108,11 +108,11 @@ static void test_lmeval_legacy_format(void **state)
     assert_near(score(&run, "HellaSwag")->stderr_value, 1);
     assert_near(score(&run, "TruthfulQA")->value, 35);
     /* num_fewshot 10 is HellaSwag's but not TruthfulQA's (0) */
-    assert_int_equal(run.nwarnings, 1);
-    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
-                        "r.json: TruthfulQA: 'truthfulqa_mc' was run 10-shot; "
-                        "the Open LLM Leaderboard v1 runs it 0-shot: not "
-                        "comparable\n");
+    assert_int_equal(run.nwarnings, 0);
+    assert_int_equal(run.nreasons, 1);
+    assert_string_equal(as_shown(lb_buf_str(&run.reasons)),
+                        "TruthfulQA: 'truthfulqa_mc' was run 10-shot, not "
+                        "0-shot as on the Open LLM Leaderboard v1\n");
     lb_lmeval_run_release(&run);
 }
 
@@ -132,7 +132,7 @@ static void test_lmeval_board_format_and_nan(void **state)
     assert_string_equal(run.precision, "float16");
     assert_near(score(&run, "ARC")->value, 61);
     assert_false(score(&run, "ARC")->has_stderr);
-    assert_int_equal(run.nwarnings, 1); /* winogrande 0-shot, not 5 */
+    assert_int_equal(run.nreasons, 1); /* winogrande 0-shot, not 5 */
     lb_lmeval_run_release(&run);
 }
 
@@ -148,9 +148,10 @@ static void test_lmeval_limit_warns(void **state)
             " \"limit\": 100}}",
             NULL, 0, &run);
     assert_string_equal(run.model, "org/c"); /* config.model, last resort */
-    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
-                        "r.json: Winogrande: 'winogrande' used 100 of its "
-                        "1267 samples (--limit): not comparable\n");
+    assert_string_equal(as_shown(lb_buf_str(&run.reasons)),
+                        "Winogrande: 'winogrande' used 100 of its 1267 "
+                        "samples (--limit)\n");
+    assert_int_equal(run.nwarnings, 0);
     lb_lmeval_run_release(&run);
 }
 
@@ -167,7 +168,7 @@ static void test_lmeval_group_checked_through_subtasks(void **state)
             " {\"leaderboard_math_algebra_hard\": {\"original\": 307,"
             " \"effective\": 307}}, \"model_name\": \"m\"}",
             NULL, 0, &run);
-    assert_int_equal(run.nwarnings, 0);
+    assert_int_equal(run.nwarnings + run.nreasons, 0);
     assert_true(fabs(score(&run, "MATH Lvl 5")->value - 10) < 1e-9);
     lb_lmeval_run_release(&run);
     read_ok("{\"results\": {\"leaderboard_math_hard\": {\"exact_match,none\":"
@@ -177,13 +178,12 @@ static void test_lmeval_group_checked_through_subtasks(void **state)
             " {\"leaderboard_math_algebra_hard\": {\"original\": 307,"
             " \"effective\": 30}}, \"model_name\": \"m\"}",
             NULL, 0, &run);
-    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
-                        "r.json: MATH Lvl 5: 'leaderboard_math_algebra_hard' "
-                        "was run 0-shot; the Open LLM Leaderboard v2 runs it "
-                        "4-shot: not comparable\n"
-                        "r.json: MATH Lvl 5: 'leaderboard_math_algebra_hard' "
-                        "used 30 of its 307 samples (--limit): not "
-                        "comparable\n");
+    assert_string_equal(as_shown(lb_buf_str(&run.reasons)),
+                        "MATH Lvl 5: 'leaderboard_math_algebra_hard' was run "
+                        "0-shot, not 4-shot as on the Open LLM Leaderboard "
+                        "v2\n"
+                        "MATH Lvl 5: 'leaderboard_math_algebra_hard' used 30 "
+                        "of its 307 samples (--limit)\n");
     lb_lmeval_run_release(&run);
 }
 
@@ -208,9 +208,9 @@ static void test_lmeval_group_cycles_are_walked_once(void **state)
     read_ok(j.data, NULL, 0, &run);
     assert_true(fabs(score(&run, "MMLU")->value - 50) < 1e-9);
     /* mmlu_a is reached, once: one warning */
-    assert_string_equal(as_shown(lb_buf_str(&run.warnings)),
-                        "r.json: MMLU: 'mmlu_a' was run 3-shot; the Open LLM "
-                        "Leaderboard v1 runs it 5-shot: not comparable\n");
+    assert_string_equal(as_shown(lb_buf_str(&run.reasons)),
+                        "MMLU: 'mmlu_a' was run 3-shot, not 5-shot as on the "
+                        "Open LLM Leaderboard v1\n");
     lb_lmeval_run_release(&run);
     lb_buf_release(&j);
     alarm(0);
@@ -240,6 +240,144 @@ static void test_lmeval_v2_normalized(void **state)
     /* murder 0.2, placement 0 (below 1/5), team (0.5 - 1/3) / (2/3) = 0.25 */
     assert_near(score(&run, "MuSR")->value, (20.0 + 0 + 25) / 3);
     lb_lmeval_run_release(&run);
+}
+
+/* Precision from how the model was loaded (issue 16): quantized weights
+ * before the compute dtype that model_dtype then holds. */
+static void test_lmeval_precision(void **state)
+{
+    static const struct {
+        const char *config;
+        const char *want; /* NULL: unknown */
+    } cases[] = {
+        {"{\"model_args\": \"pretrained=m,load_in_4bit=True\","
+         " \"model_dtype\": \"torch.float16\"}", "4bit"},
+        {"{\"model_args\": {\"pretrained\": \"m\", \"load_in_8bit\": true},"
+         " \"model_dtype\": \"torch.float16\"}", "8bit"},
+        {"{\"model_args\": \"pretrained=m,load_in_4bit=False,"
+         "torch_dtype=float16\"}", "float16"},
+        {"{\"model_args\": \"pretrained=m,autogptq=True\"}", "GPTQ"},
+        {"{\"model_args\": \"pretrained=m,gptq=model.safetensors\"}", "GPTQ"},
+        {"{\"model_args\": {\"pretrained\": \"m\", \"dtype\": \"bfloat16\"}}",
+         "bfloat16"},
+        {"{\"model_args\": \"pretrained=m,dtype=auto\"}", NULL},
+        {"{\"model_args\": \"pretrained=m,load_in_4bit=1,dtype=auto\"}",
+         "4bit"},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct lb_lmeval_run run;
+        struct lb_buf j = LB_BUF_INIT;
+
+        lb_buf_addf(&j, "{\"results\": {\"winogrande\": {\"acc,none\": 0.7}},"
+                        " \"n-shot\": {\"winogrande\": 5}, \"config\": %s}",
+                    cases[i].config);
+        read_ok(j.data, NULL, 0, &run);
+        if (cases[i].want == NULL)
+            assert_null(run.precision);
+        else
+            assert_string_equal(run.precision, cases[i].want);
+        lb_lmeval_run_release(&run);
+        lb_buf_release(&j);
+    }
+}
+
+/* MMLU with its 57 subjects, 'hi' of them at 0.7 and the others at 0.5,
+ * and lm-eval's own group value 'group'. */
+static void mmlu_json(struct lb_buf *j, int hi, const char *group)
+{
+    static const char *const subjects[] = {
+        "abstract_algebra", "anatomy", "astronomy", "business_ethics",
+        "clinical_knowledge", "college_biology", "college_chemistry",
+        "college_computer_science", "college_mathematics", "college_medicine",
+        "college_physics", "computer_security", "conceptual_physics",
+        "econometrics", "electrical_engineering", "elementary_mathematics",
+        "formal_logic", "global_facts", "high_school_biology",
+        "high_school_chemistry", "high_school_computer_science",
+        "high_school_european_history", "high_school_geography",
+        "high_school_government_and_politics", "high_school_macroeconomics",
+        "high_school_mathematics", "high_school_microeconomics",
+        "high_school_physics", "high_school_psychology",
+        "high_school_statistics", "high_school_us_history",
+        "high_school_world_history", "human_aging", "human_sexuality",
+        "international_law", "jurisprudence", "logical_fallacies",
+        "machine_learning", "management", "marketing", "medical_genetics",
+        "miscellaneous", "moral_disputes", "moral_scenarios", "nutrition",
+        "philosophy", "prehistory", "professional_accounting",
+        "professional_law", "professional_medicine",
+        "professional_psychology", "public_relations", "security_studies",
+        "sociology", "us_foreign_policy", "virology", "world_religions"};
+    int i;
+
+    lb_buf_addf(j, "{\"results\": {\"mmlu\": {\"acc,none\": %s}", group);
+    for (i = 0; i < 57; i++)
+        lb_buf_addf(j, ", \"mmlu_%s\": {\"acc,none\": %s}", subjects[i],
+                    i < hi ? "0.7" : "0.5");
+    lb_buf_adds(j, "}, \"model_name\": \"m\"}");
+}
+
+/* The board's MMLU (plain mean of the subjects) beside lm-eval's own
+ * group value: a note with both when they differ at 2 decimals. */
+static void test_lmeval_aggregate_note(void **state)
+{
+    struct lb_lmeval_run run;
+    struct lb_buf j = LB_BUF_INIT;
+
+    (void)state;
+    mmlu_json(&j, 19, "0.6"); /* plain mean 0.5 + 0.2 * 19/57 */
+    read_ok(j.data, NULL, 0, &run);
+    assert_near(score(&run, "MMLU")->value, 50 + 20.0 * 19 / 57);
+    assert_int_equal(run.nnotes, 1);
+    assert_int_equal(run.nwarnings + run.nreasons, 0);
+    assert_string_equal(as_shown(lb_buf_str(&run.notes)),
+                        "r.json: MMLU 56.67 is the plain mean of the 57 "
+                        "subjects (the Open LLM Leaderboard's rule); "
+                        "lm-eval's own 'mmlu' value is 60.00: it weights each "
+                        "subject by its number of questions\n");
+    lb_lmeval_run_release(&run);
+    lb_buf_reset(&j);
+    /* equal at 2 decimals: nothing to say */
+    mmlu_json(&j, 19, "0.566666");
+    read_ok(j.data, NULL, 0, &run);
+    assert_int_equal(run.nnotes, 0);
+    lb_lmeval_run_release(&run);
+    lb_buf_release(&j);
+}
+
+/* A --map that puts another metric into a board's column is a reason; the
+ * board's own metric is not. */
+static void test_lmeval_map_reason(void **state)
+{
+    static const char json[] =
+        "{\"results\": {\"gsm8k\": {\"exact_match,strict-match\": 0.3,"
+        " \"exact_match,flexible-extract\": 0.4}}, \"n-shot\": {\"gsm8k\": 5},"
+        " \"model_name\": \"m\"}";
+    struct lb_lmeval_map m;
+    struct lb_lmeval_run run;
+    struct lb_error err;
+
+    (void)state;
+    lb_error_init(&err);
+    assert_int_equal(lb_lmeval_map_parse("gsm8k:exact_match,flexible-extract"
+                                         "=GSM8K", &m, &err), 0);
+    read_ok(json, &m, 1, &run);
+    assert_near(score(&run, "GSM8K")->value, 40);
+    assert_string_equal(as_shown(lb_buf_str(&run.reasons)),
+                        "GSM8K: --map takes 'gsm8k' "
+                        "'exact_match,flexible-extract', not gsm8k "
+                        "exact_match,strict-match as the Open LLM Leaderboard "
+                        "v1\n");
+    lb_lmeval_run_release(&run);
+    lb_lmeval_map_release(&m);
+    assert_int_equal(lb_lmeval_map_parse("gsm8k:exact_match,strict-match"
+                                         "=GSM8K", &m, &err), 0);
+    read_ok(json, &m, 1, &run);
+    assert_near(score(&run, "GSM8K")->value, 30);
+    assert_int_equal(run.nreasons, 0);
+    lb_lmeval_run_release(&run);
+    lb_lmeval_map_release(&m);
 }
 
 static void test_lmeval_maps(void **state)
@@ -428,6 +566,9 @@ int main(void)
         cmocka_unit_test(test_lmeval_error_positions_after_nan),
         cmocka_unit_test(test_lmeval_v2_normalized),
         cmocka_unit_test(test_lmeval_maps),
+        cmocka_unit_test(test_lmeval_precision),
+        cmocka_unit_test(test_lmeval_aggregate_note),
+        cmocka_unit_test(test_lmeval_map_reason),
         cmocka_unit_test(test_lmeval_errors),
         cmocka_unit_test(test_lmeval_format),
     };
