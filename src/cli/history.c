@@ -63,10 +63,12 @@ static const char usage_tail[] =
     "Chart\n"
     "      --chart DIR           also draw the chart 'history' into DIR:\n"
     "                            history.gp, history.dat and history.png\n"
-    "      --chart-top N         the models it draws: the top N of the last\n"
-    "                            snapshot (default 10, at most 30)\n"
+    "      --chart-top N         the models it draws (and the page's): the top\n"
+    "                            N of the last snapshot (default 10, at most 30)\n"
     "      --terminal FORMAT     png (default) or svg\n"
     "      --script-only         write the script and data, do not run gnuplot\n"
+    "      --no-charts           html: leave the chart out of the page (without\n"
+    "                            it, the page shows it, drawn by gnuplot)\n"
     "\n";
 
 static const char usage_end[] =
@@ -97,7 +99,8 @@ enum {
     OPT_CHART,
     OPT_CHART_TOP,
     OPT_TERMINAL,
-    OPT_SCRIPT_ONLY
+    OPT_SCRIPT_ONLY,
+    OPT_NO_CHARTS
 };
 
 static const struct option long_options[] = {
@@ -112,6 +115,7 @@ static const struct option long_options[] = {
     {"chart-top", required_argument, NULL, OPT_CHART_TOP},
     {"terminal", required_argument, NULL, OPT_TERMINAL},
     {"script-only", no_argument, NULL, OPT_SCRIPT_ONLY},
+    {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -121,6 +125,7 @@ static const struct option long_options[] = {
 struct history_args {
     struct cli_board_args b;
     bool git, strict, script_only;
+    bool no_charts;            /* --no-charts: no chart on the page */
     struct cli_names dates;    /* --dates */
     int64_t since;             /* --since, 0: none */
     const char *since_text;
@@ -179,6 +184,9 @@ static int parse_option(struct history_args *a, int c, char **argv)
         return 0;
     case OPT_SCRIPT_ONLY:
         a->script_only = true;
+        return 0;
+    case OPT_NO_CHARTS:
+        a->no_charts = true;
         return 0;
     case 'f':
     case 'o':
@@ -281,19 +289,19 @@ static int parse_args(int argc, char **argv, struct history_args *a)
     if (a->since != 0 && !a->git && a->dates.n == 0)
         return cli_usage_error("history", "--since needs the snapshots' dates: "
                                           "give --dates (or use --git)");
-    if ((a->chart_top != 0 || a->script_only || a->terminal != 0) &&
-        a->chart_dir == NULL)
-        return cli_usage_error("history", "--chart-top, --terminal and "
-                                          "--script-only go with --chart DIR");
+    cli_format_finish(&a->fmt);
+    if ((a->script_only || a->terminal != 0) && a->chart_dir == NULL)
+        return cli_usage_error("history", "--terminal and --script-only go "
+                                          "with --chart DIR");
+    if (a->chart_top != 0 && a->chart_dir == NULL &&
+        (a->fmt.format != &lb_format_html || a->no_charts))
+        return cli_usage_error("history", "--chart-top goes with --chart DIR "
+                                          "or the chart of an HTML page");
     for (size_t i = 0; i < a->nfiles; i++)
         if (strcmp(a->files[i], "-") == 0)
             return cli_usage_error("history", "snapshots are files: standard "
                                               "input ('-') cannot be one");
-    rc = check_dates(a);
-    if (rc != 0)
-        return rc;
-    cli_format_finish(&a->fmt);
-    return 0;
+    return check_dates(a);
 }
 
 /* What the run loaded. */
@@ -501,6 +509,45 @@ static int draw_chart(const struct history_args *a, const struct lb_history *h,
     return rc;
 }
 
+/* The HTML page's chart, as SVG drawn without a file (as rank's page
+ * draws its charts): LB_EXIT_OK, or LB_EXIT_PLOT after saying why there is
+ * none (*note for the page). No model ranked in the last snapshot: no
+ * chart, and nothing to say but the note. */
+static int page_chart(const struct history_args *a, const struct lb_history *h,
+                      const struct snapshots *s, struct lb_chart_out **out,
+                      struct lb_figure **figs, size_t *nfigs,
+                      const char **note)
+{
+    struct lb_chart_opts co = {a->chart_top, LB_TERMINAL_SVG, true};
+    struct lb_charts_opts o;
+    struct lb_buf gp = LB_BUF_INIT, dat = LB_BUF_INIT;
+    struct lb_error err;
+    int rc;
+
+    lb_error_init(&err);
+    memset(&o, 0, sizeof o);
+    o.terminal = LB_TERMINAL_SVG;
+    o.render = true;
+    if (lb_chart_write_history(h, (const char *const *)s->labels, &co, &gp,
+                               &dat, &err) != 0) {
+        *note = "No chart: no model is ranked in the last snapshot.";
+        rc = LB_EXIT_OK;
+    } else if (lb_charts_draw_script("history", &gp, &dat, &o, out, &err) !=
+               0) {
+        cli_error("%s", err.msg);
+        *note = "No chart: it could not be made when this page was made.";
+        rc = LB_EXIT_PLOT;
+    } else {
+        rc = cli_page_figures(*out, 1, figs, nfigs, note);
+        if (rc == LB_EXIT_OK)
+            (*figs)[0].caption = "The rank of the first models of the last "
+                                 "snapshot in each snapshot, rank 1 on top";
+    }
+    lb_buf_release(&gp);
+    lb_buf_release(&dat);
+    return rc;
+}
+
 int cmd_history(int argc, char **argv)
 {
     struct history_args a;
@@ -510,8 +557,11 @@ int cmd_history(int argc, char **argv)
     const struct lb_board **boards = NULL;
     struct lb_view v;
     struct lb_error err;
-    size_t i;
-    int rc = parse_args(argc, argv, &a);
+    struct lb_chart_out *page = NULL;
+    struct lb_figure *figs = NULL;
+    size_t i, nfigs = 0;
+    const char *note = NULL;
+    int rc = parse_args(argc, argv, &a), page_rc = LB_EXIT_OK;
 
     if (rc != 0) {
         cli_board_args_release(&a.b);
@@ -538,14 +588,24 @@ int cmd_history(int argc, char **argv)
     src.notes = s.notes.len > 0 ? lb_buf_str(&s.notes) : NULL;
     src.top = a.top;
     src.show = a.show;
-    if (lb_view_history(&v, &h, &src, a.fmt.format->audience, &err) != 0 ||
-        cli_write_view(&a.fmt, &v, &err) != 0)
+    if (a.fmt.format == &lb_format_html && !a.no_charts)
+        page_rc = page_chart(&a, &h, &s, &page, &figs, &nfigs, &note);
+    if (lb_view_history(&v, &h, &src, a.fmt.format->audience, &err) != 0)
+        goto out;
+    v.figures = figs;
+    v.nfigures = nfigs;
+    v.figures_note = note;
+    if (cli_write_view(&a.fmt, &v, &err) != 0)
         goto out;
     rc = a.chart_dir != NULL ? draw_chart(&a, &h, &s) : LB_EXIT_OK;
+    if (rc == LB_EXIT_OK)
+        rc = page_rc;
 out:
     if (err.msg[0] != '\0')
         cli_error("%s", err.msg);
     lb_view_release(&v);
+    free(figs);
+    lb_charts_free(page, page != NULL ? 1 : 0);
     lb_history_release(&h);
     free(boards);
     snapshots_release(&s);

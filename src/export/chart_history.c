@@ -46,6 +46,23 @@ static void data(struct chart *c, const struct lb_history *h,
     }
 }
 
+/* A model's name in the key, with its precision when that is part of the
+ * key (two rows of one model are two lines); raw user text. */
+static void model_label(const struct lb_history *h, size_t m,
+                        struct lb_buf *out)
+{
+    size_t len;
+    const char *s = lb_history_model_name(h, m, &len);
+
+    lb_buf_add(out, s, len);
+    s = lb_history_model_precision(h, m, &len);
+    if (s != NULL && len > 0) {
+        lb_buf_adds(out, " (");
+        lb_buf_add(out, s, len);
+        lb_buf_addc(out, ')');
+    }
+}
+
 /* The largest rank drawn, rounded up. */
 static size_t max_rank(const struct lb_history *h, const size_t *models,
                        size_t n)
@@ -70,7 +87,7 @@ int lb_chart_write_history(const struct lb_history *h,
     struct chart c;
     struct lb_buf text = LB_BUF_INIT, phrase = LB_BUF_INIT;
     size_t want = o->top > 0 ? o->top : LB_HISTORY_CHART_TOP;
-    size_t models[LB_HISTORY_CHART_MAX], n, k, s, len, maxr, widest = 0;
+    size_t models[LB_HISTORY_CHART_MAX], n, k, s, maxr, widest = 0;
     double left = 70, right;
     int height, width = HISTORY_W;
     bool rotate;
@@ -90,10 +107,13 @@ int lb_chart_write_history(const struct lb_history *h,
     c.dat = dat;
     c.err = err;
     for (k = 0; k < n; k++) {
-        const char *m = lb_history_model_name(h, models[k], &len);
-        size_t w = chart_text_width(m, len, LABEL_CHARS);
+        struct lb_buf name = LB_BUF_INIT;
+        size_t w;
 
+        model_label(h, models[k], &name);
+        w = chart_text_width(lb_buf_str(&name), name.len, LABEL_CHARS);
         widest = w > widest ? w : widest;
+        lb_buf_release(&name);
     }
     right = width - ((double)widest * CHAR_PX + 60);
     if (right < width * 0.55)
@@ -134,14 +154,16 @@ int lb_chart_write_history(const struct lb_history *h,
     }
     lb_buf_adds(gp, "plot \\\n");
     for (k = 0; k < n; k++) {
-        const char *m = lb_history_model_name(h, models[k], &len);
+        struct lb_buf name = LB_BUF_INIT;
 
+        model_label(h, models[k], &name);
         lb_buf_addf(gp,
                     "    data using 1:%zu with linespoints lw 2 pt 7 ps 1 "
                     "lc rgb '%s' dt %zu title ",
                     k + 2, chart_palette[k % NPALETTE], k / NPALETTE + 1);
-        chart_label(gp, m, len, LABEL_CHARS);
+        chart_label(gp, lb_buf_str(&name), name.len, LABEL_CHARS);
         lb_buf_adds(gp, k + 1 < n ? ", \\\n" : "\n");
+        lb_buf_release(&name);
     }
     lb_buf_release(&text);
     lb_buf_release(&phrase);

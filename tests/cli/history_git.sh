@@ -11,7 +11,8 @@
 #   - --last, --since, JSON's commit ids;
 #   - a shallow clone (made from the repository on disk: no network);
 #   - not a repository, a file never committed;
-#   - the chart, with hostile model names that gnuplot must show, not run.
+#   - the chart (in a directory, and in the HTML page), with hostile model
+#     names that gnuplot must show, not run.
 # Skipped (77) without git.
 set -u
 bin=$1 src=$2
@@ -112,6 +113,11 @@ if command -v gnuplot >/dev/null 2>&1; then
     "$bin" history --git repo/benchmarks/board.csv --last 2 --chart "$tmp/plots" > /dev/null 2>&1 ||
         bad "--chart: exit status $?"
     [ -s plots/history.png ] || bad "--chart: no image"
+    # the HTML page draws the same chart, as SVG inside the page
+    "$bin" history --git repo/benchmarks/board.csv --last 2 -o page.html \
+        > /dev/null 2>&1 || bad "page: exit status $?"
+    grep -q '<figure><img alt="The rank of the first models' page.html ||
+        bad "page: no chart"
     ls PWN* repo/PWN* plots/PWN* 2>/dev/null && bad "--chart: a name ran as a command"
 fi
 exit $fail
