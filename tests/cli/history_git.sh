@@ -25,7 +25,7 @@ fx=$src/tests/cli/fixtures/history
 
 repo=$tmp/repo
 mkdir -p "$repo/benchmarks/sub" && cd "$repo" || exit 1
-export GIT_CONFIG_NOSYSTEM=1 HOME=$tmp
+export GIT_CONFIG_NOSYSTEM=1 HOME="$tmp"
 git init -q . && git config user.name T && git config user.email t@example.com &&
     git config commit.gpgsign false || exit 1
 commit() {
@@ -104,7 +104,7 @@ cd "$tmp" || exit 1
 (cd repo && git add -A && commit 2026-04-30 "hostile names")
 "$bin" history --git repo/benchmarks/board.csv --last 2 --chart "$tmp/plots" --script-only > /dev/null 2>&1 ||
     bad "--chart --script-only: exit status $?"
-[ -s plots/history.gp ] && [ -s plots/history.dat ] || bad "--chart: no script or data"
+{ [ -s plots/history.gp ] && [ -s plots/history.dat ]; } || bad "--chart: no script or data"
 grep -q "title 'evil \`touch PWN1\` m'" plots/history.gp || bad "--chart: the name is not a quoted literal"
 tab=$(printf '\t')
 grep -v '^#' plots/history.dat | grep -qv "^[0-9.NaN$tab]*\$" &&
