@@ -3,8 +3,8 @@
 #
 # On Debian (12 or later) it installs, only when absent, the packages the
 # project needs: build-essential cmake pkg-config libcsv-dev libjansson-dev
-# libcmocka-dev gnuplot-nox, and for the test suite valgrind, clang and
-# libclang-rt-dev (libFuzzer) (as root, or through sudo). Then it configures
+# libcmocka-dev libgit2-dev gnuplot-nox, and for the test suite valgrind,
+# clang and libclang-rt-dev (libFuzzer) (as root, or through sudo). Then it configures
 # build/ once and builds it incrementally. Running it again is quick.
 #
 # setup.sh --browser also installs what the browser test of the HTML page
@@ -14,7 +14,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake pkg-config libcsv-dev libjansson-dev libcmocka-dev
-gnuplot-nox valgrind clang libclang-rt-dev"
+libgit2-dev gnuplot-nox valgrind clang libclang-rt-dev"
 if [ "${1:-}" = --browser ]; then
     PACKAGES="$PACKAGES chromium"
     command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"

@@ -22,6 +22,7 @@ static const struct lb_command commands[] = {
     {"plot", cmd_plot, "draw charts with gnuplot: scripts, data and PNGs"},
     {"import", cmd_import, "add lm-evaluation-harness results to a score file"},
     {"diff", cmd_diff, "compare two snapshots: moves, additions, score changes"},
+    {"history", cmd_history, "a board's rankings over time (snapshots, git)"},
     {"check", cmd_check, "list every problem of score files (pre-commit)"},
     {"schema", cmd_schema, "print what each column is (Table Schema JSON)"},
     {"battles", cmd_battles, "rate models from pairwise votes (Chatbot Arena)"},

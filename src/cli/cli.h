@@ -38,6 +38,7 @@ int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_battles(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 
 /* {======================================================================
  * Votes (cli/battles.c) in plot and in the HTML page
@@ -283,6 +284,11 @@ int cli_option_error(const char *cmd, int c, char **argv);
 struct lb_suite;
 int cli_suite_option(const char *cmd, const char *arg,
                      const struct lb_suite **out);
+
+/* The same, and for an unknown long option the nearest of opts (a
+ * getopt_long table) as "did you mean '--since'?" (base/suggest.h). */
+int cli_option_error_near(const char *cmd, int c, char **argv,
+                          const struct option *opts);
 
 /* Parses a whole decimal number in [min, max]; false otherwise. */
 bool cli_parse_size(const char *s, unsigned long min, unsigned long max,

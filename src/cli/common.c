@@ -7,6 +7,7 @@
 
 #include "base/fileio.h"
 #include "base/quote.h"
+#include "base/suggest.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "core/catalog.h"
@@ -72,6 +73,40 @@ int cli_option_error(const char *cmd, int c, char **argv)
         return cli_usage_error(cmd, "unknown option %s", lb_quotes(&q, opt));
     }
     return cli_usage_error(cmd, "unknown option %s", lb_quotes(&q, arg));
+}
+
+static const char *option_name(const void *ctx, size_t i)
+{
+    return ((const struct option *)ctx)[i].name;
+}
+
+int cli_option_error_near(const char *cmd, int c, char **argv,
+                          const struct option *opts)
+{
+    struct lb_quoted q;
+    struct lb_did_you_mean dm;
+    struct lb_buf name = LB_BUF_INIT, near = LB_BUF_INIT;
+    const char *arg = argv[optind - 1], *eq;
+    size_t n = 0, k;
+    int rc;
+
+    if (c == ':' || strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
+        return cli_option_error(cmd, c, argv);
+    eq = strchr(arg, '=');
+    lb_buf_add(&name, arg + 2, eq != NULL ? (size_t)(eq - arg - 2)
+                                          : strlen(arg + 2));
+    while (opts[n].name != NULL)
+        n++;
+    k = lb_suggest(lb_buf_str(&name), n, option_name, opts);
+    if (k != LB_SUGGEST_NONE)
+        lb_buf_addf(&near, "--%s", opts[k].name);
+    rc = cli_usage_error(cmd, "unknown option %s%s", lb_quotes(&q, arg),
+                         lb_did_you_mean(&dm, k != LB_SUGGEST_NONE
+                                                  ? lb_buf_str(&near)
+                                                  : NULL));
+    lb_buf_release(&name);
+    lb_buf_release(&near);
+    return rc;
 }
 
 bool cli_parse_size(const char *s, unsigned long min, unsigned long max,

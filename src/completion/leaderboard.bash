@@ -63,7 +63,15 @@ _leaderboard()
         COMPREPLY=($(compgen -W "$(_leaderboard_list formats)" -- "$cur"))
         return ;;
     --chart)
-        COMPREPLY=($(compgen -W "$(_leaderboard_list charts)" -- "$cur"))
+        if [[ $cmd == history ]]; then
+            COMPREPLY=($(compgen -d -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "$(_leaderboard_list charts)" -- "$cur"))
+        fi
+        return ;;
+    --show)
+        [[ $cmd == history ]] &&
+            COMPREPLY=($(compgen -W "rank value both" -- "$cur"))
         return ;;
     --terminal)
         COMPREPLY=($(compgen -W "$(_leaderboard_list terminals)" -- "$cur"))
@@ -84,7 +92,8 @@ _leaderboard()
     -b|--benchmarks|-s|--sort|-c|--columns|--model-column|-p|--precision|\
     -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
     -w|--where|--weights|--baseline|--lower-is-better|--groups|--stderr|\
-    --bootstrap|--seed|--wait|--weight|--anchor|--k|--order|--draws)
+    --bootstrap|--seed|--wait|--weight|--anchor|--k|--order|--draws|\
+    --dates|--since|--last|--chart-top)
         return ;;
     esac
 
@@ -104,6 +113,11 @@ _leaderboard()
             --suite
             --sort --ascending --ties --precision --threshold --all
             --hide-knock-on --format --output --help" ;;
+        history) opts="--benchmarks --missing --model-column --schema --where
+            --dedup --method --weights --baseline --lower-is-better --groups
+            --suite --sort --ascending --ties --precision --top --git --dates
+            --since --last --strict --show --chart --chart-top --terminal
+            --script-only --no-charts --format --output --help" ;;
         check) opts="--benchmarks --max --strict --model-column --schema --quiet --help" ;;
         schema) opts="--write --output --schema --model-column --suite --help" ;;
         battles) opts="--columns --where --weight --method --anchor --k

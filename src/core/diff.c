@@ -38,6 +38,14 @@ static int cmp_key(const struct keyed *x, size_t a, const struct keyed *y,
     return cmp_bytes(sa, la, sb, lb);
 }
 
+int lb_diff_cmp_key(const struct lb_table *x, size_t xprec, size_t a,
+                    const struct lb_table *y, size_t yprec, size_t b)
+{
+    struct keyed kx = {x, xprec}, ky = {y, yprec};
+
+    return cmp_key(&kx, a, &ky, b);
+}
+
 static int cmp_rows(size_t a, size_t b, void *ctx)
 {
     return cmp_key(ctx, a, ctx, b);
@@ -72,7 +80,7 @@ static int sort_keys(const struct keyed *k, size_t **idx, struct lb_error *err)
     return 0;
 }
 
-static size_t precision_column(const struct lb_board *b)
+size_t lb_diff_key_column(const struct lb_board *b)
 {
     const struct lb_table *t = b->table;
     size_t c;
@@ -86,8 +94,7 @@ static size_t precision_column(const struct lb_board *b)
                                                                       : c;
 }
 
-/* The shown value of row's mean. */
-static int mean_value(const struct lb_board *b, size_t row,
+int lb_diff_shown_value(const struct lb_board *b, size_t row,
                       struct lb_diff_value *v, struct lb_error *err)
 {
     const struct lb_aggregate *a = b->sel.sort_col != LB_NPOS ? &b->by_column
@@ -443,12 +450,12 @@ static int fill(struct lb_diff *d, size_t i, struct lb_error *err)
 
     if (e->old_row != LB_NPOS) {
         e->old_rank2 = d->old_b->ranking.rank2[e->old_row];
-        if (mean_value(d->old_b, e->old_row, &e->old_mean, err) != 0)
+        if (lb_diff_shown_value(d->old_b, e->old_row, &e->old_mean, err) != 0)
             return -1;
     }
     if (e->new_row != LB_NPOS) {
         e->new_rank2 = d->new_b->ranking.rank2[e->new_row];
-        if (mean_value(d->new_b, e->new_row, &e->new_mean, err) != 0)
+        if (lb_diff_shown_value(d->new_b, e->new_row, &e->new_mean, err) != 0)
             return -1;
     }
     for (k = 0; k < d->nbench; k++) {
@@ -516,9 +523,7 @@ bool lb_diff_lower_is_better(const struct lb_diff *d)
     return d->new_b->lower_better;
 }
 
-/* Both boards must rank the same way: a value compared across them means
- * the same. */
-static int same_direction(const struct lb_board *old_b,
+int lb_diff_same_direction(const struct lb_board *old_b,
                           const struct lb_board *new_b, struct lb_error *err)
 {
     struct lb_quoted q1, q2;
@@ -541,8 +546,8 @@ int lb_diff_compute(struct lb_diff *d, const struct lb_board *old_b,
                     const struct lb_board *new_b, struct lb_dec threshold,
                     struct lb_error *err)
 {
-    struct keyed ko = {old_b->table, precision_column(old_b)};
-    struct keyed kn = {new_b->table, precision_column(new_b)};
+    struct keyed ko = {old_b->table, lb_diff_key_column(old_b)};
+    struct keyed kn = {new_b->table, lb_diff_key_column(new_b)};
     size_t *old_idx = NULL, *new_idx = NULL, i, n_old = old_b->table->nrows;
     bool *matched = NULL;
     int rc = -1;
@@ -553,7 +558,7 @@ int lb_diff_compute(struct lb_diff *d, const struct lb_board *old_b,
     d->threshold = threshold.units;
     d->threshold_scale = threshold.scale;
     d->own_value = own_value(old_b) && own_value(new_b);
-    if (same_direction(old_b, new_b, err) != 0)
+    if (lb_diff_same_direction(old_b, new_b, err) != 0)
         return -1;
     /* the precision is part of the key only when both files have it */
     if (ko.prec == LB_NPOS || kn.prec == LB_NPOS)

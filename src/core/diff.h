@@ -153,6 +153,34 @@ bool lb_diff_lower_is_better(const struct lb_diff *d);
 
 void lb_diff_release(struct lb_diff *d);
 
+/* {======================================================================
+ * The pieces that match snapshots, shared with core/history.c
+ * ======================================================================= */
+
+/* The precision column that is part of board b's key (a text column named
+ * precision, when --dedup is not given), or LB_NPOS. The precision is part
+ * of the key only when every board compared has it. */
+size_t lb_diff_key_column(const struct lb_board *b);
+
+/* Compares row a of table x with row b of table y by key: the model (as
+ * bytes), then the precision columns xprec and yprec (unless either is
+ * LB_NPOS). */
+int lb_diff_cmp_key(const struct lb_table *x, size_t xprec, size_t a,
+                    const struct lb_table *y, size_t yprec, size_t b);
+
+/* The value row is ranked by on board b (the mean, the method's value or
+ * the --sort column), as shown: rounded at the board's precision. Returns
+ * 0, or -1 with a message in err (too large to round). */
+int lb_diff_shown_value(const struct lb_board *b, size_t row,
+                        struct lb_diff_value *v, struct lb_error *err);
+
+/* 0 when both boards rank the same way (lowest or highest first), else -1
+ * with a message in err naming both files. */
+int lb_diff_same_direction(const struct lb_board *old_b,
+                           const struct lb_board *new_b, struct lb_error *err);
+
+/* }====================================================================== */
+
 const char *lb_diff_status_name(enum lb_diff_status s);
 
 #endif

@@ -311,9 +311,20 @@ bool lb_board_streams_top(const struct lb_board_opts *bo)
            lb_board_method(bo) == LB_METHOD_MEAN && bo->method.nlower == 0;
 }
 
-int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
-                  const struct lb_load_opts *lo, const struct lb_board_opts *bo,
-                  struct lb_error *err)
+/* Reads the table from 'path', or from data[0..len) (named 'path') when
+ * data is not NULL. */
+static int read_table(struct lb_table *t, const char *path, const char *data,
+                      size_t len, const struct lb_load_opts *lo,
+                      struct lb_error *err)
+{
+    return data != NULL ? lb_table_load_mem(t, path, data, len, lo, err)
+                        : lb_table_load(t, path, lo, err);
+}
+
+static int board_load(struct lb_table *t, struct lb_board *b, const char *path,
+                      const char *data, size_t len,
+                      const struct lb_load_opts *lo,
+                      const struct lb_board_opts *bo, struct lb_error *err)
 {
     struct lb_load_opts opts = *lo;
     struct top tp;
@@ -333,8 +344,8 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
         w.tp = &tp;
     if (w.filter != NULL || w.tp != NULL)
         opts.filter = &filter;
-    tp.can_reload = strcmp(path, "-") != 0;
-    rc = lb_table_load(t, path, &opts, err);
+    tp.can_reload = data != NULL || strcmp(path, "-") != 0;
+    rc = read_table(t, path, data, len, &opts, err);
     if (rc == 0 && !w.failed && tp.active && !streamed_right(t, &tp)) {
         /* a column turned out to hold a sentinel: every row again */
         lb_table_release(t);
@@ -344,7 +355,7 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
         lb_model_set_init(&tp.models);
         w.tp = NULL;
         w.read = w.kept = 0;
-        rc = lb_table_load(t, path, &opts, err);
+        rc = read_table(t, path, data, len, &opts, err);
     }
     if (rc == 0 && w.failed) {
         *err = w.err;
@@ -382,4 +393,19 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
     free(tp.cols);
     lb_model_set_release(&tp.models);
     return rc;
+}
+
+int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
+                  const struct lb_load_opts *lo, const struct lb_board_opts *bo,
+                  struct lb_error *err)
+{
+    return board_load(t, b, path, NULL, 0, lo, bo, err);
+}
+
+int lb_board_load_mem(struct lb_table *t, struct lb_board *b, const char *name,
+                      const char *data, size_t len,
+                      const struct lb_load_opts *lo,
+                      const struct lb_board_opts *bo, struct lb_error *err)
+{
+    return board_load(t, b, name, data, len, lo, bo, err);
 }

@@ -27,4 +27,12 @@ int lb_board_load(struct lb_table *t, struct lb_board *b, const char *path,
                   const struct lb_load_opts *lo, const struct lb_board_opts *bo,
                   struct lb_error *err);
 
+/* The same from data[0..len) (a file's bytes at a git commit), named
+ * 'name' in messages: no schema is looked for beside it (give lo->schema
+ * or lo->schema_path). */
+int lb_board_load_mem(struct lb_table *t, struct lb_board *b, const char *name,
+                      const char *data, size_t len,
+                      const struct lb_load_opts *lo,
+                      const struct lb_board_opts *bo, struct lb_error *err);
+
 #endif

@@ -448,8 +448,7 @@ bool chart_in_0_100(const struct chart *c, bool key, bool scores,
     return *lo >= 0 && *hi <= 100;
 }
 
-/* The data as a datablock before the script (an embedded chart). */
-static void embed_data(struct lb_buf *gp, struct lb_buf *dat)
+void chart_embed_data(struct lb_buf *gp, struct lb_buf *dat)
 {
     struct lb_buf all = LB_BUF_INIT;
 
@@ -486,7 +485,7 @@ static int draw(struct chart *c, enum lb_chart kind,
     rc = kinds[kind].draw(c);
     free(c->rows);
     if (rc == 0 && c->embed)
-        embed_data(gp, dat);
+        chart_embed_data(gp, dat);
     return rc;
 }
 

@@ -112,6 +112,10 @@ int chart_rows_dat(struct chart *c, bool scores);
 bool chart_in_0_100(const struct chart *c, bool key, bool scores, double *lo,
                     double *hi);
 
+/* Puts the data dat before the script gp as a datablock (an embedded
+ * chart) and empties dat. */
+void chart_embed_data(struct lb_buf *gp, struct lb_buf *dat);
+
 /* }====================================================================== */
 
 /* {======================================================================

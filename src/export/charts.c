@@ -359,6 +359,33 @@ int lb_charts_draw_battles(const struct lb_battles *b,
     return draw(&s, o, out, n, err);
 }
 
+int lb_charts_draw_script(const char *name, struct lb_buf *gp,
+                          struct lb_buf *dat, const struct lb_charts_opts *o,
+                          struct lb_chart_out **outp, struct lb_error *err)
+{
+    struct lb_chart_out *out = xcalloc(1, sizeof *out);
+
+    *outp = out;
+    if (o->dir != NULL) {
+        out->gp_path = chart_path(o->dir, name, "gp");
+        out->dat_path = chart_path(o->dir, name, "dat");
+        out->image_path = chart_path(o->dir, name,
+                                     lb_terminal_ext(o->terminal));
+        /* the data first: a script never refers to data not yet written */
+        if (make_dirs(o->dir, err) != 0 ||
+            write_file(out->dat_path, dat, err) != 0 ||
+            write_file(out->gp_path, gp, err) != 0)
+            return -1;
+    }
+    if (!o->render)
+        return 0;
+    if (o->dir != NULL)
+        render_file(out, o->terminal);
+    else
+        render_pipe(out, gp, o->terminal);
+    return 0;
+}
+
 void lb_charts_free(struct lb_chart_out *out, size_t n)
 {
     size_t i;

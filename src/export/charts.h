@@ -60,6 +60,17 @@ int lb_charts_draw_battles(const struct lb_battles *b,
                            struct lb_chart_out **out, size_t *n,
                            struct lb_error *err);
 
+/* Writes and renders one chart whose script and data were made elsewhere
+ * (the history's: export/chart_history.h) as o says: NAME.gp, NAME.dat
+ * and the image in o->dir, or (no directory; gp made with embed) the image
+ * into its image. *out gets one entry (its kind is not set) whose status
+ * says what became of it. Returns 0, or -1 with a message in err when a
+ * file cannot be written. Free *out with lb_charts_free(*out, 1) in both
+ * cases. */
+int lb_charts_draw_script(const char *name, struct lb_buf *gp,
+                          struct lb_buf *dat, const struct lb_charts_opts *o,
+                          struct lb_chart_out **out, struct lb_error *err);
+
 void lb_charts_free(struct lb_chart_out *out, size_t n);
 
 #endif
