@@ -192,7 +192,7 @@ static int parse_args(int argc, char **argv, struct add_args *a)
             fputs(usage_text, stdout);
             return -1;
         default:
-            return cli_option_error("add", c, argv);
+            return cli_option_error_near("add", c, argv, long_options);
         }
     }
     if (optind >= argc)

@@ -364,7 +364,8 @@ static int option(struct battles_args *a, int c, char **argv)
         return 0;
     case '?':
     case ':':
-        return cli_option_error(a->cmd, c, argv);
+        return cli_option_error_near(a->cmd, c, argv,
+                                     a->plot ? plot_options : long_options);
     default: {
         /* a board option, in plot's table: its name, without its value */
         const char *opt = argv[optind - 1];

@@ -117,7 +117,7 @@ static int parse_args(int argc, char **argv, struct check_args *a)
             fputs(usage_text, stdout);
             return -1;
         default:
-            return cli_option_error("check", c, argv);
+            return cli_option_error_near("check", c, argv, long_options);
         }
     }
     if (optind >= argc)

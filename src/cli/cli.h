@@ -274,19 +274,17 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Reports the getopt_long error for argv[optind - 1] (unknown option,
- * missing argument); returns LB_EXIT_USAGE. 'c' is what getopt_long
- * returned ('?' or ':'). */
-int cli_option_error(const char *cmd, int c, char **argv);
-
 /* --suite ID: the built-in suite (core/catalog.h) in *out, or a usage
  * error naming the suites there are (LB_EXIT_USAGE). */
 struct lb_suite;
 int cli_suite_option(const char *cmd, const char *arg,
                      const struct lb_suite **out);
 
-/* The same, and for an unknown long option the nearest of opts (a
- * getopt_long table) as "did you mean '--since'?" (base/suggest.h). */
+/* Reports the getopt_long error for argv[optind - 1] (unknown option,
+ * missing argument); returns LB_EXIT_USAGE. 'c' is what getopt_long
+ * returned ('?' or ':'). For an unknown long option it names the nearest
+ * of opts (the command's getopt_long table): "did you mean '--since'?"
+ * (base/suggest.h). Every command reports option errors through it. */
 int cli_option_error_near(const char *cmd, int c, char **argv,
                           const struct option *opts);
 

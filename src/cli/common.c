@@ -59,7 +59,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return LB_EXIT_USAGE;
 }
 
-int cli_option_error(const char *cmd, int c, char **argv)
+static int option_error(const char *cmd, int c, char **argv)
 {
     struct lb_quoted q;
     const char *arg = argv[optind - 1];
@@ -91,7 +91,7 @@ int cli_option_error_near(const char *cmd, int c, char **argv,
     int rc;
 
     if (c == ':' || strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
-        return cli_option_error(cmd, c, argv);
+        return option_error(cmd, c, argv);
     eq = strchr(arg, '=');
     lb_buf_add(&name, arg + 2, eq != NULL ? (size_t)(eq - arg - 2)
                                           : strlen(arg + 2));

@@ -134,7 +134,7 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
             fputs(usage_end, stdout);
             return -1;
         default:
-            return cli_option_error("diff", c, argv);
+            return cli_option_error_near("diff", c, argv, long_options);
         }
     }
     rc = cli_board_finish("diff", &a->b);

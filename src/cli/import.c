@@ -257,7 +257,7 @@ static int parse_args(int argc, char **argv, struct import_args *a)
             fputs(usage_more, stdout);
             return -1;
         default:
-            return cli_option_error("import", c, argv);
+            return cli_option_error_near("import", c, argv, long_options);
         }
     }
     if (optind >= argc)

@@ -160,7 +160,7 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
             fputs(usage_tail, stdout);
             return -1;
         default:
-            return cli_option_error("plot", c, argv);
+            return cli_option_error_near("plot", c, argv, long_options);
         }
     }
     rc = cli_board_finish("plot", &a->b);

@@ -124,7 +124,7 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
             fputs(usage_tail, stdout);
             return -1;
         default:
-            return cli_option_error("rank", c, argv);
+            return cli_option_error_near("rank", c, argv, long_options);
         }
     }
     rc = cli_board_finish("rank", &a->b);

@@ -129,7 +129,7 @@ int cmd_schema(int argc, char **argv)
             fputs(usage_text, stdout);
             return LB_EXIT_OK;
         default:
-            return cli_option_error("schema", c, argv);
+            return cli_option_error_near("schema", c, argv, long_options);
         }
     }
     if (suite != NULL)
