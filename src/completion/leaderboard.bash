@@ -84,15 +84,17 @@ _leaderboard()
     -b|--benchmarks|-s|--sort|-c|--columns|--model-column|-p|--precision|\
     -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
     -w|--where|--weights|--baseline|--lower-is-better|--groups|--stderr|\
-    --bootstrap|--seed|--wait|--weight|--anchor|--k|--order|--draws)
+    --bootstrap|--seed|--wait|--weight|--anchor|--k|--order|--draws|\
+    --title|--source|--date|--link|--caption|--label|--width)
         return ;;
     esac
 
     if [[ $cur == -* ]]; then
-        local opts
+        local opts publish="--title --source --date --link --caption --label
+            --width"
         case $cmd in
         rank) opts="$board --ci --compare-methods --format --output
-            --no-charts --help" ;;
+            $publish --no-charts --help" ;;
         add) opts="--model --set --from --replace --new-column --create
             --wait --allow-formulas --force --schema --quiet --help" ;;
         plot) opts="$board --chart --output --terminal --script-only --help" ;;
@@ -103,12 +105,12 @@ _leaderboard()
             --dedup --method --weights --baseline --lower-is-better --groups
             --suite
             --sort --ascending --ties --precision --threshold --all
-            --hide-knock-on --format --output --help" ;;
+            --hide-knock-on --format --output $publish --help" ;;
         check) opts="--benchmarks --max --strict --model-column --schema --quiet --help" ;;
         schema) opts="--write --output --schema --model-column --help" ;;
         battles) opts="--columns --where --weight --method --anchor --k
             --order --bootstrap --ci --draws --seed --matrix --ties
-            --precision --top --format --output --no-charts --help" ;;
+            --precision --top --format --output $publish --no-charts --help" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return
