@@ -136,6 +136,8 @@ static const char *const page_script[] = {
     "    var rows = Array.prototype.slice.call(body.rows);\n"
     "    rows.sort(function (a, b) {\n"
     "      var x = value(a, col, num), y = value(b, col, num), c;\n"
+    "      /* a missing text (shown as -) sorts last, as a missing number */\n"
+    "      if (!num) { x = x === '-' ? null : x; y = y === '-' ? null : y; }\n"
     "      if (x === null || y === null) {\n"
     "        c = x === y ? 0 : (x === null ? 1 : -1);\n"
     "        return c || (a.getAttribute('data-i') - b.getAttribute('data-i'));\n"

@@ -103,6 +103,14 @@ try {
   const types = await cells(page, 'type');
   check('a text column sorts as text', sortedBy(types, (a, b) => (a < b ? -1 : a > b ? 1 : 0)) &&
         types[0] !== types[types.length - 1], `${types[0]} .. ${types[types.length - 1]}`);
+  await page.getByRole('button', { name: 'license', exact: true }).click();
+  const licenses = await cells(page, 'license');
+  const known = licenses.filter((v) => v !== '-');
+  check('a text column keeps its missing values (-) last', known.length > 100 &&
+        licenses.slice(known.length).every((v) => v === '-') &&
+        licenses.length > known.length &&
+        sortedBy(known, (a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        `${licenses[0]} .. ${licenses[licenses.length - 1]}`);
   await page.getByRole('button', { name: 'Average', exact: true }).click();
   const avg = (await cells(page, 'Average')).map(num).filter((v) => v !== null);
   check('a score sorts highest first', sortedBy(avg, (a, b) => b - a), avg.slice(0, 3).join(' '));
