@@ -9,16 +9,28 @@
 #
 # setup.sh --browser also installs what the browser test of the HTML page
 # needs (scripts/test.sh asks for it): Debian's chromium, and nodejs and
-# npm when no node is on the PATH.
+# npm when no node is on the PATH. setup.sh --tex installs what the test
+# that compiles the LaTeX tables needs: pdflatex with booktabs, graphicx
+# and geometry (texlive-latex-base, texlive-latex-recommended; about 130 MB
+# installed, so not for users). Both may be given.
 set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake pkg-config libcsv-dev libjansson-dev libcmocka-dev
 libgit2-dev gnuplot-nox valgrind clang libclang-rt-dev"
-if [ "${1:-}" = --browser ]; then
-    PACKAGES="$PACKAGES chromium"
-    command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
-fi
+for arg in "$@"; do
+    case $arg in
+    --browser)
+        PACKAGES="$PACKAGES chromium"
+        command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
+        ;;
+    --tex) PACKAGES="$PACKAGES texlive-latex-base texlive-latex-recommended" ;;
+    *)
+        echo "setup.sh: unknown option '$arg' (--browser, --tex)" >&2
+        exit 2
+        ;;
+    esac
+done
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test.sh: the whole test suite, as CI runs it (.ci/run).
 #
-# 1. setup.sh --browser: install what is missing (chromium and node too, for
-#    the browser test of the HTML page) and build build/ (the normal build);
+# 1. setup.sh --browser --tex: install what is missing (chromium and node
+#    too, for the browser test of the HTML page; pdflatex for the LaTeX
+#    tables) and build build/ (the normal build);
 # 2. run every test there (cmocka unit tests, CLI tests, the browser test,
 #    through ctest);
 # 3. build build-asan/ with AddressSanitizer + UndefinedBehaviorSanitizer
@@ -14,10 +15,13 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-./scripts/setup.sh --browser
+./scripts/setup.sh --browser --tex
 # the browser test fails instead of skipping when chromium or node is missing
 LB_BROWSER_REQUIRED=1
 export LB_BROWSER_REQUIRED
+# and the LaTeX test when pdflatex or booktabs is
+LB_TEX_REQUIRED=1
+export LB_TEX_REQUIRED
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== tests (build/)"

@@ -137,8 +137,7 @@ enum {
 static const struct option long_options[] = {
     BATTLES_LONG,
     {"matrix", required_argument, NULL, OPT_MATRIX},
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
+    CLI_FORMAT_LONG,
     {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -329,6 +328,7 @@ static int option(struct battles_args *a, int c, char **argv)
         a->matrix_given = true;
         return 0;
     case 'f':
+    CLI_PUBLISH_CASES:
         if (a->plot)
             break;
         return cli_format_option(a->cmd, c, optarg, &a->fmt);
@@ -469,6 +469,8 @@ static int parse_args(int argc, char **argv, struct battles_args *a)
                                        "for standard input)");
     a->files = (const char *const *)(argv + optind);
     a->nfiles = (size_t)(argc - optind);
+    a->fmt.inputs = a->files;
+    a->fmt.ninputs = a->nfiles;
     for (i = 0; i < a->nfiles; i++)
         stdin_count += strcmp(a->files[i], "-") == 0;
     if (stdin_count > 1)
@@ -479,9 +481,7 @@ static int parse_args(int argc, char **argv, struct battles_args *a)
         return cli_usage_error(a->cmd, "one FILE only, got also %s",
                                lb_quotes(&q, a->files[1]));
     }
-    if (!a->plot)
-        cli_format_finish(&a->fmt);
-    return 0;
+    return a->plot ? 0 : cli_format_finish(a->cmd, &a->fmt);
 }
 
 static void args_init(struct battles_args *a, const char *cmd, bool plot)

@@ -14,6 +14,7 @@
 #include "core/add.h"
 #include "core/board.h"
 #include "core/table.h"
+#include "export/view.h"
 
 enum lb_exit {
     LB_EXIT_OK = 0,      /* success */
@@ -130,6 +131,13 @@ enum {
     CLI_OPT_SEED,
     CLI_OPT_GROUPS,
     CLI_OPT_SCHEMA,
+    CLI_OPT_TITLE, /* the publishing options: CLI_FORMAT_LONG */
+    CLI_OPT_SOURCE,
+    CLI_OPT_DATE,
+    CLI_OPT_LINK,
+    CLI_OPT_CAPTION,
+    CLI_OPT_LABEL,
+    CLI_OPT_WIDTH,
     CLI_OPT_FIRST_FREE /* a command numbers its own long options from here */
 };
 
@@ -304,14 +312,48 @@ struct cli_format {
                                        text */
     bool given;                     /* -f given */
     const char *output;             /* -o, or NULL: standard output */
+    struct lb_publish publish;      /* --title ... --width: how the table is
+                                       published (html, latex) */
+    const char *const *inputs;      /* the files read (the page's source
+                                       line), set by the command */
+    size_t ninputs;
 };
+
+/* -f, -o and the publishing options, for a command's long options table;
+ * its switch sends CLI_FORMAT_CASES ('f', 'o' and CLI_PUBLISH_CASES) to
+ * cli_format_option. */
+#define CLI_FORMAT_LONG                                                    \
+    {"format", required_argument, NULL, 'f'},                              \
+        {"output", required_argument, NULL, 'o'},                          \
+        {"title", required_argument, NULL, CLI_OPT_TITLE},                 \
+        {"source", required_argument, NULL, CLI_OPT_SOURCE},               \
+        {"date", required_argument, NULL, CLI_OPT_DATE},                   \
+        {"link", required_argument, NULL, CLI_OPT_LINK},                   \
+        {"caption", required_argument, NULL, CLI_OPT_CAPTION},             \
+        {"label", required_argument, NULL, CLI_OPT_LABEL},                 \
+        {"width", required_argument, NULL, CLI_OPT_WIDTH}
+#define CLI_PUBLISH_CASES                                                  \
+    case CLI_OPT_TITLE:                                                    \
+    case CLI_OPT_SOURCE:                                                   \
+    case CLI_OPT_DATE:                                                     \
+    case CLI_OPT_LINK:                                                     \
+    case CLI_OPT_CAPTION:                                                  \
+    case CLI_OPT_LABEL:                                                    \
+    case CLI_OPT_WIDTH
+#define CLI_FORMAT_CASES                                                   \
+    case 'f':                                                              \
+    case 'o':                                                              \
+        CLI_PUBLISH_CASES
 
 struct lb_view;
 
 /* Writes view v in format f->format to f->output (replaced whole, or
- * standard output). Returns 0; -1 after printing an output error, or with
- * the writer's message in err (to print). */
-int cli_write_view(const struct cli_format *f, const struct lb_view *v,
+ * standard output), published as f->publish says: the page's source line
+ * names f->inputs (their base names) and the date the newest of them was
+ * modified (UTC; not later than SOURCE_DATE_EPOCH when that is set), unless
+ * --source or --date say otherwise. Returns 0; -1 after printing an output
+ * error, or with the writer's message in err (to print). */
+int cli_write_view(const struct cli_format *f, struct lb_view *v,
                    struct lb_error *err);
 
 /* Adds the charts of a comma-separated --chart list to chart[] (indexed by
@@ -320,16 +362,19 @@ int cli_write_view(const struct cli_format *f, const struct lb_view *v,
 int cli_chart_list(const char *cmd, const char *list, bool votes,
                    bool *chart, bool *given);
 
-/* Handles option c ('f' or 'o'); returns 0, or LB_EXIT_USAGE after
- * printing a usage error (an unknown format, naming every format). */
+/* Handles option c (CLI_FORMAT_CASES); returns 0, or LB_EXIT_USAGE after
+ * printing a usage error (an unknown format, naming every format; a link,
+ * label or width that is refused). */
 int cli_format_option(const char *cmd, int c, const char *arg,
                       struct cli_format *f);
 
 /* Once every option is read: the format -o's extension suggests when -f
- * was not given, else text. */
-void cli_format_finish(struct cli_format *f);
+ * was not given, else text. Returns 0, or LB_EXIT_USAGE after a usage
+ * error (an HTML option for another format, a LaTeX option likewise). */
+int cli_format_finish(const char *cmd, struct cli_format *f);
 
-/* Prints the help of -f and -o: every format and what it is. */
+/* Prints the help of -f, -o and the publishing options: every format and
+ * what it is. */
 void cli_format_help(FILE *fp);
 
 /* }====================================================================== */

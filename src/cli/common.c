@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/fileio.h"
@@ -256,13 +258,46 @@ void cli_output_abort(struct cli_output *o)
 int cli_format_option(const char *cmd, int c, const char *arg,
                       struct cli_format *f)
 {
+    struct lb_publish *p = &f->publish;
     struct lb_buf names = LB_BUF_INIT;
+    struct lb_error err;
     struct lb_quoted q;
     int rc;
 
-    if (c == 'o') {
+    lb_error_init(&err);
+    switch (c) {
+    case 'o':
         f->output = arg;
         return 0;
+    case CLI_OPT_TITLE:
+        p->title = arg;
+        return 0;
+    case CLI_OPT_SOURCE:
+        p->source = arg;
+        return 0;
+    case CLI_OPT_DATE:
+        p->date = arg;
+        return 0;
+    case CLI_OPT_CAPTION:
+        p->caption = arg;
+        return 0;
+    case CLI_OPT_LINK:
+        if (lb_publish_link_check(arg, &err) != 0)
+            return cli_usage_error(cmd, "%s", err.msg);
+        p->link = arg;
+        return 0;
+    case CLI_OPT_LABEL:
+        if (lb_publish_label_check(arg, &err) != 0)
+            return cli_usage_error(cmd, "%s", err.msg);
+        p->label = arg;
+        return 0;
+    case CLI_OPT_WIDTH:
+        if (lb_publish_width_check(arg, &err) != 0)
+            return cli_usage_error(cmd, "%s", err.msg);
+        p->width = arg;
+        return 0;
+    default:
+        break;
     }
     f->format = lb_format_find(arg);
     if (f->format != NULL) {
@@ -276,12 +311,32 @@ int cli_format_option(const char *cmd, int c, const char *arg,
     return rc;
 }
 
-void cli_format_finish(struct cli_format *f)
+int cli_format_finish(const char *cmd, struct cli_format *f)
 {
+    const struct lb_publish *p = &f->publish;
+    const char *html = p->title    ? "--title"
+                       : p->source ? "--source"
+                       : p->date   ? "--date"
+                       : p->link   ? "--link"
+                                   : NULL;
+    const char *latex = p->caption ? "--caption"
+                        : p->label ? "--label"
+                        : p->width ? "--width"
+                                   : NULL;
+
     if (!f->given && f->output != NULL)
         f->format = lb_format_for_path(f->output);
     if (f->format == NULL)
         f->format = lb_formats[0];
+    if (html != NULL && f->format != &lb_format_html)
+        return cli_usage_error(cmd, "%s is for the HTML page (-f html, or -o "
+                                    "FILE.html); the format here is %s",
+                               html, f->format->name);
+    if (latex != NULL && f->format != &lb_format_latex)
+        return cli_usage_error(cmd, "%s is for the LaTeX table (-f latex, or "
+                                    "-o FILE.tex); the format here is %s",
+                               latex, f->format->name);
+    return 0;
 }
 
 void cli_format_help(FILE *fp)
@@ -294,9 +349,66 @@ void cli_format_help(FILE *fp)
                     "                            file's extension):\n");
     lb_format_help(&b, 30);
     lb_buf_adds(&b, "  -o, --output FILE         write to FILE (replaced only "
-                    "when complete)\n");
+                    "when complete)\n"
+                    "      --title TEXT          html: the page's heading\n"
+                    "      --source TEXT         html: the source line's "
+                    "source (default: the\n"
+                    "                            input file's name; '' for "
+                    "none)\n"
+                    "      --date TEXT           html: the source line's date "
+                    "(default: when the\n"
+                    "                            input file was modified; '' "
+                    "for none)\n"
+                    "      --link URL            html: link each model to URL, "
+                    "{model} replaced by\n"
+                    "                            its name "
+                    "('https://huggingface.co/{model}')\n"
+                    "      --caption TEXT        latex: a table float with "
+                    "this caption\n"
+                    "      --label NAME          latex: ... and this \\label\n"
+                    "      --width WIDTH         latex: the table scaled to "
+                    "WIDTH (\\linewidth, 12cm)\n");
     fputs(lb_buf_str(&b), fp);
     lb_buf_release(&b);
+}
+
+/* The page's source line by default: the base names of the files read;
+ * the date the newest of them was modified, in UTC, not later than
+ * SOURCE_DATE_EPOCH (reproducible builds) when that is set. Standard input
+ * has neither. */
+static void default_source(const struct cli_format *f, struct lb_buf *source,
+                           char date[16])
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t newest = 0, t;
+    struct stat st;
+    struct tm tm;
+    size_t i;
+
+    date[0] = '\0';
+    for (i = 0; i < f->ninputs; i++) {
+        const char *path = f->inputs[i], *base = strrchr(path, '/');
+
+        if (strcmp(path, "-") == 0)
+            continue;
+        if (source->len > 0)
+            lb_buf_adds(source, i + 1 == f->ninputs ? " and " : ", ");
+        lb_buf_adds(source, base != NULL && base[1] != '\0' ? base + 1 : path);
+        if (stat(path, &st) == 0 && st.st_mtime > newest)
+            newest = st.st_mtime;
+    }
+    if (newest == 0)
+        return;
+    if (epoch != NULL && epoch[0] >= '0' && epoch[0] <= '9') {
+        char *end;
+        long long e = strtoll(epoch, &end, 10);
+
+        if (*end == '\0' && e >= 0 && (time_t)e < newest)
+            newest = (time_t)e;
+    }
+    t = newest;
+    if (gmtime_r(&t, &tm) != NULL)
+        (void)strftime(date, 16, "%Y-%m-%d", &tm);
 }
 
 /* {======================================================================
@@ -343,18 +455,34 @@ int cli_page_figures(struct lb_chart_out *charts, size_t n,
  * A view written out, and --chart lists
  * ======================================================================= */
 
-int cli_write_view(const struct cli_format *f, const struct lb_view *v,
+int cli_write_view(const struct cli_format *f, struct lb_view *v,
                    struct lb_error *err)
 {
+    struct lb_publish p = f->publish;
+    struct lb_buf source = LB_BUF_INIT;
     struct cli_output out;
+    char date[16];
+    int rc = -1;
 
+    if (f->format == &lb_format_html) {
+        default_source(f, &source, date);
+        if (p.source == NULL)
+            p.source = lb_buf_str(&source);
+        if (p.date == NULL)
+            p.date = date;
+    }
+    v->publish = &p;
     if (cli_output_open(&out, f->output) != 0)
-        return -1;
+        goto out;
     if (lb_format_write(f->format, out.fp, v, err) != 0) {
         cli_output_fail(&out, err);
-        return -1;
+        goto out;
     }
-    return cli_output_commit(&out);
+    rc = cli_output_commit(&out);
+out:
+    v->publish = NULL;
+    lb_buf_release(&source);
+    return rc;
 }
 
 int cli_chart_list(const char *cmd, const char *list, bool votes,

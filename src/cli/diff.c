@@ -65,8 +65,7 @@ static const struct option long_options[] = {
     {"threshold", required_argument, NULL, 't'},
     {"all", no_argument, NULL, 'a'},
     {"hide-knock-on", no_argument, NULL, OPT_HIDE_KNOCK_ON},
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
+    CLI_FORMAT_LONG,
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -120,8 +119,7 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
         case OPT_HIDE_KNOCK_ON:
             a->list.hide_knock_on = true;
             break;
-        case 'f':
-        case 'o':
+        CLI_FORMAT_CASES:
             rc = cli_format_option("diff", c, optarg, &a->fmt);
             if (rc != 0)
                 return rc;
@@ -152,11 +150,12 @@ static int parse_args(int argc, char **argv, struct diff_args *a)
                                argc - optind);
     a->old_file = argv[optind];
     a->new_file = argv[optind + 1];
+    a->fmt.inputs = (const char *const *)(argv + optind);
+    a->fmt.ninputs = 2;
     if (strcmp(a->old_file, "-") == 0 && strcmp(a->new_file, "-") == 0)
         return cli_usage_error("diff", "standard input ('-') can be only one "
                                        "of the two files");
-    cli_format_finish(&a->fmt);
-    return 0;
+    return cli_format_finish("diff", &a->fmt);
 }
 
 /* Loads a file and computes its board: --where and --dedup apply while

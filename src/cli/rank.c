@@ -64,8 +64,7 @@ static const struct option long_options[] = {
     CLI_BOARD_LONG,
     {"ci", no_argument, NULL, OPT_CI},
     {"compare-methods", no_argument, NULL, OPT_COMPARE},
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
+    CLI_FORMAT_LONG,
     {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -97,8 +96,7 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
         if (rc != 1)
             return rc;
         switch (c) {
-        case 'f':
-        case 'o':
+        CLI_FORMAT_CASES:
             rc = cli_format_option("rank", c, optarg, &a->fmt);
             if (rc != 0)
                 return rc;
@@ -142,8 +140,9 @@ static int parse_args(int argc, char **argv, struct rank_args *a)
         return cli_usage_error("rank", "one FILE only, got also %s",
                                lb_quotes(&q, argv[optind + 1]));
     a->file = argv[optind];
-    cli_format_finish(&a->fmt);
-    return 0;
+    a->fmt.inputs = &a->file;
+    a->fmt.ninputs = 1;
+    return cli_format_finish("rank", &a->fmt);
 }
 
 /* The HTML page's charts: those of board b (without --top) that it

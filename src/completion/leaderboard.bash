@@ -93,15 +93,17 @@ _leaderboard()
     -n|--top|--max|-m|--model|--set|--map|--decimals|-t|--threshold|\
     -w|--where|--weights|--baseline|--lower-is-better|--groups|--stderr|\
     --bootstrap|--seed|--wait|--weight|--anchor|--k|--order|--draws|\
-    --dates|--since|--last|--chart-top)
+    --dates|--since|--last|--chart-top|\
+    --title|--source|--date|--link|--caption|--label|--width)
         return ;;
     esac
 
     if [[ $cur == -* ]]; then
-        local opts
+        local opts publish="--title --source --date --link --caption --label
+            --width"
         case $cmd in
         rank) opts="$board --ci --compare-methods --format --output
-            --no-charts --help" ;;
+            $publish --no-charts --help" ;;
         add) opts="--model --set --from --replace --new-column --create
             --wait --allow-formulas --force --schema --quiet --help" ;;
         plot) opts="$board --chart --output --terminal --script-only --help" ;;
@@ -112,7 +114,7 @@ _leaderboard()
             --dedup --method --weights --baseline --lower-is-better --groups
             --suite
             --sort --ascending --ties --precision --threshold --all
-            --hide-knock-on --format --output --help" ;;
+            --hide-knock-on --format --output $publish --help" ;;
         history) opts="--benchmarks --missing --model-column --schema --where
             --dedup --method --weights --baseline --lower-is-better --groups
             --suite --sort --ascending --ties --precision --top --git --dates
@@ -122,7 +124,7 @@ _leaderboard()
         schema) opts="--write --output --schema --model-column --suite --help" ;;
         battles) opts="--columns --where --weight --method --anchor --k
             --order --bootstrap --ci --draws --seed --matrix --ties
-            --precision --top --format --output --no-charts --help" ;;
+            --precision --top --format --output $publish --no-charts --help" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return

@@ -171,6 +171,28 @@ bool lb_schema_name_lower(const char *name)
     return has_word(name, lower_words);
 }
 
+/* Whether every value of text column c is true or false (any letter case;
+ * Table Schema's booleans), and there is one. */
+static bool is_boolean(const struct lb_table *t, const struct lb_column *c)
+{
+    size_t r, n = 0;
+
+    if (!c->has_text)
+        return false;
+    for (r = 0; r < t->nrows; r++) {
+        size_t len;
+        const char *s = lb_table_text(t, c->index, r, &len);
+
+        if (lb_is_missing_text(s, len))
+            continue;
+        if (!(len == 4 && strncasecmp(s, "true", 4) == 0) &&
+            !(len == 5 && strncasecmp(s, "false", 5) == 0))
+            return false;
+        n++;
+    }
+    return n > 0;
+}
+
 /* Infers the field of column col. */
 static void infer_column(struct lb_field *f, const struct lb_table *t,
                          size_t col, bool catalog, bool minus_one)
@@ -245,7 +267,7 @@ static void infer_column(struct lb_field *f, const struct lb_table *t,
     if (c->numeric && c->n_values > 0)
         f->type = xstrdup("number");
     else if (!c->numeric)
-        f->type = xstrdup("string");
+        f->type = xstrdup(is_boolean(t, c) ? "boolean" : "string");
 }
 
 /* }====================================================================== */

@@ -525,12 +525,13 @@ int lb_view_battles(struct lb_view *v, const struct lb_battles *b,
     v->dim = battles_dim;
     v->heading = "Arena ratings";
     v->nrows = b->ranking.n_listed;
-    lb_view_col_is(lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
+    lb_view_col_is(lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0)->rank =
+        true;
     c = lb_view_add_col(v, "Model", "model");
     c->names = true;
     lb_view_col_is(c, K_MODEL, 0);
     lb_view_col_is(lb_view_add_num(v, lb_battles_value_name(b), value_key(b), 1),
-                   K_VALUE, 0);
+                   K_VALUE, 0)->best = true;
     if (b->intervals) {
         for (i = 0; i < 6; i++)
             lb_view_col_is(lb_view_add_num(v, ci_names[i], ci_keys[i],

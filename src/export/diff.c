@@ -421,7 +421,8 @@ static void people_columns(struct lb_view *v, const struct lb_diff *d)
 {
     int better = lb_diff_lower_is_better(d) ? -1 : 1;
 
-    lb_view_col_is(lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
+    lb_view_col_is(lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0)->rank =
+        true;
     lb_view_col_is(lb_view_add_col(v, "Move", "move"), K_MOVE, 0)->right = true;
     lb_view_col_is(lb_view_add_num(v, "Was", "was", -1), K_WAS, 0);
     lb_view_col_is(lb_view_add_col(v, "Model", "model"), K_MODEL, 0)->names = true;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/schema.h"
 #include "export/format.h"
 #include "export/writer.h"
 
@@ -52,6 +53,21 @@ static const char page_style[] =
     "margin:0 auto;padding:1rem;max-width:72rem}\n"
     "h1{font-size:1.4rem;margin:.2rem 0 .4rem}\n"
     "p.title{margin:.2rem 0 .8rem;color:GrayText}\n"
+    "p.source{margin:.1rem 0 .5rem;font-size:.9rem;color:GrayText}\n"
+    ".controls{display:flex;flex-wrap:wrap;gap:.5rem .8rem;"
+    "align-items:center}\n"
+    "#filters{display:contents}\n"
+    "fieldset.f{display:flex;gap:.3rem;align-items:center;margin:0;"
+    "padding:.15rem .5rem .3rem;border:1px solid var(--line);"
+    "border-radius:.4rem;font-size:.9rem}\n"
+    "fieldset.f legend{padding:0 .2rem;font-size:.8rem;color:GrayText}\n"
+    "fieldset.f input[type=number]{width:5rem;font:inherit}\n"
+    "fieldset.f select{font:inherit;max-width:14rem}\n"
+    ".controls button{font:inherit;font-size:.9rem}\n"
+    "details#columns{font-size:.9rem;margin:.4rem 0}\n"
+    "details#columns label{display:inline-block;margin-right:.7rem}\n"
+    "td.model a{color:inherit;text-decoration:none}\n"
+    "td.model a:hover{text-decoration:underline}\n"
     "input[type=search]{font:inherit;width:100%;max-width:24rem;"
     "padding:.45rem .6rem;box-sizing:border-box;border:1px solid var(--line);"
     "border-radius:.4rem}\n"
@@ -82,8 +98,13 @@ static const char page_style[] =
 
 /* Sorting and filtering. A numeric cell carries its value in data-v (absent
  * when missing); rows keep their first position in data-i, so that equal
- * values stay in rank order. */
-static const char page_script[] =
+ * values stay in rank order. The filters come from the headers' data-filter
+ * (filter_kind): two bounds for a range of numbers, all/yes/no for a
+ * boolean, a list for a column of at most 30 distinct values. While a
+ * filter hides rows, the column after the board's rank (data-view) shows
+ * each row's rank among those shown. Every control is built with
+ * textContent: no text of the page is ever parsed as HTML. */
+static const char *const page_script[] = {
     "<script>\n"
     "(function () {\n"
     "  'use strict';\n"
@@ -92,7 +113,10 @@ static const char page_script[] =
     "  var heads = table.tHead.rows[0].cells;\n"
     "  var filter = document.getElementById('filter');\n"
     "  var count = document.getElementById('count');\n"
-    "  var modelCol = -1, noun = ' models shown', i;\n"
+    "  var panel = document.getElementById('filters');\n"
+    "  var shown = document.getElementById('columns');\n"
+    "  var modelCol = -1, rankCol = -1, viewCol = -1, noun = ' models shown';\n"
+    "  var tests = [], i;\n"
     "  function value(row, col, num) {\n"
     "    var cell = row.cells[col];\n"
     "    if (!cell) return null;\n"
@@ -112,12 +136,13 @@ static const char page_script[] =
     "    var rows = Array.prototype.slice.call(body.rows);\n"
     "    rows.sort(function (a, b) {\n"
     "      var x = value(a, col, num), y = value(b, col, num), c;\n"
+    "      /* a missing text (shown as -) sorts last, as a missing number */\n"
+    "      if (!num) { x = x === '-' ? null : x; y = y === '-' ? null : y; }\n"
     "      if (x === null || y === null) {\n"
     "        c = x === y ? 0 : (x === null ? 1 : -1);\n"
     "        return c || (a.getAttribute('data-i') - b.getAttribute('data-i'));\n"
     "      }\n"
-    "      c = num ? (x < y ? -1 : x > y ? 1 : 0)\n"
-    "              : (x < y ? -1 : x > y ? 1 : 0);\n"
+    "      c = x < y ? -1 : x > y ? 1 : 0;\n"
     "      return c * dir ||\n"
     "             (a.getAttribute('data-i') - b.getAttribute('data-i'));\n"
     "    });\n"
@@ -126,20 +151,52 @@ static const char page_script[] =
     "    th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');\n"
     "    for (i = 0; i < rows.length; i++) body.appendChild(rows[i]);\n"
     "  }\n"
+    "  /* the in-view rank: 1 + the rows shown that rank strictly higher */\n"
+    "  function viewRanks(active) {\n"
+    "    var r, row, ranks = [], v, lo, hi, mid;\n"
+    "    for (r = 0; r < table.rows.length; r++)\n"
+    "      table.rows[r].cells[viewCol].hidden = !active;\n"
+    "    if (!active) return;\n"
+    "    for (r = 0; r < body.rows.length; r++) {\n"
+    "      row = body.rows[r];\n"
+    "      v = value(row, rankCol, true);\n"
+    "      if (!row.hidden && v !== null) ranks.push(v);\n"
+    "    }\n"
+    "    ranks.sort(function (a, b) { return a - b; });\n"
+    "    for (r = 0; r < body.rows.length; r++) {\n"
+    "      row = body.rows[r];\n"
+    "      var cell = row.cells[viewCol];\n"
+    "      v = value(row, rankCol, true);\n"
+    "      if (row.hidden || v === null) {\n"
+    "        cell.textContent = '-';\n"
+    "        cell.removeAttribute('data-v');\n"
+    "        continue;\n"
+    "      }\n"
+    "      for (lo = 0, hi = ranks.length; lo < hi;) {\n"
+    "        mid = (lo + hi) >> 1;\n"
+    "        if (ranks[mid] < v) lo = mid + 1; else hi = mid;\n"
+    "      }\n"
+    "      cell.textContent = String(lo + 1);\n"
+    "      cell.setAttribute('data-v', String(lo + 1));\n"
+    "    }\n"
+    "  }\n"
     "  function applyFilter() {\n"
-    "    var q = filter.value.trim().toLowerCase(), shown = 0, r;\n"
+    "    var q = filter.value.trim().toLowerCase(), n = 0, r, t, active = !!q;\n"
+    "    for (t = 0; t < tests.length; t++) active = active || tests[t].on();\n"
     "    for (r = 0; r < body.rows.length; r++) {\n"
     "      var row = body.rows[r];\n"
     "      var hit = !q || value(row, modelCol, false).toLowerCase()\n"
     "                                 .indexOf(q) >= 0;\n"
+    "      for (t = 0; hit && t < tests.length; t++) hit = tests[t].keep(row);\n"
     "      row.hidden = !hit;\n"
-    "      if (hit) shown++;\n"
+    "      if (hit) n++;\n"
     "    }\n"
-    "    count.textContent = shown + ' of ' + body.rows.length + noun;\n"
+    "    if (viewCol >= 0) viewRanks(active);\n"
+    "    count.textContent = n + ' of ' + body.rows.length + noun;\n"
     "  }\n"
     "  /* rows are models only when no model has two */\n"
     "  function countNoun() {\n"
-    "    var seen = Object.create(null), distinct = 0, r, name;\n"
+    "    var seen = Object.create(null), distinct = 0, r, name;\n",
     "    for (r = 0; r < body.rows.length; r++) {\n"
     "      name = value(body.rows[r], modelCol, false);\n"
     "      if (!(name in seen)) distinct++;\n"
@@ -148,18 +205,161 @@ static const char page_script[] =
     "    return distinct === body.rows.length ? ' models shown'\n"
     "                                         : ' rows shown';\n"
     "  }\n"
+    "  function el(tag, text) {\n"
+    "    var e = document.createElement(tag);\n"
+    "    if (text !== undefined) e.textContent = text;\n"
+    "    return e;\n"
+    "  }\n"
+    "  function box(name) {\n"
+    "    var f = el('fieldset');\n"
+    "    f.className = 'f';\n"
+    "    f.appendChild(el('legend', name));\n"
+    "    panel.appendChild(f);\n"
+    "    return f;\n"
+    "  }\n"
+    "  /* filters from the columns' types: a range of numbers, yes or no, one\n"
+    "   * of a few values */\n"
+    "  function range(col, name) {\n"
+    "    var lo = Infinity, hi = -Infinity, r, v, f, a, b;\n"
+    "    for (r = 0; r < body.rows.length; r++) {\n"
+    "      v = value(body.rows[r], col, true);\n"
+    "      if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); }\n"
+    "    }\n"
+    "    if (!(lo < hi)) return;\n"
+    "    f = box(name);\n"
+    "    a = el('input'); b = el('input');\n"
+    "    [a, b].forEach(function (x, k) {\n"
+    "      x.type = 'number';\n"
+    "      x.step = 'any';\n"
+    "      x.placeholder = String(k ? hi : lo);\n"
+    "      x.setAttribute('aria-label', name + (k ? ' at most' : ' at least'));\n"
+    "      x.addEventListener('input', applyFilter);\n"
+    "    });\n"
+    "    f.appendChild(a);\n"
+    "    f.appendChild(el('span', '\\u2013'));\n"
+    "    f.appendChild(b);\n"
+    "    tests.push({\n"
+    "      on: function () { return a.value !== '' || b.value !== ''; },\n"
+    "      keep: function (row) {\n"
+    "        var x = parseFloat(a.value), y = parseFloat(b.value), w;\n"
+    "        if (isNaN(x) && isNaN(y)) return true;\n"
+    "        w = value(row, col, true);\n"
+    "        return w !== null && !(w < x) && !(w > y);\n"
+    "      },\n"
+    "      clear: function () { a.value = ''; b.value = ''; }\n"
+    "    });\n"
+    "  }\n"
+    "  function truth(row, col) {\n"
+    "    var t = value(row, col, false).trim().toLowerCase();\n"
+    "    return t === 'true' || t === '1' || t === 'yes' ? 'yes'\n"
+    "         : t === 'false' || t === '0' || t === 'no' ? 'no' : null;\n"
+    "  }\n"
+    "  function yesNo(col, name) {\n"
+    "    var f = box(name), radios = [];\n"
+    "    f.setAttribute('role', 'radiogroup');\n"
+    "    f.setAttribute('aria-label', name);\n"
+    "    ['all', 'yes', 'no'].forEach(function (w) {\n"
+    "      var l = el('label'), x = el('input');\n"
+    "      x.type = 'radio';\n"
+    "      x.name = 'f' + col;\n"
+    "      x.value = w;\n"
+    "      x.checked = w === 'all';\n"
+    "      x.setAttribute('aria-label', name + ': ' + w);\n"
+    "      x.addEventListener('change', applyFilter);\n"
+    "      l.appendChild(x);\n"
+    "      l.appendChild(document.createTextNode(w));\n"
+    "      f.appendChild(l);\n"
+    "      radios.push(x);\n"
+    "    });\n"
+    "    function which() {\n"
+    "      for (var k = 0; k < 3; k++) if (radios[k].checked) return radios[k].value;\n"
+    "    }\n"
+    "    tests.push({\n"
+    "      on: function () { return which() !== 'all'; },\n"
+    "      keep: function (row) {\n"
+    "        var w = which();\n"
+    "        return w === 'all' || truth(row, col) === w;\n"
+    "      },\n"
+    "      clear: function () { radios[0].checked = true; }\n"
+    "    });\n"
+    "  }\n"
+    "  function choice(col, name) {\n"
+    "    var seen = Object.create(null), list = [], r, t, s, o;\n"
+    "    for (r = 0; r < body.rows.length; r++) {\n"
+    "      t = value(body.rows[r], col, false);\n"
+    "      if (!(t in seen)) { seen[t] = 0; list.push(t); }\n"
+    "      seen[t]++;\n"
+    "    }\n"
+    "    if (list.length < 2 || list.length > 30 || list.length === body.rows.length)\n"
+    "      return;\n"
+    "    list.sort(function (a, b) {\n"
+    "      return seen[b] - seen[a] || (a < b ? -1 : a > b ? 1 : 0);\n"
+    "    });\n"
+    "    s = el('select');\n"
+    "    s.setAttribute('aria-label', name);\n"
+    "    s.appendChild(el('option', 'all'));\n"
+    "    s.options[0].value = '';\n",
+    "    list.forEach(function (v) {\n"
+    "      o = el('option', v + ' (' + seen[v] + ')');\n"
+    "      o.value = v;\n"
+    "      s.appendChild(o);\n"
+    "    });\n"
+    "    s.addEventListener('change', applyFilter);\n"
+    "    box(name).appendChild(s);\n"
+    "    tests.push({\n"
+    "      on: function () { return s.value !== ''; },\n"
+    "      keep: function (row) {\n"
+    "        return s.value === '' || value(row, col, false) === s.value;\n"
+    "      },\n"
+    "      clear: function () { s.value = ''; }\n"
+    "    });\n"
+    "  }\n"
+    "  /* a checkbox for each column but the model's: shown or hidden */\n"
+    "  function visibility(col, name) {\n"
+    "    var l = el('label'), x = el('input');\n"
+    "    x.type = 'checkbox';\n"
+    "    x.checked = true;\n"
+    "    x.setAttribute('aria-label', 'show ' + name);\n"
+    "    x.addEventListener('change', function () {\n"
+    "      for (var r = 0; r < table.rows.length; r++)\n"
+    "        if (table.rows[r].cells[col])\n"
+    "          table.rows[r].cells[col].hidden = !x.checked;\n"
+    "    });\n"
+    "    l.appendChild(x);\n"
+    "    l.appendChild(document.createTextNode(name));\n"
+    "    shown.appendChild(l);\n"
+    "  }\n"
     "  for (i = 0; i < heads.length; i++) {\n"
     "    (function (col) {\n"
-    "      var b = heads[col].querySelector('button');\n"
+    "      var th = heads[col], b = th.querySelector('button');\n"
+    "      var name = th.textContent, kind = th.getAttribute('data-filter');\n"
     "      if (b) b.addEventListener('click', function () { sortBy(col); });\n"
+    "      if (th.hasAttribute('data-view')) { viewCol = col; return; }\n"
+    "      if (th.hasAttribute('data-rank') && rankCol < 0) rankCol = col;\n"
+    "      if (th.getAttribute('data-kind') === 'model') { modelCol = col; return; }\n"
+    "      if (kind === 'range') range(col, name);\n"
+    "      else if (kind === 'bool') yesNo(col, name);\n"
+    "      else if (kind === 'choice') choice(col, name);\n"
+    "      visibility(col, name);\n"
     "    })(i);\n"
-    "    if (heads[i].getAttribute('data-kind') === 'model') modelCol = i;\n"
+    "  }\n"
+    "  if (rankCol < 0) viewCol = -1;\n"
+    "  if (tests.length > 0) {\n"
+    "    var clear = el('button', 'Clear filters');\n"
+    "    clear.type = 'button';\n"
+    "    clear.addEventListener('click', function () {\n"
+    "      filter.value = '';\n"
+    "      tests.forEach(function (t) { t.clear(); });\n"
+    "      applyFilter();\n"
+    "    });\n"
+    "    panel.appendChild(clear);\n"
     "  }\n"
     "  noun = countNoun();\n"
     "  filter.addEventListener('input', applyFilter);\n"
     "  applyFilter();\n"
     "})();\n"
-    "</script>\n";
+    "</script>\n",
+    NULL};
 
 /* }====================================================================== */
 
@@ -189,6 +389,46 @@ static void base64(struct lb_buf *out, const char *data, size_t len)
     }
 }
 
+/* The value of a number written by a user (a text cell of a column of
+ * numbers: params_b "13.0", "77.47%") as data-v, in our own digits; nothing
+ * when it is not a number. */
+static void put_text_value(struct lb_buf *out, const char *s, size_t len)
+{
+    char digits[LB_DEC_BUFSIZE];
+    struct lb_dec d;
+
+    if (len > 0 && s[len - 1] == '%')
+        len--;
+    if (lb_dec_parse(s, len, &d) != LB_NUM_OK)
+        return;
+    lb_buf_adds(out, " data-v=\"");
+    lb_buf_add(out, digits, lb_dec_format(digits, d.units, d.scale));
+    lb_buf_addc(out, '"');
+}
+
+/* The model's name, as a link when --link gave a template. */
+static void put_model(struct lb_buf *out, const struct lb_view *v,
+                      const struct lb_cell *c)
+{
+    const char *link = v->publish != NULL ? v->publish->link : NULL;
+    struct lb_buf url = LB_BUF_INIT;
+
+    if (link == NULL || c->kind != LB_CELL_TEXT || c->len == 0) {
+        if (c->kind == LB_CELL_MISSING)
+            lb_buf_adds(out, MISSING_CELL);
+        else
+            lb_escape_html(out, c->s, c->len);
+        return;
+    }
+    lb_publish_link(&url, link, c->s, c->len);
+    lb_buf_adds(out, "<a href=\"");
+    lb_escape_html(out, url.data, url.len);
+    lb_buf_adds(out, "\">");
+    lb_escape_html(out, c->s, c->len);
+    lb_buf_adds(out, "</a>");
+    lb_buf_release(&url);
+}
+
 static int html_row(const struct lb_view *v, size_t i,
                     const struct lb_cell *cells, struct lb_buf *out,
                     const void *ctx, struct lb_error *err)
@@ -207,15 +447,23 @@ static int html_row(const struct lb_view *v, size_t i,
         const struct lb_view_col *col = &v->cols[j];
         const struct lb_cell *c = &cells[j];
 
-        if (col->names)
+        if (col->names) {
             lb_buf_adds(out, "<td class=\"model\">");
-        else if (c->kind == LB_CELL_NUMBER) {
+            put_model(out, v, c);
+            lb_buf_adds(out, "</td>");
+            continue;
+        }
+        if (c->kind == LB_CELL_NUMBER) {
             /* our own digits: nothing to escape */
             lb_buf_adds(out, "<td class=\"num\" data-v=\"");
             lb_buf_add(out, c->s, c->len);
             lb_buf_adds(out, "\">");
-        } else
-            lb_buf_adds(out, col->right ? "<td class=\"num\">" : "<td>");
+        } else {
+            lb_buf_adds(out, col->right ? "<td class=\"num\"" : "<td");
+            if (col->number && c->kind == LB_CELL_TEXT)
+                put_text_value(out, c->s, c->len);
+            lb_buf_addc(out, '>');
+        }
         if (c->kind == LB_CELL_MISSING)
             lb_buf_adds(out, MISSING_CELL);
         else
@@ -223,6 +471,8 @@ static int html_row(const struct lb_view *v, size_t i,
         if (c->marked)
             lb_buf_adds(out, "*");
         lb_buf_adds(out, "</td>");
+        if (col->rank) /* the rank among the rows shown (the script's) */
+            lb_buf_adds(out, "<td class=\"num\" hidden>-</td>");
     }
     lb_buf_adds(out, "</tr>\n");
     return 0;
@@ -242,24 +492,64 @@ static void put_paragraphs(struct lb_buf *out, const struct lb_buf *text,
     }
 }
 
+/* The filter a column gets from the board's schema: a range for numeric
+ * metadata, all/yes/no for a boolean, a choice for other metadata (the
+ * script keeps it only for a few distinct values); none for scores. */
+static const char *filter_kind(const struct lb_view_col *c)
+{
+    const struct lb_field *f = c->field;
+
+    if (f == NULL || c->names)
+        return NULL;
+    if (f->type != NULL && strcmp(f->type, "boolean") == 0)
+        return "bool";
+    if (f->role != LB_ROLE_METADATA && f->role != LB_ROLE_NONE)
+        return NULL;
+    return c->number ? "range" : "choice";
+}
+
+/* "Source: board.csv, as of 2024-06-01" (either part may be absent). */
+static void put_source(struct lb_buf *out, const struct lb_publish *p)
+{
+    bool source = p != NULL && p->source != NULL && p->source[0] != '\0';
+    bool date = p != NULL && p->date != NULL && p->date[0] != '\0';
+
+    if (!source && !date)
+        return;
+    lb_buf_adds(out, "<p class=\"source\">");
+    if (source) {
+        lb_buf_adds(out, "Source: ");
+        lb_escape_html(out, p->source, strlen(p->source));
+    }
+    if (date) {
+        lb_buf_adds(out, source ? ", as of " : "As of ");
+        lb_escape_html(out, p->date, strlen(p->date));
+    }
+    lb_buf_adds(out, "</p>\n");
+}
+
 static void put_head(struct lb_buf *out, const struct lb_view *v)
 {
+    const struct lb_publish *p = v->publish;
+    const char *heading = p != NULL && p->title != NULL ? p->title
+                                                        : v->heading;
     const char *first = "";
     size_t pos = 0, n = 0, j;
 
     (void)lb_next_line(&v->title, &pos, &first, &n);
     lb_buf_adds(out, page_head);
     lb_buf_adds(out, "<title>");
-    lb_escape_html(out, v->heading, strlen(v->heading));
-    if (n > 0) {
+    lb_escape_html(out, heading, strlen(heading));
+    if (n > 0 && heading == v->heading) {
         lb_buf_adds(out, ": ");
         lb_escape_html(out, first, n);
     }
     lb_buf_adds(out, "</title>\n");
     lb_buf_adds(out, page_style);
     lb_buf_adds(out, "</head>\n<body>\n<h1>");
-    lb_escape_html(out, v->heading, strlen(v->heading));
+    lb_escape_html(out, heading, strlen(heading));
     lb_buf_adds(out, "</h1>\n");
+    put_source(out, p);
     put_paragraphs(out, &v->title, "<p class=\"title\">");
     if (v->nrows == 0 && v->empty_note != NULL) {
         lb_buf_adds(out, "<p>");
@@ -267,21 +557,35 @@ static void put_head(struct lb_buf *out, const struct lb_view *v)
         lb_buf_adds(out, "</p>\n");
         return;
     }
-    lb_buf_adds(out, "<input id=\"filter\" type=\"search\" "
+    lb_buf_adds(out, "<div class=\"controls\">\n"
+                     "<input id=\"filter\" type=\"search\" "
                      "placeholder=\"Filter models\" aria-label=\"Filter "
                      "models\" autocomplete=\"off\">\n"
+                     "<div id=\"filters\"></div>\n</div>\n"
+                     "<details id=\"columns\"><summary>Columns</summary>"
+                     "</details>\n"
                      "<p id=\"count\"></p>\n<div class=\"scroll\">\n"
                      "<table id=\"board\">\n<thead><tr>");
     for (j = 0; j < v->ncols; j++) {
         const struct lb_view_col *c = &v->cols[j];
+        const char *kind = filter_kind(c);
 
         lb_buf_addf(out, "<th scope=\"col\" aria-sort=\"none\" "
-                         "data-kind=\"%s\"%s%s><button type=\"button\">",
+                         "data-kind=\"%s\"%s%s%s%s%s%s><button type=\"button\">",
                     c->names ? "model" : c->number ? "num" : "text",
                     c->better < 0 ? " data-first=\"asc\"" : "",
-                    c->right ? " class=\"num\"" : "");
+                    c->right ? " class=\"num\"" : "",
+                    c->rank ? " data-rank" : "",
+                    kind != NULL ? " data-filter=\"" : "",
+                    kind != NULL ? kind : "", kind != NULL ? "\"" : "");
         lb_escape_html(out, c->name, strlen(c->name));
         lb_buf_adds(out, "</button></th>");
+        if (c->rank)
+            lb_buf_adds(out, "<th scope=\"col\" aria-sort=\"none\" "
+                             "data-kind=\"num\" data-first=\"asc\" "
+                             "data-view class=\"num\" hidden "
+                             "title=\"the rank among the rows shown\">"
+                             "<button type=\"button\">In view</button></th>");
     }
     lb_buf_adds(out, "</tr></thead>\n<tbody>\n");
 }
@@ -316,6 +620,7 @@ static int write_html(FILE *out, const struct lb_view *v, struct lb_error *err)
 {
     struct lb_buf text = LB_BUF_INIT;
     bool table = !(v->nrows == 0 && v->empty_note != NULL);
+    size_t k;
     int rc = 0;
 
     put_head(&text, v);
@@ -336,8 +641,8 @@ static int write_html(FILE *out, const struct lb_view *v, struct lb_error *err)
         put_paragraphs(&text, &v->footer, "<p>");
         lb_buf_adds(&text, "</footer>\n");
         put_figures(&text, v);
-        if (table)
-            lb_buf_adds(&text, page_script);
+        for (k = 0; table && page_script[k] != NULL; k++)
+            lb_buf_adds(&text, page_script[k]);
         lb_buf_adds(&text, "</body>\n</html>\n");
         fwrite(text.data, 1, text.len, out);
     }

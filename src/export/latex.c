@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/xalloc.h"
 #include "export/format.h"
 #include "export/writer.h"
 
@@ -133,10 +134,176 @@ static void put_comments(struct lb_buf *out, const struct lb_buf *text)
 static const struct lb_grid grid = {"", " & ", " \\\\\n", MISSING_CELL,
                                    "$^{*}$", lb_escape_latex};
 
+/* {======================================================================
+ * The best value of a column in bold, the second underlined
+ * ======================================================================= */
+
+/* A column's two best values as shown (equal ones share the mark). */
+struct top {
+    bool on;           /* a column of scores */
+    size_t n;          /* values found: 0 to 2 */
+    struct lb_dec v[2];
+};
+
+struct latex_ctx {
+    const struct lb_grid *g;
+    const struct top *top; /* one per column */
+};
+
+/* a < b, a == b, a > b: -1, 0, 1 */
+static int dec_cmp(struct lb_dec a, struct lb_dec b)
+{
+    lb_i128 x = a.units, y = b.units;
+    unsigned s = a.scale > b.scale ? a.scale : b.scale;
+
+    x *= lb_pow10[s - a.scale];
+    y *= lb_pow10[s - b.scale];
+    return x < y ? -1 : x > y;
+}
+
+/* Whether cell c is a number; its value in *d. */
+static bool cell_value(const struct lb_cell *c, struct lb_dec *d)
+{
+    return c->kind == LB_CELL_NUMBER &&
+           lb_dec_parse(c->s, c->len, d) == LB_NUM_OK;
+}
+
+/* Puts d among t's two best values (better: 1 higher, -1 lower). */
+static void consider(struct top *t, struct lb_dec d, int better)
+{
+    int c0 = t->n > 0 ? dec_cmp(d, t->v[0]) * better : 1;
+    int c1;
+
+    if (t->n == 0 || c0 > 0) {
+        if (t->n > 0)
+            t->v[1] = t->v[0];
+        t->n = t->n > 0 ? 2 : 1;
+        t->v[0] = d;
+        return;
+    }
+    if (c0 == 0)
+        return;
+    c1 = t->n > 1 ? dec_cmp(d, t->v[1]) * better : 1;
+    if (c1 > 0) {
+        t->v[1] = d;
+        t->n = 2;
+    }
+}
+
+/* The two best values of each column of scores, over the body rows.
+ * Returns 0, or -1 with a message in err. */
+static int find_top(const struct lb_view *v, struct top *top,
+                    struct lb_error *err)
+{
+    struct lb_cell *cells;
+    struct lb_dec d;
+    size_t i, j;
+    bool any = false;
+
+    for (j = 0; j < v->ncols; j++) {
+        top[j].on = v->cols[j].best && v->cols[j].better != 0;
+        any = any || top[j].on;
+    }
+    if (!any)
+        return 0;
+    cells = lb_cells_new(v->ncols);
+    for (i = 0; i < v->nrows; i++) {
+        if (v->prefetch != NULL)
+            v->prefetch(v, i);
+        if (v->cells(v, i, cells, err) != 0) {
+            lb_cells_free(cells, v->ncols);
+            return -1;
+        }
+        for (j = 0; j < v->ncols; j++)
+            if (top[j].on && cell_value(&cells[j], &d))
+                consider(&top[j], d, v->cols[j].better);
+    }
+    lb_cells_free(cells, v->ncols);
+    return 0;
+}
+
+/* A row of the grid, each column's best value in bold and its second
+ * underlined (an lb_row_fn). */
+static int latex_row(const struct lb_view *v, size_t i,
+                     const struct lb_cell *cells, struct lb_buf *out,
+                     const void *ctx, struct lb_error *err)
+{
+    const struct latex_ctx *L = ctx;
+    const struct lb_grid *g = L->g;
+    size_t j;
+
+    (void)err;
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_cell *c = &cells[j];
+        const struct top *t = &L->top[j];
+        const char *wrap = NULL;
+        struct lb_dec d;
+
+        if (j > 0)
+            lb_buf_adds(out, g->sep);
+        if (i < v->nrows && t->on && cell_value(c, &d)) {
+            if (t->n > 0 && dec_cmp(d, t->v[0]) == 0)
+                wrap = "\\textbf{";
+            else if (t->n > 1 && dec_cmp(d, t->v[1]) == 0)
+                wrap = "\\underline{";
+        }
+        if (wrap != NULL)
+            lb_buf_adds(out, wrap);
+        if (c->kind == LB_CELL_MISSING)
+            lb_buf_adds(out, g->missing);
+        else if (c->kind == LB_CELL_NUMBER)
+            lb_buf_add(out, c->s, c->len);
+        else if (c->kind == LB_CELL_TEXT)
+            g->escape(out, c->s, c->len);
+        if (wrap != NULL)
+            lb_buf_addc(out, '}');
+        if (c->marked)
+            lb_buf_adds(out, g->mark);
+    }
+    lb_buf_adds(out, g->close);
+    return 0;
+}
+
+/* }====================================================================== */
+
+/* The lines before the tabular: the float with its caption and label, the
+ * box that scales it (--caption, --label, --width). */
+static void put_open(struct lb_buf *out, const struct lb_publish *p)
+{
+    bool fl = p != NULL && (p->caption != NULL || p->label != NULL);
+    bool box = p != NULL && p->width != NULL;
+
+    lb_buf_adds(out, box ? "% needs \\usepackage{booktabs} and "
+                           "\\usepackage{graphicx}\n"
+                         : "% needs \\usepackage{booktabs}\n");
+    if (fl) {
+        lb_buf_adds(out, "\\begin{table}\n\\centering\n");
+        if (p->caption != NULL) {
+            lb_buf_adds(out, "\\caption{");
+            lb_escape_latex(out, p->caption, strlen(p->caption));
+            lb_buf_adds(out, "}\n");
+        }
+        if (p->label != NULL) /* checked: lb_publish_label_check */
+            lb_buf_addf(out, "\\label{%s}\n", p->label);
+    }
+    if (box) /* checked: lb_publish_width_check */
+        lb_buf_addf(out, "\\resizebox{%s}{!}{%%\n", p->width);
+}
+
+static void put_close(struct lb_buf *out, const struct lb_publish *p)
+{
+    lb_buf_adds(out, "\\bottomrule\n\\end{tabular}");
+    lb_buf_adds(out, p != NULL && p->width != NULL ? "}\n" : "\n");
+    if (p != NULL && (p->caption != NULL || p->label != NULL))
+        lb_buf_adds(out, "\\end{table}\n");
+}
+
 static int write_latex(FILE *out, const struct lb_view *v,
                        struct lb_error *err)
 {
     struct lb_buf text = LB_BUF_INIT;
+    struct top *top = NULL;
+    struct latex_ctx L = {&grid, NULL};
     size_t j;
     int rc = 0;
 
@@ -148,8 +315,13 @@ static int write_latex(FILE *out, const struct lb_view *v,
         put_comments(&text, &note);
         lb_buf_release(&note);
     } else {
-        lb_buf_adds(&text, "% needs \\usepackage{booktabs}\n"
-                           "\\begin{tabular}{");
+        top = xcalloc(v->ncols + 1, sizeof *top);
+        L.top = top;
+        rc = find_top(v, top, err);
+        if (rc != 0)
+            goto out;
+        put_open(&text, v->publish);
+        lb_buf_adds(&text, "\\begin{tabular}{");
         for (j = 0; j < v->ncols; j++)
             lb_buf_addc(&text, v->cols[j].right ? 'r' : 'l');
         lb_buf_adds(&text, "}\n\\toprule\n");
@@ -157,17 +329,19 @@ static int write_latex(FILE *out, const struct lb_view *v,
         lb_buf_adds(&text, "\\midrule\n");
         fwrite(text.data, 1, text.len, out);
         lb_buf_reset(&text);
-        rc = lb_write_rows(out, v, lb_grid_row, &grid, err);
+        rc = lb_write_rows(out, v, latex_row, &L, err);
         if (rc == 0 && v->nsummary > 0) {
             lb_buf_adds(&text, "\\midrule\n");
-            rc = lb_put_summary(v, lb_grid_row, &grid, &text, err);
+            rc = lb_put_summary(v, latex_row, &L, &text, err);
         }
-        lb_buf_adds(&text, "\\bottomrule\n\\end{tabular}\n");
+        put_close(&text, v->publish);
     }
     if (rc == 0) {
         put_comments(&text, &v->footer);
         fwrite(text.data, 1, text.len, out);
     }
+out:
+    free(top);
     lb_buf_release(&text);
     return rc;
 }

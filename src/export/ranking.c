@@ -9,6 +9,7 @@
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "core/aggregate.h"
+#include "core/schema.h"
 #include "export/meta.h"
 #include "export/ranking_words.h"
 #include "export/schema_words.h"
@@ -443,11 +444,22 @@ static void add_groups(struct lb_view *v, struct ranking *R,
                                                         : R->names[R->nnames],
                             a->lower_better ? -1 : 1);
         R->nnames++;
+        c->best = true;
         if (v->audience == LB_FOR_TREES)
             c->group = "group_means";
         lb_view_col_is(c, K_GROUP, g);
     }
     lb_buf_release(&name);
+}
+
+/* A column's header: for people, its title in the board's schema when it
+ * has one ("MATH Lvl 5"); its name otherwise, and for programs. */
+static const char *header(const struct lb_view *v, const struct lb_column *col)
+{
+    if (v->audience == LB_FOR_PEOPLE && col->field != NULL &&
+        col->field->title != NULL && col->field->title[0] != '\0')
+        return col->field->title;
+    return col->name;
 }
 
 static void add_columns(struct lb_view *v, struct ranking *R,
@@ -464,14 +476,17 @@ static void add_columns(struct lb_view *v, struct ranking *R,
     struct lb_view_col *c;
     size_t i;
 
-    lb_view_col_is(lb_view_add_num(v, "Rank", "rank", -1), K_RANK, 0);
+    c = lb_view_add_num(v, "Rank", "rank", -1);
+    c->rank = true;
+    lb_view_col_is(c, K_RANK, 0);
     c = lb_view_add_col(v, "Model", "model");
     c->names = true;
     lb_view_col_is(c, K_MODEL, t->model_col);
-    lb_view_col_is(lb_view_add_num(v, lb_method_header(b->mean.method),
+    c = lb_view_add_num(v, lb_method_header(b->mean.method),
                         lb_method_key(b->mean.method),
-                        lower_first(b) ? -1 : 1),
-        K_VALUE, 0);
+                        lower_first(b) ? -1 : 1);
+    c->best = true;
+    lb_view_col_is(c, K_VALUE, 0);
     if (lb_board_has_ci(b))
         for (i = 0; i < 6; i++)
             /* the value's interval sorts as the value does */
@@ -482,20 +497,22 @@ static void add_columns(struct lb_view *v, struct ranking *R,
                            (enum kind)(K_CI_LO + i), 0);
     add_groups(v, R, b);
     /* an extra column is shown as written when its text is kept (params_b
-     * stays "13.0"), else as a number at the precision */
+     * stays "13.0"), else as a number at the precision; either way a column
+     * of numbers sorts as numbers */
     for (i = 0; i < sel->nextra; i++) {
         const struct lb_column *col = &t->cols[sel->extra[i]];
 
-        c = lb_view_add_col(v, col->name, col->name);
-        c->number = !col->has_text;
+        c = lb_view_add_col(v, header(v, col), col->name);
+        c->number = col->numeric && col->n_values > 0;
         c->right = col->numeric;
+        c->field = col->field;
         c->group = "columns";
         lb_view_col_is(c, col->has_text ? K_TEXT : K_NUMBER, sel->extra[i]);
     }
     for (i = 0; i < sel->nbench; i++) {
         const struct lb_term *tm = b->mean.terms ? &b->mean.terms[i] : NULL;
 
-        c = lb_view_add_num(v, t->cols[sel->bench[i]].name,
+        c = lb_view_add_num(v, header(v, &t->cols[sel->bench[i]]),
                             t->cols[sel->bench[i]].name,
                             (tm != NULL && tm->lower) ||
                                     lb_column_lower_better(
@@ -503,6 +520,8 @@ static void add_columns(struct lb_view *v, struct ranking *R,
                                 ? -1
                                 : 1);
         c->group = "scores";
+        c->field = t->cols[sel->bench[i]].field;
+        c->best = true;
         lb_view_col_is(c, K_NUMBER, sel->bench[i]);
     }
     if (v->audience == LB_FOR_PEOPLE &&

@@ -36,6 +36,7 @@
 #include "base/error.h"
 
 struct lb_meta;
+struct lb_field;
 
 /* Who reads a format. */
 enum lb_audience {
@@ -79,9 +80,54 @@ struct lb_view_col {
                           NULL */
     const char *sub;   /* JSON: a second level inside the group ("ARC"), or
                           NULL */
+    const struct lb_field *field; /* what the board's schema says of the
+                          column (type, role: the HTML page's filters), or
+                          NULL */
+    bool best;         /* a column of scores: LaTeX shows its best value
+                          in bold, the second underlined ('better' says
+                          which is best) */
+    bool rank;         /* the board's rank: the HTML page shows beside it
+                          the rank among the rows its filters keep */
     int what;          /* the builder's: what the column shows */
     size_t arg;        /* the builder's: of what (a table column, ...) */
 };
+
+/* How a table is published (the options that every command writing HTML
+ * or LaTeX shares: cli_write_view); NULL members: not given. Raw text:
+ * each writer escapes it. */
+struct lb_publish {
+    const char *title;   /* html: the page's heading, instead of the
+                            view's */
+    const char *source;  /* html: where the data come from ("board.csv") */
+    const char *date;    /* html: when ("2024-06-01") */
+    const char *link;    /* html: a link for each model: an http(s) URL
+                            with {model} (lb_publish_link_check) */
+    const char *caption; /* latex: a table float with this caption */
+    const char *label;   /* latex: ... and this label */
+    const char *width;   /* latex: the table scaled to this width (a TeX
+                            length: lb_publish_width_check) */
+};
+
+/* Whether s is a --link template: http:// or https://, a host without
+ * {model}, then {model} somewhere, no blank or control character. Returns
+ * 0, or -1 with why not in err. */
+int lb_publish_link_check(const char *s, struct lb_error *err);
+
+/* Appends the link template t with each {model} replaced by the model's
+ * name percent-encoded (RFC 3986: every byte but the unreserved ones and
+ * '/'). The URL is raw: escape it for HTML. */
+void lb_publish_link(struct lb_buf *out, const char *t, const char *model,
+                     size_t len);
+
+/* Whether s is a width --width takes: a TeX length such as 0.9\linewidth,
+ * \textwidth, 12cm (a number, then a unit or one of \linewidth,
+ * \textwidth, \columnwidth, \hsize). Returns 0, or -1 with why not in
+ * err. */
+int lb_publish_width_check(const char *s, struct lb_error *err);
+
+/* Whether s is a --label: letters, digits and : . _ - + / only. Returns 0,
+ * or -1 with why not in err. */
+int lb_publish_label_check(const char *s, struct lb_error *err);
 
 /* A chart for the HTML page: an SVG image (export/charts.h). */
 struct lb_figure {
@@ -129,6 +175,8 @@ struct lb_view {
     const struct lb_figure *figures; /* charts (not owned), or NULL */
     size_t nfigures;
     const char *figures_note;   /* why there are no charts, or NULL */
+    const struct lb_publish *publish; /* how it is published (not owned),
+                                   or NULL: as the view is */
 };
 
 /* An empty view for audience a (no columns, no rows). */

@@ -3,13 +3,18 @@
 #
 # Makes six pages (the seed file with its charts; hostile names; a diff of
 # two snapshots; rank --compare-methods; a model with several rows; ratings
-# from votes), installs
+# from votes) for html_sort.mjs, and two for publish.mjs (the first 700 of
+# the final Open LLM Leaderboard v2 (a page of all 4576 rows takes seconds
+# per click on a slow machine) with its metadata, filters, links and --title;
+# hostile
+# names in links and filters), installs
 # playwright-core from this directory's package-lock.json into WORK_DIR
 # (once; never a browser: it drives Debian's /usr/bin/chromium), and runs
 # html_sort.mjs on them. Needs chromium and node (scripts/setup.sh
 # --browser installs both): without them it exits 77, which ctest reports
 # as skipped, unless LB_BROWSER_REQUIRED=1 (as scripts/test.sh sets), when
 # it fails. LB_BROWSER_SHOTS=DIR keeps screenshots of the pages there.
+# Both scripts run; it fails when either does.
 set -eu
 bin=$1 src=$2 work=$3
 here=$src/tests/browser
@@ -34,7 +39,7 @@ if ! cmp -s "$here/package-lock.json" "$work/package-lock.json" ||
         exit 1
     }
 fi
-cp "$here/html_sort.mjs" "$work/"
+cp "$here/html_sort.mjs" "$here/publish.mjs" "$work/"
 
 cd "$src"
 "$bin" rank benchmarks/openllm.csv -o "$work/board.html"
@@ -52,4 +57,21 @@ if [ -n "${LB_BROWSER_SHOTS:-}" ]; then
     mkdir -p "$LB_BROWSER_SHOTS"
     set -- "$@" "$LB_BROWSER_SHOTS"
 fi
-node "$work/html_sort.mjs" "$@"
+status=0
+node "$work/html_sort.mjs" "$@" || status=1
+
+# the page worth publishing (publish.mjs): real data with its metadata, and
+# hostile names (publish_hostile.csv, made up for this test)
+"$bin" rank benchmarks/openllm_v2_final.csv -n 700 \
+    -c params_b,type,license,is_merged,is_moe,is_flagged \
+    --title 'Open LLM Leaderboard v2 (final)' \
+    --source 'Open LLM Leaderboard v2' --date 2025-03-21 \
+    --link 'https://huggingface.co/{model}' --no-charts -o "$work/publish.html"
+"$bin" rank tests/browser/publish_hostile.csv \
+    -c '<i>license</i>,is_<b>merged</b>,params_b' \
+    --link 'https://huggingface.co/{model}' --no-charts \
+    -o "$work/publish_hostile.html"
+set -- "$work/publish.html" "$work/publish_hostile.html"
+[ -n "${LB_BROWSER_SHOTS:-}" ] && set -- "$@" "$LB_BROWSER_SHOTS"
+node "$work/publish.mjs" "$@" || status=1
+exit $status

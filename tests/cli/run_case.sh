@@ -23,6 +23,11 @@
 # sets it to valgrind memcheck); unset, the program runs directly.
 # Set LB_UPDATE=1 to rewrite the expected files from what the program does.
 set -u
+# the HTML page's date (when its input was modified) is not later than
+# this, 2024-06-01 (reproducible builds' rule): pages do not depend on when
+# the files were checked out; CASE.env may set another
+SOURCE_DATE_EPOCH=1717200000
+export SOURCE_DATE_EPOCH
 bin=$1 src=$2 case=$3
 name=$(basename "$case")
 tmp=$(mktemp -d) || exit 1
