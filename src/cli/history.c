@@ -116,8 +116,7 @@ static const struct option long_options[] = {
     {"terminal", required_argument, NULL, OPT_TERMINAL},
     {"script-only", no_argument, NULL, OPT_SCRIPT_ONLY},
     {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
+    CLI_FORMAT_LONG,
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -188,8 +187,7 @@ static int parse_option(struct history_args *a, int c, char **argv)
     case OPT_NO_CHARTS:
         a->no_charts = true;
         return 0;
-    case 'f':
-    case 'o':
+    CLI_FORMAT_CASES:
         rc = cli_format_option("history", c, optarg, &a->fmt);
         return rc;
     case 'h':
@@ -272,6 +270,8 @@ static int parse_args(int argc, char **argv, struct history_args *a)
     a->b.board.rank.top = 0;
     a->files = argv + optind;
     a->nfiles = (size_t)(argc - optind);
+    a->fmt.inputs = (const char *const *)a->files;
+    a->fmt.ninputs = a->nfiles;
     if (a->nfiles == 0)
         return cli_usage_error("history", a->git ? "expected the score file "
                                                    "whose git history to show"
@@ -289,7 +289,9 @@ static int parse_args(int argc, char **argv, struct history_args *a)
     if (a->since != 0 && !a->git && a->dates.n == 0)
         return cli_usage_error("history", "--since needs the snapshots' dates: "
                                           "give --dates (or use --git)");
-    cli_format_finish(&a->fmt);
+    rc = cli_format_finish("history", &a->fmt);
+    if (rc != 0)
+        return rc;
     if ((a->script_only || a->terminal != 0) && a->chart_dir == NULL)
         return cli_usage_error("history", "--terminal and --script-only go "
                                           "with --chart DIR");

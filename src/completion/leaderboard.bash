@@ -119,7 +119,7 @@ _leaderboard()
             --dedup --method --weights --baseline --lower-is-better --groups
             --suite --sort --ascending --ties --precision --top --git --dates
             --since --last --strict --show --chart --chart-top --terminal
-            --script-only --no-charts --format --output --help" ;;
+            --script-only --no-charts --format --output $publish --help" ;;
         check) opts="--benchmarks --max --strict --model-column --schema --quiet --help" ;;
         schema) opts="--write --output --schema --model-column --suite --help" ;;
         battles) opts="--columns --where --weight --method --anchor --k
