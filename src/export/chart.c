@@ -582,36 +582,33 @@ static const char *raw_name(const struct chart *c, size_t row, size_t *len)
     return lb_table_model(c->t, row, len);
 }
 
-/* c->label for the rows order[0..n): shortened together to max
- * characters, so that the names drawn stay distinct. */
 static void make_labels_max(struct chart *c, const lb_row *order, size_t n,
-                            size_t max);
+                            size_t max_chars);
 
-static void make_labels(struct chart *c, const lb_row *order, size_t n)
-{
-    make_labels_max(c, order, n, LABEL_CHARS);
-}
-
-void chart_fit_labels(struct chart *c, double chars)
+void chart_labels(struct chart *c, size_t n, double chars)
 {
     lb_row *order;
     size_t i, max;
 
-    if (!(chars < LABEL_CHARS))
-        return;
-    max = chars < 8 ? 8 : (size_t)chars;
-    order = xcalloc(c->nrows + 1, sizeof *order);
-    for (i = 0; i < c->nrows; i++)
+    max = !(chars < LABEL_CHARS) ? LABEL_CHARS
+          : chars < 8             ? 8
+                                  : (size_t)chars;
+    if (n > c->nrows)
+        n = c->nrows;
+    order = xcalloc(n + 1, sizeof *order);
+    for (i = 0; i < n; i++)
         order[i] = (lb_row)c->rows[i];
     for (i = 0; i < c->nlabel; i++)
         free(c->label[i]);
     free(c->label);
     c->label = NULL;
     c->nlabel = 0;
-    make_labels_max(c, order, c->nrows, max);
+    make_labels_max(c, order, n, max);
     free(order);
 }
 
+/* c->label for the rows order[0..n): shortened together to max_chars, so
+ * that the names drawn stay distinct. */
 static void make_labels_max(struct chart *c, const lb_row *order, size_t n,
                             size_t max_chars)
 {
@@ -639,7 +636,7 @@ const char *chart_model(const struct chart *c, size_t row, size_t *len)
 {
     const char *s = row < c->nlabel ? c->label[row] : NULL;
 
-    if (s == NULL) /* not a ranked row: not drawn */
+    if (s == NULL) /* not labelled (chart_labels): not drawn */
         s = "";
     *len = strlen(s);
     return s;
@@ -667,7 +664,6 @@ static int draw(struct chart *c, enum lb_chart kind,
     c->dat = dat;
     c->err = err;
     c->style = &o->style;
-    make_labels(c, order, n);
     rc = kinds[kind].draw(c);
     for (i = 0; i < c->nlabel; i++)
         free(c->label[i]);

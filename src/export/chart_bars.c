@@ -84,7 +84,7 @@ static void put_grouped_bars(struct chart *c, const struct lb_buf *text,
     {
         int h = chart_height(c, 600);
 
-        chart_fit_labels(c, h / 5.0 / (CHAR_PX * 0.5));
+        chart_labels(c, c->nrows, h / 5.0 / (CHAR_PX * 0.5));
     }
     m = chart_model(c, c->rows[c->nrows - 1], &len);
     tic_px = (double)lb_utf8_width(m, len) * CHAR_PX * 0.87 + 10;
@@ -181,7 +181,7 @@ int chart_average(struct chart *c)
     height = chart_height(c, height);
     /* the left margin holds "RANK. NAME" (and " *"), at most half the
      * canvas */
-    chart_fit_labels(c, (width * 0.5 - 30) / CHAR_PX - (marked ? 8 : 6));
+    chart_labels(c, c->nrows, (width * 0.5 - 30) / CHAR_PX - (marked ? 8 : 6));
     left = (double)chart_widest_model(c, 6 + (marked ? 2 : 0)) * CHAR_PX + 30;
     right = width - 30;
 
@@ -364,8 +364,9 @@ int chart_profile(struct chart *c)
     c->nrows = n; /* > 0: lb_chart_check saw a row with every score */
     /* the key on the right ("RANK. NAME" after a sample); on both sides of
      * the spider, room for the labels of axes that point sideways */
-    if (c->style->width > 0)
-        chart_fit_labels(c, (c->style->width * 0.3 - 90) / CHAR_PX - 4);
+    chart_labels(c, c->nrows, c->style->width > 0
+                                  ? (c->style->width * 0.3 - 90) / CHAR_PX - 4
+                                  : LABEL_CHARS);
     key_px = (double)chart_widest_model(c, 4) * CHAR_PX + 90;
     for (j = 0; j < sel->nbench; j++) {
         const char *name = c->t->cols[sel->bench[j]].name;

@@ -114,7 +114,7 @@ int chart_ratings(struct chart *c)
     if (height < 340)
         height = 340;
     height = chart_height(c, height);
-    chart_fit_labels(c, (width * 0.5 - 30) / CHAR_PX - 6);
+    chart_labels(c, c->nrows, (width * 0.5 - 30) / CHAR_PX - 6);
     left = (double)widest(c, n, 6) * CHAR_PX + 30;
     /* the axis: from the ratings and their intervals */
     for (i = 0; i < n; i++) {
@@ -232,6 +232,7 @@ static int heatmap(struct chart *c, bool counts)
     int width, height;
 
     c->nrows = n;
+    chart_labels(c, n, LABEL_CHARS);
     cell = n <= 12 ? 44 : n <= HEAT_LABELS_MAX ? 36 : 20;
     wname = widest(c, n, 0);
     left = (double)(wname + 4) * CHAR_PX + 20;

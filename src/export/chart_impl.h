@@ -125,13 +125,14 @@ bool chart_in_0_100(const struct chart *c, bool key, bool scores, double *lo,
  * ======================================================================= */
 
 /* The model name of row (a table row, or a rated model's index) as a
- * label: made fit for one and shortened to LABEL_CHARS, distinct names
- * kept distinct (export/chart_layout.h); its length in *len. */
+ * label: made fit for one and shortened, distinct names kept distinct
+ * (chart_labels, export/chart_layout.h); its length in *len. */
 const char *chart_model(const struct chart *c, size_t row, size_t *len);
-/* Shortens the labels of the rows drawn, c->rows[0..nrows), to at most
- * 'chars' characters (a small canvas; at least 8), distinct names kept
- * distinct; nothing when chars >= LABEL_CHARS. */
-void chart_fit_labels(struct chart *c, double chars);
+/* Makes the labels (chart_model) of the first n rows drawn, c->rows[0..n)
+ * (n at most c->nrows), shortened together to 'chars' characters (at least
+ * 8, at most LABEL_CHARS) so that distinct names stay distinct. Every
+ * builder calls it once its rows are chosen (again on a small canvas). */
+void chart_labels(struct chart *c, size_t n, double chars);
 /* The canvas: the --size asked for, else the chart's own w x h. */
 int chart_width(const struct chart *c, int w);
 int chart_height(const struct chart *c, int h);

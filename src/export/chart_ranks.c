@@ -38,7 +38,7 @@ int chart_ranks(struct chart *c)
     if (height < 340)
         height = 340;
     height = chart_height(c, height);
-    chart_fit_labels(c, (width * 0.5 - 30) / CHAR_PX - 6);
+    chart_labels(c, c->nrows, (width * 0.5 - 30) / CHAR_PX - 6);
     left = (double)chart_widest_model(c, 6) * CHAR_PX + 30;
     chart_preamble(c, "each model's 95% rank interval, rank 1 on top",
                    width, height);

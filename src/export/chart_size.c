@@ -186,6 +186,7 @@ int chart_size(struct chart *c)
         py[i] = gy(&g, y);
         outside += y < a.lo || y > a.hi;
     }
+    chart_labels(c, nlab, LABEL_CHARS);
     for (i = 0; i < nlab; i++) {
         size_t len;
         const char *m = chart_model(c, c->rows[i], &len);
