@@ -380,7 +380,7 @@ void cli_chart_style_help(FILE *fp, bool votes)
           "                            what is shown, stay)\n"
           "      --size WxH            the image in pixels, such as 1280x720 "
           "(each side\n"
-          "                            200 to 10000; default: each chart's "
+          "                            320 to 10000; default: each chart's "
           "own); rows or\n"
           "                            labels that would not fit are left "
           "out, and the\n"

@@ -64,7 +64,7 @@ struct lb_chart_style {
                                   counts, or NULL: lb_chart_params_column */
 };
 
-#define LB_CHART_MIN_PX 200   /* --size: each side, in pixels */
+#define LB_CHART_MIN_PX 320   /* --size: each side, in pixels */
 #define LB_CHART_MAX_PX 10000
 
 struct lb_chart_opts {

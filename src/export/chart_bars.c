@@ -67,24 +67,34 @@ static void put_grouped_bars(struct chart *c, const struct lb_buf *text,
     const struct lb_selection *sel = &c->b->sel;
     double lo, hi, key_px = 0, tic_px, right, bw;
     struct lb_axis a;
-    size_t i, j, len;
+    size_t i, j, len, key_chars = AXIS_LABEL_CHARS;
     const char *m;
 
+    /* the key's names within a third of the canvas */
+    if ((width / 3.0 - 70) / CHAR_PX < (double)key_chars)
+        key_chars = (width / 3.0 - 70) / CHAR_PX < 8
+                        ? 8
+                        : (size_t)((width / 3.0 - 70) / CHAR_PX);
     /* room on the right for the key, and for the last model's name, which
      * runs down to the right from its tic */
     for (j = 0; j < sel->nbench; j++) {
         m = c->t->cols[sel->bench[j]].name;
         key_px = fmax(key_px, (double)chart_text_width(m, strlen(m),
-                                                 AXIS_LABEL_CHARS) *
+                                                 key_chars) *
                                       CHAR_PX +
                                   70);
     }
     /* names slanted down from their tics take about half their width
-     * below the plot: at most a fifth of the canvas' height */
+     * below the plot (at most a fifth of the canvas' height) and the last
+     * runs right of it (on a canvas of --size, at most a fifth of its
+     * width: gnuplot counts an ellipsis' three bytes as three characters) */
     {
         int h = chart_height(c, 600);
 
-        chart_labels(c, c->nrows, h / 5.0 / (CHAR_PX * 0.5));
+        chart_labels(c, c->nrows,
+                     fmin(h / 5.0 / (CHAR_PX * 0.5),
+                          c->style->width > 0 ? width * 0.2 / CHAR_PX
+                                              : LABEL_CHARS));
     }
     m = chart_model(c, c->rows[c->nrows - 1], &len);
     tic_px = (double)lb_utf8_width(m, len) * CHAR_PX * 0.87 + 10;
@@ -92,7 +102,8 @@ static void put_grouped_bars(struct chart *c, const struct lb_buf *text,
     if (right < width * 0.4)
         right = width * 0.4;
     score_range(c, &lo, &hi);
-    lb_chart_axis(lo, hi, &c->style->range, true, &a);
+    lb_chart_axis(lo, hi, &c->style->range, true,
+                  (size_t)(chart_height(c, 600) * 0.6 / 40), &a);
     chart_title(c, text, chart_title_chars(70, right, width));
     bw = 0.9 / (double)(sel->nbench + 1);
     lb_buf_addf(gp,
@@ -103,7 +114,8 @@ static void put_grouped_bars(struct chart *c, const struct lb_buf *text,
     chart_put_axis(c, 'y', &a, 0, false);
     lb_buf_addf(gp, "set xrange [-0.6:%zu.6]\n", c->nrows - 1);
     chart_unit(c, &t);
-    chart_axis_label(c, "ylabel", &t, c->b->lower_better, &a, true);
+    chart_axis_label(c, "ylabel", &t, c->b->lower_better, &a, true,
+                     chart_height(c, 600) * 0.7);
     lb_buf_adds(gp,
                 "set grid ytics\n"
                 "set key outside right top vertical noreverse\n"
@@ -125,7 +137,7 @@ static void put_grouped_bars(struct chart *c, const struct lb_buf *text,
                     j + 5,
                     a.has_zero ? "with boxes" : "with points pt 7 ps 1.1",
                     j % NPALETTE + 1);
-        chart_label(gp, name, strlen(name), AXIS_LABEL_CHARS);
+        chart_label(gp, name, strlen(name), key_chars);
         lb_buf_adds(gp, j + 1 < sel->nbench ? ", \\\n" : "\n");
     }
     lb_buf_release(&t);
@@ -197,7 +209,8 @@ int chart_average(struct chart *c)
             hi = fmax(hi, b->ci.hi[row]);
         }
     }
-    lb_chart_axis(lo, hi, &c->style->range, true, &a);
+    lb_chart_axis(lo, hi, &c->style->range, true,
+                  (size_t)((right - left) * 0.8 / 70), &a);
     dots = !a.has_zero;
     for (i = 0; i < c->nrows; i++) {
         double v = chart_key_double(c, c->rows[i]);
@@ -227,7 +240,8 @@ int chart_average(struct chart *c)
     lb_buf_addc(&text, '\n');
     chart_count(c, &text, c->nrows);
     if (c->nrows < wanted)
-        lb_buf_addf(&text, " (%zu fit in %d pixels)", c->nrows, height);
+        lb_buf_addf(&text, "\n%zu of the %zu asked for fit in %d pixels",
+                    c->nrows, wanted, height);
     if (marked)
         lb_buf_adds(&text, b->mean.method == LB_METHOD_BORDA
                                ? "; * a missing score earns 0 points"
@@ -249,7 +263,8 @@ int chart_average(struct chart *c)
                 left / width, right / width);
     lb_buf_reset(&t);
     chart_axis_what(c, &t);
-    chart_axis_label(c, "xlabel", &t, value_lower_better(b), &a, true);
+    chart_axis_label(c, "xlabel", &t, value_lower_better(b), &a, true,
+                     2 * fmin((left + right) / 2, width - (left + right) / 2));
     chart_put_axis(c, 'x', &a, extra, false);
     lb_buf_addf(gp,
                 "set yrange [%zu.4:-0.6]\n"
@@ -326,7 +341,8 @@ int chart_benchmarks(struct chart *c)
     lb_buf_adds(&text, "\n");
     chart_count(c, &text, c->nrows);
     if (c->nrows < wanted)
-        lb_buf_addf(&text, " (%zu fit in %d pixels)", c->nrows, width);
+        lb_buf_addf(&text, "\n%zu of the %zu asked for fit in %d pixels",
+                    c->nrows, wanted, width);
     lb_buf_adds(&text, "\nin rank order by ");
     chart_what(c, &text, false);
     put_grouped_bars(c, &text, width);
@@ -394,7 +410,8 @@ int chart_profile(struct chart *c)
     /* one scale on every axis, from the scores; lower-better scores run
      * from the rim inwards, so that outwards is better on every board */
     score_range(c, &lo, &hi);
-    lb_chart_axis(lo, hi, &c->style->range, true, &a);
+    lb_chart_axis(lo, hi, &c->style->range, true,
+                  (size_t)(fmin(right - left, height) * 0.4 / 30), &a);
     lb_buf_addf(&text, "\ncentre %.6g, rim %.6g", reverse ? a.hi : a.lo,
                 reverse ? a.lo : a.hi);
     if (reverse)

@@ -127,7 +127,8 @@ int chart_ratings(struct chart *c)
             hi = fmax(hi, b->hi[row]);
         }
     }
-    lb_chart_axis(lo, hi, &c->style->range, false, &a);
+    lb_chart_axis(lo, hi, &c->style->range, false,
+                  (size_t)((right - left) * 0.8 / 70), &a);
     for (i = 0; i < n; i++)
         outside += b->value[c->rows[i]] < a.lo || b->value[c->rows[i]] > a.hi;
     extra = right - left > 140 ? (a.hi - a.lo) * 70 / (right - left - 70) : 0;

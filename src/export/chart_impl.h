@@ -141,10 +141,11 @@ void chart_headline(const struct chart *c, struct lb_buf *out,
                     const char *own);
 /* The value axis label: 'what' (a phrase of ours or made by chart_user),
  * ", lower is better" when lower is better, and when the axis does not
- * start at zero (a dot chart), a note saying so. */
+ * start at zero (a dot chart), a note saying so: on a second line when
+ * the whole is wider than px pixels. */
 void chart_axis_label(struct chart *c, const char *axis_cmd,
                       const struct lb_buf *what, bool lower_better,
-                      const struct lb_axis *a, bool dots);
+                      const struct lb_axis *a, bool dots, double px);
 /* set xrange/yrange [lo:hi] and the tics every step from lo to hi;
  * 'extra' widens the range beyond hi (room for value labels) without
  * tics there; 'reverse' draws hi first. */

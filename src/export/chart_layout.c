@@ -275,11 +275,11 @@ static double nice_step(double x)
     return 10 * p;
 }
 
-/* lo and hi rounded out to the step; steps of about span / 8. */
+/* lo and hi rounded out to the step; steps of about span / tics. */
 static void round_out(double lo, double hi, bool fix_lo, bool fix_hi,
-                      struct lb_axis *a)
+                      size_t tics, struct lb_axis *a)
 {
-    double step = nice_step((hi - lo) / 8);
+    double step = nice_step((hi - lo) / (double)tics);
 
     a->step = step;
     a->lo = fix_lo ? lo : floor(lo / step + 1e-9) * step;
@@ -292,7 +292,7 @@ static void round_out(double lo, double hi, bool fix_lo, bool fix_hi,
 }
 
 void lb_chart_axis(double lo, double hi, const struct lb_chart_range *r,
-                   bool zero, struct lb_axis *a)
+                   bool zero, size_t tics, struct lb_axis *a)
 {
     struct lb_chart_range none = {false, false, 0, 0};
     bool nonneg, percent;
@@ -332,7 +332,8 @@ void lb_chart_axis(double lo, double hi, const struct lb_chart_range *r,
         else
             phi = plo + span;
     }
-    round_out(plo, phi, r->has_lo, r->has_hi, a);
+    tics = tics == 0 || tics > 8 ? 8 : tics < 2 ? 2 : tics;
+    round_out(plo, phi, r->has_lo, r->has_hi, tics, a);
     if (nonneg && a->lo < 0 && !r->has_lo)
         a->lo = 0;
     if (percent && a->hi > 100 && !r->has_hi)

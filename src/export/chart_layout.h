@@ -46,10 +46,12 @@ struct lb_axis {
  * zero to the farthest of them (or straddle it); otherwise, and always
  * without 'zero' (ratings on an arbitrary scale, a scatter), the axis is
  * zoomed on the values. The range is padded by 5% of the span and rounded out to
- * the tic step (about 5 to 10 tics), never below 0 for values that are
+ * the tic step (about 'tics' steps, 2 to 8; 0: 8: a caller gives fewer
+ * for a short axis, so that tic labels never run into each other), never
+ * below 0 for values that are
  * not negative, never above 100 for values from 0 to 100. */
 void lb_chart_axis(double lo, double hi, const struct lb_chart_range *r,
-                   bool zero, struct lb_axis *out);
+                   bool zero, size_t tics, struct lb_axis *out);
 
 /* }====================================================================== */
 

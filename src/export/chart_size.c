@@ -29,6 +29,13 @@ struct size_geom {
     double py0, py1; /* plot area in pixels, y up */
 };
 
+/* Decimals that write a margin exactly enough: 2 for the defaults (0.08),
+ * 4 otherwise. */
+static int margin_decimals(double m)
+{
+    return fabs(m * 100 - floor(m * 100 + 0.5)) < 1e-9 ? 2 : 4;
+}
+
 static double gx(const struct size_geom *g, double x)
 {
     return g->px0 + (log10(x) - g->lx0) / (g->lx1 - g->lx0) * (g->px1 - g->px0);
@@ -138,9 +145,15 @@ int chart_size(struct chart *c)
     struct size_geom g;
     struct lb_axis a;
     struct lb_box area;
+    double ml, mb, mt; /* the plot area's left, bottom, top (fractions) */
     bool *frontier, reverse = c->b->lower_better;
     int rc = 0, width = chart_width(c, SIZE_W), height = chart_height(c, SIZE_H);
 
+    /* the margins, in pixels at least: the tics and the axis labels (60
+     * and 50), three lines of title (69) */
+    ml = fmax(SIZE_L, 60.0 / width);
+    mb = fmax(SIZE_B, 50.0 / height);
+    mt = fmin(SIZE_T, 1 - 69.0 / height);
     /* lb_chart_check found it */
     (void)lb_chart_size_column(c->t, c->style, &pc, NULL);
     p = &c->t->cols[pc];
@@ -163,16 +176,17 @@ int chart_size(struct chart *c)
     }
     xmin /= 1.6;
     xmax *= 2.2;
-    lb_chart_axis(ymin, ymax, &c->style->range, false, &a);
+    lb_chart_axis(ymin, ymax, &c->style->range, false,
+                  (size_t)(height * (mt - mb) / 40), &a);
     g.lx0 = log10(xmin);
     g.lx1 = log10(xmax);
     /* the best value at the top */
     g.y0 = reverse ? a.hi : a.lo;
     g.y1 = reverse ? a.lo : a.hi;
-    g.px0 = SIZE_L * width;
+    g.px0 = ml * width;
     g.px1 = SIZE_R * width;
-    g.py0 = SIZE_B * height;
-    g.py1 = SIZE_T * height;
+    g.py0 = mb * height;
+    g.py1 = mt * height;
 
     /* the labels' places: never over one another; left out otherwise */
     px = xcalloc(c->nrows + 1, sizeof *px);
@@ -215,20 +229,26 @@ int chart_size(struct chart *c)
                 c->nrows == 1 ? "" : "s");
     chart_user(&text, p->name, AXIS_LABEL_CHARS);
     lb_buf_addf(&text, " value, the top %zu labelled", nlab);
-    if (left_out > 0)
-        lb_buf_addf(&text, " (%zu left out: no room)", left_out);
     lb_buf_adds(&text, "; ringed: no smaller model ranks higher");
+    /* what is missing, on a line of its own: a narrow title cuts lines */
+    if (left_out > 0 || outside > 0)
+        lb_buf_addc(&text, '\n');
+    if (left_out > 0)
+        lb_buf_addf(&text, "%zu label%s left out (no room)", left_out,
+                    left_out == 1 ? "" : "s");
     if (outside > 0)
-        lb_buf_addf(&text, "; %zu beyond the axis, not shown", outside);
+        lb_buf_addf(&text, "%s%zu beyond the axis, not shown",
+                    left_out > 0 ? "; " : "", outside);
     chart_title(c, &text, chart_title_chars(g.px0, g.px1, width));
     lb_buf_addf(gp,
-                "set lmargin at screen %.2f\n"
+                "set lmargin at screen %.*f\n"
                 "set rmargin at screen %.2f\n"
-                "set bmargin at screen %.2f\n"
-                "set tmargin at screen %.2f\n"
+                "set bmargin at screen %.*f\n"
+                "set tmargin at screen %.*f\n"
                 "set logscale x 10\n"
                 "set xrange [%.6g:%.6g]\n",
-                SIZE_L, SIZE_R, SIZE_B, SIZE_T, xmin, xmax);
+                margin_decimals(ml), ml, SIZE_R, margin_decimals(mb), mb,
+                margin_decimals(mt), mt, xmin, xmax);
     chart_put_axis(c, 'y', &a, 0, reverse);
     put_log_tics(gp, xmin, xmax);
     lb_buf_adds(gp, "set grid xtics ytics\nunset key\nset xlabel ");

@@ -304,22 +304,45 @@ static void axis_number(struct lb_buf *out, double v)
 
 void chart_axis_label(struct chart *c, const char *axis_cmd,
                       const struct lb_buf *what, bool lower_better,
-                      const struct lb_axis *a, bool dots)
+                      const struct lb_axis *a, bool dots, double px)
 {
-    struct lb_buf t = LB_BUF_INIT;
+    struct lb_buf t = LB_BUF_INIT, note = LB_BUF_INIT;
 
     lb_buf_add(&t, lb_buf_str(what), what->len);
     if (lower_better)
         lb_buf_adds(&t, ", lower is better");
     if (dots && a != NULL && !a->has_zero) {
-        lb_buf_adds(&t, " (the axis starts at ");
-        axis_number(&t, a->lo);
-        lb_buf_adds(&t, ", not 0: dots, not bars)");
+        lb_buf_adds(&note, "(the axis starts at ");
+        axis_number(&note, a->lo);
+        lb_buf_adds(&note, ", not 0: dots, not bars)");
+        if ((double)lb_utf8_width(note.data, note.len) * CHAR_PX > px) {
+            /* a short axis: the short form */
+            lb_buf_reset(&note);
+            lb_buf_adds(&note, "(from ");
+            axis_number(&note, a->lo);
+            lb_buf_adds(&note, ", not 0: dots)");
+        }
     }
     lb_buf_addf(c->gp, "set %s ", axis_cmd);
-    lb_gp_quote(c->gp, lb_buf_str(&t), t.len, LB_GP_TEXT);
+    if (note.len > 0 &&
+        (double)(lb_utf8_width(t.data, t.len) + 1 +
+                 lb_utf8_width(note.data, note.len)) *
+                CHAR_PX >
+            px) {
+        /* too long for one line: the note on a line of its own */
+        lb_gp_quote(c->gp, lb_buf_str(&t), t.len, LB_GP_TEXT);
+        lb_buf_adds(c->gp, ".\"\\n\".");
+        lb_gp_quote(c->gp, lb_buf_str(&note), note.len, LB_GP_TEXT);
+    } else {
+        if (note.len > 0) {
+            lb_buf_addc(&t, ' ');
+            lb_buf_add(&t, lb_buf_str(&note), note.len);
+        }
+        lb_gp_quote(c->gp, lb_buf_str(&t), t.len, LB_GP_TEXT);
+    }
     lb_buf_addc(c->gp, '\n');
     lb_buf_release(&t);
+    lb_buf_release(&note);
 }
 
 void chart_put_axis(struct chart *c, char axis, const struct lb_axis *a,
