@@ -25,8 +25,8 @@ set title 'Average of 6 benchmarks (Open LLM Leaderboard v1)'."\n".'ARC, HellaSw
 set lmargin at screen 0.2676
 set rmargin at screen 0.9700
 set xlabel 'average score'
-set xrange [0:100]
-set xtics 0,10,100
+set xrange [0:88.855155]
+set xtics 0,10,80
 set yrange [12.4:-0.6]
 set ytics nomirror scale 0
 set ytics ('1. 01-ai/Yi-34B' 0)

@@ -21,13 +21,12 @@ set linetype 8 lc rgb '#ff9da7' lw 1.5 pt 7 ps 0.8
 set linetype 9 lc rgb '#9c755f' lw 1.5 pt 7 ps 0.8
 set linetype 10 lc rgb '#bab0ac' lw 1.5 pt 7 ps 0.8
 set linetype cycle 10
-set title 'Scores by benchmark: top 8 of 13 ranked models (3 of 16 not ranked)'."\n".'in rank order by the average of 6 benchmarks (Open LLM Leaderboard v1)' font ',12'
+set title 'Scores by benchmark'."\n".'top 8 of 13 ranked models (3 of 16 not ranked)'."\n".'in rank order by the average of 6 benchmarks (Open LLM Leaderboard v1)' font ',12'
 set rmargin at screen 0.8598
-set style data histograms
-set style histogram clustered gap 1
 set style fill solid 0.85 border -1
-set boxwidth 0.9 relative
+set boxwidth 0.128571 absolute
 set yrange [0:100]
+set ytics 0,20,100
 set xrange [-0.6:7.6]
 set ylabel 'score'
 set grid ytics
@@ -42,9 +41,9 @@ set xtics add ('meta-llama/Llama-2-13b-hf' 5)
 set xtics add ('lmsys/vicuna-13b-v1.5' 6)
 set xtics add ('lmsys/vicuna-13b-v1.3' 7)
 plot \
-    data using 5 title 'ARC', \
-    data using 6 title 'HellaSwag', \
-    data using 7 title 'MMLU', \
-    data using 8 title 'TruthfulQA', \
-    data using 9 title 'Winogrande', \
-    data using 10 title 'GSM8K'
+    data using ($1 - 0.357143):5 with boxes lt 1 title 'ARC', \
+    data using ($1 - 0.214286):6 with boxes lt 2 title 'HellaSwag', \
+    data using ($1 - 0.0714286):7 with boxes lt 3 title 'MMLU', \
+    data using ($1 + 0.0714286):8 with boxes lt 4 title 'TruthfulQA', \
+    data using ($1 + 0.214286):9 with boxes lt 5 title 'Winogrande', \
+    data using ($1 + 0.357143):10 with boxes lt 6 title 'GSM8K'

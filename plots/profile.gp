@@ -21,7 +21,7 @@ set linetype 8 lc rgb '#ff9da7' lw 1.5 pt 7 ps 0.8
 set linetype 9 lc rgb '#9c755f' lw 1.5 pt 7 ps 0.8
 set linetype 10 lc rgb '#bab0ac' lw 1.5 pt 7 ps 0.8
 set linetype cycle 10
-set title 'Benchmark profile: top 8 of 13 ranked models (3 of 16 not ranked)'."\n".'in rank order by the average of 6 benchmarks (Open LLM Leaderboard v1)' font ',12'
+set title 'Benchmark profile'."\n".'top 8 of 13 ranked models (3 of 16 not ranked)'."\n".'in rank order by the average of 6 benchmarks (Open LLM Leaderboard v1)'."\n".'centre 0, rim 100' font ',12'
 set spiderplot
 set style spiderplot fillstyle transparent solid 0.05 border lw 1.5 pointtype 7 pointsize 0.8
 set for [p=1:6] paxis p range [0:100]

@@ -29,6 +29,7 @@ set tmargin at screen 0.86
 set logscale x 10
 set xrange [3.78125:396]
 set yrange [35:75]
+set ytics 35,5,75
 set xtics (5, 10, 20, 50, 100, 200)
 set grid xtics ytics
 unset key

@@ -27,7 +27,8 @@ set rmargin at screen 0.9600
 set yrange [9.5:-0.5]
 set ytics nomirror scale 0
 set xlabel 'rating: 400 log10(strength) + 1000 on average'
-set offsets graph 0.04, graph 0.14, 0, 0
+set xrange [700:1472.058824]
+set xtics 700,100,1400
 set ytics ('1. org6/model-006-base' 0)
 set ytics add ('2. org8/model-008-chat' 1)
 set ytics add ('3. org5/model-005-chat' 2)

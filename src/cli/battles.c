@@ -152,8 +152,10 @@ static const struct option plot_options[] = {
     {"chart", required_argument, NULL, OPT_CHART},
     {"terminal", required_argument, NULL, OPT_TERMINAL},
     {"script-only", no_argument, NULL, OPT_SCRIPT_ONLY},
+    CLI_CHART_STYLE_LONG,
     {"help", no_argument, NULL, 'h'},
     CLI_BOARD_LONG,
+    CLI_SIZE_COLUMN_LONG,
     {NULL, 0, NULL, 0},
 };
 
@@ -174,6 +176,7 @@ struct battles_args {
     bool charts_given;
     enum lb_terminal terminal;
     bool script_only;
+    struct lb_chart_style style; /* --title, --size, --range */
     const char *const *files;
     size_t nfiles;
 };
@@ -362,6 +365,12 @@ static int option(struct battles_args *a, int c, char **argv)
             break;
         a->script_only = true;
         return 0;
+    case CLI_OPT_CHART_TITLE:
+    case CLI_OPT_CHART_SIZE:
+    case CLI_OPT_CHART_RANGE:
+        if (!a->plot)
+            break;
+        return cli_chart_style_option(a->cmd, c, optarg, &a->style);
     case '?':
     case ':':
         return cli_option_error_near(a->cmd, c, argv,
@@ -665,6 +674,7 @@ int cli_battles_plot(int argc, char **argv)
     o.terminal = a.terminal;
     o.dir = a.dir;
     o.render = !a.script_only;
+    o.style = a.style;
     a.opts.rank.top = 0;
     memset(&d, 0, sizeof d);
     memset(&b, 0, sizeof b);

@@ -47,6 +47,7 @@ int cmd_history(int argc, char **argv);
 
 struct lb_battles;
 struct lb_chart_out;
+struct lb_chart_style;
 struct lb_figure;
 
 /* Whether plot's FILE (found among argv as plot's parser finds it) is a
@@ -355,6 +356,32 @@ struct lb_view;
  * error, or with the writer's message in err (to print). */
 int cli_write_view(const struct cli_format *f, struct lb_view *v,
                    struct lb_error *err);
+
+/* How a chart looks, for plot on scores and on votes (one parser):
+ * --title TEXT, --size WxH, --range LO:HI, and on scores --size-column
+ * NAME. Numbered far from the commands' own options. */
+enum {
+    CLI_OPT_CHART_TITLE = CHAR_MAX + 200,
+    CLI_OPT_CHART_SIZE,
+    CLI_OPT_CHART_RANGE,
+    CLI_OPT_SIZE_COLUMN
+};
+
+#define CLI_CHART_STYLE_LONG                                               \
+    {"title", required_argument, NULL, CLI_OPT_CHART_TITLE},               \
+        {"size", required_argument, NULL, CLI_OPT_CHART_SIZE},             \
+        {"range", required_argument, NULL, CLI_OPT_CHART_RANGE}
+#define CLI_SIZE_COLUMN_LONG                                               \
+    {"size-column", required_argument, NULL, CLI_OPT_SIZE_COLUMN}
+
+/* Handles option c of the chart style into *s: 0 when handled, 1 when c
+ * is not one of them, or LB_EXIT_USAGE after a usage error naming the
+ * value. */
+int cli_chart_style_option(const char *cmd, int c, const char *arg,
+                           struct lb_chart_style *s);
+
+/* The help of those options (votes: without --size-column). */
+void cli_chart_style_help(FILE *fp, bool votes);
 
 /* Adds the charts of a comma-separated --chart list to chart[] (indexed by
  * enum lb_chart) and sets *given; votes: only the charts of votes. Returns

@@ -521,3 +521,71 @@ int cli_chart_list(const char *cmd, const char *list, bool votes,
         s = end + 1;
     }
 }
+
+int cli_chart_style_option(const char *cmd, int c, const char *arg,
+                           struct lb_chart_style *s)
+{
+    struct lb_quoted q;
+
+    switch (c) {
+    case CLI_OPT_CHART_TITLE:
+        if (arg[0] == '\0')
+            return cli_usage_error(cmd, "--title: the title is empty");
+        s->title = arg;
+        return 0;
+    case CLI_OPT_CHART_SIZE:
+        if (!lb_chart_size_parse(arg, &s->width, &s->height))
+            return cli_usage_error(cmd,
+                                   "--size: %s is not WIDTHxHEIGHT in pixels "
+                                   "(each %d to %d, such as 1280x720)",
+                                   lb_quotes(&q, arg), LB_CHART_MIN_PX,
+                                   LB_CHART_MAX_PX);
+        return 0;
+    case CLI_OPT_CHART_RANGE:
+        if (!lb_chart_range_parse(arg, &s->range))
+            return cli_usage_error(cmd,
+                                   "--range: %s is not LO:HI, LO: or :HI "
+                                   "(numbers, LO below HI, such as 60:90)",
+                                   lb_quotes(&q, arg));
+        return 0;
+    case CLI_OPT_SIZE_COLUMN:
+        if (arg[0] == '\0')
+            return cli_usage_error(cmd, "--size-column: the column name is "
+                                        "empty");
+        s->size_column = arg;
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+void cli_chart_style_help(FILE *fp, bool votes)
+{
+    fputs("Appearance (every chart drawn)\n"
+          "      --title TEXT          the title's first line (the lines "
+          "below, saying\n"
+          "                            what is shown, stay)\n"
+          "      --size WxH            the image in pixels, such as 1280x720 "
+          "(each side\n"
+          "                            320 to 10000; default: each chart's "
+          "own); rows or\n"
+          "                            labels that would not fit are left "
+          "out, and the\n"
+          "                            title says so\n"
+          "      --range LO:HI         the value axis, such as 60:90, 60: or "
+          ":90 (default:\n"
+          "                            from the data; zero is on it when the "
+          "values reach\n"
+          "                            a quarter of the way to zero); bars "
+          "only when the\n"
+          "                            axis holds zero, dots otherwise\n",
+          fp);
+    if (!votes)
+        fputs("      --size-column NAME    the 'size' chart's column of "
+              "parameter counts\n"
+              "                            (default: params_b, params, "
+              "parameters or\n"
+              "                            num_params)\n",
+              fp);
+    fputs("\n", fp);
+}

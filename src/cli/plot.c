@@ -72,7 +72,8 @@ static const char usage_tail[] =
     "observed win rates of the first 15 against each other, a heatmap) and\n"
     "counts (their votes, a heatmap); it takes the options of 'battles' that\n"
     "choose and rate (--columns, -w, --weight, --method, --anchor, --k,\n"
-    "--order, --bootstrap, --ci, --draws, --seed, --ties, -p), and -n.\n"
+    "--order, --bootstrap, --ci, --draws, --seed, --ties, -p), -n, and\n"
+    "--title, --size and --range (the ratings' axis).\n"
     "\n"
     "Examples\n"
     "  leaderboard plot benchmarks/openllm.csv\n"
@@ -92,6 +93,8 @@ static const struct option long_options[] = {
     {"chart", required_argument, NULL, OPT_CHART},
     {"terminal", required_argument, NULL, OPT_TERMINAL},
     {"script-only", no_argument, NULL, OPT_SCRIPT_ONLY},
+    CLI_CHART_STYLE_LONG,
+    CLI_SIZE_COLUMN_LONG,
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -104,6 +107,7 @@ struct plot_args {
     bool charts_given;          /* --chart given */
     enum lb_terminal terminal;
     bool script_only;
+    struct lb_chart_style style; /* --title, --size, --range, --size-column */
 };
 
 /* Returns 0 to go on, -1 after --help, or an exit status. */
@@ -123,6 +127,8 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
     while ((c = getopt_long(argc, argv, ":" CLI_BOARD_SHORT "o:h",
                             long_options, NULL)) != -1) {
         rc = cli_board_option("plot", c, optarg, &a->b);
+        if (rc == 1)
+            rc = cli_chart_style_option("plot", c, optarg, &a->style);
         if (rc == 0)
             continue;
         if (rc != 1)
@@ -157,6 +163,7 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
                   stdout);
             fputs(cli_ci_help, stdout);
             fputs("\n", stdout);
+            cli_chart_style_help(stdout, false);
             fputs(usage_tail, stdout);
             return -1;
         default:
@@ -244,6 +251,7 @@ int cmd_plot(int argc, char **argv)
     o.terminal = a.terminal;
     o.dir = a.dir;
     o.render = !a.script_only;
+    o.style = a.style;
     a.b.board.rank.top = 0;
 
     lb_error_init(&err);
@@ -259,6 +267,24 @@ int cmd_plot(int argc, char **argv)
         cli_board_args_release(&a.b);
         return LB_EXIT_FAILURE;
     }
+    /* a column named is a column there, whichever charts are drawn */
+    if (o.style.size_column != NULL) {
+        size_t col;
+
+        if (lb_chart_size_column(&t, &o.style, &col, &err) != 0) {
+            cli_error("%s", err.msg);
+            lb_board_release(&board);
+            lb_table_release(&t);
+            cli_board_args_release(&a.b);
+            return LB_EXIT_FAILURE;
+        }
+    }
+    /* a spider chart needs three axes: left out of the default charts,
+     * with a note */
+    if (!o.any && board.sel.nbench < 3 && board.ranking.n_listed_ranked > 0)
+        cli_error("note: no chart 'profile': a spider chart needs 3 "
+                  "benchmarks or more (%zu chosen)",
+                  board.sel.nbench);
     if (lb_charts_draw(&board, &o, &charts, &n, &err) != 0) {
         cli_error("%s", err.msg);
         rc = LB_EXIT_FAILURE;

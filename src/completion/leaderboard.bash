@@ -76,6 +76,11 @@ _leaderboard()
     --terminal)
         COMPREPLY=($(compgen -W "$(_leaderboard_list terminals)" -- "$cur"))
         return ;;
+    --size)
+        COMPREPLY=($(compgen -W "1280x720 1920x1080 1000x650" -- "$cur"))
+        return ;;
+    --title|--range|--size-column)
+        return ;;
     -o|--output)
         if [[ $cmd == plot ]]; then
             COMPREPLY=($(compgen -d -- "$cur"))
@@ -106,7 +111,7 @@ _leaderboard()
             $publish --no-charts --help" ;;
         add) opts="--model --set --from --replace --new-column --create
             --wait --allow-formulas --force --schema --quiet --help" ;;
-        plot) opts="$board --chart --output --terminal --script-only --help" ;;
+        plot) opts="$board --chart --output --terminal --script-only --title --size --range --size-column --help" ;;
         import) opts="--into --map --model --set --decimals --replace
             --new-column --create --strict --wait --allow-formulas --force
             --schema --quiet --help --meta --allow-noncomparable" ;;

@@ -2,13 +2,18 @@
  * what each needs, and the rows and numbers they plot (see chart.h). */
 #include "export/chart_impl.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/quote.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
+#include "core/schema.h"
+#include "export/chart_layout.h"
 
 struct kind {
     const char *name;    /* file stem */
@@ -116,6 +121,98 @@ const char *lb_terminal_ext(enum lb_terminal t)
     return t == LB_TERMINAL_SVG ? "svg" : "png";
 }
 
+bool lb_chart_size_parse(const char *s, int *width, int *height)
+{
+    long v[2];
+    int k;
+
+    for (k = 0; k < 2; k++) {
+        char *end;
+
+        if (*s < '0' || *s > '9')
+            return false;
+        errno = 0;
+        v[k] = strtol(s, &end, 10);
+        if (errno != 0 || v[k] < LB_CHART_MIN_PX || v[k] > LB_CHART_MAX_PX)
+            return false;
+        s = end;
+        if (k == 0 && *s++ != 'x')
+            return false;
+    }
+    if (*s != '\0')
+        return false;
+    *width = (int)v[0];
+    *height = (int)v[1];
+    return true;
+}
+
+/* A decimal number s[0..len) as a double; false when it is not one. */
+static bool parse_end(const char *s, size_t len, double *out)
+{
+    struct lb_dec d;
+
+    if (len == 0 || lb_dec_parse(s, len, &d) != LB_NUM_OK)
+        return false;
+    *out = lb_dec_to_double((lb_i128)d.units, 1, d.scale);
+    return isfinite(*out);
+}
+
+bool lb_chart_range_parse(const char *s, struct lb_chart_range *out)
+{
+    const char *colon = strchr(s, ':');
+    struct lb_chart_range r = {false, false, 0, 0};
+
+    if (colon == NULL || strchr(colon + 1, ':') != NULL)
+        return false;
+    if (colon > s) {
+        if (!parse_end(s, (size_t)(colon - s), &r.lo))
+            return false;
+        r.has_lo = true;
+    }
+    if (colon[1] != '\0') {
+        if (!parse_end(colon + 1, strlen(colon + 1), &r.hi))
+            return false;
+        r.has_hi = true;
+    }
+    if (!r.has_lo && !r.has_hi)
+        return false;
+    if (r.has_lo && r.has_hi && !(r.lo < r.hi))
+        return false;
+    *out = r;
+    return true;
+}
+
+int lb_chart_size_column(const struct lb_table *t,
+                         const struct lb_chart_style *style, size_t *col,
+                         struct lb_error *err)
+{
+    struct lb_quoted q;
+    size_t i;
+
+    *col = LB_NPOS;
+    if (style == NULL || style->size_column == NULL) {
+        *col = lb_chart_params_column(t);
+        return 0;
+    }
+    for (i = 0; i < t->ncols && *col == LB_NPOS; i++)
+        if (strcmp(t->cols[i].name, style->size_column) == 0)
+            *col = i;
+    for (i = 0; i < t->ncols && *col == LB_NPOS; i++)
+        if (strcasecmp(t->cols[i].name, style->size_column) == 0)
+            *col = i;
+    if (*col == LB_NPOS)
+        return lb_error_set(err, "%s: " LB_OPT("size-column") ": no column "
+                                 "%s",
+                            t->path, lb_quotes(&q, style->size_column));
+    if (*col == t->model_col || !t->cols[*col].numeric) {
+        *col = LB_NPOS;
+        return lb_error_set(err, "%s: " LB_OPT("size-column") ": column %s "
+                                 "does not hold numbers",
+                            t->path, lb_quotes(&q, style->size_column));
+    }
+    return 0;
+}
+
 size_t lb_chart_params_column(const struct lb_table *t)
 {
     static const char *const keys[] = {"paramsb", "params", "parameters",
@@ -189,6 +286,13 @@ static const char *row_noun(const struct lb_board *b)
 int lb_chart_check(const struct lb_board *b, enum lb_chart c,
                    struct lb_error *err)
 {
+    return lb_chart_check_style(b, c, NULL, err);
+}
+
+int lb_chart_check_style(const struct lb_board *b, enum lb_chart c,
+                         const struct lb_chart_style *style,
+                         struct lb_error *err)
+{
     size_t pc;
 
     if (kinds[c].battles)
@@ -207,7 +311,13 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
                             b->table->path, kinds[c].name, b->sel.nbench,
                             c == LB_CHART_PROFILE ? MAX_SPIDER_AXES
                                                   : MAX_BAR_BENCHMARKS);
-    if (c == LB_CHART_PROFILE && b->sel.nbench >= MIN_SPIDER_AXES) {
+    if (c == LB_CHART_PROFILE && b->sel.nbench < MIN_SPIDER_AXES)
+        return lb_error_set(err,
+                            "%s: chart 'profile' needs %d benchmarks or more "
+                            "(%zu chosen); chart 'benchmarks' shows %s",
+                            b->table->path, MIN_SPIDER_AXES, b->sel.nbench,
+                            b->sel.nbench == 1 ? "it" : "them");
+    if (c == LB_CHART_PROFILE) {
         size_t i;
 
         /* a polygon needs every score (--missing partial or zero rank
@@ -245,12 +355,14 @@ int lb_chart_check(const struct lb_board *b, enum lb_chart c,
     }
     if (c != LB_CHART_SIZE)
         return 0;
-    pc = lb_chart_params_column(b->table);
+    if (lb_chart_size_column(b->table, style, &pc, err) != 0)
+        return -1;
     if (pc == LB_NPOS)
         return lb_error_set(err,
                             "%s: chart 'size' needs a column of parameter "
                             "counts (params_b, params, parameters or "
-                            "num_params)",
+                            "num_params, or name one with "
+                            LB_OPT("size-column") ")",
                             b->table->path);
     if (chart_rows_with_params(b, pc, NULL) == 0)
         return lb_error_set(err,
@@ -461,6 +573,74 @@ void chart_embed_data(struct lb_buf *gp, struct lb_buf *dat)
     lb_buf_reset(dat);
 }
 
+/* The raw model name of row. */
+static const char *raw_name(const struct chart *c, size_t row, size_t *len)
+{
+    if (c->bt != NULL)
+        return lb_battles_name(c->bt->data, row, len);
+    return lb_table_model(c->t, row, len);
+}
+
+static void make_labels_max(struct chart *c, const lb_row *order, size_t n,
+                            size_t max_chars);
+
+void chart_labels(struct chart *c, size_t n, double chars)
+{
+    lb_row *order;
+    size_t i, max;
+
+    max = !(chars < LABEL_CHARS) ? LABEL_CHARS
+          : chars < 8             ? 8
+                                  : (size_t)chars;
+    if (n > c->nrows)
+        n = c->nrows;
+    order = xcalloc(n + 1, sizeof *order);
+    for (i = 0; i < n; i++)
+        order[i] = (lb_row)c->rows[i];
+    for (i = 0; i < c->nlabel; i++)
+        free(c->label[i]);
+    free(c->label);
+    c->label = NULL;
+    c->nlabel = 0;
+    make_labels_max(c, order, n, max);
+    free(order);
+}
+
+/* c->label for the rows order[0..n): shortened together to max_chars, so
+ * that the names drawn stay distinct. */
+static void make_labels_max(struct chart *c, const lb_row *order, size_t n,
+                            size_t max_chars)
+{
+    const char **names = xcalloc(n + 1, sizeof *names);
+    size_t *lens = xcalloc(n + 1, sizeof *lens), i, max = 0;
+    char **out = xcalloc(n + 1, sizeof *out);
+
+    for (i = 0; i < n; i++) {
+        names[i] = raw_name(c, order[i], &lens[i]);
+        max = order[i] + 1 > max ? order[i] + 1 : max;
+    }
+    lb_chart_shorten(names, lens, n, max_chars, out);
+    c->nlabel = max;
+    c->label = xcalloc(max + 1, sizeof *c->label);
+    for (i = 0; i < n; i++) {
+        free(c->label[order[i]]);
+        c->label[order[i]] = out[i];
+    }
+    free(out);
+    free(names);
+    free(lens);
+}
+
+const char *chart_model(const struct chart *c, size_t row, size_t *len)
+{
+    const char *s = row < c->nlabel ? c->label[row] : NULL;
+
+    if (s == NULL) /* not labelled (chart_labels): not drawn */
+        s = "";
+    *len = strlen(s);
+    return s;
+}
+
 /* Draws chart 'kind' from c (its source set: board or votes) over the
  * ranked rows order[0..n), with the options o: the part of a chart that
  * does not depend on where its rows come from. */
@@ -482,7 +662,11 @@ static int draw(struct chart *c, enum lb_chart kind,
     c->gp = gp;
     c->dat = dat;
     c->err = err;
+    c->style = &o->style;
     rc = kinds[kind].draw(c);
+    for (i = 0; i < c->nlabel; i++)
+        free(c->label[i]);
+    free(c->label);
     free(c->rows);
     if (rc == 0 && c->embed)
         chart_embed_data(gp, dat);
@@ -495,7 +679,7 @@ int lb_chart_write(const struct lb_board *b, enum lb_chart kind,
 {
     struct chart c;
 
-    if (lb_chart_check(b, kind, err) != 0)
+    if (lb_chart_check_style(b, kind, &o->style, err) != 0)
         return -1;
     memset(&c, 0, sizeof c);
     c.b = b;

@@ -46,13 +46,43 @@ enum lb_terminal {
     LB_TERMINAL_SVG  /* svg */
 };
 
+/* --range LO:HI: the value axis' ends, each given or not. */
+struct lb_chart_range {
+    bool has_lo, has_hi;
+    double lo, hi;
+};
+
+/* How a chart looks, as the user asks (--title, --size, --range,
+ * --size-column); zero: from the data. */
+struct lb_chart_style {
+    const char *title;         /* the title's first line, or NULL */
+    int width, height;         /* the canvas in pixels, or 0: the chart's
+                                  own size */
+    struct lb_chart_range range; /* the value axis (average, benchmarks,
+                                  profile, size, ratings) */
+    const char *size_column;   /* the 'size' chart's column of parameter
+                                  counts, or NULL: lb_chart_params_column */
+};
+
+#define LB_CHART_MIN_PX 320   /* --size: each side, in pixels */
+#define LB_CHART_MAX_PX 10000
+
 struct lb_chart_opts {
     size_t top;                /* models shown (labelled, for 'size');
                                   0: the chart's default */
     enum lb_terminal terminal; /* the image format */
     bool embed;                /* the data inside the script, the image to
                                   standard output (no file) */
+    struct lb_chart_style style;
 };
+
+/* Parses --size "WIDTHxHEIGHT" (pixels, each LB_CHART_MIN_PX to
+ * LB_CHART_MAX_PX); false otherwise. */
+bool lb_chart_size_parse(const char *s, int *width, int *height);
+
+/* Parses --range "LO:HI", "LO:" or ":HI" (decimal numbers, LO < HI);
+ * false otherwise. */
+bool lb_chart_range_parse(const char *s, struct lb_chart_range *out);
 
 /* The chart's name ("average", ...): its files are NAME.gp, NAME.dat and
  * NAME.png (or .svg). */
@@ -88,6 +118,14 @@ const char *lb_terminal_ext(enum lb_terminal t);
  * case and punctuation, so "#Params (B)" counts), or LB_NPOS. */
 size_t lb_chart_params_column(const struct lb_table *t);
 
+/* The 'size' chart's column: style->size_column when given (exact name,
+ * then any letter case), else lb_chart_params_column. Returns 0 with *col
+ * set (LB_NPOS: none found), or -1 with the reason in err when the named
+ * column is missing or not numeric. */
+int lb_chart_size_column(const struct lb_table *t,
+                         const struct lb_chart_style *style, size_t *col,
+                         struct lb_error *err);
+
 /* Whether chart c can be drawn from board b: every chart needs a ranked
  * model; 'benchmarks' at most 60 benchmarks, a spider 'profile' (3 to 40
  * benchmarks) a ranked model with every score; 'size' a parameter column with a positive value for a ranked
@@ -97,6 +135,10 @@ size_t lb_chart_params_column(const struct lb_table *t);
  * reason in err (which may be NULL). */
 int lb_chart_check(const struct lb_board *b, enum lb_chart c,
                    struct lb_error *err);
+/* The same with the style's size column. */
+int lb_chart_check_style(const struct lb_board *b, enum lb_chart c,
+                         const struct lb_chart_style *style,
+                         struct lb_error *err);
 
 /* Appends to gp the script and to dat the data of chart c of board b (with
  * o->embed, dat stays empty: the data is in the script). The board must be

@@ -13,15 +13,12 @@
 #define RATINGS_W 1000
 #define HEAT_LABELS_MAX 24 /* more models: the cells are too small for text */
 #define HEAT_MIN_W 600
+#define HEAT_MIN_CELL 14 /* a cell's least size: names never overlap */
 
 /* {======================================================================
  * Words
  * ======================================================================= */
 
-static const char *name_of(const struct chart *c, size_t i, size_t *len)
-{
-    return lb_battles_name(c->bt->data, i, len);
-}
 
 /* The widest name among the first n plotted models, in characters. */
 static size_t widest(const struct chart *c, size_t n, size_t extra)
@@ -30,9 +27,9 @@ static size_t widest(const struct chart *c, size_t n, size_t extra)
 
     for (i = 0; i < n; i++) {
         size_t len, k;
-        const char *m = name_of(c, c->rows[i], &len);
+        const char *m = chart_model(c, c->rows[i], &len);
 
-        k = chart_text_width(m, len, LABEL_CHARS) + extra;
+        k = lb_utf8_width(m, len) + extra;
         w = k > w ? k : w;
     }
     return w;
@@ -95,10 +92,12 @@ int chart_ratings(struct chart *c)
     struct lb_buf *gp = c->gp;
     struct lb_buf text = LB_BUF_INIT, t = LB_BUF_INIT;
     size_t n = c->top < c->nrows ? c->top : c->nrows, i;
-    double left, right = RATINGS_W - 40;
+    double left, right, lo = HUGE_VAL, hi = -HUGE_VAL, extra;
     unsigned p = b->opts.rank.precision;
     bool bars;
-    int height;
+    int width = chart_width(c, RATINGS_W), height;
+    struct lb_axis a;
+    size_t outside = 0;
 
     /* the first N and those tied with the last of them */
     while (n > 0 && n < c->nrows &&
@@ -106,15 +105,36 @@ int chart_ratings(struct chart *c)
         n++;
     if (n > MAX_BARS)
         n = MAX_BARS;
+    if (c->style->height > 0 && n > chart_rows_fit(c->style->height))
+        n = chart_rows_fit(c->style->height);
     c->nrows = n;
+    right = width - 40;
     bars = b->intervals;
     height = 170 + 24 * (int)n;
     if (height < 340)
         height = 340;
+    height = chart_height(c, height);
+    chart_labels(c, c->nrows, (width * 0.5 - 30) / CHAR_PX - 6);
     left = (double)widest(c, n, 6) * CHAR_PX + 30;
+    /* the axis: from the ratings and their intervals */
+    for (i = 0; i < n; i++) {
+        size_t row = c->rows[i];
+
+        lo = fmin(lo, b->value[row]);
+        hi = fmax(hi, b->value[row]);
+        if (bars && b->has[row]) {
+            lo = fmin(lo, b->lo[row]);
+            hi = fmax(hi, b->hi[row]);
+        }
+    }
+    lb_chart_axis(lo, hi, &c->style->range, false,
+                  (size_t)((right - left) * 0.8 / 70), &a);
+    for (i = 0; i < n; i++)
+        outside += b->value[c->rows[i]] < a.lo || b->value[c->rows[i]] > a.hi;
+    extra = right - left > 140 ? (a.hi - a.lo) * 70 / (right - left - 70) : 0;
     chart_preamble(c, "each model's rating from the votes, rank 1 on top",
-                   RATINGS_W, height);
-    lb_buf_adds(&text, what(b));
+                   width, height);
+    chart_headline(c, &text, what(b));
     lb_buf_adds(&text, ": ");
     how_many(c, n, &text);
     if (bars && b->opts.ci == LB_BATTLES_CI_SANDWICH)
@@ -124,31 +144,30 @@ int chart_ratings(struct chart *c)
         lb_buf_addf(&text, "\nbars: 95%% interval over %zu bootstrap rounds "
                            "(seed %llu)",
                     b->rounds_used, (unsigned long long)b->opts.seed);
-    chart_title(c, &text, chart_title_chars(left, right, RATINGS_W));
+    if (outside > 0)
+        lb_buf_addf(&text, "; %zu beyond the axis, not shown", outside);
+    chart_title(c, &text, chart_title_chars(left, right, width));
     lb_buf_addf(gp,
                 "set lmargin at screen %.4f\n"
                 "set rmargin at screen %.4f\n"
                 "set yrange [%zu.5:-0.5]\n"
                 "set ytics nomirror scale 0\n",
-                left / RATINGS_W, right / RATINGS_W, n - 1);
-    if (b->opts.method == LB_BATTLES_WIN_RATE)
-        lb_buf_adds(gp, "set xlabel 'win rate (points over votes, a tie 1/2)'\n"
-                        "set xrange [0:1.12]\n"
-                        "set xtics 0,0.1,1\n");
-    else
-        lb_buf_addf(gp, "set xlabel '%s'\n"
-                        "set offsets graph 0.04, graph 0.14, 0, 0\n",
-                    b->opts.method == LB_BATTLES_ELO
-                        ? "Elo rating (online, K and order as given)"
-                        : "rating: 400 log10(strength) + 1000 on average");
+                left / width, right / width, n - 1);
+    lb_buf_addf(gp, "set xlabel '%s'\n",
+                b->opts.method == LB_BATTLES_WIN_RATE
+                    ? "win rate (points over votes, a tie 1/2)"
+                : b->opts.method == LB_BATTLES_ELO
+                    ? "Elo rating (online, K and order as given)"
+                    : "rating: 400 log10(strength) + 1000 on average");
+    chart_put_axis(c, 'x', &a, extra, false);
     for (i = 0; i < n; i++) {
         size_t len;
-        const char *m = name_of(c, c->rows[i], &len);
+        const char *m = chart_model(c, c->rows[i], &len);
 
         lb_buf_reset(&t);
         chart_rank(&t, k->rank2[c->rows[i]]);
         lb_buf_adds(&t, ". ");
-        lb_gp_text(&t, m, len, LABEL_CHARS);
+        lb_buf_add(&t, m, len);
         chart_ytic(c, i, &t);
     }
     lb_buf_adds(gp, "set grid xtics ytics\nunset key\nplot ");
@@ -214,26 +233,44 @@ static int heatmap(struct chart *c, bool counts)
     int width, height;
 
     c->nrows = n;
+    chart_labels(c, n, LABEL_CHARS);
     cell = n <= 12 ? 44 : n <= HEAT_LABELS_MAX ? 36 : 20;
     wname = widest(c, n, 0);
     left = (double)(wname + 4) * CHAR_PX + 20;
     bottom = (double)wname * CHAR_PX * 0.62 + 34;
     width = (int)(left + (double)n * cell + 120);
-    if (width < HEAT_MIN_W) {
+    height = (int)(top + (double)n * cell + bottom);
+    if (c->style->width > 0 || c->style->height > 0) {
+        /* the canvas asked for: cells that fill it (each side not asked for
+         * follows), as many models as fit with names that do not overlap */
+        double avail_w = c->style->width > 0 ? c->style->width - left - 120
+                                             : HUGE_VAL;
+        double avail_h = c->style->height > 0 ? c->style->height - top - bottom
+                                              : HUGE_VAL;
+        double avail = fmin(avail_w, avail_h);
+
+        if (avail < 2 * HEAT_MIN_CELL)
+            avail = 2 * HEAT_MIN_CELL;
+        if ((double)n * HEAT_MIN_CELL > avail)
+            n = (size_t)(avail / HEAT_MIN_CELL);
+        c->nrows = n;
+        cell = fmin(avail / (double)n, 60);
+        width = chart_width(c, (int)(left + (double)n * cell + 120));
+        height = chart_height(c, (int)(top + (double)n * cell + bottom));
+    } else if (width < HEAT_MIN_W) {
         /* a narrow heatmap: centred under the title */
         left += (HEAT_MIN_W - width) / 2;
         width = HEAT_MIN_W;
     }
     right = left + (double)n * cell;
-    height = (int)(top + (double)n * cell + bottom);
     chart_preamble(c, counts ? "the votes between each two models, a heatmap"
                              : "the observed win rate of each model against "
                                "each, a heatmap",
                    width, height);
-    if (counts)
-        lb_buf_adds(&text, "Votes between the row's model and the column's");
-    else
-        lb_buf_adds(&text, "Win rate of the row's model against the column's");
+    chart_headline(c, &text, counts ? "Votes between the row's model and the "
+                                      "column's"
+                                    : "Win rate of the row's model against "
+                                      "the column's");
     lb_buf_adds(&text, "\n");
     how_many(c, n, &text);
     lb_buf_adds(&text, counts ? "\nblank: no votes" : "\na tie counts 1/2; "
@@ -256,17 +293,17 @@ static int heatmap(struct chart *c, bool counts)
                 bottom / height, (double)n * cell / height);
     for (i = 0; i < n; i++) {
         size_t len;
-        const char *m = name_of(c, c->rows[i], &len);
+        const char *m = chart_model(c, c->rows[i], &len);
 
         lb_buf_reset(&t);
-        lb_gp_text(&t, m, len, LABEL_CHARS);
+        lb_buf_add(&t, m, len);
         lb_buf_adds(gp, i == 0 ? "set xtics (" : "set xtics add (");
         lb_gp_quote(gp, lb_buf_str(&t), t.len, LB_GP_FORMAT);
         lb_buf_addf(gp, " %zu)\n", i);
         lb_buf_reset(&t);
         chart_rank(&t, b->ranking.rank2[c->rows[i]]);
         lb_buf_adds(&t, ". ");
-        lb_gp_text(&t, m, len, LABEL_CHARS);
+        lb_buf_add(&t, m, len);
         chart_ytic(c, i, &t);
     }
     lb_buf_addf(c->dat,

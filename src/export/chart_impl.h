@@ -15,6 +15,7 @@
 #include "base/error.h"
 #include "core/board.h"
 #include "export/chart.h"
+#include "export/chart_layout.h"
 #include "export/gp_quote.h"
 
 #define COORD_DECIMALS 6     /* decimals of a coordinate in a .dat file */
@@ -54,6 +55,11 @@ struct chart {
     size_t nrows;           /* rows plotted */
     size_t *rows;           /* their table rows, in rank order (owned) */
     bool intervals;         /* the .dat ends with each row's interval */
+    const struct lb_chart_style *style; /* --title, --size, --range ... */
+    char **label;           /* label[row]: the row's model name made a
+                               label and shortened, the names of the rows
+                               drawn kept distinct (owned), or NULL */
+    size_t nlabel;
     struct lb_buf *gp, *dat;
     struct lb_error *err;
 };
@@ -121,6 +127,39 @@ void chart_embed_data(struct lb_buf *gp, struct lb_buf *dat);
 /* {======================================================================
  * Words and script parts (chart_words.c)
  * ======================================================================= */
+
+/* The model name of row (a table row, or a rated model's index) as a
+ * label: made fit for one and shortened, distinct names kept distinct
+ * (chart_labels, export/chart_layout.h); its length in *len. */
+const char *chart_model(const struct chart *c, size_t row, size_t *len);
+/* Makes the labels (chart_model) of the first n rows drawn, c->rows[0..n)
+ * (n at most c->nrows), shortened together to 'chars' characters (at least
+ * 8, at most LABEL_CHARS) so that distinct names stay distinct. Every
+ * builder calls it once its rows are chosen (again on a small canvas). */
+void chart_labels(struct chart *c, size_t n, double chars);
+/* The canvas: the --size asked for, else the chart's own w x h. */
+int chart_width(const struct chart *c, int w);
+int chart_height(const struct chart *c, int h);
+/* The title's first line: --title, else 'own' (appended to out). */
+void chart_headline(const struct chart *c, struct lb_buf *out,
+                    const char *own);
+/* The value axis label: 'what' (a phrase of ours or made by chart_user),
+ * ", lower is better" when lower is better, and when the axis does not
+ * start at zero (a dot chart), a note saying so: on a second line when
+ * the whole is wider than px pixels. */
+void chart_axis_label(struct chart *c, const char *axis_cmd,
+                      const struct lb_buf *what, bool lower_better,
+                      const struct lb_axis *a, bool dots, double px);
+/* set xrange/yrange [lo:hi] and the tics every step from lo to hi;
+ * 'extra' widens the range beyond hi (room for value labels) without
+ * tics there; 'reverse' draws hi first. */
+void chart_put_axis(struct chart *c, char axis, const struct lb_axis *a,
+                    double extra, bool reverse);
+
+/* How many rows of bars fit a canvas 'height' pixels high (chart_bars.c). */
+size_t chart_rows_fit(int height);
+/* The benchmarks' common unit ("WER") or "score" (chart_bars.c). */
+void chart_unit(const struct chart *c, struct lb_buf *out);
 
 /* Display width of s[0..len) once made a label. */
 size_t chart_text_width(const char *s, size_t len, size_t max_chars);

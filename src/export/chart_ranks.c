@@ -13,10 +13,13 @@ int chart_ranks(struct chart *c)
     struct lb_buf text = LB_BUF_INIT, t = LB_BUF_INIT;
     const struct lb_board *b = c->b;
     const struct lb_ci *ci = &b->ci;
-    double left, right = RANKS_W - 150;
-    size_t i, n = 0, with = 0, maxr = 1;
-    int height;
+    double left, right;
+    size_t i, n = 0, with = 0, maxr = 1, want = c->top;
+    int width = chart_width(c, RANKS_W), height;
 
+    right = width - 150;
+    if (c->style->height > 0 && want > chart_rows_fit(c->style->height))
+        want = chart_rows_fit(c->style->height);
     /* the ranked rows that have intervals, in rank order */
     for (i = 0; i < b->ranking.n_listed_ranked; i++) {
         size_t row = b->ranking.order[i];
@@ -24,7 +27,7 @@ int chart_ranks(struct chart *c)
         if (!ci->has[row])
             continue;
         with++;
-        if (n < c->top)
+        if (n < want)
             c->rows[n++] = row;
     }
     c->nrows = n; /* > 0: lb_chart_check saw one */
@@ -34,10 +37,13 @@ int chart_ranks(struct chart *c)
     height = 170 + 24 * (int)n;
     if (height < 340)
         height = 340;
+    height = chart_height(c, height);
+    chart_labels(c, c->nrows, (width * 0.5 - 30) / CHAR_PX - 6);
     left = (double)chart_widest_model(c, 6) * CHAR_PX + 30;
     chart_preamble(c, "each model's 95% rank interval, rank 1 on top",
-                 RANKS_W, height);
-    lb_buf_adds(&text, "Rank intervals: ");
+                   width, height);
+    chart_headline(c, &text, "Rank intervals");
+    lb_buf_adds(&text, ": ");
     if (n >= with)
         lb_buf_addf(&text, "%s %zu ranked %s%s with intervals",
                     n == 1 ? "the" : "all", n, c->noun, n == 1 ? "" : "s");
@@ -49,7 +55,7 @@ int chart_ranks(struct chart *c)
     lb_buf_addf(&text, "\nbar: 95%% of %zu bootstrap draws (seed %llu); dot: "
                        "the rank; ring: upper-bound rank",
                 ci->draws, (unsigned long long)ci->seed);
-    chart_title(c, &text, chart_title_chars(left, right, RANKS_W));
+    chart_title(c, &text, chart_title_chars(left, right, width));
     lb_buf_addf(gp,
                 "set lmargin at screen %.4f\n"
                 "set rmargin at screen %.4f\n"
@@ -57,7 +63,7 @@ int chart_ranks(struct chart *c)
                 "set xrange [0.5:%zu.5]\n"
                 "set yrange [%zu.5:-0.5]\n"
                 "set ytics nomirror scale 0\n",
-                left / RANKS_W, right / RANKS_W, maxr, n - 1);
+                left / width, right / width, maxr, n - 1);
     if (maxr <= 30)
         lb_buf_adds(gp, "set xtics 1\n");
     for (i = 0; i < n; i++) {

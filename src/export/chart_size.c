@@ -9,9 +9,11 @@
 #include <string.h>
 
 #include "base/sort.h"
+#include "base/utf8.h"
+#include "core/schema.h"
 #include "base/xalloc.h"
 
-/* The canvas and the plot area (fixed, in fractions of the canvas), so that
+/* The canvas and the plot area (in fractions of the canvas), so that
  * label positions can be computed here. */
 #define SIZE_W 1000
 #define SIZE_H 640
@@ -19,63 +21,20 @@
 #define SIZE_R 0.97
 #define SIZE_B 0.10
 #define SIZE_T 0.86
-#define MAX_OBSTACLE_POINTS 20000 /* beyond, labels avoid labels only */
-
-struct box {
-    double x0, y0, x1, y1; /* pixels, y up */
-};
-
-static double overlap_area(const struct box *a, const struct box *b)
-{
-    double w = fmin(a->x1, b->x1) - fmax(a->x0, b->x0);
-    double h = fmin(a->y1, b->y1) - fmax(a->y0, b->y0);
-
-    return w > 0 && h > 0 ? w * h : 0;
-}
-
-/* Where a label may go, relative to its point: offset in pixels (y up)
- * and alignment (-1 right-aligned, 0 centred, 1 left-aligned). Spot 0 is
- * right of the point, 1 left, 2 and 3 above and below; then come levels
- * 1, 2, ... above and below, further and further, on both sides. A label
- * away from its point (|dy| >= 20 pixels) gets a thin line to it. */
-struct spot {
-    double dx, dy;
-    int align;
-};
-
-#define SPOT_LEVELS 14
-#define NSPOTS (4 + 4 * SPOT_LEVELS)
-#define LEADER_DY 20
-
-static struct spot spot_at(size_t k)
-{
-    static const struct spot first[4] = {
-        {11, 0, 1}, {-11, 0, -1}, {0, 17, 0}, {0, -17, 0}};
-    struct spot s;
-    size_t j, level;
-
-    if (k < 4)
-        return first[k];
-    j = k - 4;
-    level = j / 4 + 1;
-    s.dx = 9 + 3 * (double)level;
-    s.dy = 12 * (double)level;
-    s.align = 1;
-    if (j % 4 >= 2) {
-        s.dx = -s.dx;
-        s.align = -1;
-    }
-    if (j % 2 == 1)
-        s.dy = -s.dy;
-    return s;
-}
 
 struct size_geom {
     double lx0, lx1; /* log10 of the x range */
-    double y0, y1;   /* the y range */
+    double y0, y1;   /* the y range, the best value at the top */
     double px0, px1; /* plot area in pixels, x */
     double py0, py1; /* plot area in pixels, y up */
 };
+
+/* Decimals that write a margin exactly enough: 2 for the defaults (0.08),
+ * 4 otherwise. */
+static int margin_decimals(double m)
+{
+    return fabs(m * 100 - floor(m * 100 + 0.5)) < 1e-9 ? 2 : 4;
+}
 
 static double gx(const struct size_geom *g, double x)
 {
@@ -85,62 +44,6 @@ static double gx(const struct size_geom *g, double x)
 static double gy(const struct size_geom *g, double y)
 {
     return g->py0 + (y - g->y0) / (g->y1 - g->y0) * (g->py1 - g->py0);
-}
-
-static struct box label_box(double px, double py, size_t chars, size_t k)
-{
-    struct spot s = spot_at(k);
-    double w = (double)chars * CHAR_PX + 2, h = LINE_PX;
-    double x = px + s.dx, y = py + s.dy;
-    struct box b;
-
-    b.x0 = s.align > 0 ? x : s.align < 0 ? x - w : x - w / 2;
-    b.x1 = b.x0 + w;
-    b.y0 = y - h / 2;
-    b.y1 = y + h / 2;
-    return b;
-}
-
-/* Chooses a spot for each of the first nlab points, in rank order (so the
- * best models get the nearest spots): the spot inside the plot area with
- * the least cost, where overlapping a label placed before costs much more
- * than covering points, and distance costs a little. */
-static void place_labels(const struct size_geom *g, const double *px,
-                         const double *py, size_t npts, const size_t *chars,
-                         size_t nlab, size_t *spot)
-{
-    struct box *placed = xcalloc(nlab + 1, sizeof *placed);
-    size_t i, k, p;
-    bool check_points = npts <= MAX_OBSTACLE_POINTS;
-
-    for (i = 0; i < nlab; i++) {
-        double best = HUGE_VAL;
-
-        spot[i] = 0;
-        for (k = 0; k < NSPOTS; k++) {
-            struct box b = label_box(px[i], py[i], chars[i], k);
-            struct spot sp = spot_at(k);
-            double cost = 2 * fabs(sp.dy) + fabs(sp.dx) + (double)k * 0.01;
-
-            if (b.x0 < g->px0 + 2 || b.x1 > g->px1 - 2 || b.y0 < g->py0 + 2 ||
-                b.y1 > g->py1 - 2)
-                continue;
-            for (p = 0; p < i; p++)
-                cost += 50 * overlap_area(&b, &placed[p]);
-            for (p = 0; check_points && p < npts; p++) {
-                /* a point, or the ring around a frontier point */
-                struct box pt = {px[p] - 8, py[p] - 8, px[p] + 8, py[p] + 8};
-
-                cost += overlap_area(&b, &pt);
-            }
-            if (cost < best) {
-                best = cost;
-                spot[i] = k;
-            }
-        }
-        placed[i] = label_box(px[i], py[i], chars[i], spot[i]);
-    }
-    free(placed);
 }
 
 /* Writes the size chart's data: one line per ranked model with a parameter
@@ -234,14 +137,26 @@ int chart_size(struct chart *c)
 {
     struct lb_buf *gp = c->gp;
     struct lb_buf text = LB_BUF_INIT, t = LB_BUF_INIT;
-    size_t pc = lb_chart_params_column(c->t);
-    const struct lb_column *p = &c->t->cols[pc];
-    size_t i, nlab, *chars, *spot;
-    double *px, *py, xmin = HUGE_VAL, xmax = 0, ymin = HUGE_VAL,
-                     ymax = -HUGE_VAL, pad;
+    size_t pc;
+    const struct lb_column *p;
+    size_t i, nlab, *spot, left_out, outside = 0;
+    double *px, *py, *w, xmin = HUGE_VAL, xmax = 0, ymin = HUGE_VAL,
+                         ymax = -HUGE_VAL;
     struct size_geom g;
-    bool *frontier;
-    int rc = 0;
+    struct lb_axis a;
+    struct lb_box area;
+    double ml, mb, mt; /* the plot area's left, bottom, top (fractions) */
+    bool *frontier, reverse = c->b->lower_better;
+    int rc = 0, width = chart_width(c, SIZE_W), height = chart_height(c, SIZE_H);
+
+    /* the margins, in pixels at least: the tics and the axis labels (60
+     * and 50), three lines of title (69) */
+    ml = fmax(SIZE_L, 60.0 / width);
+    mb = fmax(SIZE_B, 50.0 / height);
+    mt = fmin(SIZE_T, 1 - 69.0 / height);
+    /* lb_chart_check found it */
+    (void)lb_chart_size_column(c->t, c->style, &pc, NULL);
+    p = &c->t->cols[pc];
 
     c->nrows = chart_rows_with_params(c->b, pc, c->rows);
     nlab = c->top < c->nrows ? c->top : c->nrows;
@@ -261,95 +176,133 @@ int chart_size(struct chart *c)
     }
     xmin /= 1.6;
     xmax *= 2.2;
-    pad = (ymax - ymin) * 0.06 + 1;
+    lb_chart_axis(ymin, ymax, &c->style->range, false,
+                  (size_t)(height * (mt - mb) / 40), &a);
     g.lx0 = log10(xmin);
     g.lx1 = log10(xmax);
-    g.y0 = floor((ymin - pad) / 5) * 5;
-    g.y1 = ceil((ymax + pad) / 5) * 5;
-    if (ymin >= 0 && g.y0 < 0)
-        g.y0 = 0;
-    g.px0 = SIZE_L * SIZE_W;
-    g.px1 = SIZE_R * SIZE_W;
-    g.py0 = SIZE_B * SIZE_H;
-    g.py1 = SIZE_T * SIZE_H;
+    /* the best value at the top */
+    g.y0 = reverse ? a.hi : a.lo;
+    g.y1 = reverse ? a.lo : a.hi;
+    g.px0 = ml * width;
+    g.px1 = SIZE_R * width;
+    g.py0 = mb * height;
+    g.py1 = mt * height;
 
-    /* the labels' places */
+    /* the labels' places: never over one another; left out otherwise */
     px = xcalloc(c->nrows + 1, sizeof *px);
     py = xcalloc(c->nrows + 1, sizeof *py);
-    chars = xcalloc(nlab + 1, sizeof *chars);
+    w = xcalloc(nlab + 1, sizeof *w);
     spot = xcalloc(nlab + 1, sizeof *spot);
     for (i = 0; i < c->nrows; i++) {
+        double y = chart_key_double(c, c->rows[i]);
+
         px[i] = gx(&g, chart_score_double(c, pc, c->rows[i]));
-        py[i] = gy(&g, chart_key_double(c, c->rows[i]));
+        py[i] = gy(&g, y);
+        outside += y < a.lo || y > a.hi;
     }
+    chart_labels(c, nlab, LABEL_CHARS);
     for (i = 0; i < nlab; i++) {
         size_t len;
-        const char *m = lb_table_model(c->t, c->rows[i], &len);
+        const char *m = chart_model(c, c->rows[i], &len);
 
-        chars[i] = chart_text_width(m, len, LABEL_CHARS);
+        w[i] = (double)lb_utf8_width(m, len) * CHAR_PX + 2;
     }
-    place_labels(&g, px, py, c->nrows, chars, nlab, spot);
+    area.x0 = g.px0;
+    area.x1 = g.px1;
+    area.y0 = g.py0;
+    area.y1 = g.py1;
+    left_out = lb_chart_place_labels(&area, px, py, c->nrows, w, LINE_PX, nlab,
+                                     spot);
 
     chart_preamble(c, "the ranking's value against the parameter count",
-                 SIZE_W, SIZE_H);
-    chart_what(c, &text, true);
-    lb_buf_adds(&text, " against ");
-    chart_user(&text, p->name, AXIS_LABEL_CHARS);
+                   width, height);
+    {
+        struct lb_buf what = LB_BUF_INIT;
+
+        chart_what(c, &what, true);
+        lb_buf_adds(&what, " against ");
+        chart_user(&what, p->name, AXIS_LABEL_CHARS);
+        chart_headline(c, &text, lb_buf_str(&what));
+        lb_buf_release(&what);
+    }
     lb_buf_addf(&text, "\n%zu ranked %s%s with a ", c->nrows, c->noun,
                 c->nrows == 1 ? "" : "s");
     chart_user(&text, p->name, AXIS_LABEL_CHARS);
-    lb_buf_addf(&text, " value, the top %zu labelled; ringed: no smaller "
-                       "model ranks higher",
-                nlab);
-    chart_title(c, &text, chart_title_chars(g.px0, g.px1, SIZE_W));
+    lb_buf_addf(&text, " value, the top %zu labelled", nlab);
+    lb_buf_adds(&text, "; ringed: no smaller model ranks higher");
+    /* what is missing, on a line of its own: a narrow title cuts lines */
+    if (left_out > 0 || outside > 0)
+        lb_buf_addc(&text, '\n');
+    if (left_out > 0)
+        lb_buf_addf(&text, "%zu label%s left out (no room)", left_out,
+                    left_out == 1 ? "" : "s");
+    if (outside > 0)
+        lb_buf_addf(&text, "%s%zu beyond the axis, not shown",
+                    left_out > 0 ? "; " : "", outside);
+    chart_title(c, &text, chart_title_chars(g.px0, g.px1, width));
     lb_buf_addf(gp,
-                "set lmargin at screen %.2f\n"
+                "set lmargin at screen %.*f\n"
                 "set rmargin at screen %.2f\n"
-                "set bmargin at screen %.2f\n"
-                "set tmargin at screen %.2f\n"
+                "set bmargin at screen %.*f\n"
+                "set tmargin at screen %.*f\n"
                 "set logscale x 10\n"
-                "set xrange [%.6g:%.6g]\n"
-                "set yrange [%.6g:%.6g]\n",
-                SIZE_L, SIZE_R, SIZE_B, SIZE_T, xmin, xmax, g.y0, g.y1);
+                "set xrange [%.6g:%.6g]\n",
+                margin_decimals(ml), ml, SIZE_R, margin_decimals(mb), mb,
+                margin_decimals(mt), mt, xmin, xmax);
+    chart_put_axis(c, 'y', &a, 0, reverse);
     put_log_tics(gp, xmin, xmax);
     lb_buf_adds(gp, "set grid xtics ytics\nunset key\nset xlabel ");
     lb_buf_reset(&t);
-    lb_gp_text(&t, p->name, strlen(p->name), AXIS_LABEL_CHARS);
+    {
+        const struct lb_field *f = c->t->schema != NULL &&
+                                           pc < c->t->schema->nfields
+                                       ? &c->t->schema->fields[pc]
+                                       : NULL;
+        const char *xname = f != NULL && f->title != NULL ? f->title : p->name;
+
+        lb_gp_text(&t, xname, strlen(xname), AXIS_LABEL_CHARS);
+    }
     lb_buf_adds(&t, " (log scale)");
     lb_gp_quote(gp, lb_buf_str(&t), t.len, LB_GP_TEXT);
-    lb_buf_adds(gp, "\nset ylabel ");
+    lb_buf_addc(gp, '\n');
     lb_buf_reset(&t);
     chart_axis_what(c, &t);
-    chart_label(gp, lb_buf_str(&t), t.len, 60);
+    if (reverse)
+        lb_buf_adds(&t, ", lower is better (best at the top)");
+    lb_buf_adds(gp, "set ylabel ");
+    lb_gp_quote(gp, lb_buf_str(&t), t.len, LB_GP_TEXT);
     lb_buf_addc(gp, '\n');
     for (i = 0; i < nlab && rc == 0; i++) {
         size_t row = c->rows[i], len;
-        struct spot k = spot_at(spot[i]);
-        const char *m = lb_table_model(c->t, row, &len);
+        struct lb_spot k;
+        const char *m = chart_model(c, row, &len);
         struct lb_buf at = LB_BUF_INIT;
 
+        if (spot[i] == LB_NPOS)
+            continue;
+        k = lb_chart_spot(spot[i]);
         lb_buf_adds(&at, "at first ");
         rc = chart_coord(c, &at, lb_column_num(p, row), 1, p->scale, row);
         lb_buf_adds(&at, ", first ");
         if (rc == 0)
             rc = chart_key(c, &at, row);
         lb_buf_addf(gp, "set label %zu ", i + 1);
-        chart_label(gp, m, len, LABEL_CHARS);
+        chart_label(gp, m, len, 0);
         lb_buf_addf(gp, " %s %s offset screen %.4f, screen %.4f front\n",
                     lb_buf_str(&at),
                     k.align > 0   ? "left"
                     : k.align < 0 ? "right"
                                   : "center",
-                    k.dx / SIZE_W, k.dy / SIZE_H);
-        if (fabs(k.dy) >= LEADER_DY) {
+                    k.dx / width, k.dy / height);
+        if (fabs(k.dy) >= LB_LEADER_DY) {
             /* a line from the point to the label's near end */
             double ex = k.dx > 0 ? k.dx - 3 : k.dx + 3, ey = k.dy;
 
             lb_buf_addf(gp,
                         "set arrow %zu from %s rto screen %.4f, screen "
                         "%.4f nohead lw 0.8 lc rgb '#888888' back\n",
-                        i + 1, lb_buf_str(&at) + 3, ex / SIZE_W,
-                        ey / SIZE_H);
+                        i + 1, lb_buf_str(&at) + 3, ex / width,
+                        ey / height);
         }
         lb_buf_release(&at);
     }
@@ -365,7 +318,7 @@ int chart_size(struct chart *c)
         rc = write_size_dat(c, pc, frontier);
     free(px);
     free(py);
-    free(chars);
+    free(w);
     free(spot);
     free(frontier);
     lb_buf_release(&text);

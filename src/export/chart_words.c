@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "core/schema.h"
 #include "export/ranking_words.h"
 
 /* Display width of s[0..len) once made a label. */
@@ -54,11 +55,11 @@ void chart_rank_text(const struct chart *c, size_t row, bool marked,
                      struct lb_buf *out)
 {
     size_t len;
-    const char *m = lb_table_model(c->t, row, &len);
+    const char *m = chart_model(c, row, &len);
 
     chart_rank(out, c->b->ranking.rank2[row]);
     lb_buf_adds(out, ". ");
-    lb_gp_text(out, m, len, LABEL_CHARS);
+    lb_buf_add(out, m, len);
     if (marked && lb_aggregate_marked(&c->b->mean, row))
         lb_buf_adds(out, " *");
 }
@@ -139,20 +140,33 @@ void chart_count(const struct chart *c, struct lb_buf *out, size_t shown)
         lb_buf_addf(out, " (%zu of %zu not ranked)", all - n, all);
 }
 
-/* What the value axis shows: "average score" or the --sort column. */
+/* What the value axis shows: "average score" ("average WER" when the
+ * benchmarks share a unit, chart_unit), or the --sort column's title (its
+ * name when the schema has none). */
 void chart_axis_what(const struct chart *c, struct lb_buf *out)
 {
     const struct lb_selection *sel = &c->b->sel;
 
     static const char *const what[LB_METHOD_COUNT] = {
-        "average score", "weighted mean score", "normalized score",
-        "geometric mean score", "mean rank (1 = best)", "mean win rate",
+        "average ", "weighted mean ", "normalized score",
+        "geometric mean ", "mean rank (1 = best)", "mean win rate",
         "mean of the group means", "Borda count (points)"};
 
-    if (sel->sort_col != LB_NPOS)
-        chart_user(out, c->t->cols[sel->sort_col].name, AXIS_LABEL_CHARS);
-    else
-        lb_buf_adds(out, what[c->b->mean.method]);
+    if (sel->sort_col != LB_NPOS) {
+        size_t col = sel->sort_col;
+        const struct lb_field *f = c->t->schema != NULL &&
+                                           col < c->t->schema->nfields
+                                       ? &c->t->schema->fields[col]
+                                       : NULL;
+
+        chart_user(out, f != NULL && f->title != NULL ? f->title
+                                                      : c->t->cols[col].name,
+                   AXIS_LABEL_CHARS);
+        return;
+    }
+    lb_buf_adds(out, what[c->b->mean.method]);
+    if (out->len > 0 && out->data[out->len - 1] == ' ')
+        chart_unit(c, out);
 }
 
 /* How many title characters fit: gnuplot centres the title on the plot
@@ -251,11 +265,111 @@ size_t chart_widest_model(const struct chart *c, size_t extra)
 
     for (i = 0; i < c->nrows; i++) {
         size_t len, n;
-        const char *m = lb_table_model(c->t, c->rows[i], &len);
+        const char *m = chart_model(c, c->rows[i], &len);
 
-        n = chart_text_width(m, len, LABEL_CHARS) + extra;
+        n = lb_utf8_width(m, len) + extra;
         w = n > w ? n : w;
     }
     return w;
 }
 
+
+int chart_width(const struct chart *c, int w)
+{
+    return c->style != NULL && c->style->width > 0 ? c->style->width : w;
+}
+
+int chart_height(const struct chart *c, int h)
+{
+    return c->style != NULL && c->style->height > 0 ? c->style->height : h;
+}
+
+void chart_headline(const struct chart *c, struct lb_buf *out,
+                    const char *own)
+{
+    if (c->style != NULL && c->style->title != NULL)
+        chart_user(out, c->style->title, 0);
+    else
+        lb_buf_adds(out, own);
+}
+
+/* A number for the axis' words: "78", "0.25", "-3.5". */
+static void axis_number(struct lb_buf *out, double v)
+{
+    char buf[64];
+
+    snprintf(buf, sizeof buf, "%.6g", fabs(v) < 1e-12 ? 0.0 : v);
+    lb_buf_adds(out, buf);
+}
+
+void chart_axis_label(struct chart *c, const char *axis_cmd,
+                      const struct lb_buf *what, bool lower_better,
+                      const struct lb_axis *a, bool dots, double px)
+{
+    struct lb_buf t = LB_BUF_INIT, note = LB_BUF_INIT;
+
+    lb_buf_add(&t, lb_buf_str(what), what->len);
+    if (lower_better)
+        lb_buf_adds(&t, ", lower is better");
+    if (dots && a != NULL && !a->has_zero) {
+        lb_buf_adds(&note, "(the axis starts at ");
+        axis_number(&note, a->lo);
+        lb_buf_adds(&note, ", not 0: dots, not bars)");
+        if ((double)lb_utf8_width(note.data, note.len) * CHAR_PX > px) {
+            /* a short axis: the short form */
+            lb_buf_reset(&note);
+            lb_buf_adds(&note, "(from ");
+            axis_number(&note, a->lo);
+            lb_buf_adds(&note, ", not 0: dots)");
+        }
+    }
+    lb_buf_addf(c->gp, "set %s ", axis_cmd);
+    if (note.len > 0 &&
+        (double)(lb_utf8_width(t.data, t.len) + 1 +
+                 lb_utf8_width(note.data, note.len)) *
+                CHAR_PX >
+            px) {
+        /* too long for one line: the note on a line of its own */
+        lb_gp_quote(c->gp, lb_buf_str(&t), t.len, LB_GP_TEXT);
+        lb_buf_adds(c->gp, ".\"\\n\".");
+        lb_gp_quote(c->gp, lb_buf_str(&note), note.len, LB_GP_TEXT);
+    } else {
+        if (note.len > 0) {
+            lb_buf_addc(&t, ' ');
+            lb_buf_add(&t, lb_buf_str(&note), note.len);
+        }
+        lb_gp_quote(c->gp, lb_buf_str(&t), t.len, LB_GP_TEXT);
+    }
+    lb_buf_addc(c->gp, '\n');
+    lb_buf_release(&t);
+    lb_buf_release(&note);
+}
+
+void chart_put_axis(struct chart *c, char axis, const struct lb_axis *a,
+                    double extra, bool reverse)
+{
+    struct lb_buf lo = LB_BUF_INIT, hi = LB_BUF_INIT, step = LB_BUF_INIT,
+                  top = LB_BUF_INIT, first = LB_BUF_INIT;
+
+    chart_double(&lo, a->lo);
+    chart_double(&hi, a->hi);
+    /* the tics on multiples of the step (an end given by --range may lie
+     * between) */
+    lb_buf_reset(&first);
+    chart_double(&first, ceil(a->lo / a->step - 1e-9) * a->step);
+    chart_double(&top, a->hi + extra);
+    chart_double(&step, a->step);
+    if (reverse)
+        lb_buf_addf(c->gp, "set %crange [%s:%s]\n", axis, lb_buf_str(&top),
+                    lb_buf_str(&lo));
+    else
+        lb_buf_addf(c->gp, "set %crange [%s:%s]\n", axis, lb_buf_str(&lo),
+                    lb_buf_str(&top));
+    lb_buf_addf(c->gp, "set %ctics %s,%s,%s\n", axis, lb_buf_str(&first),
+                lb_buf_str(&step), lb_buf_str(&hi));
+    lb_buf_release(&first);
+    lb_buf_release(&lo);
+    lb_buf_release(&hi);
+    lb_buf_release(&step);
+    lb_buf_release(&top);
+}

@@ -260,11 +260,12 @@ static void render_pipe(struct lb_chart_out *c, const struct lb_buf *gp,
 struct source {
     const struct lb_board *board;
     const struct lb_battles *battles;
+    const struct lb_chart_style *style;
 };
 
 static int check(const struct source *s, enum lb_chart k, struct lb_error *err)
 {
-    return s->board != NULL ? lb_chart_check(s->board, k, err)
+    return s->board != NULL ? lb_chart_check_style(s->board, k, s->style, err)
                             : lb_chart_check_battles(s->battles, k, err);
 }
 
@@ -285,7 +286,7 @@ static bool wanted(const struct source *s, const struct lb_charts_opts *o,
 static int draw(const struct source *s, const struct lb_charts_opts *o,
                 struct lb_chart_out **out, size_t *n, struct lb_error *err)
 {
-    struct lb_chart_opts co = {o->top, o->terminal, o->dir == NULL};
+    struct lb_chart_opts co;
     struct lb_buf *gp = xcalloc(LB_CHART_COUNT, sizeof *gp);
     struct lb_buf *dat = xcalloc(LB_CHART_COUNT, sizeof *dat);
     struct lb_chart_out *c = xcalloc(LB_CHART_COUNT, sizeof *c);
@@ -293,6 +294,11 @@ static int draw(const struct source *s, const struct lb_charts_opts *o,
     int rc = 0;
     bool missing = false;
 
+    memset(&co, 0, sizeof co);
+    co.top = o->top;
+    co.terminal = o->terminal;
+    co.embed = o->dir == NULL;
+    co.style = o->style;
     /* every script and its data in memory before any file is written */
     for (i = 0; i < LB_CHART_COUNT && rc == 0; i++) {
         enum lb_chart k = (enum lb_chart)i;
@@ -344,7 +350,7 @@ static int draw(const struct source *s, const struct lb_charts_opts *o,
 int lb_charts_draw(const struct lb_board *b, const struct lb_charts_opts *o,
                    struct lb_chart_out **out, size_t *n, struct lb_error *err)
 {
-    struct source s = {b, NULL};
+    struct source s = {b, NULL, &o->style};
 
     return draw(&s, o, out, n, err);
 }
@@ -354,7 +360,7 @@ int lb_charts_draw_battles(const struct lb_battles *b,
                            struct lb_chart_out **out, size_t *n,
                            struct lb_error *err)
 {
-    struct source s = {NULL, b};
+    struct source s = {NULL, b, &o->style};
 
     return draw(&s, o, out, n, err);
 }

@@ -29,6 +29,7 @@ struct lb_charts_opts {
     const char *dir;           /* where the files go (made if missing), or
                                   NULL: nothing on disk */
     bool render;               /* run gnuplot (else the files only) */
+    struct lb_chart_style style; /* --title, --size, --range, --size-column */
 };
 
 struct lb_chart_out {

@@ -56,9 +56,23 @@ grep -q "'--dedup' applies to score files" err || bad "--dedup: $(cat err)"
 [ $? = 1 ] || bad "--chart ratings on scores: exit status $?"
 grep -q "chart 'ratings' is drawn from votes" err || bad "ratings on scores: $(cat err)"
 
+# --title, --size and --range: the same options as on scores (one parser)
+"$bin" plot "$fix/arena.json" --script-only -o s --title "Arena's 'best'" \
+    --size 800x600 --range 800:1300 > /dev/null 2>&1 ||
+    bad "--title --size --range on votes: exit status $?"
+for c in $charts; do
+    grep -q "^set terminal pngcairo noenhanced size 800,600 " "s/$c.gp" ||
+        bad "--size on votes: s/$c.gp"
+    grep -q "^set title 'Arena''s ''best''" "s/$c.gp" ||
+        bad "--title on votes: s/$c.gp: $(grep '^set title' "s/$c.gp")"
+done
+grep -q '^set xrange \[800:' s/ratings.gp || bad "--range: $(grep range s/ratings.gp)"
+grep -q '^set xtics 800,100,1300$' s/ratings.gp || bad "--range tics: $(grep xtics s/ratings.gp)"
+
 # hostile names through the real gnuplot
 if [ -n "$gnuplot" ]; then
-    "$bin" plot "$fix/plot_hostile.csv" -o h -n 20 > h.stdout 2> h.stderr
+    "$bin" plot "$fix/plot_hostile.csv" -o h -n 20 --title "x'\`touch pwned_title\`" \
+        > h.stdout 2> h.stderr
     [ $? = 0 ] || bad "hostile: exit status $? ($(cat h.stderr))"
     [ -s h.stderr ] && bad "hostile: gnuplot complained: $(cat h.stderr)"
     for c in $charts; do

@@ -86,11 +86,30 @@ n=$(grep -o 'src="data:image/svg+xml;base64,' pct.html | wc -l)
 # intervals: error bars on 'average' and the 'ranks' chart
 "$bin" plot "$src/tests/cli/fixtures/stderr.csv" -o ci > ci.stdout 2> stderr ||
     bad "intervals: exit status $?: $(cat stderr)"
-[ -s stderr ] && bad "gnuplot complained (intervals): $(cat stderr)"
+# two benchmarks: no profile, and a note that says so
+grep -q "^leaderboard: note: no chart 'profile': a spider chart needs 3 benchmarks or more (2 chosen)$" stderr ||
+    bad "intervals: no note about the profile: $(cat stderr)"
+grep -v "note: no chart 'profile'" stderr > stderr.rest
+[ -s stderr.rest ] && bad "gnuplot complained (intervals): $(cat stderr.rest)"
 for c in average ranks; do
     sig=$(head -c 8 "ci/$c.png" 2>/dev/null | od -An -c | tr -d ' ')
     [ "$sig" = '211PNG\r\n032\n' ] || bad "ci/$c.png: not a PNG ($sig)"
 done
 grep -q xerrorbars ci/average.gp || bad "ci/average.gp: no error bars"
+
+# the appearance options: a hostile --title (it is user text like a name),
+# a small canvas, a range; every chart renders, nothing runs
+title="T' ; system('touch pwned_title') # \`touch pwned_bq\` @x $(printf 'a\nb\\')"
+"$bin" plot "$fixture" -o look -n 13 --title "$title" --size 640x360 \
+    --range 0: > /dev/null 2> stderr ||
+    bad "--title --size --range: exit status $?: $(cat stderr)"
+[ -s stderr ] && bad "gnuplot complained (--title --size): $(cat stderr)"
+for c in $charts; do
+    [ -s "look/$c.png" ] || bad "--title --size: no look/$c.png"
+    grep -q "^set terminal pngcairo noenhanced size 640,360 " "look/$c.gp" ||
+        bad "--size: look/$c.gp is not 640x360"
+done
+find "$tmp" -name 'pwned*' | grep -q . && bad "a hostile --title ran"
+[ "$had_tmp_pwned" = no ] && [ -e /tmp/pwned ] && bad "/tmp/pwned was created"
 
 exit $fail

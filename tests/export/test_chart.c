@@ -48,7 +48,7 @@ static void fixture_release(struct fixture *f)
 static void chart_of(const struct fixture *f, enum lb_chart c, size_t top,
                      struct lb_buf *gp, struct lb_buf *dat)
 {
-    struct lb_chart_opts o = {top, LB_TERMINAL_PNG, false};
+    struct lb_chart_opts o = {top, LB_TERMINAL_PNG, false, {0}};
     struct lb_error err;
 
     lb_error_init(&err);
@@ -152,11 +152,39 @@ static void test_gnuplot_check(void **state)
     (void)state;
     board_of(&f, "model,x,y\na,1,2\nb,3,4\n", NULL, LB_MISSING_EXCLUDE);
     assert_int_equal(lb_chart_check(&f.b, LB_CHART_AVERAGE, &err), 0);
-    assert_int_equal(lb_chart_check(&f.b, LB_CHART_PROFILE, &err), 0);
+    /* a spider chart needs three axes */
+    assert_int_equal(lb_chart_check(&f.b, LB_CHART_PROFILE, &err), -1);
+    assert_string_equal(msg_of(&err),
+                        "t.csv: chart 'profile' needs 3 benchmarks or more "
+                        "(2 chosen); chart 'benchmarks' shows them");
     assert_int_equal(lb_chart_check(&f.b, LB_CHART_SIZE, &err), -1);
     assert_string_equal(msg_of(&err),
                         "t.csv: chart 'size' needs a column of parameter "
-                        "counts (params_b, params, parameters or num_params)");
+                        "counts (params_b, params, parameters or num_params, "
+                        "or name one with --size-column)");
+    fixture_release(&f);
+
+    /* --size-column: named (any letter case), missing, not numeric */
+    board_of(&f, "model,x,y,z,Size (B),lic\na,1,2,3,7,mit\n", NULL,
+             LB_MISSING_EXCLUDE);
+    {
+        struct lb_chart_style st;
+
+        memset(&st, 0, sizeof st);
+        st.size_column = "size (b)";
+        assert_int_equal(lb_chart_check_style(&f.b, LB_CHART_SIZE, &st, &err),
+                         0);
+        st.size_column = "nope";
+        assert_int_equal(lb_chart_check_style(&f.b, LB_CHART_SIZE, &st, &err),
+                         -1);
+        assert_string_equal(msg_of(&err),
+                            "t.csv: --size-column: no column 'nope'");
+        st.size_column = "lic";
+        assert_int_equal(lb_chart_check_style(&f.b, LB_CHART_SIZE, &st, &err),
+                         -1);
+        assert_string_equal(msg_of(&err), "t.csv: --size-column: column 'lic' "
+                                          "does not hold numbers");
+    }
     fixture_release(&f);
 
     /* no model ranked: no chart */
@@ -216,17 +244,24 @@ static void test_gnuplot_golden(void **state)
     fixture_release(&f);
 }
 
-/* Under 3 benchmarks the profile is grouped bars. */
-static void test_gnuplot_profile_falls_back_to_bars(void **state)
+/* Under 3 benchmarks there is no profile (a spider chart needs three
+ * axes): the chart is refused, not drawn as the bar chart again. */
+static void test_gnuplot_profile_needs_three(void **state)
 {
     struct fixture f;
-    struct lb_buf gp, dat;
+    struct lb_buf gp = LB_BUF_INIT, dat = LB_BUF_INIT;
+    struct lb_chart_opts o;
+    struct lb_error err;
 
     (void)state;
+    memset(&o, 0, sizeof o);
     board_of(&f, golden_csv, "alpha,beta", LB_MISSING_EXCLUDE);
-    chart_of(&f, LB_CHART_PROFILE, 0, &gp, &dat);
-    assert_null(strstr(lb_buf_str(&gp), "spiderplot"));
-    assert_non_null(strstr(lb_buf_str(&gp), "set style histogram clustered"));
+    assert_int_equal(lb_chart_write(&f.b, LB_CHART_PROFILE, &o, &gp, &dat,
+                                    &err),
+                     -1);
+    assert_string_equal(msg_of(&err),
+                        "t.csv: chart 'profile' needs 3 benchmarks or more "
+                        "(2 chosen); chart 'benchmarks' shows them");
     lb_buf_release(&gp);
     lb_buf_release(&dat);
     fixture_release(&f);
@@ -576,7 +611,7 @@ static void test_gnuplot_svg(void **state)
 {
     struct fixture f;
     struct lb_buf gp = LB_BUF_INIT, dat = LB_BUF_INIT;
-    struct lb_chart_opts o = {0, LB_TERMINAL_SVG, false};
+    struct lb_chart_opts o = {0, LB_TERMINAL_SVG, false, {0}};
     struct lb_error err;
 
     (void)state;
@@ -597,7 +632,7 @@ int main(void)
         cmocka_unit_test(test_gnuplot_params_column),
         cmocka_unit_test(test_gnuplot_check),
         cmocka_unit_test(test_gnuplot_golden),
-        cmocka_unit_test(test_gnuplot_profile_falls_back_to_bars),
+        cmocka_unit_test(test_gnuplot_profile_needs_three),
         cmocka_unit_test(test_gnuplot_top),
         cmocka_unit_test(test_gnuplot_missing_partial),
         cmocka_unit_test(test_gnuplot_hostile_names),

@@ -181,7 +181,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (k = 0; k < LB_CHART_COUNT * 2; k++) {
             enum lb_chart c = (enum lb_chart)(k % LB_CHART_COUNT);
             struct lb_chart_opts co = {(size_t)(h % 5), LB_TERMINAL_PNG,
-                                       k >= LB_CHART_COUNT};
+                                       k >= LB_CHART_COUNT, {0}};
             struct lb_buf gp = LB_BUF_INIT, dat = LB_BUF_INIT;
 
             if (lb_chart_check(&b, c, NULL) != 0)

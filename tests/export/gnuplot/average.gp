@@ -25,8 +25,8 @@ set title 'Average of 3 benchmarks'."\n".'alpha, beta, gamma'."\n".'all 4 ranked
 set lmargin at screen 0.1740
 set rmargin at screen 0.9700
 set xlabel 'average score'
-set xrange [0:100]
-set xtics 0,10,100
+set xrange [0:109.641873]
+set xtics 0,20,100
 set yrange [3.4:-0.6]
 set ytics nomirror scale 0
 set ytics ('1. org/big-70b' 0)

@@ -1,4 +1,4 @@
-# average.gp: the ranking as horizontal bars, rank 1 on top.
+# average.gp: the ranking as dots, rank 1 on top.
 # Written by 'leaderboard plot'. Render it with
 #     gnuplot path/to/average.gp
 # from any directory: it reads average.dat and writes average.png next to itself
@@ -24,9 +24,9 @@ set linetype cycle 10
 set title 'Average of 2 benchmarks'."\n".'alpha, beta'."\n".'all 5 ranked models; error bars: 95% interval (1.96 standard errors)' font ',12'
 set lmargin at screen 0.2532
 set rmargin at screen 0.9700
-set xlabel 'average score'
-set xrange [0:100]
-set xtics 0,10,100
+set xlabel 'average score (the axis starts at 54, not 0: dots, not bars)'
+set xrange [54:73.948052]
+set xtics 54,2,72
 set yrange [4.4:-0.6]
 set ytics nomirror scale 0
 set ytics ('1. line1 system(''touch p6'')' 0)
@@ -34,10 +34,8 @@ set ytics add ('2. org/steady' 1)
 set ytics add ('3. x''; system(''touch p4''); ''' 2)
 set ytics add ('4. evil `touch p5` m' 3)
 set ytics add ('5. org/no-error' 4)
-set grid xtics
-set style fill solid 0.85 border -1
+set grid xtics ytics lt 0 lw 0.5 lc rgb '#bbbbbb'
 unset key
-plot data using 3:1:($3 < 0 ? $3 : 0):($3 < 0 ? 0 : $3):($1 - 0.38):($1 + 0.38) \
-         with boxxyerror lc rgb '#4e79a7', \
+plot data using 3:1 with points pt 7 ps 1.4 lc rgb '#4e79a7', \
      data using 3:1:5:6 with xerrorbars lc rgb '#333333' lw 1.2 ps 0, \
      data using 7:1:4 with labels left offset char 0.5,0

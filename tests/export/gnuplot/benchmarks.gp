@@ -21,13 +21,12 @@ set linetype 8 lc rgb '#ff9da7' lw 1.5 pt 7 ps 0.8
 set linetype 9 lc rgb '#9c755f' lw 1.5 pt 7 ps 0.8
 set linetype 10 lc rgb '#bab0ac' lw 1.5 pt 7 ps 0.8
 set linetype cycle 10
-set title 'Scores by benchmark: all 4 ranked models (1 of 5 not ranked)'."\n".'in rank order by the average of 3 benchmarks' font ',12'
+set title 'Scores by benchmark'."\n".'all 4 ranked models (1 of 5 not ranked)'."\n".'in rank order by the average of 3 benchmarks' font ',12'
 set rmargin at screen 0.8840
-set style data histograms
-set style histogram clustered gap 1
 set style fill solid 0.85 border -1
-set boxwidth 0.9 relative
+set boxwidth 0.225 absolute
 set yrange [0:100]
+set ytics 0,20,100
 set xrange [-0.6:3.6]
 set ylabel 'score'
 set grid ytics
@@ -38,6 +37,6 @@ set xtics add ('O''Brien/mid-7b' 1)
 set xtics add ('org/tied-13b' 2)
 set xtics add ('org/small-1b' 3)
 plot \
-    data using 5 title 'alpha', \
-    data using 6 title 'beta', \
-    data using 7 title 'gamma'
+    data using ($1 - 0.25):5 with boxes lt 1 title 'alpha', \
+    data using ($1 + 0):6 with boxes lt 2 title 'beta', \
+    data using ($1 + 0.25):7 with boxes lt 3 title 'gamma'

@@ -21,7 +21,7 @@ set linetype 8 lc rgb '#ff9da7' lw 1.5 pt 7 ps 0.8
 set linetype 9 lc rgb '#9c755f' lw 1.5 pt 7 ps 0.8
 set linetype 10 lc rgb '#bab0ac' lw 1.5 pt 7 ps 0.8
 set linetype cycle 10
-set title 'Benchmark profile: all 4 ranked models (1 of 5 not ranked)'."\n".'in rank order by the average of 3 benchmarks' font ',12'
+set title 'Benchmark profile'."\n".'all 4 ranked models (1 of 5 not ranked)'."\n".'in rank order by the average of 3 benchmarks'."\n".'centre 0, rim 100' font ',12'
 set spiderplot
 set style spiderplot fillstyle transparent solid 0.05 border lw 1.5 pointtype 7 pointsize 0.8
 set for [p=1:3] paxis p range [0:100]

@@ -28,7 +28,8 @@ set bmargin at screen 0.10
 set tmargin at screen 0.86
 set logscale x 10
 set xrange [0.6875:154]
-set yrange [45:85]
+set yrange [45:80]
+set ytics 45,5,80
 set xtics (1, 2, 5, 10, 20, 50, 100)
 set grid xtics ytics
 unset key
