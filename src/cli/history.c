@@ -65,6 +65,8 @@ static const char usage_tail[] =
     "                            history.gp, history.dat and history.png\n"
     "      --chart-top N         the models it draws (and the page's): the top\n"
     "                            N of the last snapshot (default 10, at most 30)\n"
+    "      --size WxH            the chart's canvas in pixels (1280x720 for a\n"
+    "                            slide; each side 320 to 10000)\n"
     "      --terminal FORMAT     png (default) or svg\n"
     "      --script-only         write the script and data, do not run gnuplot\n"
     "      --no-charts           html: leave the chart out of the page (without\n"
@@ -98,6 +100,7 @@ enum {
     OPT_SHOW,
     OPT_CHART,
     OPT_CHART_TOP,
+    OPT_SIZE,
     OPT_TERMINAL,
     OPT_SCRIPT_ONLY,
     OPT_NO_CHARTS
@@ -113,6 +116,7 @@ static const struct option long_options[] = {
     {"show", required_argument, NULL, OPT_SHOW},
     {"chart", required_argument, NULL, OPT_CHART},
     {"chart-top", required_argument, NULL, OPT_CHART_TOP},
+    {"size", required_argument, NULL, OPT_SIZE},
     {"terminal", required_argument, NULL, OPT_TERMINAL},
     {"script-only", no_argument, NULL, OPT_SCRIPT_ONLY},
     {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
@@ -133,6 +137,7 @@ struct history_args {
     enum lb_history_show show;
     const char *chart_dir;     /* --chart */
     unsigned long chart_top;   /* --chart-top, 0: default */
+    struct lb_chart_style style; /* --size */
     enum lb_terminal terminal;
     struct cli_format fmt;
     char **files;              /* the operands */
@@ -175,6 +180,9 @@ static int parse_option(struct history_args *a, int c, char **argv)
     case OPT_CHART_TOP:
         return cli_number_option("history", "--chart-top", optarg, 1,
                                  LB_HISTORY_CHART_MAX, &a->chart_top);
+    case OPT_SIZE: /* plot's --size, its words */
+        return cli_chart_style_option("history", CLI_OPT_CHART_SIZE, optarg,
+                                      &a->style);
     case OPT_TERMINAL:
         if (!lb_terminal_parse(optarg, &a->terminal))
             return cli_usage_error("history", "--terminal: %s is not png or "
@@ -295,10 +303,11 @@ static int parse_args(int argc, char **argv, struct history_args *a)
     if ((a->script_only || a->terminal != 0) && a->chart_dir == NULL)
         return cli_usage_error("history", "--terminal and --script-only go "
                                           "with --chart DIR");
-    if (a->chart_top != 0 && a->chart_dir == NULL &&
+    if ((a->chart_top != 0 || a->style.width != 0) && a->chart_dir == NULL &&
         (a->fmt.format != &lb_format_html || a->no_charts))
-        return cli_usage_error("history", "--chart-top goes with --chart DIR "
-                                          "or the chart of an HTML page");
+        return cli_usage_error("history", "--chart-top and --size go with "
+                                          "--chart DIR or the chart of an "
+                                          "HTML page");
     for (size_t i = 0; i < a->nfiles; i++)
         if (strcmp(a->files[i], "-") == 0)
             return cli_usage_error("history", "snapshots are files: standard "
@@ -477,7 +486,7 @@ static int load_git(const struct history_args *a, struct snapshots *s,
 static int draw_chart(const struct history_args *a, const struct lb_history *h,
                       const struct snapshots *s)
 {
-    struct lb_chart_opts co = {a->chart_top, a->terminal, false};
+    struct lb_chart_opts co = {a->chart_top, a->terminal, false, a->style};
     struct lb_charts_opts o;
     struct lb_buf gp = LB_BUF_INIT, dat = LB_BUF_INIT;
     struct lb_chart_out *out = NULL;
@@ -520,7 +529,7 @@ static int page_chart(const struct history_args *a, const struct lb_history *h,
                       struct lb_figure **figs, size_t *nfigs,
                       const char **note)
 {
-    struct lb_chart_opts co = {a->chart_top, LB_TERMINAL_SVG, true};
+    struct lb_chart_opts co = {a->chart_top, LB_TERMINAL_SVG, true, a->style};
     struct lb_charts_opts o;
     struct lb_buf gp = LB_BUF_INIT, dat = LB_BUF_INIT;
     struct lb_error err;

@@ -123,7 +123,7 @@ _leaderboard()
         history) opts="--benchmarks --missing --model-column --schema --where
             --dedup --method --weights --baseline --lower-is-better --groups
             --suite --sort --ascending --ties --precision --top --git --dates
-            --since --last --strict --show --chart --chart-top --terminal
+            --since --last --strict --show --chart --chart-top --size --terminal
             --script-only --no-charts --format --output $publish --help" ;;
         check) opts="--benchmarks --max --strict --model-column --schema --quiet --help" ;;
         schema) opts="--write --output --schema --model-column --suite --help" ;;

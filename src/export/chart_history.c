@@ -106,6 +106,8 @@ int lb_chart_write_history(const struct lb_history *h,
     c.gp = gp;
     c.dat = dat;
     c.err = err;
+    c.style = &o->style; /* --title, --size */
+    width = chart_width(&c, width);
     for (k = 0; k < n; k++) {
         struct lb_buf name = LB_BUF_INIT;
         size_t w;
@@ -124,11 +126,14 @@ int lb_chart_write_history(const struct lb_history *h,
         height = 450;
     if (height > 1400)
         height = 1400;
+    height = chart_height(&c, height);
     /* long or many labels lean, so that they do not run into each other */
     rotate = h->ns > 1 && (right - left) / (double)h->ns < 9 * CHAR_PX;
     chart_preamble(&c, "the rank of each model in each snapshot, rank 1 on "
-                       "top", width, height + (rotate ? 80 : 0));
-    lb_buf_addf(&text, "Rank over time: the top %zu of the last snapshot, in "
+                       "top", width,
+                   height + (rotate && o->style.height == 0 ? 80 : 0));
+    chart_headline(&c, &text, "Rank over time");
+    lb_buf_addf(&text, ": the top %zu of the last snapshot, in "
                        "%zu snapshot%s\nranked by ",
                 n, h->ns, h->ns == 1 ? "" : "s");
     lb_ranking_value_phrase(h->s[h->ns - 1].b, &phrase, false);
