@@ -382,7 +382,7 @@ static int ranking_scan(const struct lb_view *v, struct lb_cell *cells,
     for (i = 0; i < k->n_listed; i++)
         listed[k->order[i] >> 3] |= (uint8_t)(1u << (k->order[i] & 7));
     for (row = 0; row < n && rc == 0; row++)
-        if ((listed[row >> 3] >> (row & 7)) & 1u)
+        if (((unsigned)listed[row >> 3] >> (row & 7)) & 1u)
             rc = row_cells(v, row, cells, err) != 0
                      ? -1
                      : visit(v, cells, ctx, err);
