@@ -5,8 +5,9 @@
 # after, and diff the two lists.
 #
 # usage: scripts/bench/outputs_md5.sh [LEADERBOARD [FILE]]
-#        (default: build/leaderboard, /tmp/lbbench/s1e5.csv, made by
-#        /work/shared/bench/gen.py or scripts/bench/gen_scores.c)
+#        (default: build/leaderboard, /tmp/lbbench/s1e5.csv: 100,000 rows
+#        of scripts/bench/gen_scores.c; benchmarks/outputs_md5.txt is the
+#        list for that file)
 set -u
 lb=${1:-build/leaderboard}
 f=${2:-/tmp/lbbench/s1e5.csv}
