@@ -13,7 +13,8 @@
 #                      skipped at that size; one whose memory at the last
 #                      size, scaled to this one, exceeds 80% of the memory
 #                      available is not started
-#        TOOLS="..."   a subset of: leaderboard leaderboard_top10 cat
+#        TOOLS="..."   a subset of: leaderboard leaderboard_text
+#                      leaderboard_top10 cat
 #                      floor_memchr floor_libcsv_n floor_libcsv duckdb
 #                      pandas sqlite mlr
 #        CHECK=1e6     outputs are compared (scripts/bench/compare.py) up to
@@ -41,7 +42,7 @@ RUNS=${RUNS:-5}
 MAX_S=${MAX_S:-120}
 DATA=${DATA:-/tmp/leaderboard-bench}
 CHECK=${CHECK:-1e6}
-TOOLS=${TOOLS:-leaderboard leaderboard_top10 cat floor_memchr floor_libcsv_n floor_libcsv duckdb pandas sqlite mlr}
+TOOLS=${TOOLS:-leaderboard leaderboard_text leaderboard_top10 cat floor_memchr floor_libcsv_n floor_libcsv duckdb pandas sqlite mlr}
 SIZES=${*:-1e5 1e6 1e7}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/leaderboard-bench
 duckdb_dir=$cache/duckdb-node
@@ -75,6 +76,7 @@ cc -O2 -o "$bin/gen_scores" scripts/bench/gen_scores.c -lm &&
 command_of() { # tool file -> the command line (word-split by the caller)
     case $1 in
     leaderboard) echo "$lb rank $2 -f csv -p 2 --missing partial -c params_b,license" ;;
+    leaderboard_text) echo "$lb rank $2 -p 2 --missing partial -c params_b,license" ;;
     leaderboard_top10) echo "$lb rank $2 -f csv -p 2 --missing partial -c params_b,license --top 10" ;;
     cat) echo "cat $2" ;;
     floor_memchr) echo "$bin/floor_memchr $2" ;;
@@ -173,6 +175,9 @@ for size in $SIZES; do
             -v r="${rss[leaderboard]}" -v mb="$(stat -c %s "$file")" 'BEGIN {
             x = (f > 0) ? sprintf("wall %.2fx the libcsv floor (target <= 1.3), ", w / f) : ""
             printf "targets: %speak RSS %.2fx the input (target <= 1.5)\n", x, r * 1024 / mb }'
+        [ -n "${wall[leaderboard_text]:-}" ] &&
+            awk -v w="${wall[leaderboard_text]}" -v c="${wall[leaderboard]}" 'BEGIN {
+            printf "targets: the text format %.2fx the CSV time (target <= 1.2)\n", w / c }'
     fi
     echo "$size ${wall[leaderboard]:-} ${rss[leaderboard]:-} ${wall[leaderboard_top10]:-} ${rss[leaderboard_top10]:-}" >> "$DATA/ours.txt"
     if [ "$rows" -le "$(as_rows "$CHECK")" ]; then

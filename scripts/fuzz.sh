@@ -1,6 +1,6 @@
 #!/bin/sh
 # fuzz.sh SECONDS [TARGET...]: runs each libFuzzer target of tests/fuzz for
-# SECONDS (all by default: fuzz_csv_load fuzz_names fuzz_add
+# SECONDS (all by default: fuzz_csv_load fuzz_csv_fast fuzz_names fuzz_add
 # fuzz_decimal fuzz_chart fuzz_where fuzz_battles), as many at once as there
 # are cores (FUZZ_JOBS=N to change), and exits non-zero if any of them found
 # a crash, a leak, a
@@ -17,13 +17,13 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-TARGETS_ALL="fuzz_csv_load fuzz_names fuzz_add fuzz_decimal fuzz_chart fuzz_where fuzz_battles"
+TARGETS_ALL="fuzz_csv_load fuzz_csv_fast fuzz_names fuzz_add fuzz_decimal fuzz_chart fuzz_where fuzz_battles"
 B=build-fuzz
 O=${FUZZ_OUT:-$B}
 
 max_len() {
     case $1 in
-    fuzz_csv_load | fuzz_add | fuzz_battles) echo 16384 ;;
+    fuzz_csv_load | fuzz_csv_fast | fuzz_add | fuzz_battles) echo 16384 ;;
     fuzz_names) echo 1024 ;;
     fuzz_chart) echo 2048 ;;
     fuzz_where) echo 8192 ;;

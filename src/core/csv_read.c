@@ -6,7 +6,13 @@
  * (on_row_end); with CSV_REPALL_NL it also reports every line end outside a
  * record, so the loader can count physical lines exactly: a line ends at LF,
  * at CR, or at CRLF (counted once), and a quoted field adds the line ends it
- * holds. Spaces are not trimmed (RFC 4180: they are part of the field). */
+ * holds. Spaces are not trimmed (RFC 4180: they are part of the field).
+ *
+ * The fast path: a complete line without a quote, met while libcsv is
+ * between rows, is split at its commas here (memchr) and handed to the same
+ * callbacks, exactly as libcsv would call them; every other line goes to
+ * libcsv, which stays the parser of record and of every message
+ * (fast_lines below). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -49,6 +55,7 @@ struct loader {
     size_t expect_bytes; /* bytes of rows this table will hold in the end
                             (0: unknown), to size its arrays once */
     const struct lb_schema *schema; /* the schema read, or NULL */
+    bool fast;          /* quote-free lines split here (fast_lines) */
 };
 
 /* {======================================================================
@@ -392,8 +399,9 @@ static void store_cell(struct loader *ld, size_t col, size_t line,
             c->text = xreallocarray(c->text, c->text_cap, 1);
         }
         c->text_off[row] = (uint32_t)c->text_len;
-        /* libcsv ends every field with a NUL (CSV_APPEND_NULL): copy it */
-        memcpy(c->text + c->text_len, s, len + 1);
+        /* s is not NUL-terminated on the fast path: end it here */
+        memcpy(c->text + c->text_len, s, len);
+        c->text[c->text_len + len] = '\0';
         c->text_len += len + 1;
     }
     if (c->numeric)
@@ -765,16 +773,88 @@ static void describe_parse_error(struct loader *ld, struct csv_parser *p,
     fail_at(ld, ld->line, ld->field + 1, what);
 }
 
+#define ROW_NOT_BEGUN 0 /* libcsv's pstate for "between rows" */
+
+/* Hands the fields of the quote-free line s[0..len) (no line end, len > 0)
+ * to on_field: the bytes between commas, as libcsv reads an unquoted field
+ * under CSV_STRICT with no_space (nothing trimmed). */
+static void fast_fields(struct loader *ld, const char *s, size_t len)
+{
+    const char *end = s + len;
+
+    for (;;) {
+        const char *comma = memchr(s, ',', (size_t)(end - s));
+        const char *stop = comma != NULL ? comma : end;
+
+        on_field((void *)(uintptr_t)s, (size_t)(stop - s), ld);
+        if (comma == NULL)
+            return;
+        s = comma + 1;
+    }
+}
+
+/* The fast path, from a point where libcsv is between rows: the complete
+ * lines at the start of s[0..len) that hold no '"' and no CR (but a CRLF
+ * at their end) are read here with the calls libcsv would make: the
+ * fields (none for an empty line), then on_row_end with '\r' and '\n' for
+ * a CRLF, or with '\n' (CSV_REPALL_NL reports the line end of an empty
+ * line too). Stops at the first other line, which libcsv reads, or once a
+ * callback failed. Returns the bytes read. */
+static size_t fast_lines(struct loader *ld, const char *s, size_t len)
+{
+    size_t pos = 0;
+
+    while (pos < len && !ld->failed) {
+        const char *line = s + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t n, body;
+
+        if (nl == NULL)
+            break; /* the line goes on in the next block */
+        n = (size_t)(nl - line);
+        body = n > 0 && line[n - 1] == '\r' ? n - 1 : n;
+        if (memchr(line, '"', body) != NULL || memchr(line, '\r', body) != NULL)
+            break;
+        if (body > 0)
+            fast_fields(ld, line, body);
+        if (body < n)
+            on_row_end('\r', ld);
+        on_row_end('\n', ld);
+        pos += n + 1;
+    }
+    return pos;
+}
+
+/* Parses a block: the fast path while it can, libcsv for the rest, a line
+ * at a time (a quoted field may take several), so that the fast path can
+ * take over again once libcsv is between rows. */
 static int parse_block(struct loader *ld, struct csv_parser *p,
                        const char *block, size_t len)
 {
-    size_t used = csv_parse(p, block, len, on_field, on_row_end, ld);
+    size_t pos = 0;
 
-    if (ld->failed)
-        return -1;
-    if (used < len) {
-        describe_parse_error(ld, p, block, len, used);
-        return -1;
+    while (pos < len) {
+        const char *s, *nl;
+        size_t n, used;
+
+        if (ld->fast && p->pstate == ROW_NOT_BEGUN) {
+            pos += fast_lines(ld, block + pos, len - pos);
+            if (ld->failed)
+                return -1;
+            if (pos == len)
+                break;
+        }
+        s = block + pos;
+        nl = ld->fast ? memchr(s, '\n', len - pos) : NULL;
+        n = nl != NULL ? (size_t)(nl - s) + 1 : len - pos;
+        used = csv_parse(p, s, n, on_field, on_row_end, ld);
+        if (ld->failed)
+            return -1;
+        if (used < n) {
+            describe_parse_error(ld, p, s, n, used);
+            return -1;
+        }
+        pos += n;
     }
     return 0;
 }
@@ -825,6 +905,7 @@ static void loader_init(struct loader *ld, struct lb_table *t,
     ld->err = err;
     ld->opts = opts;
     ld->line = 1;
+    ld->fast = !(opts && opts->libcsv_only);
 }
 
 static void loader_release(struct loader *ld)
@@ -870,7 +951,8 @@ static int load_mem(struct lb_table *t, const char *name, const char *data,
     off = skip_bom(data, len);
     /* blocks, as from a file, so both paths meet the same parser states */
     while (off < len) {
-        size_t n = len - off < READ_BLOCK ? len - off : READ_BLOCK;
+        size_t block = opts && opts->block_size ? opts->block_size : READ_BLOCK;
+        size_t n = len - off < block ? len - off : block;
 
         if (parse_block(&ld, &p, data + off, n) != 0)
             goto out;
@@ -924,7 +1006,6 @@ static ssize_t read_full(int fd, char *buf, size_t size, off_t off)
 /* from this size on, the tables' arrays are sized once from the first block
  * (see reserve_rows); below it, doubling costs little */
 #define RESERVE_MIN ((size_t)16 << 20)
-#define ROW_NOT_BEGUN 0 /* libcsv's pstate for "between rows" */
 
 /* Parses bytes [start, end) of fd into ld; block is READ_BLOCK bytes.
  * 'total' > 0: report progress to ld's options as if the other half went
@@ -1244,6 +1325,7 @@ static int load_parallel(struct lb_table *t, int fd, const char *path,
     h.ld.t = &h.t;
     h.ld.err = &h.err;
     h.ld.opts = opts;
+    h.ld.fast = ld.fast;
     h.ld.header_done = true;
     h.ld.schema = schema;
     h.ld.expect_bytes = size - split;

@@ -1,5 +1,6 @@
 #include "core/table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
@@ -346,3 +347,85 @@ bool lb_column_lower_better(const struct lb_column *c)
         return c->field->better == LB_BETTER_LOWER;
     return c->bench != NULL && !c->bench->higher_is_better;
 }
+
+/* {======================================================================
+ * Comparing two loads
+ * ======================================================================= */
+
+static bool same_bad(const struct lb_bad_cell *x, const struct lb_bad_cell *y)
+{
+    if (x->kind != y->kind)
+        return false;
+    if (x->kind == LB_BAD_NONE)
+        return true;
+    return x->status == y->status && x->line == y->line &&
+           x->value_len == y->value_len &&
+           memcmp(x->value, y->value, x->value_len) == 0;
+}
+
+#define DIFF(...) (snprintf(why, size, __VA_ARGS__), false)
+
+static bool same_column(const struct lb_table *a, const struct lb_table *b,
+                        size_t j, char *why, size_t size)
+{
+    const struct lb_column *x = &a->cols[j], *y = &b->cols[j];
+    size_t r;
+
+    if (strcmp(x->name, y->name) != 0 || x->bench != y->bench)
+        return DIFF("column %zu: name or benchmark", j + 1);
+    if (x->has_text != y->has_text || x->numeric != y->numeric)
+        return DIFF("column %zu: has_text %d/%d, numeric %d/%d", j + 1,
+                    x->has_text, y->has_text, x->numeric, y->numeric);
+    if (!same_bad(&x->bad, &y->bad) || !same_bad(&x->unit, &y->unit))
+        return DIFF("column %zu: first bad cell", j + 1);
+    for (r = 0; x->has_text && r < a->nrows; r++) {
+        size_t lx, ly;
+        const char *sx = lb_table_text(a, j, r, &lx);
+        const char *sy = lb_table_text(b, j, r, &ly);
+
+        if (lx != ly || memcmp(sx, sy, lx) != 0)
+            return DIFF("column %zu, row %zu: text", j + 1, r + 1);
+    }
+    if (!x->numeric)
+        return true;
+    if (x->scale != y->scale || x->n_present != y->n_present ||
+        x->n_percent != y->n_percent || x->n_sentinel != y->n_sentinel ||
+        x->n_values != y->n_values || x->n_minus_one != y->n_minus_one ||
+        x->n_negative != y->n_negative || x->above_100 != y->above_100)
+        return DIFF("column %zu: scale or counts", j + 1);
+    for (r = 0; r < a->nrows; r++) {
+        bool m = lb_column_missing(x, r);
+
+        if (m != lb_column_missing(y, r) ||
+            lb_column_num(x, r) != lb_column_num(y, r) ||
+            (!m && lb_column_decimals(x, r) != lb_column_decimals(y, r)))
+            return DIFF("column %zu, row %zu: number", j + 1, r + 1);
+    }
+    return true;
+}
+
+bool lb_table_same(const struct lb_table *a, const struct lb_table *b,
+                   char *why, size_t size)
+{
+    size_t r, j;
+
+    if (strcmp(a->path, b->path) != 0)
+        return DIFF("path");
+    if (a->ncols != b->ncols || a->nrows != b->nrows ||
+        a->model_col != b->model_col)
+        return DIFF("columns %zu/%zu, rows %zu/%zu, model column %zu/%zu",
+                    a->ncols, b->ncols, a->nrows, b->nrows, a->model_col,
+                    b->model_col);
+    for (r = 0; r < a->nrows; r++)
+        if (lb_table_line(a, r) != lb_table_line(b, r))
+            return DIFF("row %zu: line %zu/%zu", r + 1, lb_table_line(a, r),
+                        lb_table_line(b, r));
+    for (j = 0; j < a->ncols; j++)
+        if (!same_column(a, b, j, why, size))
+            return false;
+    return true;
+}
+
+#undef DIFF
+
+/* }====================================================================== */

@@ -153,6 +153,12 @@ struct lb_load_opts {
                                  0: the default (16 MiB) */
     const struct lb_row_filter *filter; /* rows to keep, or NULL: all (a
                                  filtered load uses one thread) */
+    bool libcsv_only;         /* every line through libcsv, none through the
+                                 fast path for quote-free lines (for the
+                                 tests that prove the two equal) */
+    size_t block_size;        /* lb_table_load_mem: bytes handed to the
+                                 parser at once; 0: 1 MiB, as from a file
+                                 (tests put block ends everywhere) */
     /* called after each block (1 MiB) of a file is parsed, with the bytes
      * done so far and the file's size (0 when unknown: a pipe), from the
      * loading thread only; NULL: none (the CLI draws a progress bar) */
@@ -182,6 +188,14 @@ int lb_table_load_mem(struct lb_table *t, const char *name, const char *data,
 /* Keeps only the rows whose keep[row] is true, in their order, and frees
  * nothing (the arrays keep their size for the rows to come). */
 void lb_table_retain(struct lb_table *t, const bool *keep);
+
+/* Whether two loads of the same bytes gave the same table: rows, lines,
+ * every cell's text, number and decimals, what each column learned (scale,
+ * counts, first bad cell). If not, says where first in why[0..size). For
+ * the tests that prove two ways of loading equal (one or two threads, the
+ * fast path or libcsv alone). */
+bool lb_table_same(const struct lb_table *a, const struct lb_table *b,
+                   char *why, size_t size);
 
 /* Frees everything the table owns; accepts an empty table. */
 void lb_table_release(struct lb_table *t);

@@ -299,13 +299,14 @@ static void put_lacking(const struct lb_board *b, size_t row,
     lb_cell_uint(c, b->sel.nbench - present);
 }
 
-static int ranking_cells(const struct lb_view *v, size_t i,
-                         struct lb_cell *cells, struct lb_error *err)
+/* The cells of the table's row 'row'. */
+static int row_cells(const struct lb_view *v, size_t row,
+                     struct lb_cell *cells, struct lb_error *err)
 {
     const struct ranking *R = v->data;
     const struct lb_board *b = R->b;
     const struct lb_table *t = b->table;
-    size_t row = b->ranking.order[i], j, len;
+    size_t j, len;
     const char *s;
 
     for (j = 0; j < v->ncols; j++) {
@@ -357,6 +358,37 @@ static int ranking_cells(const struct lb_view *v, size_t i,
         }
     }
     return 0;
+}
+
+static int ranking_cells(const struct lb_view *v, size_t i,
+                         struct lb_cell *cells, struct lb_error *err)
+{
+    const struct ranking *R = v->data;
+
+    return row_cells(v, R->b->ranking.order[i], cells, err);
+}
+
+/* The listed rows in file order: their cells lie in sequence in memory,
+ * where rank order reads them at random. */
+static int ranking_scan(const struct lb_view *v, struct lb_cell *cells,
+                        lb_view_visit_fn visit, void *ctx,
+                        struct lb_error *err)
+{
+    const struct ranking *R = v->data;
+    const struct lb_ranking *k = &R->b->ranking;
+    size_t n = R->b->table->nrows, i, row;
+    uint8_t *listed = xcalloc(n / 8 + 1, 1);
+    int rc = 0;
+
+    for (i = 0; i < k->n_listed; i++)
+        listed[k->order[i] >> 3] |= (uint8_t)(1u << (k->order[i] & 7));
+    for (row = 0; row < n && rc == 0; row++)
+        if (((unsigned)listed[row >> 3] >> (row & 7)) & 1u)
+            rc = row_cells(v, row, cells, err) != 0
+                     ? -1
+                     : visit(v, cells, ctx, err);
+    free(listed);
+    return rc;
 }
 
 static bool ranking_dim(const struct lb_view *v, size_t i)
@@ -719,6 +751,7 @@ int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
     R->exact = a != LB_FOR_PEOPLE;
     lb_view_bind(v, R, ranking_free, ranking_cells);
     v->prefetch = ranking_prefetch;
+    v->scan = ranking_scan;
     v->dim = ranking_dim;
     v->nrows = b->ranking.n_listed;
     add_columns(v, R, b);

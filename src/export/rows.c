@@ -14,7 +14,7 @@
 
 #define FLUSH_AT (1u << 20) /* bytes gathered before a write */
 
-struct lb_export_tuning lb_export_tuning = {65536, 8192};
+struct lb_export_tuning lb_export_tuning = {65536, 8192, false};
 
 #define CHUNK_ROWS lb_export_tuning.chunk_rows
 

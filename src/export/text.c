@@ -56,27 +56,55 @@ static size_t cell_width(const struct lb_cell *c)
     }
 }
 
-/* The width of every column over the header and every row. */
+struct widest {
+    struct layout *L;
+    size_t *widest; /* per column, its mark not included */
+};
+
+/* Takes one row's cells into the widths. */
+static int widen_to(const struct lb_view *v, const struct lb_cell *cells,
+                    void *ctx, struct lb_error *err)
+{
+    struct widest *W = ctx;
+    size_t j;
+
+    (void)err;
+    for (j = 0; j < v->ncols; j++) {
+        size_t w = cell_width(&cells[j]);
+
+        if (w > W->widest[j])
+            W->widest[j] = w;
+        if (cells[j].marked)
+            W->L->marks[j] = true;
+    }
+    return 0;
+}
+
+/* The width of every column over the header and every row: the body rows
+ * in the order the view reads fastest (a maximum does not depend on it). */
 static int measure(const struct lb_view *v, struct layout *L,
                    struct lb_error *err)
 {
     struct lb_cell *cells = lb_cells_new(v->ncols);
     size_t *widest = xcalloc(v->ncols + 1, sizeof *widest);
-    size_t i, j;
+    struct widest W = {L, widest};
+    size_t i = 0, j;
     int rc = 0;
 
-    for (i = 0; i < v->nrows + v->nsummary && rc == 0; i++) {
+    /* a row that fails: the pass in rank order below says which fails
+     * first, as the table would */
+    if (v->scan != NULL && !lb_export_tuning.no_scan) {
+        if (v->scan(v, cells, widen_to, &W, err) == 0)
+            i = v->nrows;
+        else
+            lb_error_init(err);
+    }
+    for (; i < v->nrows + v->nsummary && rc == 0; i++) {
         if (v->prefetch != NULL && i < v->nrows)
             v->prefetch(v, i);
         rc = v->cells(v, i, cells, err);
-        for (j = 0; j < v->ncols && rc == 0; j++) {
-            size_t w = cell_width(&cells[j]);
-
-            if (w > widest[j])
-                widest[j] = w;
-            if (cells[j].marked)
-                L->marks[j] = true;
-        }
+        if (rc == 0)
+            rc = widen_to(v, cells, &W, err);
     }
     for (j = 0; j < v->ncols; j++) {
         size_t w = widest[j] + (L->marks[j] ? 1 : 0);

@@ -152,6 +152,19 @@ typedef bool (*lb_view_dim_fn)(const struct lb_view *v, size_t i);
  * (optional: NULL). */
 typedef void (*lb_view_prefetch_fn)(const struct lb_view *v, size_t i);
 
+/* Called by lb_view_scan_fn with the cells of one body row. */
+typedef int (*lb_view_visit_fn)(const struct lb_view *v,
+                                const struct lb_cell *cells, void *ctx,
+                                struct lb_error *err);
+
+/* Calls visit with the cells of every body row, in an order of the
+ * builder's choosing that reads its memory in sequence (for a pass whose
+ * result does not depend on the order: the text table's widths); stops at
+ * the first that fails (optional: NULL, then rows go in order). */
+typedef int (*lb_view_scan_fn)(const struct lb_view *v, struct lb_cell *cells,
+                               lb_view_visit_fn visit, void *ctx,
+                               struct lb_error *err);
+
 struct lb_view {
     enum lb_audience audience;  /* who it was built for */
     const char *heading;        /* the page's heading ("Leaderboard") */
@@ -167,6 +180,7 @@ struct lb_view {
     lb_view_cells_fn cells;
     lb_view_prefetch_fn prefetch;
     lb_view_dim_fn dim;
+    lb_view_scan_fn scan;
     const void *data;           /* the builder's (not owned by the view) */
     void *own;                  /* the builder's, freed by own_free */
     void (*own_free)(void *own);

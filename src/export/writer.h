@@ -36,6 +36,8 @@ int lb_put_summary(const struct lb_view *v, lb_row_fn fn, const void *ctx,
 struct lb_export_tuning {
     size_t parallel_rows;
     size_t chunk_rows;
+    bool no_scan; /* text: widths measured in rank order (lb_view_scan_fn
+                     not used), for the test that proves the two equal */
 };
 extern struct lb_export_tuning lb_export_tuning;
 

@@ -1,7 +1,10 @@
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "test_util.h"
 
 #include <fcntl.h>
+#include <ftw.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -563,6 +566,153 @@ static void test_csv_read_two_threads_agree(void **state)
     lb_buf_release(&big);
 }
 
+/* {======================================================================
+ * The fast path (quote-free lines split with memchr) against libcsv alone
+ * ======================================================================= */
+
+/* Loads 'path' with libcsv for every line and with the fast path (one
+ * thread, and two threads forced), with and without keep_text: the same
+ * table, or the same message. */
+static void fast_agrees_file(const char *path)
+{
+    int k;
+
+    for (k = 0; k < 4; k++) {
+        bool keep = (k & 1) != 0, two = (k & 2) != 0;
+        struct lb_load_opts slow = {.libcsv_only = true, .keep_text = keep,
+                                    .parallel_min = (size_t)1 << 40};
+        struct lb_load_opts fast = {.keep_text = keep,
+                                    .parallel_min = two ? 1 : (size_t)1 << 40,
+                                    .reserve_min = two ? 1 : 0};
+        struct lb_table a, b;
+        struct lb_error ea, eb;
+        char why[256];
+        int ra, rb;
+
+        lb_error_init(&ea);
+        lb_error_init(&eb);
+        ra = lb_table_load(&a, path, &slow, &ea);
+        rb = lb_table_load(&b, path, &fast, &eb);
+        if (ra != rb || strcmp(ea.msg, eb.msg) != 0) {
+            print_error("%s: libcsv: %d '%s', fast path: %d '%s'\n", path, ra,
+                        ea.msg, rb, eb.msg);
+            fail();
+        }
+        if (ra != 0)
+            continue;
+        if (!lb_table_same(&a, &b, why, sizeof why)) {
+            print_error("%s (keep_text %d, threads %u): %s\n", path, keep,
+                        b.threads, why);
+            fail();
+        }
+        lb_table_release(&a);
+        lb_table_release(&b);
+    }
+}
+
+/* The same for bytes in memory (through a file). */
+static void fast_agrees(const char *csv, size_t len)
+{
+    char path[] = "/tmp/lb_test_fast_XXXXXX";
+    int fd = mkstemp(path);
+
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, csv, len), (ssize_t)len);
+    close(fd);
+    fast_agrees_file(path);
+    unlink(path);
+}
+
+#define FAST(csv) fast_agrees(csv, sizeof(csv) - 1)
+
+static void test_csv_read_fast_path_agrees(void **state)
+{
+    static const char *const lines[] = {
+        "a,1,x", "b,,", "\"q,1\",2,y", "c,3,\"say \"\"hi\"\"\"", "d,4,\"two\nlines\"",
+        "", "e,5,z\r", "f,1%,w", "g,-1,v", "h,1e2,u", "i,abc,t", " j , 6 , s ",
+        "k,7", "l,8,9,10", ",9,r", "m,\"1\"x,q", "n,1\r2,p", "o,0.30000000000000004,o",
+        "p,\"\",", "\r", "q,1,\"x\r\ny\"",
+    };
+    struct lb_buf big = LB_BUF_INIT;
+    size_t i, n = sizeof lines / sizeof lines[0];
+    uint64_t h = 88172645463325252ull;
+
+    (void)state;
+    FAST("model,ARC,note\na,1,x\nb,2,y\n");
+    FAST("model,ARC,note\r\na,1,x\r\nb,2,y\r\n\r\nc,3,z");
+    FAST("model,ARC,note\ra,1,x\rb,2,y\r");
+    FAST("\xEF\xBB\xBFmodel,ARC\n\na,1\n\n\nb,2\n\r\nc,3\n");
+    FAST("model,ARC,note\na,1,\"x\ny\"\nb,2,\"p\r\nq\"\nc,3,\"m,n\"\n");
+    FAST("model,ARC\na,1\nb,2\nc,3,4\nd,5\n");       /* extra field */
+    FAST("model,ARC,x\na,1\n");                      /* too few */
+    FAST("model,ARC\na,1\nb,2\nc,\"3\"x\nd,5\n");     /* bad quote */
+    FAST("model,ARC\na,1\nb,2\nc,3\"x\nd,5\n");       /* quote inside */
+    FAST("model,ARC\na,1\n\"b,2\n");                 /* unterminated */
+    FAST("model,ARC\na,1\n,5\n");                    /* empty model */
+    FAST("model,ARC\na,1\nb\0c,2\n");                /* NUL byte */
+    FAST("model,,ARC\na,1,2\n");                     /* empty name */
+    FAST("model,ARC,ARC\na,1,2\n");                  /* duplicate */
+    FAST("name,x\n");
+    FAST("model,ARC\n\n\n");
+    FAST("");
+    FAST("\n");
+    FAST("model, ARC ,note \n a ,1 , x\n");          /* spaces kept */
+    /* random rows from the lines above, across the 1 MiB blocks: quoted
+     * fields and CRLFs straddle block ends, and the two halves' split */
+    lb_buf_adds(&big, "model,ARC,note\n");
+    while (big.len < (3u << 20) + 4096) {
+        h ^= h << 13;
+        h ^= h >> 7;
+        h ^= h << 17;
+        i = (size_t)(h % (n * 8));
+        if (i >= n) /* mostly plain rows, so that the file loads */
+            lb_buf_addf(&big, "m%zu,%zu.%zu,x%zu\n", (size_t)(h >> 20) % 99999,
+                        (size_t)(h >> 8) % 100, (size_t)(h >> 40) % 100,
+                        (size_t)(h >> 33) % 7);
+        else if (i < 5 || i == 6 || i == 7 || i == 17 || i == 18 || i == 20)
+            lb_buf_addf(&big, "%s\n", lines[i]);
+        else if (i == 5)
+            lb_buf_adds(&big, "\n");
+    }
+    fast_agrees(big.data, big.len);
+    lb_buf_release(&big);
+    /* each problem line once, after a few good ones */
+    for (i = 0; i < n; i++) {
+        lb_buf_adds(&big, "model,ARC,note\na,1,x\nb,2,y\n");
+        lb_buf_addf(&big, "%s\nz,3,w\n", lines[i]);
+        fast_agrees(big.data, big.len);
+        lb_buf_release(&big);
+    }
+}
+
+static int n_files;
+
+static int visit(const char *path, const struct stat *st, int flag,
+                 struct FTW *ftw)
+{
+    size_t len = strlen(path);
+
+    (void)st;
+    (void)ftw;
+    if (flag == FTW_F && len > 4 && strcmp(path + len - 4, ".csv") == 0) {
+        fast_agrees_file(path);
+        n_files++;
+    }
+    return 0;
+}
+
+/* Every score file of the tests and the benchmarks, good and bad. */
+static void test_csv_read_fast_path_agrees_on_every_file(void **state)
+{
+    (void)state;
+    n_files = 0;
+    assert_int_equal(nftw(LB_SOURCE_DIR "/tests", visit, 16, FTW_PHYS), 0);
+    assert_int_equal(nftw(LB_SOURCE_DIR "/benchmarks", visit, 16, FTW_PHYS), 0);
+    assert_true(n_files > 100);
+}
+
+/* }====================================================================== */
+
 static void test_csv_read_file_errors(void **state)
 {
     struct lb_table t;
@@ -598,6 +748,8 @@ int main(void)
         cmocka_unit_test(test_csv_read_model_column_option),
         cmocka_unit_test(test_csv_read_file_in_blocks),
         cmocka_unit_test(test_csv_read_two_threads_agree),
+        cmocka_unit_test(test_csv_read_fast_path_agrees),
+        cmocka_unit_test(test_csv_read_fast_path_agrees_on_every_file),
         cmocka_unit_test(test_csv_read_file_errors),
     };
 

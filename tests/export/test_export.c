@@ -223,6 +223,38 @@ static void test_export_parallel_rows_identical(void **state)
     lb_buf_release(&csv);
 }
 
+/* The text table's widths measured in file order (lb_view_scan_fn) are
+ * those measured in rank order: the same bytes, with unranked rows listed,
+ * with --top, and with the widest cells anywhere. */
+static void test_export_text_widths_in_file_order(void **state)
+{
+    struct lb_buf csv = LB_BUF_INIT;
+    size_t i, k;
+
+    (void)state;
+    srand(12);
+    lb_buf_adds(&csv, "model,ARC,MMLU,license\n");
+    for (i = 0; i < 2000; i++)
+        lb_buf_addf(&csv, "org/m%d%s,%d.%d,%s,%s\n", rand() % 900,
+                    i == 1500 ? "-the-longest-name-of-all" : "",
+                    rand() % 100, rand() % 10,
+                    rand() % 50 ? "7" : (i % 2 ? "" : "99.125"),
+                    rand() % 9 ? "mit" : "apache-2.0-or-some-longer-licence");
+    for (k = 0; k < 3; k++) {
+        enum lb_missing m = k == 0 ? LB_MISSING_EXCLUDE : LB_MISSING_PARTIAL;
+        char *ranked, *scanned;
+
+        lb_export_tuning.no_scan = true;
+        ranked = export_csv(csv.data, "text", m, "license", k == 2 ? 5 : 0);
+        lb_export_tuning.no_scan = false;
+        scanned = export_csv(csv.data, "text", m, "license", k == 2 ? 5 : 0);
+        assert_string_equal(ranked, scanned);
+        free(ranked);
+        free(scanned);
+    }
+    lb_buf_release(&csv);
+}
+
 static void test_export_format_names(void **state)
 {
     struct lb_buf names = LB_BUF_INIT;
@@ -254,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_export_json),
         cmocka_unit_test(test_export_top_hides_unranked),
         cmocka_unit_test(test_export_parallel_rows_identical),
+        cmocka_unit_test(test_export_text_widths_in_file_order),
         cmocka_unit_test(test_export_format_names),
     };
 
