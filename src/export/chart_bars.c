@@ -15,47 +15,6 @@ static void score_range(const struct chart *c, double *lo, double *hi)
     (void)chart_in_0_100(c, false, true, lo, hi);
 }
 
-/* The common unit of the benchmarks: the last word of their titles (or
- * names) when they all end with the same one ("AMI WER", "Tedlium WER":
- * "WER"), else "score". */
-void chart_unit(const struct chart *c, struct lb_buf *out)
-{
-    const struct lb_selection *sel = &c->b->sel;
-    const char *word = NULL;
-    size_t wlen = 0, j;
-
-    for (j = 0; j < sel->nbench; j++) {
-        size_t col = sel->bench[j], n, k;
-        const struct lb_field *f = c->t->schema != NULL &&
-                                           col < c->t->schema->nfields
-                                       ? &c->t->schema->fields[col]
-                                       : NULL;
-        const char *s = f != NULL && f->title != NULL ? f->title
-                                                      : c->t->cols[col].name;
-
-        n = strlen(s);
-        k = n;
-        while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '_')
-            k--;
-        if (k == 0 || k == n || (word != NULL && (n - k != wlen ||
-                                                  memcmp(word, s + k, wlen) != 0))) {
-            word = NULL;
-            break;
-        }
-        word = s + k;
-        wlen = n - k;
-    }
-    if (word != NULL && !(word[0] >= '0' && word[0] <= '9')) {
-        struct lb_buf w = LB_BUF_INIT;
-
-        lb_buf_add(&w, word, wlen);
-        chart_user(out, lb_buf_str(&w), AXIS_LABEL_CHARS);
-        lb_buf_release(&w);
-    } else {
-        lb_buf_adds(out, "score");
-    }
-}
-
 /* Grouped bars: a group per plotted row, a bar per benchmark, from zero;
  * dots in their place when the axis does not reach zero. 'text' is the
  * title. */
