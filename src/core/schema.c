@@ -439,9 +439,17 @@ static void put_field(struct lb_buf *out, const struct lb_field *f)
         lb_buf_adds(out, ", \"of\": ");
         put_string(out, f->of);
     }
-    if (f->description != NULL || f->why != NULL) {
+    if (f->description != NULL) {
         lb_buf_adds(out, ", \"description\": ");
-        put_string(out, f->description != NULL ? f->description : f->why);
+        put_string(out, f->description);
+    } else if (f->why != NULL) {
+        /* the rule, its options named as a user types them */
+        struct lb_buf why = LB_BUF_INIT;
+
+        lb_error_render(&why, f->why, "--");
+        lb_buf_adds(out, ", \"description\": ");
+        put_string(out, lb_buf_str(&why));
+        lb_buf_release(&why);
     }
     lb_buf_adds(out, "}");
 }

@@ -193,6 +193,17 @@ static bool is_boolean(const struct lb_table *t, const struct lb_column *c)
     return n > 0;
 }
 
+/* Whether a column of t is named 'name' (any letter case). */
+static bool has_column_named(const struct lb_table *t, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < t->ncols; i++)
+        if (strcasecmp(t->cols[i].name, name) == 0)
+            return true;
+    return false;
+}
+
 /* Infers the field of column col. */
 static void infer_column(struct lb_field *f, const struct lb_table *t,
                          size_t col, bool catalog, bool minus_one)
@@ -223,6 +234,12 @@ static void infer_column(struct lb_field *f, const struct lb_table *t,
                          &f->baseline) == LB_NUM_OK)
             f->has_baseline = true;
         f->type = xstrdup("number");
+        /* the suite's name for it, for people, when the file spells it
+         * otherwise (MATH_Lvl5: "MATH Lvl 5", MUSR: "MuSR"), not only in
+         * letter case, and no other column has that name */
+        if (strcasecmp(c->name, c->bench->name) != 0 &&
+            !has_column_named(t, c->bench->name))
+            f->title = xstrdup(c->bench->name);
         f->why = c->bench->suite != NULL ? c->bench->suite->title
                                          : "a benchmark leaderboard knows";
         return;
@@ -525,6 +542,10 @@ int lb_schema_bind(struct lb_table *t, const struct lb_schema *given,
             if (f->role == LB_ROLE_STDERR && f->of == NULL) {
                 f->of = inferred.of;
                 inferred.of = NULL;
+            }
+            if (f->title == NULL) {
+                f->title = inferred.title;
+                inferred.title = NULL;
             }
             inferred.name = NULL;
             lb_field_release(&inferred);
