@@ -403,6 +403,15 @@ void cli_board_args_release(struct cli_board_args *a)
     cli_texts_release(&a->groups);
 }
 
+int cli_board_no_intervals(const char *cmd, int c)
+{
+    if (c == CLI_OPT_STDERR || c == CLI_OPT_BOOTSTRAP || c == CLI_OPT_SEED)
+        return cli_usage_error(cmd, "--stderr, --bootstrap and --seed do not "
+                                    "apply to %s (it shows no intervals)",
+                               cmd);
+    return 0;
+}
+
 int cli_board_finish(const char *cmd, struct cli_board_args *a)
 {
     struct lb_board_opts *o = &a->board;

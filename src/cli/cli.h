@@ -240,6 +240,10 @@ void cli_board_args_init(struct cli_board_args *a);
 /* Frees what the options gathered. */
 void cli_board_args_release(struct cli_board_args *a);
 
+/* For a command that shows no intervals (diff, history): a usage error
+ * (LB_EXIT_USAGE) when c is --stderr, --bootstrap or --seed, else 0. */
+int cli_board_no_intervals(const char *cmd, int c);
+
 /* Once every option is read: checks the options that go together
  * (--weights needs --method weighted, ...). Returns 0, or
  * LB_EXIT_USAGE after printing a usage error. */

@@ -253,11 +253,8 @@ static int parse_args(int argc, char **argv, struct history_args *a)
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":" CLI_BOARD_SHORT "f:o:h",
                             long_options, NULL)) != -1) {
-        if (c == CLI_OPT_STDERR || c == CLI_OPT_BOOTSTRAP || c == CLI_OPT_SEED)
-            return cli_usage_error("history", "--stderr, --bootstrap and "
-                                              "--seed do not apply to "
-                                              "history (it shows no "
-                                              "intervals)");
+        if (cli_board_no_intervals("history", c) != 0)
+            return LB_EXIT_USAGE;
         rc = cli_board_option("history", c, optarg, &a->b);
         if (rc == 0)
             continue;
