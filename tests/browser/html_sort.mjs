@@ -25,10 +25,8 @@
 //     votes, keeps the model without a rating last, and shows its three
 //     charts (ratings, win-rate, counts).
 // Exits 0 when every check passes; prints one line per check.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { check, failed, launch } from './harness.mjs';
 import { pathToFileURL } from 'node:url';
 
 const [boardPath, hostilePath, diffPath, comparePath, dupsPath, battlesPath,
@@ -40,21 +38,7 @@ if (!boardPath || !hostilePath || !diffPath || !comparePath || !dupsPath ||
   process.exit(2);
 }
 
-let failed = 0;
-function check(what, ok, detail) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : ': ' + detail}`);
-  if (!ok) failed++;
-}
-
-const profile = mkdtempSync(join(tmpdir(), 'leaderboard-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-         '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
-});
+const { context, close } = await launch();
 
 context.setDefaultTimeout(5000);
 try {
@@ -257,9 +241,8 @@ try {
         btCharts.length === 3 && btCharts.every(Boolean), JSON.stringify(btCharts));
   if (shots) await bt.screenshot({ path: join(shots, 'battles.png'), fullPage: true });
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 
-console.log(failed === 0 ? 'all browser checks passed' : `${failed} browser check(s) failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(failed() === 0 ? 'all browser checks passed' : `${failed()} browser check(s) failed`);
+process.exit(failed() === 0 ? 0 : 1);

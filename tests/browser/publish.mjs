@@ -18,10 +18,8 @@
 //     host always the template's, hostile names and column names shown as
 //     text in the links and the filters, never run.
 // Exits 0 when every check passes; prints one line per check.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { check, failed, launch } from './harness.mjs';
 import { pathToFileURL } from 'node:url';
 
 const [pagePath, hostilePath, shots] = process.argv.slice(2);
@@ -30,21 +28,7 @@ if (!pagePath || !hostilePath) {
   process.exit(2);
 }
 
-let failed = 0;
-function check(what, ok, detail) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : ': ' + detail}`);
-  if (!ok) failed++;
-}
-
-const profile = mkdtempSync(join(tmpdir(), 'leaderboard-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-         '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
-});
+const { context, close } = await launch();
 context.setDefaultTimeout(30000);
 
 // the cells of column NAME in the rows shown (all rows with all = true)
@@ -269,9 +253,8 @@ try {
         pwned[2] === 0 && dialogs.length === 0 && hostileErrors.length === 0,
         JSON.stringify(pwned) + hostileErrors.join(' | '));
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 
-console.log(failed === 0 ? 'all publishing checks passed' : `${failed} publishing check(s) failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(failed() === 0 ? 'all publishing checks passed' : `${failed()} publishing check(s) failed`);
+process.exit(failed() === 0 ? 0 : 1);

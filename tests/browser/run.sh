@@ -39,7 +39,7 @@ if ! cmp -s "$here/package-lock.json" "$work/package-lock.json" ||
         exit 1
     }
 fi
-cp "$here/html_sort.mjs" "$here/publish.mjs" "$work/"
+cp "$here/harness.mjs" "$here/html_sort.mjs" "$here/publish.mjs" "$work/"
 
 cd "$src"
 "$bin" rank benchmarks/openllm.csv -o "$work/board.html"
