@@ -299,8 +299,9 @@ static void put_lacking(const struct lb_board *b, size_t row,
     lb_cell_uint(c, b->sel.nbench - present);
 }
 
-/* The cells of the table's row 'row'. */
-static int row_cells(const struct lb_view *v, size_t row,
+/* The cells of the table's row 'row'; those of the columns that 'skip'
+ * marks (when not NULL) absent. */
+static int row_cells(const struct lb_view *v, size_t row, const bool *skip,
                      struct lb_cell *cells, struct lb_error *err)
 {
     const struct ranking *R = v->data;
@@ -313,6 +314,10 @@ static int row_cells(const struct lb_view *v, size_t row,
         struct lb_cell *c = &cells[j];
         const struct lb_view_col *k = &v->cols[j];
 
+        if (skip != NULL && skip[j]) {
+            lb_cell_absent(c);
+            continue;
+        }
         switch ((enum kind)k->what) {
         case K_RANK:
             lb_cell_rank(c, b->ranking.rank2[row]);
@@ -365,30 +370,101 @@ static int ranking_cells(const struct lb_view *v, size_t i,
 {
     const struct ranking *R = v->data;
 
-    return row_cells(v, R->b->ranking.order[i], cells, err);
+    return row_cells(v, R->b->ranking.order[i], NULL, cells, err);
+}
+
+#define LISTED(bits, row) ((((unsigned)(bits)[(row) >> 3]) >> ((row) & 7)) & 1u)
+
+/* For a numeric column shown at the precision (to people), visits its
+ * widest cells alone: those of its largest and its smallest value among
+ * the listed rows, and a missing cell when one is missing. A number's
+ * width grows with its distance from zero on either side, and rounding
+ * keeps the order, so no other cell of the column is wider. */
+static int scan_extremes(const struct lb_view *v, size_t j,
+                         const uint8_t *listed, struct lb_cell *cells,
+                         lb_view_visit_fn visit, void *ctx,
+                         struct lb_error *err)
+{
+    const struct ranking *R = v->data;
+    const struct lb_board *b = R->b;
+    const struct lb_column *col = &b->table->cols[v->cols[j].arg];
+    size_t n = b->table->nrows, row, k, hi = LB_NPOS, lo = LB_NPOS;
+    bool missing = false;
+    lb_i128 vhi = 0, vlo = 0;
+
+    for (row = 0; row < n; row++) {
+        lb_i128 x;
+
+        if (!LISTED(listed, row))
+            continue;
+        if (lb_column_missing(col, row)) {
+            missing = true;
+            continue;
+        }
+        x = lb_column_num(col, row);
+        if (hi == LB_NPOS || x > vhi) {
+            hi = row;
+            vhi = x;
+        }
+        if (lo == LB_NPOS || x < vlo) {
+            lo = row;
+            vlo = x;
+        }
+    }
+    for (k = 0; k < v->ncols; k++)
+        lb_cell_absent(&cells[k]);
+    if (missing) {
+        lb_cell_missing(&cells[j]);
+        if (visit(v, cells, ctx, err) != 0)
+            return -1;
+    }
+    for (k = 0; k < 2; k++) {
+        row = k == 0 ? hi : lo;
+        if (row == LB_NPOS)
+            continue;
+        if (put_number(b, col, row, &cells[j], err) != 0 ||
+            visit(v, cells, ctx, err) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* The listed rows in file order: their cells lie in sequence in memory,
- * where rank order reads them at random. */
+ * where rank order reads them at random. The numeric columns shown at the
+ * precision are visited by their widest cells alone (scan_extremes). */
 static int ranking_scan(const struct lb_view *v, struct lb_cell *cells,
                         lb_view_visit_fn visit, void *ctx,
                         struct lb_error *err)
 {
     const struct ranking *R = v->data;
     const struct lb_ranking *k = &R->b->ranking;
-    size_t n = R->b->table->nrows, i, row;
+    size_t n = R->b->table->nrows, i, row, j;
     uint8_t *listed = xcalloc(n / 8 + 1, 1);
+    bool *skip = xcalloc(v->ncols + 1, sizeof *skip);
     int rc = 0;
 
     for (i = 0; i < k->n_listed; i++)
         listed[k->order[i] >> 3] |= (uint8_t)(1u << (k->order[i] & 7));
+    for (j = 0; j < v->ncols; j++)
+        skip[j] = !R->exact && v->cols[j].what == K_NUMBER;
     for (row = 0; row < n && rc == 0; row++)
-        if (((unsigned)listed[row >> 3] >> (row & 7)) & 1u)
-            rc = row_cells(v, row, cells, err) != 0
+        if (LISTED(listed, row))
+            rc = row_cells(v, row, skip, cells, err) != 0
                      ? -1
                      : visit(v, cells, ctx, err);
+    for (j = 0; j < v->ncols && rc == 0; j++)
+        if (skip[j])
+            rc = scan_extremes(v, j, listed, cells, visit, ctx, err);
+    free(skip);
     free(listed);
     return rc;
+}
+
+static uint32_t ranking_source(const struct lb_view *v, size_t i)
+{
+    const struct ranking *R = v->data;
+
+    return R->b->ranking.order[i];
 }
 
 static bool ranking_dim(const struct lb_view *v, size_t i)
@@ -437,6 +513,13 @@ static void ranking_prefetch(const struct lb_view *v, size_t i)
         fetch(v, R, k->order[i + AHEAD_FAR], true);
     if (i + AHEAD_NEAR < k->n_listed)
         fetch(v, R, k->order[i + AHEAD_NEAR], false);
+}
+
+static void ranking_fetch(const struct lb_view *v, size_t i, bool far)
+{
+    const struct ranking *R = v->data;
+
+    fetch(v, R, R->b->ranking.order[i], far);
 }
 
 /* }====================================================================== */
@@ -752,6 +835,8 @@ int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
     lb_view_bind(v, R, ranking_free, ranking_cells);
     v->prefetch = ranking_prefetch;
     v->scan = ranking_scan;
+    v->source = ranking_source;
+    v->fetch = ranking_fetch;
     v->dim = ranking_dim;
     v->nrows = b->ranking.n_listed;
     add_columns(v, R, b);

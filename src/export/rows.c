@@ -5,24 +5,67 @@
  * lie far apart in memory) costs much more than writing its bytes, so a
  * helper thread formats every other chunk of rows while this one formats
  * the others, and this one writes the chunks in order. Each thread has its
- * own cells. */
+ * own cells.
+ *
+ * The rows of a ranking, taken in rank order, lie at random in memory, and
+ * waiting for memory is then most of what formatting them costs. A view
+ * that says where each row lies (lb_view_source_fn) has the rows of a
+ * chunk formatted in that order instead, reading memory forwards, and
+ * written from there in order. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
 
+#include "base/xalloc.h"
 #include "export/writer.h"
 
 #define FLUSH_AT (1u << 20) /* bytes gathered before a write */
+#define FETCH_FAR 16        /* rows ahead whose offsets are fetched */
+#define FETCH_NEAR 8        /* rows ahead whose cells are fetched */
 
-struct lb_export_tuning lb_export_tuning = {65536, 8192, false};
+/* Without a chunk size in lb_export_tuning, a chunk holds about
+ * CHUNK_BYTES of formatted rows (from the width of the first rows), and
+ * from CHUNK_MIN to CHUNK_MAX rows: the more rows, the closer in memory
+ * the rows of a ranking's chunk lie; the fewer, the less memory. */
+#define CHUNK_BYTES (4u << 20)
+#define CHUNK_MIN 8192
+#define CHUNK_MAX 65536
+#define SAMPLE_ROWS 64
 
-#define CHUNK_ROWS lb_export_tuning.chunk_rows
+struct lb_export_tuning lb_export_tuning = {65536, 0, false};
 
 struct job {
     const struct lb_view *v;
     lb_row_fn fn;
     const void *ctx;
+    size_t chunk_rows; /* rows of a chunk */
 };
+
+/* A chunk of formatted rows: in order, or in the order of their sources,
+ * row k (within the chunk) then being 'len' bytes at 'start' in text, with
+ * span[k] = start << 32 | len. */
+struct chunk {
+    struct lb_buf text;
+    bool by_source;
+    size_t n;            /* rows */
+    uint64_t *key, *tmp; /* source << 32 | row within the chunk, sorted;
+                            tmp: after the sort, the span of each row */
+    size_t cap;          /* rows the arrays hold */
+};
+
+static void chunk_init(struct chunk *c)
+{
+    memset(c, 0, sizeof *c);
+    lb_buf_init(&c->text);
+}
+
+static void chunk_release(struct chunk *c)
+{
+    free(c->key);
+    free(c->tmp);
+    lb_buf_release(&c->text);
+}
 
 /* Formats rows [from, to) into out. */
 static int format_rows(const struct job *j, size_t from, size_t to,
@@ -42,14 +85,112 @@ static int format_rows(const struct job *j, size_t from, size_t to,
     return 0;
 }
 
+/* Sorts c->key[0..n) by their upper 32 bits: an LSD radix sort, three
+ * passes of 11 bits (each skipped when all keys share its digit). */
+static void sort_sources(struct chunk *c, size_t n)
+{
+    size_t count[2048], pass, i;
+
+    for (pass = 0; pass < 3; pass++) {
+        unsigned shift = 32 + 11 * (unsigned)pass;
+        size_t sum = 0;
+        uint64_t *swap;
+
+        memset(count, 0, sizeof count);
+        for (i = 0; i < n; i++)
+            count[(c->key[i] >> shift) & 2047]++;
+        if (count[(c->key[0] >> shift) & 2047] == n)
+            continue;
+        for (i = 0; i < 2048; i++) {
+            size_t k = count[i];
+
+            count[i] = sum;
+            sum += k;
+        }
+        for (i = 0; i < n; i++)
+            c->tmp[count[(c->key[i] >> shift) & 2047]++] = c->key[i];
+        swap = c->key;
+        c->key = c->tmp;
+        c->tmp = swap;
+    }
+}
+
+#define ROW_OF(key) ((size_t)((key) & UINT32_MAX))
+
+/* Formats rows [from, to) into c in the order of their sources. */
+static int format_by_source(const struct job *j, size_t from, size_t to,
+                            struct lb_cell *cells, struct chunk *c,
+                            struct lb_error *err)
+{
+    const struct lb_view *v = j->v;
+    size_t n = to - from, k, start;
+
+    if (n > c->cap) {
+        c->key = xreallocarray(c->key, n, sizeof *c->key);
+        c->tmp = xreallocarray(c->tmp, n, sizeof *c->tmp);
+        c->cap = n;
+    }
+    for (k = 0; k < n; k++)
+        c->key[k] = (uint64_t)j->v->source(v, from + k) << 32 | k;
+    sort_sources(c, n);
+    for (k = 0; k < n; k++) {
+        size_t row = ROW_OF(c->key[k]);
+
+        if (v->fetch != NULL && k + FETCH_FAR < n)
+            v->fetch(v, from + ROW_OF(c->key[k + FETCH_FAR]), true);
+        if (v->fetch != NULL && k + FETCH_NEAR < n)
+            v->fetch(v, from + ROW_OF(c->key[k + FETCH_NEAR]), false);
+        start = c->text.len;
+        if (v->cells(v, from + row, cells, err) != 0 ||
+            j->fn(v, from + row, cells, &c->text, j->ctx, err) != 0 ||
+            c->text.len > UINT32_MAX) {
+            /* again in order: a failure's message is the first failing
+             * row's; a chunk of 4 GiB or more is written as it comes */
+            lb_buf_reset(&c->text);
+            return format_rows(j, from, to, cells, &c->text, err);
+        }
+        c->tmp[row] = (uint64_t)start << 32 | (c->text.len - start);
+    }
+    c->by_source = true;
+    return 0;
+}
+
+/* Formats chunk 'chunk' of the rows into c. */
 static int format_chunk(const struct job *j, size_t chunk,
-                        struct lb_cell *cells, struct lb_buf *out,
+                        struct lb_cell *cells, struct chunk *c,
                         struct lb_error *err)
 {
-    size_t from = chunk * CHUNK_ROWS, to = from + CHUNK_ROWS;
+    size_t from = chunk * j->chunk_rows, to = from + j->chunk_rows;
 
-    return format_rows(j, from, to < j->v->nrows ? to : j->v->nrows, cells,
-                       out, err);
+    if (to > j->v->nrows)
+        to = j->v->nrows;
+    lb_buf_reset(&c->text);
+    c->by_source = false;
+    c->n = to - from;
+    if (j->v->source != NULL && to - from > 1)
+        return format_by_source(j, from, to, cells, c, err);
+    return format_rows(j, from, to, cells, &c->text, err);
+}
+
+/* Writes the rows of c in order. */
+static void write_chunk(FILE *out, const struct chunk *c, struct lb_buf *flush)
+{
+    size_t k;
+
+    if (!c->by_source) {
+        fwrite(c->text.data, 1, c->text.len, out);
+        return;
+    }
+    for (k = 0; k < c->n; k++) {
+        lb_buf_add(flush, c->text.data + (c->tmp[k] >> 32),
+                   c->tmp[k] & UINT32_MAX);
+        if (flush->len >= FLUSH_AT) {
+            fwrite(flush->data, 1, flush->len, out);
+            lb_buf_reset(flush);
+        }
+    }
+    fwrite(flush->data, 1, flush->len, out);
+    lb_buf_reset(flush);
 }
 
 struct helper {
@@ -57,8 +198,8 @@ struct helper {
     size_t nchunks;
     mtx_t m;
     cnd_t c;
-    struct lb_buf buf[2];  /* the helper's chunks: 2k+1 goes to buf[k % 2] */
-    bool full[2];          /* buf[i] holds a chunk not yet written */
+    struct chunk slot[2];  /* the helper's chunks: 2k+1 goes to slot[k % 2] */
+    bool full[2];          /* slot[i] holds a chunk not yet written */
     bool stop;             /* the writer gave up */
     int rc;                /* the helper's failure */
     struct lb_error err;
@@ -79,8 +220,7 @@ static int run_helper(void *arg)
         mtx_unlock(&h->m);
         if (h->stop)
             break;
-        lb_buf_reset(&h->buf[slot]);
-        rc = format_chunk(&h->job, k, cells, &h->buf[slot], &h->err);
+        rc = format_chunk(&h->job, k, cells, &h->slot[slot], &h->err);
         mtx_lock(&h->m);
         h->rc = rc;
         h->full[slot] = true;
@@ -115,16 +255,17 @@ static int write_sequential(FILE *out, const struct job *j,
 static int write_parallel(FILE *out, struct helper *h, struct lb_cell *cells,
                           struct lb_error *err)
 {
-    struct lb_buf mine = LB_BUF_INIT;
+    struct chunk mine;
+    struct lb_buf flush = LB_BUF_INIT;
     size_t k;
     int rc = 0;
 
+    chunk_init(&mine);
     for (k = 0; k < h->nchunks && rc == 0; k++) {
         if (k % 2 == 0) {
-            lb_buf_reset(&mine);
             rc = format_chunk(&h->job, k, cells, &mine, err);
             if (rc == 0)
-                fwrite(mine.data, 1, mine.len, out);
+                write_chunk(out, &mine, &flush);
         } else {
             int slot = (int)((k / 2) % 2);
 
@@ -137,14 +278,39 @@ static int write_parallel(FILE *out, struct helper *h, struct lb_cell *cells,
                 *err = h->err;
                 break;
             }
-            fwrite(h->buf[slot].data, 1, h->buf[slot].len, out);
+            write_chunk(out, &h->slot[slot], &flush);
             mtx_lock(&h->m);
             h->full[slot] = false;
             cnd_broadcast(&h->c);
             mtx_unlock(&h->m);
         }
     }
-    lb_buf_release(&mine);
+    chunk_release(&mine);
+    lb_buf_release(&flush);
+    return rc;
+}
+
+/* The rows of a chunk: lb_export_tuning's, else as many as make about
+ * CHUNK_BYTES, judged from the first rows (formatted here once more). */
+static int chunk_rows(struct job *j, struct lb_cell *cells,
+                      struct lb_error *err)
+{
+    struct lb_buf sample = LB_BUF_INIT;
+    size_t n = j->v->nrows < SAMPLE_ROWS ? j->v->nrows : SAMPLE_ROWS, per;
+    int rc;
+
+    if (lb_export_tuning.chunk_rows != 0) {
+        j->chunk_rows = lb_export_tuning.chunk_rows;
+        return 0;
+    }
+    rc = format_rows(j, 0, n, cells, &sample, err);
+    per = n > 0 ? sample.len / n + 1 : 1;
+    lb_buf_release(&sample);
+    j->chunk_rows = CHUNK_BYTES / per;
+    if (j->chunk_rows < CHUNK_MIN)
+        j->chunk_rows = CHUNK_MIN;
+    if (j->chunk_rows > CHUNK_MAX)
+        j->chunk_rows = CHUNK_MAX;
     return rc;
 }
 
@@ -159,15 +325,17 @@ int lb_write_rows(FILE *out, const struct lb_view *v, lb_row_fn fn,
     h.job.v = v;
     h.job.fn = fn;
     h.job.ctx = ctx;
-    if (v->nrows < lb_export_tuning.parallel_rows || CHUNK_ROWS == 0 ||
+    if (v->nrows < lb_export_tuning.parallel_rows ||
+        chunk_rows(&h.job, cells, err) != 0 ||
         mtx_init(&h.m, mtx_plain) != thrd_success) {
+        lb_error_init(err);
         rc = write_sequential(out, &h.job, cells, err);
         lb_cells_free(cells, v->ncols);
         return rc;
     }
-    h.nchunks = (v->nrows + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    lb_buf_init(&h.buf[0]);
-    lb_buf_init(&h.buf[1]);
+    h.nchunks = (v->nrows + h.job.chunk_rows - 1) / h.job.chunk_rows;
+    chunk_init(&h.slot[0]);
+    chunk_init(&h.slot[1]);
     h.full[0] = h.full[1] = false;
     h.stop = false;
     h.rc = 0;
@@ -189,8 +357,8 @@ int lb_write_rows(FILE *out, const struct lb_view *v, lb_row_fn fn,
         cnd_destroy(&h.c);
         mtx_destroy(&h.m);
     }
-    lb_buf_release(&h.buf[0]);
-    lb_buf_release(&h.buf[1]);
+    chunk_release(&h.slot[0]);
+    chunk_release(&h.slot[1]);
     lb_cells_free(cells, v->ncols);
     return rc;
 }

@@ -32,7 +32,8 @@ int lb_put_summary(const struct lb_view *v, lb_row_fn fn, const void *ctx,
                    struct lb_buf *out, struct lb_error *err);
 
 /* Outputs of parallel_rows rows or more are formatted by two threads,
- * chunk_rows rows at a time (tests lower both to exercise it). */
+ * chunk_rows rows at a time (0: as many as make a few MiB); tests lower
+ * both to exercise them. */
 struct lb_export_tuning {
     size_t parallel_rows;
     size_t chunk_rows;

@@ -8,6 +8,9 @@
 #include "core/board.h"
 #include "export/writer.h"
 
+/* -b for export_csv, when not NULL */
+static const char *export_benchmarks;
+
 static char *export_csv(const char *csv, const char *fmt,
                         enum lb_missing missing, const char *columns,
                         size_t top)
@@ -23,6 +26,9 @@ static char *export_csv(const char *csv, const char *fmt,
     assert_non_null(fp);
     lb_board_opts_init(&o);
     SET_NAMES(o.select.columns, o.select.ncolumns, columns);
+    if (export_benchmarks != NULL)
+        SET_NAMES(o.select.benchmarks, o.select.nbenchmarks,
+                  export_benchmarks);
     o.missing = missing;
     o.rank.top = top;
     load_ok(&t, csv);
@@ -190,36 +196,43 @@ static void test_export_top_hides_unranked(void **state)
     free(got);
 }
 
-/* Two threads format chunks of rows; the bytes are those of one thread. */
+/* Two threads format chunks of rows, each chunk's rows in the order where
+ * they lie in memory (file order, not rank order); the bytes are those of
+ * one thread formatting the rows in rank order: every format, chunks of 7
+ * and of 1000 rows, unranked rows listed (exclude) or not. */
 static void test_export_parallel_rows_identical(void **state)
 {
-    static const char *const fmts[] = {"csv", "tsv",
-                                          "json", "markdown",
-                                          "text"};
+    static const char *const fmts[] = {"csv", "tsv", "json", "markdown",
+                                       "text", "html", "latex"};
+    static const size_t chunks[] = {7, 1000};
     struct lb_buf csv = LB_BUF_INIT;
     struct lb_export_tuning saved = lb_export_tuning;
-    size_t i, k;
+    size_t i, k, c, m;
 
     (void)state;
     srand(11);
     lb_buf_adds(&csv, "model,ARC,MMLU,license\n");
     for (i = 0; i < 3000; i++)
-        lb_buf_addf(&csv, "\"org/m%d, x\",%d.%d,%d,%s\n", rand() % 900,
-                    rand() % 100, rand() % 10, rand() % 100,
-                    rand() % 9 ? "mit" : "");
-    for (k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
-        char *one, *two;
+        lb_buf_addf(&csv, "\"org/m%d, x\",%d.%d,%s,%s\n", rand() % 900,
+                    rand() % 100, rand() % 10,
+                    rand() % 20 ? "50" : "", rand() % 9 ? "mit" : "");
+    for (m = 0; m < 2; m++)
+        for (k = 0; k < sizeof fmts / sizeof fmts[0]; k++)
+            for (c = 0; c < 2; c++) {
+                enum lb_missing mis =
+                    m == 0 ? LB_MISSING_PARTIAL : LB_MISSING_EXCLUDE;
+                char *one, *two;
 
-        lb_export_tuning.parallel_rows = (size_t)1 << 40;
-        one = export_csv(csv.data, fmts[k], LB_MISSING_PARTIAL, "license", 0);
-        lb_export_tuning.parallel_rows = 1;
-        lb_export_tuning.chunk_rows = 7;
-        two = export_csv(csv.data, fmts[k], LB_MISSING_PARTIAL, "license", 0);
-        lb_export_tuning = saved;
-        assert_string_equal(one, two);
-        free(one);
-        free(two);
-    }
+                lb_export_tuning.parallel_rows = (size_t)1 << 40;
+                one = export_csv(csv.data, fmts[k], mis, "license", 0);
+                lb_export_tuning.parallel_rows = 1;
+                lb_export_tuning.chunk_rows = chunks[c];
+                two = export_csv(csv.data, fmts[k], mis, "license", 0);
+                lb_export_tuning = saved;
+                assert_string_equal(one, two);
+                free(one);
+                free(two);
+            }
     lb_buf_release(&csv);
 }
 
@@ -233,21 +246,28 @@ static void test_export_text_widths_in_file_order(void **state)
 
     (void)state;
     srand(12);
-    lb_buf_adds(&csv, "model,ARC,MMLU,license\n");
+    lb_buf_adds(&csv, "model,ARC,MMLU,Delta,Gain,license\n");
     for (i = 0; i < 2000; i++)
-        lb_buf_addf(&csv, "org/m%d%s,%d.%d,%s,%s\n", rand() % 900,
+        lb_buf_addf(&csv, "org/m%d%s,%d.%d,%s,%s,%s,%s\n", rand() % 900,
                     i == 1500 ? "-the-longest-name-of-all" : "",
                     rand() % 100, rand() % 10,
                     rand() % 50 ? "7" : (i % 2 ? "" : "99.125"),
+                    /* Delta's widest cell is its smallest value, Gain's
+                     * its largest (which rounds up to a digit more at one
+                     * decimal); a negative rounds to zero */
+                    i == 700 ? "-12345.5" : i == 900 ? "-0.001" : "2.5",
+                    i == 1100 ? "99999.96" : "1.5",
                     rand() % 9 ? "mit" : "apache-2.0-or-some-longer-licence");
     for (k = 0; k < 3; k++) {
         enum lb_missing m = k == 0 ? LB_MISSING_EXCLUDE : LB_MISSING_PARTIAL;
         char *ranked, *scanned;
 
+        export_benchmarks = "ARC,MMLU,Delta,Gain";
         lb_export_tuning.no_scan = true;
         ranked = export_csv(csv.data, "text", m, "license", k == 2 ? 5 : 0);
         lb_export_tuning.no_scan = false;
         scanned = export_csv(csv.data, "text", m, "license", k == 2 ? 5 : 0);
+        export_benchmarks = NULL;
         assert_string_equal(ranked, scanned);
         free(ranked);
         free(scanned);
