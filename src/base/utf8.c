@@ -173,11 +173,23 @@ size_t lb_utf8_render(struct lb_buf *out, const char *s, size_t len,
 
     while (i < len) {
         uint32_t cp;
-        size_t n, w;
+        size_t n, w, run = 0;
         char esc[12];
         const char *piece;
         size_t piece_len;
 
+        /* a run of printable ASCII at once, as far as it cannot reach
+         * the room kept for "..." */
+        while (i + run < len && (unsigned char)s[i + run] >= 0x20 &&
+               (unsigned char)s[i + run] < 0x7F &&
+               (max_width == 0 || width + run + 4 <= max_width))
+            run++;
+        if (run > 0) {
+            lb_buf_add(out, s + i, run);
+            width += run;
+            i += run;
+            continue;
+        }
         n = lb_utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
             piece_len = escape_unit(esc, (unsigned char)s[i], true);

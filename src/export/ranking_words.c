@@ -268,9 +268,11 @@ void lb_ranking_footer(const struct lb_board *r, struct lb_buf *out)
                     k->n_listed_ranked, noun,
                     k->n_listed_ranked == 1 ? "" : "s", r->opts.rank.top);
     }
-    for (i = 0; i < k->n_listed; i++)
-        if (lb_aggregate_marked(&r->mean, k->order[i]))
-            marked = true;
+    /* is a listed value marked? the rows in file order when all are
+     * listed (memory in sequence), else the listed ones */
+    for (i = 0; i < k->n_listed && !marked; i++)
+        marked = lb_aggregate_marked(
+            &r->mean, k->n_listed == r->table->nrows ? i : k->order[i]);
     if (marked && r->mean.method == LB_METHOD_BORDA)
         lb_buf_adds(out, "* a missing score earns 0 points (MTEB's rule, "
                          "whatever --missing)\n");

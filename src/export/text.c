@@ -118,22 +118,31 @@ static int measure(const struct lb_view *v, struct layout *L,
 }
 
 /* Appends one cell padded to its column's width, after two spaces unless
- * it is the first of its line, and its mark ('*' or ' ') when not '\0'. */
+ * it is the first of its line, and its mark ('*' or ' ') when not '\0'.
+ * 'ours' says that s is text of our own in printable ASCII (a number
+ * cell, the missing mark): its width is its length, nothing to render. */
 static void put_cell(struct lb_buf *out, bool first, const char *s, size_t len,
-                     char mark, size_t width, bool right)
+                     bool ours, char mark, size_t width, bool right)
 {
-    size_t w = lb_utf8_width(s, len) + (mark != '\0');
-    size_t pad = width > w ? width - w : 0;
+    size_t w;
 
     if (!first)
         lb_buf_adds(out, "  ");
-    if (right)
-        lb_buf_addpad(out, ' ', pad);
-    (void)lb_utf8_render(out, s, len, 0);
+    if (right) {
+        w = (ours ? len : lb_utf8_width(s, len)) + (mark != '\0');
+        lb_buf_addpad(out, ' ', width > w ? width - w : 0);
+    }
+    if (ours) {
+        lb_buf_add(out, s, len);
+        w = len;
+    } else {
+        w = lb_utf8_render(out, s, len, 0);
+    }
     if (mark != '\0')
         lb_buf_addc(out, mark);
+    w += mark != '\0';
     if (!right)
-        lb_buf_addpad(out, ' ', pad);
+        lb_buf_addpad(out, ' ', width > w ? width - w : 0);
 }
 
 static int text_row(const struct lb_view *v, size_t i,
@@ -150,11 +159,11 @@ static int text_row(const struct lb_view *v, size_t i,
         char mark = L->marks[j] ? (c->marked ? '*' : ' ') : '\0';
 
         if (c->kind == LB_CELL_MISSING)
-            put_cell(out, j == 0, MISSING_CELL, 1, mark, L->width[j],
+            put_cell(out, j == 0, MISSING_CELL, 1, true, mark, L->width[j],
                      v->cols[j].right);
         else
-            put_cell(out, j == 0, c->s, c->len, mark, L->width[j],
-                     v->cols[j].right);
+            put_cell(out, j == 0, c->s, c->len, c->kind == LB_CELL_NUMBER,
+                     mark, L->width[j], v->cols[j].right);
     }
     end_line(out, start);
     return 0;
@@ -169,7 +178,7 @@ static int write_table(FILE *out, const struct lb_view *v,
 
     for (j = 0; j < v->ncols; j++)
         put_cell(&line, j == 0, v->cols[j].name, strlen(v->cols[j].name),
-                 '\0', L->width[j], v->cols[j].right);
+                 false, '\0', L->width[j], v->cols[j].right);
     end_line(&line, 0);
     fwrite(line.data, 1, line.len, out);
     lb_buf_reset(&line);
