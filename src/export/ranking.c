@@ -429,30 +429,36 @@ static int scan_extremes(const struct lb_view *v, size_t j,
     return 0;
 }
 
-/* The listed rows in file order: their cells lie in sequence in memory,
- * where rank order reads them at random. The numeric columns shown at the
- * precision are visited by their widest cells alone (scan_extremes). */
-static int ranking_scan(const struct lb_view *v, struct lb_cell *cells,
-                        lb_view_visit_fn visit, void *ctx,
-                        struct lb_error *err)
+/* The listed rows of a part (rows from*n/nparts on) in file order: their
+ * cells lie in sequence in memory, where rank order reads them at random.
+ * The numeric columns shown at the precision are visited by their widest
+ * cells alone (scan_extremes), in part 0. */
+static int ranking_scan(const struct lb_view *v, size_t part, size_t nparts,
+                        struct lb_cell *cells, lb_view_visit_fn visit,
+                        void *ctx, struct lb_error *err)
 {
     const struct ranking *R = v->data;
     const struct lb_ranking *k = &R->b->ranking;
     size_t n = R->b->table->nrows, i, row, j;
+    size_t from = n / nparts * part, to = part + 1 == nparts ? n : from + n / nparts;
+    bool all = k->n_listed == n;
     uint8_t *listed = xcalloc(n / 8 + 1, 1);
     bool *skip = xcalloc(v->ncols + 1, sizeof *skip);
     int rc = 0;
 
-    for (i = 0; i < k->n_listed; i++)
-        listed[k->order[i] >> 3] |= (uint8_t)(1u << (k->order[i] & 7));
+    if (all)
+        memset(listed, 0xFF, n / 8 + 1);
+    else
+        for (i = 0; i < k->n_listed; i++)
+            listed[k->order[i] >> 3] |= (uint8_t)(1u << (k->order[i] & 7));
     for (j = 0; j < v->ncols; j++)
         skip[j] = !R->exact && v->cols[j].what == K_NUMBER;
-    for (row = 0; row < n && rc == 0; row++)
+    for (row = from; row < to && rc == 0; row++)
         if (LISTED(listed, row))
             rc = row_cells(v, row, skip, cells, err) != 0
                      ? -1
                      : visit(v, cells, ctx, err);
-    for (j = 0; j < v->ncols && rc == 0; j++)
+    for (j = 0; j < v->ncols && rc == 0 && part == 0; j++)
         if (skip[j])
             rc = scan_extremes(v, j, listed, cells, visit, ctx, err);
     free(skip);

@@ -8,6 +8,7 @@
  * as visible escapes and never reach the terminal raw. */
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -57,8 +58,8 @@ static size_t cell_width(const struct lb_cell *c)
 }
 
 struct widest {
-    struct layout *L;
     size_t *widest; /* per column, its mark not included */
+    bool *marks;    /* per column: a cell is marked */
 };
 
 /* Takes one row's cells into the widths. */
@@ -75,9 +76,74 @@ static int widen_to(const struct lb_view *v, const struct lb_cell *cells,
         if (w > W->widest[j])
             W->widest[j] = w;
         if (cells[j].marked)
-            W->L->marks[j] = true;
+            W->marks[j] = true;
     }
     return 0;
+}
+
+/* One part of the scan of the rows (lb_view_scan_fn), into its own
+ * widths. */
+struct part {
+    const struct lb_view *v;
+    size_t part, nparts;
+    struct widest W;
+    struct lb_error err;
+    int rc;
+};
+
+static void part_init(struct part *p, const struct lb_view *v, size_t part,
+                      size_t nparts)
+{
+    p->v = v;
+    p->part = part;
+    p->nparts = nparts;
+    p->W.widest = xcalloc(v->ncols + 1, sizeof *p->W.widest);
+    p->W.marks = xcalloc(v->ncols + 1, sizeof *p->W.marks);
+    lb_error_init(&p->err);
+    p->rc = 0;
+}
+
+static int run_part(void *arg)
+{
+    struct part *p = arg;
+    struct lb_cell *cells = lb_cells_new(p->v->ncols);
+
+    p->rc = p->v->scan(p->v, p->part, p->nparts, cells, widen_to, &p->W,
+                       &p->err);
+    lb_cells_free(cells, p->v->ncols);
+    return 0;
+}
+
+/* Scans the body rows into W: in two parts, by two threads, when there
+ * are many. Returns 0, or -1 when a row failed. */
+static int scan_rows(const struct lb_view *v, struct widest *W)
+{
+    struct part p[2];
+    size_t nparts = v->nrows >= lb_export_tuning.parallel_rows ? 2 : 1, i, j;
+    thrd_t thr;
+    bool threaded = false;
+    int rc = 0;
+
+    for (i = 0; i < nparts; i++)
+        part_init(&p[i], v, i, nparts);
+    if (nparts == 2)
+        threaded = thrd_create(&thr, run_part, &p[1]) == thrd_success;
+    run_part(&p[0]);
+    if (threaded)
+        thrd_join(thr, NULL);
+    else if (nparts == 2)
+        run_part(&p[1]);
+    for (i = 0; i < nparts; i++) {
+        rc |= p[i].rc;
+        for (j = 0; j < v->ncols; j++) {
+            if (p[i].W.widest[j] > W->widest[j])
+                W->widest[j] = p[i].W.widest[j];
+            W->marks[j] = W->marks[j] || p[i].W.marks[j];
+        }
+        free(p[i].W.widest);
+        free(p[i].W.marks);
+    }
+    return rc != 0 ? -1 : 0;
 }
 
 /* The width of every column over the header and every row: the body rows
@@ -87,17 +153,19 @@ static int measure(const struct lb_view *v, struct layout *L,
 {
     struct lb_cell *cells = lb_cells_new(v->ncols);
     size_t *widest = xcalloc(v->ncols + 1, sizeof *widest);
-    struct widest W = {L, widest};
+    struct widest W = {widest, L->marks};
     size_t i = 0, j;
     int rc = 0;
 
     /* a row that fails: the pass in rank order below says which fails
      * first, as the table would */
     if (v->scan != NULL && !lb_export_tuning.no_scan) {
-        if (v->scan(v, cells, widen_to, &W, err) == 0)
+        if (scan_rows(v, &W) == 0) {
             i = v->nrows;
-        else
-            lb_error_init(err);
+        } else {
+            memset(widest, 0, (v->ncols + 1) * sizeof *widest);
+            memset(L->marks, 0, v->ncols * sizeof *L->marks);
+        }
     }
     for (; i < v->nrows + v->nsummary && rc == 0; i++) {
         if (v->prefetch != NULL && i < v->nrows)

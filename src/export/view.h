@@ -170,11 +170,15 @@ typedef int (*lb_view_visit_fn)(const struct lb_view *v,
                                 const struct lb_cell *cells, void *ctx,
                                 struct lb_error *err);
 
-/* Calls visit with the cells of every body row, in an order of the
- * builder's choosing that reads its memory in sequence (for a pass whose
- * result does not depend on the order: the text table's widths); stops at
- * the first that fails (optional: NULL, then rows go in order). */
-typedef int (*lb_view_scan_fn)(const struct lb_view *v, struct lb_cell *cells,
+/* Calls visit with the cells of the body rows of part 'part' of 'nparts'
+ * (the parts share the rows out, each row to one part), in an order of
+ * the builder's choosing that reads its memory in sequence, for a pass
+ * whose result depends neither on the order nor on the parts (the text
+ * table's widths: a maximum); stops at the first that fails. Two threads
+ * may each scan a part at once, with their own cells and ctx (optional:
+ * NULL, then rows go in order). */
+typedef int (*lb_view_scan_fn)(const struct lb_view *v, size_t part,
+                               size_t nparts, struct lb_cell *cells,
                                lb_view_visit_fn visit, void *ctx,
                                struct lb_error *err);
 

@@ -242,6 +242,7 @@ static void test_export_parallel_rows_identical(void **state)
 static void test_export_text_widths_in_file_order(void **state)
 {
     struct lb_buf csv = LB_BUF_INIT;
+    struct lb_export_tuning saved = lb_export_tuning;
     size_t i, k;
 
     (void)state;
@@ -267,6 +268,12 @@ static void test_export_text_widths_in_file_order(void **state)
         ranked = export_csv(csv.data, "text", m, "license", k == 2 ? 5 : 0);
         lb_export_tuning.no_scan = false;
         scanned = export_csv(csv.data, "text", m, "license", k == 2 ? 5 : 0);
+        assert_string_equal(ranked, scanned);
+        free(scanned);
+        /* in two parts, by two threads */
+        lb_export_tuning.parallel_rows = 1;
+        scanned = export_csv(csv.data, "text", m, "license", k == 2 ? 5 : 0);
+        lb_export_tuning = saved;
         export_benchmarks = NULL;
         assert_string_equal(ranked, scanned);
         free(ranked);
