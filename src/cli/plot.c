@@ -11,10 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "base/buf.h"
 #include "base/error.h"
 #include "base/quote.h"
-#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "core/board.h"
@@ -184,45 +182,6 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
 }
 
 /* A path on standard output, terminal-safe, and a newline. */
-static void print_path(const char *path)
-{
-    struct lb_buf b = LB_BUF_INIT;
-
-    (void)lb_utf8_render(&b, path, strlen(path), 0);
-    lb_buf_addc(&b, '\n');
-    fwrite(b.data, 1, b.len, stdout);
-    lb_buf_release(&b);
-}
-
-int cli_plot_report(const struct lb_chart_out *c, size_t n, bool rendered)
-{
-    struct lb_quoted q;
-    size_t i, j;
-    int rc = LB_EXIT_OK;
-
-    for (i = 0; i < n; i++) {
-        if (!rendered) {
-            print_path(c[i].gp_path);
-            continue;
-        }
-        if (c[i].status == LB_GNUPLOT_OK) {
-            print_path(c[i].image_path);
-            continue;
-        }
-        cli_error("%s", c[i].err.msg);
-        rc = LB_EXIT_PLOT;
-        if (c[i].status == LB_GNUPLOT_MISSING) {
-            cli_error("the scripts and data are written; to render them, "
-                      "install gnuplot 5.4 or later (Debian: gnuplot-nox) "
-                      "and run:");
-            for (j = 0; j < n; j++)
-                fprintf(stderr, "  gnuplot %s\n", lb_quotes(&q, c[j].gp_path));
-            break;
-        }
-    }
-    return rc;
-}
-
 int cmd_plot(int argc, char **argv)
 {
     struct plot_args a;
