@@ -12,6 +12,8 @@
 #include "export/view.h"
 #include "export/writer.h"
 
+#define LB_NPOS_VIEW_TEST ((size_t)-1)
+
 /* Two body rows and a summary row:
  *   Model      Score  old  new   Note
  *   a|b        1.50*  1    2
@@ -98,6 +100,79 @@ static void written_is(const struct lb_format *f, const char *want)
     char *got = written(f);
 
     assert_string_equal(got, want);
+    free(got);
+}
+
+/* A view of 100 rows whose rows lie in reverse order in memory (source),
+ * and where rows 'bad_a' and 'bad_b' fail (when not LB_NPOS). */
+static size_t bad_a = LB_NPOS_VIEW_TEST, bad_b = LB_NPOS_VIEW_TEST;
+
+static int many_cells(const struct lb_view *v, size_t i, struct lb_cell *c,
+                      struct lb_error *err)
+{
+    (void)v;
+    if (i == bad_a || i == bad_b)
+        return lb_error_set(err, "row %zu failed", i);
+    lb_cell_uint(&c[0], i);
+    return 0;
+}
+
+static uint32_t reverse_source(const struct lb_view *v, size_t i)
+{
+    return (uint32_t)(v->nrows - 1 - i);
+}
+
+static char *many_written(int *rc, struct lb_error *err)
+{
+    struct lb_export_tuning saved = lb_export_tuning;
+    struct lb_view v;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&out, &len);
+
+    assert_non_null(fp);
+    lb_view_init(&v, LB_FOR_TABLES);
+    lb_view_add_num(&v, "n", "n", 1);
+    v.nrows = 100;
+    v.cells = many_cells;
+    v.source = reverse_source;
+    lb_export_tuning.parallel_rows = 1;
+    lb_export_tuning.chunk_rows = 50;
+    lb_error_init(err);
+    *rc = lb_format_write(&lb_format_csv, fp, &v, err);
+    lb_export_tuning = saved;
+    fclose(fp);
+    lb_view_release(&v);
+    return out;
+}
+
+/* Rows formatted in the order of their sources are written in order; when
+ * two rows of a chunk fail, the message is the first's in order (row 12),
+ * though its source comes after the other's (row 37). */
+static void test_view_rows_by_source(void **state)
+{
+    struct lb_buf want = LB_BUF_INIT;
+    struct lb_error err;
+    char *got;
+    size_t i;
+    int rc;
+
+    (void)state;
+    lb_buf_adds(&want, "n\n");
+    for (i = 0; i < 100; i++)
+        lb_buf_addf(&want, "%zu\n", i);
+    got = many_written(&rc, &err);
+    assert_int_equal(rc, 0);
+    assert_string_equal(got, lb_buf_str(&want));
+    free(got);
+    lb_buf_release(&want);
+
+    bad_a = 37;
+    bad_b = 12;
+    got = many_written(&rc, &err);
+    bad_a = bad_b = LB_NPOS_VIEW_TEST;
+    assert_int_equal(rc, -1);
+    assert_string_equal(err.msg, "row 12 failed");
     free(got);
 }
 
@@ -265,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_view_html),
         cmocka_unit_test(test_view_empty_note),
         cmocka_unit_test(test_view_registry),
+        cmocka_unit_test(test_view_rows_by_source),
     };
 
     return cmocka_run_group_tests_name("view", tests, NULL, NULL);
