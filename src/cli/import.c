@@ -75,7 +75,8 @@ static const char usage_text[] =
     "      --wait SECONDS        when another writer holds the file's lock,\n"
     "                            wait at most SECONDS for it (default: for\n"
     "                            ever, saying so on standard error)\n"
-    "  -q, --quiet               do not say where the rows rank\n"
+    "  -q, --quiet               do not say where the rows rank, nor print\n"
+    "                            notes (warnings and errors still show)\n"
     "  -h, --help                show this help and exit\n";
 
 /* the rest of --help (one string would exceed what C99 compilers must
@@ -926,7 +927,8 @@ int cmd_import(int argc, char **argv)
             goto out;
         }
         print_warnings(&run);
-        print_lines(&run.notes, "note: ");
+        if (!a.tg.quiet) /* information, not a warning */
+            print_lines(&run.notes, "note: ");
         warnings += run.nwarnings;
         nrefused += run.nreasons;
         {
