@@ -53,7 +53,9 @@ static const char usage_text[] =
     "                            its model column; --set wins)\n"
     "      --decimals N          decimals written, 0 to 15 (default 6; trailing\n"
     "                            zeros are dropped)\n"
-    "      --replace             update the model's row if it is there\n"
+    "      --replace             update the model's row if it is there (its\n"
+    "                            note: the new reason, or none; a note\n"
+    "                            written before the old reason stays)\n"
     "      --new-column          add columns the file does not have\n"
     "      --create              create FILE if it does not exist, with the\n"
     "                            header: model, precision, each benchmark of\n"
@@ -75,7 +77,8 @@ static const char usage_text[] =
     "      --wait SECONDS        when another writer holds the file's lock,\n"
     "                            wait at most SECONDS for it (default: for\n"
     "                            ever, saying so on standard error)\n"
-    "  -q, --quiet               do not say where the rows rank\n"
+    "  -q, --quiet               do not say where the rows rank, nor print\n"
+    "                            notes (warnings and errors still show)\n"
     "  -h, --help                show this help and exit\n";
 
 /* the rest of --help (one string would exceed what C99 compilers must
@@ -110,8 +113,11 @@ enum { OPT_MAP = CLI_OPT_FIRST_FREE, OPT_SET, OPT_DECIMALS, OPT_REPLACE,
        OPT_NEW_COLUMN, OPT_CREATE, OPT_STRICT, OPT_WAIT,
        OPT_ALLOW_FORMULAS, OPT_FORCE, OPT_META, OPT_ALLOW_NONCOMPARABLE };
 
-/* The column that --allow-noncomparable writes the reason into. */
+/* The column that --allow-noncomparable writes the reason into, and how
+ * the reason starts (after a note given with --set or --meta and "; "):
+ * what --replace recognises as import's own part of an old note. */
 #define NOTE_COLUMN "note"
+#define NOTE_REASON "not comparable: "
 
 /* The metadata columns of the header --create writes, after the
  * benchmarks: the size and licence the boards filter on, and the note. */
@@ -402,6 +408,7 @@ static void add_cell(struct lb_new_row *r, const char *column,
     c->value_len = strlen(value);
     c->benchmark = benchmark;
     c->origin = origin;
+    c->keep_before = NULL;
 }
 
 static bool keep_no_row(struct lb_table *t, void *ctx)
@@ -807,7 +814,9 @@ static int add_sets(const struct import_args *a, struct rows *rs,
 }
 
 /* The reason why a row is not comparable, in its note column (after a note
- * given with --set or --meta). */
+ * given with --set or --meta). A row that replaces one (--replace) without
+ * a note given: the reason, or nothing, takes the place of the old row's
+ * reason; the text before it (a note a person wrote) is kept. */
 static int add_notes(const struct import_args *a, struct rows *rs,
                      const struct lb_table *t, bool have,
                      struct lb_error *err)
@@ -821,8 +830,15 @@ static int add_notes(const struct import_args *a, struct rows *rs,
         struct lb_assign *c;
         struct lb_buf text = LB_BUF_INIT;
 
-        if (rs->why[i].len == 0)
+        if (rs->why[i].len == 0) {
+            /* the old row's reason goes, a person's note stays */
+            if (a->tg.opts.replace && have && col != NULL &&
+                cell_of(r, col) == NULL) {
+                add_cell(r, col, "", false, "--replace");
+                r->cells[r->ncells - 1].keep_before = NOTE_REASON;
+            }
             continue;
+        }
         if (col == NULL && !a->tg.opts.new_column)
             return lb_error_set(err, "%s has no column '" NOTE_COLUMN "' for "
                                      "the reason why %s is not comparable "
@@ -833,7 +849,7 @@ static int add_notes(const struct import_args *a, struct rows *rs,
         c = cell_of(r, col != NULL ? col : NOTE_COLUMN);
         if (c != NULL && c->value_len > 0)
             lb_buf_addf(&text, "%s; ", c->value);
-        lb_buf_adds(&text, "not comparable: ");
+        lb_buf_adds(&text, NOTE_REASON);
         lb_buf_add(&text, rs->why[i].data, rs->why[i].len);
         if (c != NULL) {
             c->value = keep(rs, text.data);
@@ -841,6 +857,7 @@ static int add_notes(const struct import_args *a, struct rows *rs,
         } else {
             add_cell(r, col != NULL ? col : NOTE_COLUMN, keep(rs, text.data),
                      false, "--allow-noncomparable");
+            r->cells[r->ncells - 1].keep_before = NOTE_REASON;
         }
     }
     return 0;
@@ -926,7 +943,8 @@ int cmd_import(int argc, char **argv)
             goto out;
         }
         print_warnings(&run);
-        print_lines(&run.notes, "note: ");
+        if (!a.tg.quiet) /* information, not a warning */
+            print_lines(&run.notes, "note: ");
         warnings += run.nwarnings;
         nrefused += run.nreasons;
         {

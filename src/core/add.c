@@ -551,6 +551,20 @@ static int match_keys(struct adder *ad, const struct lb_new_row *rows,
     return rc;
 }
 
+/* The length of the part of old cell s[0..n) before 'marker' (where it
+ * starts the cell or follows "; "), without that "; ": what a given cell
+ * with keep_before keeps. No marker: all of it. */
+static size_t kept_before(const char *s, size_t n, const char *marker)
+{
+    size_t m = strlen(marker), i;
+
+    for (i = 0; m > 0 && i + m <= n; i++)
+        if (memcmp(s + i, marker, m) == 0 &&
+            (i == 0 || (i >= 2 && memcmp(s + i - 2, "; ", 2) == 0)))
+            return i == 0 ? 0 : i - 2;
+    return n;
+}
+
 /* Appends new row r as CSV: given cells, else (when replacing) the old
  * row's cells, else empty. */
 static void put_row(const struct adder *ad, const struct lb_new_row *row,
@@ -569,6 +583,19 @@ static void put_row(const struct adder *ad, const struct lb_new_row *row,
         if (j == t->model_col) {
             s = row->model;
             n = row->model_len;
+        } else if (a != NULL && a->keep_before != NULL && old != SIZE_MAX &&
+                   j < t->ncols && !ad->targets[j].benchmark) {
+            struct lb_buf cell = LB_BUF_INIT;
+
+            s = lb_table_text(t, j, old, &n);
+            n = kept_before(s, n, a->keep_before);
+            lb_buf_add(&cell, s, n);
+            if (n > 0 && a->value_len > 0)
+                lb_buf_adds(&cell, "; ");
+            lb_buf_add(&cell, a->value, a->value_len);
+            lb_csv_add_field(out, lb_buf_str(&cell), cell.len);
+            lb_buf_release(&cell);
+            continue;
         } else if (a != NULL) {
             if (ad->targets[j].benchmark) {
                 s = trimmed(a, &n);

@@ -41,6 +41,13 @@ struct lb_assign {
     bool benchmark;      /* given as BENCH=VALUE: a new column is a benchmark */
     const char *origin;  /* where it came from, to start messages:
                             "argument 'ARC=61'" or "rows.csv:3:2" */
+    const char *keep_before; /* NULL: value replaces the old cell. Else,
+                            in a text column of a row that replaces one:
+                            the old cell's text before this marker (where
+                            it starts the cell or follows "; "; no marker:
+                            all of it) is kept, then "; " and value (value
+                            empty: the kept text alone). import rewrites
+                            its own part of the note, not a person's. */
 };
 
 struct lb_new_row {

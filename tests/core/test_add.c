@@ -5,8 +5,8 @@
 #include "base/buf.h"
 #include "core/add.h"
 
-#define A(col, val) {col, val, sizeof(val) - 1, true, "arg"}
-#define S(col, val) {col, val, sizeof(val) - 1, false, "set"}
+#define A(col, val) {col, val, sizeof(val) - 1, true, "arg", NULL}
+#define S(col, val) {col, val, sizeof(val) - 1, false, "set", NULL}
 #define ROW(model, cells) \
     {model, sizeof(model) - 1, "row", cells, sizeof(cells) / sizeof(cells[0])}
 
@@ -111,6 +111,43 @@ static void test_add_replace_updates_one_row(void **state)
     assert_true(r.replaced[0]);
     assert_int_equal(r.index[0], 1);
     lb_buf_release(&r.out);
+}
+
+/* keep_before: a replaced row keeps the old cell's text before the marker
+ * (at the start or after "; "), then "; " and the value; a new row gets
+ * the value alone; without the marker the whole old cell is kept */
+static void test_add_replace_keeps_text_before_marker(void **state)
+{
+    static const char *const notes =
+        "model,ARC,note\n"
+        "a,1,\"mine; not comparable: old\"\n"
+        "b,2,not comparable: old\n"
+        "c,3,mine\n"
+        "d,4,not comparable:x; also not comparable: y\n";
+    struct lb_assign ca[] = {S("note", "")}, cb[] = {S("note", "")},
+                     cc[] = {S("note", "not comparable: new")},
+                     cd[] = {S("note", "")}, ce[] = {S("note", "not comparable: new")};
+    struct lb_new_row rows[] = {ROW("a", ca), ROW("b", cb), ROW("c", cc),
+                                ROW("d", cd), ROW("e", ce)};
+
+    (void)state;
+    ca[0].keep_before = cb[0].keep_before = cc[0].keep_before =
+        cd[0].keep_before = ce[0].keep_before = "not comparable: ";
+    gives(notes, rows, 5, true, false,
+          "model,ARC,note\n"
+          "a,1,mine\n"
+          "b,2,\n"
+          "c,3,mine; not comparable: new\n"
+          "d,4,not comparable:x; also not comparable: y\n"
+          "e,,not comparable: new\n");
+    /* without the marker, the value replaces the cell */
+    ca[0].keep_before = NULL;
+    gives(notes, rows, 1, true, false,
+          "model,ARC,note\n"
+          "a,1,\n"
+          "b,2,not comparable: old\n"
+          "c,3,mine\n"
+          "d,4,not comparable:x; also not comparable: y\n");
 }
 
 static void test_add_same_model_other_precision_is_new(void **state)
@@ -494,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_add_appends_in_file_style),
         cmocka_unit_test(test_add_keeps_crlf_bom_blank_lines_and_no_final_newline),
         cmocka_unit_test(test_add_replace_updates_one_row),
+        cmocka_unit_test(test_add_replace_keeps_text_before_marker),
         cmocka_unit_test(test_add_same_model_other_precision_is_new),
         cmocka_unit_test(test_add_new_column),
         cmocka_unit_test(test_add_validation_errors),

@@ -78,6 +78,7 @@ static void parse_rows(struct rows *rs, const char *s, size_t len)
             a->value_len = strlen(a->value);
             a->origin = a->benchmark ? "argument 'BENCH=VALUE'"
                                      : "argument '--set'";
+            a->keep_before = NULL;
         }
         rs->n++;
     }
