@@ -32,6 +32,7 @@
 #define CHUNK_MIN 8192
 #define CHUNK_MAX 65536
 #define SAMPLE_ROWS 64
+#define SLOTS 1 /* chunks the helper formats ahead */
 
 struct lb_export_tuning lb_export_tuning = {65536, 0, false};
 
@@ -198,8 +199,9 @@ struct helper {
     size_t nchunks;
     mtx_t m;
     cnd_t c;
-    struct chunk slot[2];  /* the helper's chunks: 2k+1 goes to slot[k % 2] */
-    bool full[2];          /* slot[i] holds a chunk not yet written */
+    struct chunk slot[SLOTS]; /* the helper's chunks: 2k+1 goes to
+                                 slot[k % SLOTS] */
+    bool full[SLOTS];         /* slot[i] holds a chunk not yet written */
     bool stop;             /* the writer gave up */
     int rc;                /* the helper's failure */
     struct lb_error err;
@@ -212,7 +214,7 @@ static int run_helper(void *arg)
     size_t k;
 
     for (k = 1; k < h->nchunks; k += 2) {
-        int slot = (int)((k / 2) % 2), rc;
+        int slot = (int)((k / 2) % SLOTS), rc;
 
         mtx_lock(&h->m);
         while (h->full[slot] && !h->stop)
@@ -267,7 +269,7 @@ static int write_parallel(FILE *out, struct helper *h, struct lb_cell *cells,
             if (rc == 0)
                 write_chunk(out, &mine, &flush);
         } else {
-            int slot = (int)((k / 2) % 2);
+            int slot = (int)((k / 2) % SLOTS);
 
             mtx_lock(&h->m);
             while (!h->full[slot] && h->rc == 0)
@@ -320,6 +322,7 @@ int lb_write_rows(FILE *out, const struct lb_view *v, lb_row_fn fn,
     struct lb_cell *cells = lb_cells_new(v->ncols);
     struct helper h;
     thrd_t thr;
+    size_t i;
     int rc;
 
     h.job.v = v;
@@ -334,9 +337,10 @@ int lb_write_rows(FILE *out, const struct lb_view *v, lb_row_fn fn,
         return rc;
     }
     h.nchunks = (v->nrows + h.job.chunk_rows - 1) / h.job.chunk_rows;
-    chunk_init(&h.slot[0]);
-    chunk_init(&h.slot[1]);
-    h.full[0] = h.full[1] = false;
+    for (i = 0; i < SLOTS; i++) {
+        chunk_init(&h.slot[i]);
+        h.full[i] = false;
+    }
     h.stop = false;
     h.rc = 0;
     lb_error_init(&h.err);
@@ -357,8 +361,8 @@ int lb_write_rows(FILE *out, const struct lb_view *v, lb_row_fn fn,
         cnd_destroy(&h.c);
         mtx_destroy(&h.m);
     }
-    chunk_release(&h.slot[0]);
-    chunk_release(&h.slot[1]);
+    for (i = 0; i < SLOTS; i++)
+        chunk_release(&h.slot[i]);
     lb_cells_free(cells, v->ncols);
     return rc;
 }
