@@ -74,8 +74,11 @@ static const char page_style[] =
     "#count{margin:.4rem 0;font-size:.9rem;color:GrayText}\n"
     ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;"
     "border:1px solid var(--line);border-radius:.4rem}\n"
-    "table{border-collapse:collapse;width:100%;font-variant-numeric:"
-    "tabular-nums}\n"
+    /* separate borders, none between cells: each cell draws its own
+     * line, which the sticky model cell's background would otherwise
+     * hide (collapsed borders belong to the table) */
+    "table{border-collapse:separate;border-spacing:0;width:100%;"
+    "font-variant-numeric:tabular-nums}\n"
     "th,td{padding:.35rem .6rem;border-bottom:1px solid var(--line);"
     "white-space:nowrap}\n"
     "th{background:var(--head);position:sticky;top:0;text-align:left}\n"
@@ -86,6 +89,7 @@ static const char page_style[] =
     "th.num,td.num{text-align:right}\n"
     "td.model{position:sticky;left:0;background:Canvas;max-width:22rem;"
     "overflow:hidden;text-overflow:ellipsis}\n"
+
     "tr.unranked td{color:GrayText}\n"
     "footer p{margin:.3rem 0;font-size:.9rem}\n"
     "figure{margin:1.2rem 0}\n"

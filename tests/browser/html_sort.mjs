@@ -117,6 +117,18 @@ try {
                                             window.innerWidth]);
   check('on a phone the page itself does not scroll sideways', widths[0] <= widths[1],
         `${widths[0]} > ${widths[1]}`);
+  // the sticky model column keeps its row lines: each cell draws its own
+  // bottom border (with collapsed borders the table draws them, and the
+  // sticky cell's background covers them)
+  const lines = await page.evaluate(() => {
+    const td = document.querySelector('tbody td.model');
+    return [getComputedStyle(document.querySelector('table')).borderCollapse,
+            getComputedStyle(td).borderBottomStyle,
+            getComputedStyle(td).borderBottomWidth];
+  });
+  check('the sticky model column keeps its row lines',
+        lines[0] === 'separate' && lines[1] === 'solid' && lines[2] === '1px',
+        lines.join(' '));
   if (shots) await page.screenshot({ path: join(shots, 'phone.png') });
 
   // hostile names: shown as text, never run
