@@ -20,6 +20,27 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* FNV-1a of the input: the targets take their options from it, so that an
+ * input always replays the same way. */
+static inline uint64_t fuzz_fnv1a(const uint8_t *d, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = (h ^ d[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The same with its high bits folded into the low ones, for options taken
+ * from the low bits. */
+static inline uint64_t fuzz_hash(const uint8_t *d, size_t n)
+{
+    uint64_t h = fuzz_fnv1a(d, n);
+
+    return h ^ (h >> 29);
+}
+
 #define FUZZ_CHECK(cond, ...)                                               \
     do {                                                                    \
         if (!(cond)) {                                                      \

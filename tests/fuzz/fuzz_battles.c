@@ -18,16 +18,6 @@
 #define FUZZ_MAX_INPUT (1u << 20)
 #define NAME "fuzz.csv"
 
-static uint64_t hash(const uint8_t *d, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ d[i]) * 1099511628211ull;
-    return h ^ (h >> 29);
-}
-
 /* A message: each of its lines as fuzz_check_message wants one (a --where
  * message shows the expression and a caret on two more lines). */
 static void check_message(const char *msg)
@@ -96,7 +86,7 @@ static void check_ratings(const struct lb_battles *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    uint64_t h = hash(data, size);
+    uint64_t h = fuzz_hash(data, size);
     struct lb_battles_read_opts ro;
     struct lb_battles_data d, slow;
     struct lb_battles_opts o;

@@ -24,16 +24,6 @@
 #define FUZZ_MAX_INPUT 4096
 #define MAX_MODELS 12
 
-static uint64_t hash(const uint8_t *d, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ d[i]) * 1099511628211ull;
-    return h;
-}
-
 /* s[0..len) as one CSV field. */
 static void add_field(struct lb_buf *csv, const char *s, size_t len)
 {
@@ -128,7 +118,7 @@ static void check_data(const struct lb_buf *dat)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    uint64_t h = hash(data, size);
+    uint64_t h = fuzz_fnv1a(data, size);
     const char *s = (const char *)data, *end = s + size;
     struct lb_buf csv = LB_BUF_INIT;
     struct lb_table t;

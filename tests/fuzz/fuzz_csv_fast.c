@@ -12,19 +12,9 @@
 #define FUZZ_MAX_INPUT (1u << 20)
 #define NAME "fuzz.csv"
 
-static uint64_t hash(const uint8_t *d, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ d[i]) * 1099511628211ull;
-    return h ^ (h >> 29);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    uint64_t h = hash(data, size);
+    uint64_t h = fuzz_hash(data, size);
     size_t block = (h >> 2) % 4 == 0 ? 0 : (size_t)((h >> 4) % 64) + 1;
     struct lb_load_opts slow = {.keep_text = (h & 1) != 0,
                                 .allow_no_rows = (h & 2) != 0,

@@ -16,16 +16,6 @@
 #define FUZZ_MAX_INPUT (1u << 20)
 #define NAME "fuzz.csv"
 
-static uint64_t hash(const uint8_t *d, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ d[i]) * 1099511628211ull;
-    return h ^ (h >> 29);
-}
-
 static void check_table(const struct lb_table *t, bool allow_no_rows)
 {
     size_t r, c;
@@ -85,7 +75,7 @@ static void rank_and_export(const struct lb_table *t,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    uint64_t h = hash(data, size);
+    uint64_t h = fuzz_hash(data, size);
     struct lb_load_opts lo = {.keep_text = (h & 1) != 0, .allow_no_rows = (h & 2) != 0};
     struct lb_table t;
     struct lb_error err;
