@@ -521,13 +521,6 @@ static void ranking_prefetch(const struct lb_view *v, size_t i)
         fetch(v, R, k->order[i + AHEAD_NEAR], false);
 }
 
-static void ranking_fetch(const struct lb_view *v, size_t i, bool far)
-{
-    const struct ranking *R = v->data;
-
-    fetch(v, R, R->b->ranking.order[i], far);
-}
-
 /* }====================================================================== */
 
 /* {======================================================================
@@ -842,7 +835,6 @@ int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
     v->prefetch = ranking_prefetch;
     v->scan = ranking_scan;
     v->source = ranking_source;
-    v->fetch = ranking_fetch;
     v->dim = ranking_dim;
     v->nrows = b->ranking.n_listed;
     add_columns(v, R, b);

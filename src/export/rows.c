@@ -21,8 +21,6 @@
 #include "export/writer.h"
 
 #define FLUSH_AT (1u << 20) /* bytes gathered before a write */
-#define FETCH_FAR 16        /* rows ahead whose offsets are fetched */
-#define FETCH_NEAR 8        /* rows ahead whose cells are fetched */
 
 /* Without a chunk size in lb_export_tuning, a chunk holds about
  * CHUNK_BYTES of formatted rows (from the width of the first rows), and
@@ -132,15 +130,11 @@ static int format_by_source(const struct job *j, size_t from, size_t to,
         c->cap = n;
     }
     for (k = 0; k < n; k++)
-        c->key[k] = (uint64_t)j->v->source(v, from + k) << 32 | k;
+        c->key[k] = (uint64_t)v->source(v, from + k) << 32 | k;
     sort_sources(c, n);
     for (k = 0; k < n; k++) {
         size_t row = ROW_OF(c->key[k]);
 
-        if (v->fetch != NULL && k + FETCH_FAR < n)
-            v->fetch(v, from + ROW_OF(c->key[k + FETCH_FAR]), true);
-        if (v->fetch != NULL && k + FETCH_NEAR < n)
-            v->fetch(v, from + ROW_OF(c->key[k + FETCH_NEAR]), false);
         start = c->text.len;
         if (v->cells(v, from + row, cells, err) != 0 ||
             j->fn(v, from + row, cells, &c->text, j->ctx, err) != 0 ||

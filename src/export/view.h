@@ -159,12 +159,6 @@ typedef void (*lb_view_prefetch_fn)(const struct lb_view *v, size_t i);
  * order). */
 typedef uint32_t (*lb_view_source_fn)(const struct lb_view *v, size_t i);
 
-/* Asks for the cells of body row i to be brought into the cache: 'far'
- * (some rows ahead) what finds them (offsets), else (nearer) what those
- * point to; for a writer that goes in an order of its own (optional: NULL
- * with source). */
-typedef void (*lb_view_fetch_fn)(const struct lb_view *v, size_t i, bool far);
-
 /* Called by lb_view_scan_fn with the cells of one body row. */
 typedef int (*lb_view_visit_fn)(const struct lb_view *v,
                                 const struct lb_cell *cells, void *ctx,
@@ -199,7 +193,6 @@ struct lb_view {
     lb_view_dim_fn dim;
     lb_view_scan_fn scan;
     lb_view_source_fn source;
-    lb_view_fetch_fn fetch;
     const void *data;           /* the builder's (not owned by the view) */
     void *own;                  /* the builder's, freed by own_free */
     void (*own_free)(void *own);
