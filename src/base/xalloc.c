@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <threads.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static void oom(size_t size)
 {
@@ -16,19 +20,57 @@ static void oom(size_t size)
 }
 
 /* Large arrays are read in rank order, far from one another: with 4 KiB
- * pages every row costs TLB misses (dear under virtualisation). Ask for
- * transparent huge pages on the 2 MiB-aligned part of big blocks; the
- * kernel may ignore it, and nothing else changes. */
+ * pages every row costs TLB misses and every first touch a page fault
+ * (both dear under virtualisation). Big blocks therefore ask for
+ * transparent huge pages, and are sized so that glibc maps them with a
+ * length that is a whole number of huge pages: the kernel (6.7 on) then
+ * places the mapping on a huge-page boundary, so all of it, not only its
+ * aligned middle, can be huge (as glibc.malloc.hugetlb=1 does). The
+ * kernel may ignore the advice, and nothing else changes: the block is
+ * merely up to one huge page longer than asked for. */
 #define HUGE_PAGE ((size_t)2 << 20)
+#if defined(MADV_HUGEPAGE) && !defined(MADV_COLLAPSE)
+#define MADV_COLLAPSE 25 /* Linux 6.1; glibc 2.36 does not name it */
+#endif
+#define HUGE_MIN (HUGE_PAGE / 2 + HUGE_PAGE / 4) /* at most 1/4 more */
+#define CHUNK_OVERHEAD 24 /* glibc: an mmapped chunk of n bytes maps
+                             n + 24 rounded up to a page (64-bit) */
+
+/* glibc raises its threshold for mapping a block of its own (up to 32
+ * MiB) whenever a mapped block is freed; big blocks would then come from
+ * the heap, unaligned. A threshold set once stays where it is. */
+static void fix_threshold(void)
+{
+#ifdef __GLIBC__
+    (void)mallopt(M_MMAP_THRESHOLD, (int)HUGE_MIN);
+#endif
+}
+
+static size_t huge_size(size_t bytes)
+{
+    static once_flag once = ONCE_FLAG_INIT;
+
+    if (bytes < HUGE_MIN || bytes > SIZE_MAX - 2 * HUGE_PAGE)
+        return bytes;
+    call_once(&once, fix_threshold);
+    return ((bytes + CHUNK_OVERHEAD + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)) -
+           CHUNK_OVERHEAD;
+}
 
 static void advise_huge(void *p, size_t bytes)
 {
 #ifdef MADV_HUGEPAGE
-    uintptr_t start = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-    uintptr_t end = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t start = (uintptr_t)p & ~(uintptr_t)4095;
+    uintptr_t end = ((uintptr_t)p + bytes + 4095) & ~(uintptr_t)4095;
 
-    if (bytes >= 2 * HUGE_PAGE && end > start)
-        (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+    if (bytes < HUGE_MIN || end <= start)
+        return;
+    (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+    /* malloc wrote the block's header before the advice, so its first
+     * huge page already has one small page and would stay small: make it
+     * huge now (Linux 6.1 on; else nothing happens) */
+    if ((start & (HUGE_PAGE - 1)) == 0 && end - start >= HUGE_PAGE)
+        (void)madvise((void *)start, HUGE_PAGE, MADV_COLLAPSE);
 #else
     (void)p;
     (void)bytes;
@@ -37,10 +79,11 @@ static void advise_huge(void *p, size_t bytes)
 
 void *xmalloc(size_t size)
 {
-    void *p = malloc(size ? size : 1);
+    void *p = malloc(size ? huge_size(size) : 1);
 
     if (p == NULL)
         oom(size);
+    advise_huge(p, huge_size(size));
     return p;
 }
 
@@ -50,10 +93,13 @@ void *xcalloc(size_t n, size_t size)
 
     if (size != 0 && n > SIZE_MAX / size)
         oom(SIZE_MAX);
-    p = calloc(n ? n : 1, size ? size : 1);
+    if (n * size >= HUGE_MIN)
+        p = calloc(1, huge_size(n * size));
+    else
+        p = calloc(n ? n : 1, size ? size : 1);
     if (p == NULL)
         oom(n * size);
-    advise_huge(p, n * size);
+    advise_huge(p, huge_size(n * size));
     return p;
 }
 
@@ -65,10 +111,10 @@ void *xreallocarray(void *p, size_t n, size_t size)
     if (size != 0 && n > SIZE_MAX / size)
         oom(SIZE_MAX);
     bytes = n * size;
-    q = realloc(p, bytes ? bytes : 1);
+    q = realloc(p, bytes ? huge_size(bytes) : 1);
     if (q == NULL)
         oom(bytes);
-    advise_huge(q, bytes);
+    advise_huge(q, huge_size(bytes));
     return q;
 }
 

@@ -1,0 +1,115 @@
+#include "test_util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+/* Sizes around the point from which blocks are made a whole number of huge
+ * pages long and advised (base/xalloc.c): below it, at it, just under and
+ * over a huge page, several huge pages and a byte; in increasing order. */
+static const size_t sizes[] = {
+    1,
+    4096,
+    ((size_t)3 << 19) - 1,
+    (size_t)3 << 19, /* 1.5 MiB */
+    ((size_t)2 << 20) - 24,
+    (size_t)2 << 20,
+    ((size_t)2 << 20) + 1,
+    ((size_t)6 << 20) + 1,
+    ((size_t)17 << 20) + 4095,
+};
+#define NSIZES (sizeof sizes / sizeof sizes[0])
+
+static unsigned char pattern(size_t i)
+{
+    return (unsigned char)(i * 2654435761u >> 13);
+}
+
+static void fill(unsigned char *p, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        p[i] = pattern(i);
+}
+
+static bool holds(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != pattern(i))
+            return false;
+    return true;
+}
+
+/* Every byte asked for is there, zeroed by xcalloc, and keeps what was
+ * written through growth and shrinking. */
+static void test_xalloc_sizes(void **state)
+{
+    size_t k;
+
+    (void)state;
+    for (k = 0; k < NSIZES; k++) {
+        size_t n = sizes[k], i;
+        unsigned char *z = xcalloc(n, 1);
+        unsigned char *m = xmalloc(n);
+        uint32_t *w = xcalloc(n / 4 + 1, sizeof *w);
+
+        for (i = 0; i < n; i++)
+            assert_int_equal(z[i], 0);
+        for (i = 0; i < n / 4 + 1; i++)
+            assert_int_equal(w[i], 0);
+        fill(z, 0, n);
+        fill(m, 0, n);
+        assert_true(holds(z, n));
+        assert_true(holds(m, n));
+        free(z);
+        free(m);
+        free(w);
+    }
+}
+
+static void test_xalloc_grow(void **state)
+{
+    unsigned char *p = NULL;
+    size_t have = 0, k;
+
+    (void)state;
+    /* up through every size, as an arena grows */
+    for (k = 0; k < NSIZES; k++) {
+        p = xreallocarray(p, sizes[k], 1);
+        assert_true(holds(p, have));
+        fill(p, have, sizes[k]);
+        have = sizes[k];
+    }
+    assert_true(holds(p, have));
+    /* and down again */
+    for (k = NSIZES; k-- > 0;) {
+        p = xreallocarray(p, sizes[k], 1);
+        assert_true(holds(p, sizes[k]));
+    }
+    free(p);
+    /* elements of more than a byte */
+    {
+        uint64_t *q = xreallocarray(NULL, 4, sizeof *q);
+        size_t n = ((size_t)5 << 20) / sizeof *q, i;
+
+        for (i = 0; i < 4; i++)
+            q[i] = i;
+        q = xreallocarray(q, n, sizeof *q);
+        for (i = 4; i < n; i++)
+            q[i] = i;
+        for (i = 0; i < n; i++)
+            assert_true(q[i] == i);
+        free(q);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_xalloc_sizes),
+        cmocka_unit_test(test_xalloc_grow),
+    };
+
+    return cmocka_run_group_tests_name("xalloc", tests, NULL, NULL);
+}
