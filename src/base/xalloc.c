@@ -136,14 +136,28 @@ char *xstrdup(const char *s)
     return xmemdup0(s, strlen(s));
 }
 
+/* Capacities of 64 Ki elements or more stop 64 elements short of a power
+ * of two: a block of them, with malloc's header, then fills a whole number
+ * of huge pages (huge_size adds nothing) instead of needing one more. */
+#define GROW_BIG ((size_t)1 << 16)
+#define GROW_SLACK 64
+
+static size_t usable(size_t c)
+{
+    return c >= GROW_BIG ? c - GROW_SLACK : c;
+}
+
 size_t lb_grow_cap(size_t cap, size_t need)
 {
-    size_t c = cap ? cap : 16;
+    size_t c = 16, want;
 
-    while (c < need) {
+    if (need <= cap)
+        return cap;
+    want = cap <= SIZE_MAX / 2 && 2 * cap > need ? 2 * cap : need;
+    while (usable(c) < want) {
         if (c > SIZE_MAX / 2)
-            return need;
+            return want;
         c *= 2;
     }
-    return c;
+    return usable(c);
 }

@@ -27,7 +27,9 @@ char *xmemdup0(const char *s, size_t len);
 char *xstrdup(const char *s);
 
 /* Grows *cap (at least doubling) until it is >= need; returns the new
- * capacity. Used with xreallocarray for amortised O(1) appends. */
+ * capacity (cap itself when it is already >= need). Used with
+ * xreallocarray for amortised O(1) appends. Large capacities stop a little
+ * short of a power of two, so that their blocks fill whole huge pages. */
 size_t lb_grow_cap(size_t cap, size_t need);
 
 #endif

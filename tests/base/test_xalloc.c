@@ -104,11 +104,40 @@ static void test_xalloc_grow(void **state)
     }
 }
 
+/* Enough room, at least twice the old room, the old room when it is
+ * enough, and big capacities 64 short of a power of two. */
+static void test_grow_cap(void **state)
+{
+    size_t cap = 0, need, k;
+
+    (void)state;
+    assert_int_equal(lb_grow_cap(100, 100), 100);
+    assert_int_equal(lb_grow_cap(100, 7), 100);
+    assert_int_equal(lb_grow_cap(0, 1), 16);
+    for (k = 0; k < 40; k++) {
+        size_t next;
+
+        need = cap + 1 + k * 977;
+        next = lb_grow_cap(cap, need);
+        assert_true(next >= need);
+        assert_true(next >= 2 * cap);
+        if (next >= ((size_t)1 << 16)) {
+            assert_int_equal((next + 64) & (next + 63), 0);
+        }
+        cap = next;
+    }
+    assert_true(cap > ((size_t)1 << 40));
+    /* near the top: no wrap */
+    assert_true(lb_grow_cap(SIZE_MAX / 2 + 1, SIZE_MAX / 2 + 2) >=
+                SIZE_MAX / 2 + 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_xalloc_sizes),
         cmocka_unit_test(test_xalloc_grow),
+        cmocka_unit_test(test_grow_cap),
     };
 
     return cmocka_run_group_tests_name("xalloc", tests, NULL, NULL);
