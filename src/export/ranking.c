@@ -473,6 +473,34 @@ static uint32_t ranking_source(const struct lb_view *v, size_t i)
     return R->b->ranking.order[i];
 }
 
+/* lb_view_touch_fn: the per-row arrays of body row i's cells, or the text
+ * they point to. */
+static unsigned ranking_touch(const struct lb_view *v, size_t i, bool far)
+{
+    const struct ranking *R = v->data;
+    const struct lb_table *t = R->b->table;
+    size_t row = R->b->ranking.order[i], j;
+    unsigned sum = far ? (unsigned)R->b->ranking.rank2[row] : 0;
+
+    for (j = 0; j < v->ncols; j++) {
+        const struct lb_column *c;
+        int what = v->cols[j].what;
+
+        if (what != K_MODEL && what != K_TEXT && what != K_NUMBER)
+            continue;
+        c = &t->cols[v->cols[j].arg];
+        if (what != K_NUMBER) {
+            if (c->has_text)
+                sum += far ? c->text_off[row]
+                           : (unsigned char)c->text[c->text_off[row]];
+        } else if (far && c->numeric) {
+            sum += (unsigned)lb_column_num(c, row) +
+                   c->missing[row >> 3];
+        }
+    }
+    return sum;
+}
+
 static bool ranking_dim(const struct lb_view *v, size_t i)
 {
     const struct ranking *R = v->data;
@@ -835,6 +863,7 @@ int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
     v->prefetch = ranking_prefetch;
     v->scan = ranking_scan;
     v->source = ranking_source;
+    v->touch = ranking_touch;
     v->dim = ranking_dim;
     v->nrows = b->ranking.n_listed;
     add_columns(v, R, b);

@@ -31,6 +31,11 @@
 #define CHUNK_MAX 65536
 #define SAMPLE_ROWS 64
 #define SLOTS 1 /* chunks the helper formats ahead */
+/* Rows whose cells are read together before they are formatted, in the
+ * order of their sources: at 10 million rows, in pairs, 64 took CPU 0.80
+ * of none, 32 0.87, 128 0.95 (at a million, where a chunk's rows lie
+ * closer together, none of them changed anything measurable). */
+#define TOUCH_ROWS 64
 
 struct lb_export_tuning lb_export_tuning = {65536, 0, false};
 
@@ -51,6 +56,7 @@ struct chunk {
     uint64_t *key, *tmp; /* source << 32 | row within the chunk, sorted;
                             tmp: after the sort, the span of each row */
     size_t cap;          /* rows the arrays hold */
+    unsigned touched;    /* what lb_view_touch_fn read, summed (unused) */
 };
 
 static void chunk_init(struct chunk *c)
@@ -116,6 +122,21 @@ static void sort_sources(struct chunk *c, size_t n)
 
 #define ROW_OF(key) ((size_t)((key) & UINT32_MAX))
 
+/* Reads the cells of the rows of keys[0..n) (lb_view_touch_fn): first what
+ * lies in per-row arrays, then what that points to. */
+static unsigned touch_rows(const struct lb_view *v, size_t from,
+                           const uint64_t *keys, size_t n)
+{
+    unsigned sum = 0;
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        sum += v->touch(v, from + ROW_OF(keys[k]), true);
+    for (k = 0; k < n; k++)
+        sum += v->touch(v, from + ROW_OF(keys[k]), false);
+    return sum;
+}
+
 /* Formats rows [from, to) into c in the order of their sources. */
 static int format_by_source(const struct job *j, size_t from, size_t to,
                             struct lb_cell *cells, struct chunk *c,
@@ -135,6 +156,9 @@ static int format_by_source(const struct job *j, size_t from, size_t to,
     for (k = 0; k < n; k++) {
         size_t row = ROW_OF(c->key[k]);
 
+        if (v->touch != NULL && k % TOUCH_ROWS == 0)
+            c->touched += touch_rows(v, from, c->key + k,
+                                     n - k < TOUCH_ROWS ? n - k : TOUCH_ROWS);
         start = c->text.len;
         if (v->cells(v, from + row, cells, err) != 0 ||
             j->fn(v, from + row, cells, &c->text, j->ctx, err) != 0 ||

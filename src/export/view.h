@@ -159,6 +159,17 @@ typedef void (*lb_view_prefetch_fn)(const struct lb_view *v, size_t i);
  * order). */
 typedef uint32_t (*lb_view_source_fn)(const struct lb_view *v, size_t i);
 
+/* Reads what the cells of body row i are made of: 'far', what lies at the
+ * row's place in per-row arrays (offsets, numbers); else what those point
+ * to (text). Returns something computed from what it read, so that the
+ * reads are done. A writer that formats rows in an order of its own
+ * (lb_view_source_fn) runs it over a batch of rows before formatting them:
+ * their cache misses are then waited for together, where formatting one
+ * row after another waits for each in turn. (Prefetch instructions did
+ * not do this where it was measured; loads do.) Optional: NULL. */
+typedef unsigned (*lb_view_touch_fn)(const struct lb_view *v, size_t i,
+                                     bool far);
+
 /* Called by lb_view_scan_fn with the cells of one body row. */
 typedef int (*lb_view_visit_fn)(const struct lb_view *v,
                                 const struct lb_cell *cells, void *ctx,
@@ -193,6 +204,7 @@ struct lb_view {
     lb_view_dim_fn dim;
     lb_view_scan_fn scan;
     lb_view_source_fn source;
+    lb_view_touch_fn touch;
     const void *data;           /* the builder's (not owned by the view) */
     void *own;                  /* the builder's, freed by own_free */
     void (*own_free)(void *own);

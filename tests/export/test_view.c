@@ -107,12 +107,19 @@ static void written_is(const struct lb_format *f, const char *want)
  * and where rows 'bad_a' and 'bad_b' fail (when not LB_NPOS). */
 static size_t bad_a = LB_NPOS_VIEW_TEST, bad_b = LB_NPOS_VIEW_TEST;
 
+#define MANY_ROWS 150
+static bool touching; /* the view has a touch function */
+static unsigned touched_far[MANY_ROWS], touched_near[MANY_ROWS];
+
 static int many_cells(const struct lb_view *v, size_t i, struct lb_cell *c,
                       struct lb_error *err)
 {
     (void)v;
     if (i == bad_a || i == bad_b)
         return lb_error_set(err, "row %zu failed", i);
+    if (touching && (touched_far[i] != 1 || touched_near[i] != 1))
+        return lb_error_set(err, "row %zu formatted, touched %u and %u times",
+                            i, touched_far[i], touched_near[i]);
     lb_cell_uint(&c[0], i);
     return 0;
 }
@@ -120,6 +127,16 @@ static int many_cells(const struct lb_view *v, size_t i, struct lb_cell *c,
 static uint32_t reverse_source(const struct lb_view *v, size_t i)
 {
     return (uint32_t)(v->nrows - 1 - i);
+}
+
+static unsigned record_touch(const struct lb_view *v, size_t i, bool far)
+{
+    assert_true(i < v->nrows);
+    if (far)
+        touched_far[i]++;
+    else
+        touched_near[i]++;
+    return (unsigned)i;
 }
 
 static char *many_written(int *rc, struct lb_error *err)
@@ -133,11 +150,14 @@ static char *many_written(int *rc, struct lb_error *err)
     assert_non_null(fp);
     lb_view_init(&v, LB_FOR_TABLES);
     lb_view_add_num(&v, "n", "n", 1);
-    v.nrows = 100;
+    v.nrows = touching ? MANY_ROWS : 100;
     v.cells = many_cells;
     v.source = reverse_source;
+    v.touch = touching ? record_touch : NULL;
+    memset(touched_far, 0, sizeof touched_far);
+    memset(touched_near, 0, sizeof touched_near);
     lb_export_tuning.parallel_rows = 1;
-    lb_export_tuning.chunk_rows = 50;
+    lb_export_tuning.chunk_rows = touching ? 100 : 50;
     lb_error_init(err);
     *rc = lb_format_write(&lb_format_csv, fp, &v, err);
     lb_export_tuning = saved;
@@ -174,6 +194,35 @@ static void test_view_rows_by_source(void **state)
     assert_int_equal(rc, -1);
     assert_string_equal(err.msg, "row 12 failed");
     free(got);
+}
+
+/* With a touch function, every row of a chunk formatted in the order of
+ * its sources is touched once far and once near before it is formatted
+ * (chunks of 100 rows: batches of 64 and 36, then 50), and nothing else
+ * changes. */
+static void test_view_rows_touched(void **state)
+{
+    struct lb_buf want = LB_BUF_INIT;
+    struct lb_error err;
+    char *got;
+    size_t i;
+    int rc;
+
+    (void)state;
+    lb_buf_adds(&want, "n\n");
+    for (i = 0; i < MANY_ROWS; i++)
+        lb_buf_addf(&want, "%zu\n", i);
+    touching = true;
+    got = many_written(&rc, &err);
+    touching = false;
+    assert_int_equal(rc, 0);
+    assert_string_equal(got, lb_buf_str(&want));
+    for (i = 0; i < MANY_ROWS; i++) {
+        assert_int_equal(touched_far[i], 1);
+        assert_int_equal(touched_near[i], 1);
+    }
+    free(got);
+    lb_buf_release(&want);
 }
 
 static void test_view_text(void **state)
@@ -341,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_view_empty_note),
         cmocka_unit_test(test_view_registry),
         cmocka_unit_test(test_view_rows_by_source),
+        cmocka_unit_test(test_view_rows_touched),
     };
 
     return cmocka_run_group_tests_name("view", tests, NULL, NULL);
