@@ -188,18 +188,6 @@ static void multinomial(struct lb_rng *rng, const double *c, size_t K,
  * Ranks over draws
  * ======================================================================= */
 
-double *bt_weights(const struct bt_problem *P, const struct lb_battles_data *d)
-{
-    double *w = xcalloc(3 * P->np + 1, sizeof *w);
-    size_t i;
-    int k;
-
-    for (i = 0; i < P->np; i++)
-        for (k = 0; k < 3; k++)
-            w[3 * i + (size_t)k] = (double)d->pairs[P->pairs[i].src].n[k];
-    return w;
-}
-
 static int cmp_desc(const void *x, const void *y)
 {
     double a = *(const double *)x, b = *(const double *)y;

@@ -1,5 +1,5 @@
-/* battles_impl.h: what battles.c (the fit) and battles_ci.c (the
- * intervals) share; internal to src/core. */
+/* battles_impl.h: what battles.c (the ratings), battles_fit.c (the fit)
+ * and battles_ci.c (the intervals) share; internal to src/core. */
 #ifndef LB_CORE_BATTLES_IMPL_H
 #define LB_CORE_BATTLES_IMPL_H
 
