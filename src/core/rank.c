@@ -212,9 +212,10 @@ static void sort_run_by_name(const struct order_ctx *ctx, lb_row *rows, size_t n
     free(it);
 }
 
-/* LSD radix sort of 64-bit words, a byte at a time, skipping the bytes that
- * are the same in every word. */
-static void radix_sort_words(uint64_t *w, size_t n)
+/* LSD radix sort of 64-bit words by their bits from 'low' up, a byte at a
+ * time, skipping the bytes that are the same in every word; stable, so
+ * words equal in those bits keep their order. */
+static void radix_sort_words(uint64_t *w, size_t n, unsigned low)
 {
     uint64_t *from = w, *to = xreallocarray(NULL, n + 1, sizeof *w), *tmp = to;
     uint64_t diff = 0;
@@ -223,7 +224,7 @@ static void radix_sort_words(uint64_t *w, size_t n)
 
     for (i = 1; i < n; i++)
         diff |= w[i] ^ w[0];
-    for (shift = 0; shift < 64; shift += 8) {
+    for (shift = low; shift < 64; shift += 8) {
         size_t count[257] = {0};
         uint64_t *t;
 
@@ -273,8 +274,8 @@ static void sort_wide_keys(uint64_t *keys, lb_row *rows, size_t n)
 
 /* Sorts rows by keys, stably. When the keys span less than 2^32 (the usual
  * case: means of scores with a few decimals) and rows fit in 32 bits, key
- * and row travel as one 64-bit word (row in the low half keeps equal keys in
- * row order) and only that word is sorted: half the memory moved. */
+ * and row travel as one 64-bit word (the row in the low half) and only that
+ * word is sorted: half the memory moved. */
 static void sort_keys(uint64_t *keys, lb_row *rows, size_t n)
 {
     uint64_t lo = UINT64_MAX, hi = 0, *packed;
@@ -293,7 +294,9 @@ static void sort_keys(uint64_t *keys, lb_row *rows, size_t n)
     packed = keys; /* in place: each key becomes its packed word */
     for (i = 0; i < n; i++)
         packed[i] = ((keys[i] - lo) << 32) | (uint64_t)rows[i];
-    radix_sort_words(packed, n);
+    /* by the key's half alone: stable, so equal keys keep their order,
+     * with no passes over the row's bits */
+    radix_sort_words(packed, n, 32);
     for (i = 0; i < n; i++) {
         rows[i] = (lb_row)(packed[i] & UINT32_MAX);
         keys[i] = (packed[i] >> 32) + lo;
