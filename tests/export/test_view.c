@@ -166,6 +166,17 @@ static char *many_written(int *rc, struct lb_error *err)
     return out;
 }
 
+/* What many_written writes when every row of n succeeds: "n", then 0 to
+ * n - 1, a line each. */
+static void many_expected(struct lb_buf *want, size_t n)
+{
+    size_t i;
+
+    lb_buf_adds(want, "n\n");
+    for (i = 0; i < n; i++)
+        lb_buf_addf(want, "%zu\n", i);
+}
+
 /* Rows formatted in the order of their sources are written in order; when
  * two rows of a chunk fail, the message is the first's in order (row 12),
  * though its source comes after the other's (row 37). */
@@ -174,13 +185,10 @@ static void test_view_rows_by_source(void **state)
     struct lb_buf want = LB_BUF_INIT;
     struct lb_error err;
     char *got;
-    size_t i;
     int rc;
 
     (void)state;
-    lb_buf_adds(&want, "n\n");
-    for (i = 0; i < 100; i++)
-        lb_buf_addf(&want, "%zu\n", i);
+    many_expected(&want, 100);
     got = many_written(&rc, &err);
     assert_int_equal(rc, 0);
     assert_string_equal(got, lb_buf_str(&want));
@@ -209,9 +217,7 @@ static void test_view_rows_touched(void **state)
     int rc;
 
     (void)state;
-    lb_buf_adds(&want, "n\n");
-    for (i = 0; i < MANY_ROWS; i++)
-        lb_buf_addf(&want, "%zu\n", i);
+    many_expected(&want, MANY_ROWS);
     touching = true;
     got = many_written(&rc, &err);
     touching = false;
