@@ -2,11 +2,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "base/sort.h"
 #include "base/xalloc.h"
 
 #define MAX_LCM ((uint64_t)UINT32_MAX) /* beyond: compare fractions instead */
+#define RUNS_PARALLEL_MIN 65536 /* ranked rows from which two threads
+                                   order ties by name */
 #define MAX_OTHER_DENS 16 /* distinct denominators above the number of
                              benchmarks (weights, methods) for the radix path */
 
@@ -77,32 +80,35 @@ static bool make_keys(const struct order_ctx *ctx, const lb_row *rows, size_t n,
     const struct lb_aggregate *k = ctx->key;
     uint64_t lcm = 1;
     bool *seen = xcalloc((size_t)k->nbench + 2, sizeof *seen);
-    uint32_t *den = xreallocarray(NULL, n + 1, sizeof *den);
     uint32_t other[MAX_OTHER_DENS]; /* counts above nbench (methods) */
     size_t nother = 0, j;
     bool ok = true;
     size_t i;
-    uint32_t d;
+    uint32_t d, den;
+    /* the counts, in a byte each (the ranking's peak of memory is here);
+     * 0: above 255, read again */
+    uint8_t *den8 = xreallocarray(NULL, n + 1, 1);
 
     /* the sums (kept in keys for now) and counts, then the least common
      * multiple of the counts that occur */
     for (i = 0; i < n && ok; i++) {
         lb_i128 num;
 
-        (void)lb_aggregate_get(k, rows[i], &num, &den[i]);
+        (void)lb_aggregate_get(k, rows[i], &num, &den);
         ok = num >= INT64_MIN && num <= INT64_MAX;
         keys[i] = (uint64_t)(int64_t)num;
-        if (den[i] <= k->nbench) {
-            seen[den[i]] = true;
+        den8[i] = den <= UINT8_MAX ? (uint8_t)den : 0;
+        if (den <= k->nbench) {
+            seen[den] = true;
             continue;
         }
-        for (j = 0; j < nother && other[j] != den[i]; j++)
+        for (j = 0; j < nother && other[j] != den; j++)
             ;
         if (j == nother) {
             if (nother == MAX_OTHER_DENS)
                 ok = false; /* too many: the comparison sort */
             else
-                other[nother++] = den[i];
+                other[nother++] = den;
         }
     }
     for (d = 1; d <= k->nbench && lcm <= MAX_LCM; d++)
@@ -112,9 +118,13 @@ static bool make_keys(const struct order_ctx *ctx, const lb_row *rows, size_t n,
         if (lcm % other[j] != 0)
             lcm = lcm / gcd64(lcm, other[j]) * other[j];
     for (i = 0; i < n && ok && lcm <= MAX_LCM; i++) {
-        lb_i128 v = (lb_i128)(int64_t)keys[i] * (lb_i128)(lcm / den[i]);
+        lb_i128 num, v;
         uint64_t u;
 
+        den = den8[i];
+        if (den == 0)
+            (void)lb_aggregate_get(k, rows[i], &num, &den);
+        v = (lb_i128)(int64_t)keys[i] * (lb_i128)(lcm / den);
         if (v < INT64_MIN || v > INT64_MAX) {
             ok = false;
             break;
@@ -123,7 +133,7 @@ static bool make_keys(const struct order_ctx *ctx, const lb_row *rows, size_t n,
         keys[i] = ctx->dir < 0 ? ~u : u;
     }
     free(seen);
-    free(den);
+    free(den8);
     *lcm_out = lcm;
     return ok && lcm <= MAX_LCM;
 }
@@ -136,111 +146,220 @@ static int64_t key_value(const struct order_ctx *ctx, uint64_t key)
     return (int64_t)(u ^ ((uint64_t)1 << 63));
 }
 
-/* The first 8 bytes of a name, big-endian, zero-padded: comparing two of
- * these orders names as memcmp does, except when they are equal. */
-static uint64_t name_prefix(const struct lb_table *t, size_t row)
-{
-    size_t len, i;
-    const char *s = lb_table_model(t, row, &len);
-    uint64_t p = 0;
-
-    for (i = 0; i < 8; i++)
-        p = (p << 8) | (i < len ? (unsigned char)s[i] : 0u);
-    return p;
-}
-
+/* A row of a run of equal values, with the first 12 bytes of its name,
+ * big-endian and zero-padded: comparing prefixes orders names as memcmp
+ * does, except when they are equal (names hold no NUL byte). */
 struct named {
-    uint64_t prefix;
-    size_t row;
+    uint64_t p0;  /* bytes 0 to 7 */
+    uint32_t p1;  /* bytes 8 to 11 */
+    lb_row row;
 };
 
-static int cmp_named(const struct named *a, const struct named *b,
-                     const struct order_ctx *ctx)
+static inline int cmp_named(const struct named *a, const struct named *b,
+                            const struct lb_table *t)
 {
-    if (a->prefix != b->prefix)
-        return a->prefix < b->prefix ? -1 : 1;
-    return cmp_name_row(a->row, b->row, (void *)(uintptr_t)ctx);
-}
+    if (a->p0 != b->p0)
+        return a->p0 < b->p0 ? -1 : 1;
+    if (a->p1 != b->p1)
+        return a->p1 < b->p1 ? -1 : 1;
+    {
+        int c = cmp_names(t, a->row, b->row);
 
-struct run_ctx {
-    const struct order_ctx *ctx;
-    const struct named *items;
-};
-
-static int cmp_run_pos(size_t a, size_t b, void *vctx)
-{
-    const struct run_ctx *rc = vctx;
-
-    return cmp_named(&rc->items[a], &rc->items[b], rc->ctx);
-}
-
-/* Sorts rows[0..n) (equal exact values) by name, then file order: names
- * are compared by an 8-byte prefix first, read once per row, so that the
- * names themselves are read again only when prefixes are equal. */
-static void sort_run_by_name(const struct order_ctx *ctx, lb_row *rows, size_t n)
-{
-    struct named small[16], *it = n <= 16 ? small : xreallocarray(NULL, n, sizeof *it);
-    size_t i, j;
-
-    for (i = 0; i < n; i++) {
-        it[i].prefix = name_prefix(ctx->t, rows[i]);
-        it[i].row = rows[i];
+        return c != 0 ? c : (a->row > b->row) - (a->row < b->row);
     }
-    if (n <= 16) {
+}
+
+#define RUN_INSERTION 16
+
+/* Sorts it[0..n) by cmp_named, with tmp[0..n) as scratch. Recursion
+ * halves n: at most 64 levels deep. */
+static void sort_named(struct named *it, struct named *tmp, size_t n,
+                       const struct lb_table *t)
+{
+    size_t mid = n / 2, i = 0, j = mid, k = 0;
+
+    if (n <= RUN_INSERTION) {
         for (i = 1; i < n; i++) {
             struct named v = it[i];
 
-            for (j = i; j > 0 && cmp_named(&it[j - 1], &v, ctx) > 0; j--)
+            for (j = i; j > 0 && cmp_named(&it[j - 1], &v, t) > 0; j--)
                 it[j] = it[j - 1];
             it[j] = v;
         }
-        for (i = 0; i < n; i++)
-            rows[i] = (lb_row)it[i].row;
         return;
     }
-    {
-        struct run_ctx rc = {ctx, it};
-        size_t *pos = xreallocarray(NULL, n, sizeof *pos);
-
-        for (i = 0; i < n; i++)
-            pos[i] = i;
-        lb_sort_indices(pos, n, cmp_run_pos, &rc);
-        for (i = 0; i < n; i++)
-            rows[i] = (lb_row)it[pos[i]].row;
-        free(pos);
-    }
-    free(it);
+    sort_named(it, tmp, mid, t);
+    sort_named(it + mid, tmp, n - mid, t);
+    if (cmp_named(&it[mid - 1], &it[mid], t) <= 0)
+        return; /* already in order */
+    while (i < mid && j < n)
+        tmp[k++] = cmp_named(&it[i], &it[j], t) <= 0 ? it[i++] : it[j++];
+    while (i < mid)
+        tmp[k++] = it[i++];
+    memcpy(it, tmp, k * sizeof *it); /* it[j..n) is in place */
 }
 
-/* LSD radix sort of 64-bit words by their bits from 'low' up, a byte at a
- * time, skipping the bytes that are the same in every word; stable, so
- * words equal in those bits keep their order. */
+/* Sorts rows[0..n) (equal exact values) by name, then file order. The rows
+ * lie far apart in memory: their name offsets are read in one pass, the
+ * names' first bytes in another and the prefixes in a third, so that the
+ * reads of many rows wait for memory at once rather than one after
+ * another; the names themselves are read again only when prefixes are
+ * equal. */
+static void sort_run_by_name(const struct order_ctx *ctx, lb_row *rows,
+                             size_t n)
+{
+    const struct lb_table *t = ctx->t;
+    const struct lb_column *c = &t->cols[t->model_col];
+    struct named small[2 * RUN_INSERTION];
+    struct named *it = n <= RUN_INSERTION
+                           ? small
+                           : xreallocarray(NULL, 2 * n, sizeof *it);
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        size_t r = rows[i];
+        size_t end = r + 1 < t->nrows ? c->text_off[r + 1] : c->text_len;
+
+        it[i].row = rows[i];
+        it[i].p0 = c->text_off[r];
+        it[i].p1 = (uint32_t)(end - c->text_off[r] - 1); /* the length */
+    }
+    /* the first byte of each name, alone, in a loop this short: a third
+     * less time than reading the prefixes straight away, at ten million
+     * rows, where a run is a hundred and eighty rows on average (kept
+     * beside the offset, so that the read is not optimized away) */
+    for (i = 0; i < n; i++)
+        it[i].p0 |= (uint64_t)(unsigned char)c->text[it[i].p0] << 56;
+    for (i = 0; i < n; i++) {
+        const unsigned char *s =
+            (const unsigned char *)c->text + (it[i].p0 & UINT32_MAX);
+        size_t len = it[i].p1, k;
+        uint64_t p0 = 0;
+        uint32_t p1 = 0;
+
+        for (k = 0; k < 8; k++)
+            p0 = (p0 << 8) | (k < len ? s[k] : 0u);
+        for (k = 8; k < 12; k++)
+            p1 = (p1 << 8) | (k < len ? s[k] : 0u);
+        it[i].p0 = p0;
+        it[i].p1 = p1;
+    }
+    sort_named(it, it + n, n, t);
+    for (i = 0; i < n; i++)
+        rows[i] = it[i].row;
+    if (it != small)
+        free(it);
+}
+
+/* In-place MSD radix sort (American flag sort) of w[0..n) by their bits
+ * from 'low' up, a byte at a time from the top, skipping the bytes in
+ * which no two words differ (diff: the bits that differ); not stable: the
+ * caller orders words that are equal in those bits. No scratch memory, so
+ * the ranking's peak is the words alone. Recursion goes one byte down per
+ * level: at most (64 - low) / 8 levels deep. */
+static void flag_sort(uint64_t *w, size_t n, int shift, unsigned low,
+                      uint64_t diff)
+{
+    size_t count[256] = {0}, head[256], tail[256], i;
+    unsigned b;
+
+    while (shift >= (int)low && ((diff >> shift) & 0xFF) == 0)
+        shift -= 8;
+    if (shift < (int)low || n < 2)
+        return;
+    if (n <= 32) {
+        for (i = 1; i < n; i++) {
+            uint64_t v = w[i];
+            size_t j;
+
+            for (j = i; j > 0 && (w[j - 1] >> low) > (v >> low); j--)
+                w[j] = w[j - 1];
+            w[j] = v;
+        }
+        return;
+    }
+    for (i = 0; i < n; i++)
+        count[(w[i] >> shift) & 0xFF]++;
+    for (b = 0, i = 0; b < 256; b++) {
+        head[b] = i;
+        i += count[b];
+        tail[b] = i;
+    }
+    for (b = 0; b < 256; b++) {
+        while (head[b] < tail[b]) {
+            uint64_t v = w[head[b]];
+            unsigned d = (unsigned)(v >> shift) & 0xFF;
+
+            while (d != b) { /* put v in its bucket, take what was there */
+                uint64_t x = w[head[d]];
+
+                w[head[d]++] = v;
+                v = x;
+                d = (unsigned)(v >> shift) & 0xFF;
+            }
+            w[head[b]++] = v;
+        }
+    }
+    for (b = 0; b < 256; b++)
+        if (count[b] > 1)
+            flag_sort(w + tail[b] - count[b], count[b], shift - 8, low, diff);
+}
+
 static void radix_sort_words(uint64_t *w, size_t n, unsigned low)
 {
-    uint64_t *from = w, *to = xreallocarray(NULL, n + 1, sizeof *w), *tmp = to;
     uint64_t diff = 0;
     size_t i;
-    unsigned shift;
 
     for (i = 1; i < n; i++)
         diff |= w[i] ^ w[0];
-    for (shift = low; shift < 64; shift += 8) {
-        size_t count[257] = {0};
-        uint64_t *t;
+    flag_sort(w, n, 56, low, diff);
+}
 
-        if (((diff >> shift) & 0xFF) == 0)
-            continue;
-        for (i = 0; i < n; i++)
-            count[((from[i] >> shift) & 0xFF) + 1]++;
-        for (i = 1; i < 257; i++)
-            count[i] += count[i - 1];
-        for (i = 0; i < n; i++)
-            to[count[(from[i] >> shift) & 0xFF]++] = from[i];
-        t = from, from = to, to = t;
+/* The runs of equal keys of order[from..to) (from and to at the start of a
+ * run), each sorted by name: a thread's share. */
+struct runs {
+    const struct order_ctx *ctx;
+    const uint64_t *keys;
+    lb_row *order;
+    size_t from, to;
+};
+
+static int sort_runs(void *arg)
+{
+    const struct runs *R = arg;
+    size_t i, j;
+
+    for (i = R->from; i < R->to; i = j) {
+        for (j = i + 1; j < R->to && R->keys[j] == R->keys[i]; j++)
+            ;
+        if (j - i > 1)
+            sort_run_by_name(R->ctx, R->order + i, j - i);
     }
-    if (from != w)
-        memcpy(w, from, n * sizeof *w);
-    free(tmp);
+    return 0;
+}
+
+/* Sorts every run of equal keys of order[0..n) by name; from 'parallel'
+ * rows up, a second thread takes the runs from the middle on (at ten
+ * million rows this is most of the ranking's time, waiting for memory). */
+static void sort_all_runs(const struct order_ctx *ctx, const uint64_t *keys,
+                          lb_row *order, size_t n, size_t parallel)
+{
+    struct runs a = {ctx, keys, order, 0, n}, b = a;
+    size_t mid = n / 2;
+    thrd_t thr;
+
+    if (n >= parallel && n >= 2) {
+        while (mid < n && keys[mid] == keys[mid - 1])
+            mid++; /* the start of a run */
+        a.to = b.from = mid;
+        if (mid < n && thrd_create(&thr, sort_runs, &b) == thrd_success) {
+            (void)sort_runs(&a);
+            thrd_join(thr, NULL);
+            return;
+        }
+        a.to = n;
+    }
+    (void)sort_runs(&a);
 }
 
 static int cmp_keys(size_t a, size_t b, void *ctx)
@@ -272,10 +391,11 @@ static void sort_wide_keys(uint64_t *keys, lb_row *rows, size_t n)
     free(r2);
 }
 
-/* Sorts rows by keys, stably. When the keys span less than 2^32 (the usual
+/* Sorts rows by keys; rows with equal keys come in no particular order (the
+ * caller orders them by name). When the keys span less than 2^32 (the usual
  * case: means of scores with a few decimals) and rows fit in 32 bits, key
  * and row travel as one 64-bit word (the row in the low half) and only that
- * word is sorted: half the memory moved. */
+ * word is sorted, in place, by its key half. */
 static void sort_keys(uint64_t *keys, lb_row *rows, size_t n)
 {
     uint64_t lo = UINT64_MAX, hi = 0, *packed;
@@ -294,8 +414,7 @@ static void sort_keys(uint64_t *keys, lb_row *rows, size_t n)
     packed = keys; /* in place: each key becomes its packed word */
     for (i = 0; i < n; i++)
         packed[i] = ((keys[i] - lo) << 32) | (uint64_t)rows[i];
-    /* by the key's half alone: stable, so equal keys keep their order,
-     * with no passes over the row's bits */
+    /* by the key's half alone: no passes over the row's bits */
     radix_sort_words(packed, n, 32);
     for (i = 0; i < n; i++) {
         rows[i] = (lb_row)(packed[i] & UINT32_MAX);
@@ -326,24 +445,10 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
     fast = make_keys(&ctx, out->order, n, keys, &lcm);
     if (fast) {
         sort_keys(keys, out->order, n);
-        /* equal exact values: by name, then file order (names are read in
-         * rank order, far apart in memory: ask for them ahead) */
-        size_t far = 0, near = 0;
-
-        for (i = 0; i < n;) {
-            size_t j = i + 1;
-
-            while (j < n && keys[j] == keys[i])
-                j++;
-            if (j - i > 1) {
-                for (; far < n && far < j + 64; far++)
-                    lb_table_prefetch_model(t, out->order[far], 0);
-                for (; near < n && near < j + 32; near++)
-                    lb_table_prefetch_model(t, out->order[near], 1);
-                sort_run_by_name(&ctx, out->order + i, j - i);
-            }
-            i = j;
-        }
+        /* equal exact values: by name, then file order */
+        sort_all_runs(&ctx, keys, out->order, n,
+                      opts->parallel_min ? opts->parallel_min
+                                         : RUNS_PARALLEL_MIN);
     } else {
         /* the general sort works on size_t indices */
         size_t *idx = xreallocarray(NULL, n + 1, sizeof *idx);

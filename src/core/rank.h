@@ -42,6 +42,9 @@ struct lb_rank_opts {
     bool ascending;     /* lower is better */
     size_t top;         /* keep the first 'top' ranked rows (and rows tied
                            with the last of them); 0 keeps every row */
+    size_t parallel_min; /* from this many ranked rows up, two threads
+                            order the rows that tie by name; 0: the default
+                            (65536) */
 };
 
 struct lb_ranking {

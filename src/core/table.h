@@ -293,19 +293,6 @@ static inline size_t lb_table_line(const struct lb_table *t, size_t row)
     return t->row_line != NULL ? t->row_line[row] : t->first_line + row;
 }
 
-/* Hints that the model name of row will be read soon: stage 0 asks for
- * its offset, stage 1 (later, once the offset is cached) for the text. */
-static inline void lb_table_prefetch_model(const struct lb_table *t, size_t row,
-                                           int stage)
-{
-    const struct lb_column *c = &t->cols[t->model_col];
-
-    if (stage == 0)
-        __builtin_prefetch(&c->text_off[row]);
-    else
-        __builtin_prefetch(c->text + c->text_off[row]);
-}
-
 /* Whether a numeric column's cell is missing. */
 static inline bool lb_column_missing(const struct lb_column *c, size_t row)
 {

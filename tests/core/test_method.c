@@ -52,7 +52,7 @@ static void compute(struct fixture *f, const char *csv, enum lb_method m,
                                       &(struct lb_rank_opts){
                                           f->b.opts.rank.ties,
                                           f->b.opts.rank.precision,
-                                          f->b.mean.lower_better, 0},
+                                          f->b.mean.lower_better, 0, 0},
                                       &f->b.ranking),
                      0);
 }
@@ -517,7 +517,7 @@ static void compute_groups(struct fixture *f, const char *csv,
                                           f->b.opts.rank.precision,
                                           lb_method_lower_is_better(
                                               &f->b.mean),
-                                          0},
+                                          0, 0},
                                       &f->b.ranking),
                      0);
 }

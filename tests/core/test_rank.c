@@ -53,7 +53,7 @@ static const char *ranked(const char *csv, const char *benchmarks,
 
 static const char *with_ties(const char *csv, enum lb_ties ties)
 {
-    struct lb_rank_opts o = {ties, 2, false, 0};
+    struct lb_rank_opts o = {ties, 2, false, 0, 0};
 
     return ranked(csv, NULL, LB_MISSING_EXCLUDE, &o);
 }
@@ -124,7 +124,7 @@ static void test_rank_equal_decimals_tie_in_any_column_order(void **state)
 
 static void test_rank_missing_rows_last(void **state)
 {
-    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 0};
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 0, 0};
     const char *csv = "model,A,B\nn1,,\nlow,1,1\nn2,5,\nhigh,9,9\n";
 
     (void)state;
@@ -138,7 +138,7 @@ static void test_rank_missing_rows_last(void **state)
 
 static void test_rank_ascending(void **state)
 {
-    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, true, 0};
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, true, 0, 0};
 
     (void)state;
     assert_string_equal(ranked(vector, NULL, LB_MISSING_EXCLUDE, &o),
@@ -147,7 +147,7 @@ static void test_rank_ascending(void **state)
 
 static void test_rank_top_keeps_ties(void **state)
 {
-    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 2};
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 2, 0};
     const char *csv = "model,S\na,91\nb,85\nc,85\nd,70\ne,\n";
 
     (void)state;
@@ -166,7 +166,7 @@ static void test_rank_top_keeps_ties(void **state)
 
 static void test_rank_precision_changes_ties(void **state)
 {
-    struct lb_rank_opts o = {LB_TIES_COMPETITION, 0, false, 0};
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 0, false, 0, 0};
     const char *csv = "model,S\na,70.4\nb,69.6\nc,68.5\nd,67.5\n";
 
     (void)state;
@@ -189,7 +189,7 @@ static void check_random(unsigned seed, bool huge, enum lb_missing policy,
     struct lb_select_opts so = {NULL, 0, NULL, NULL, 0, NULL};
     struct lb_aggregate agg;
     struct lb_ranking r;
-    struct lb_rank_opts o = {LB_TIES_COMPETITION, 1, ascending, 0};
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 1, ascending, 0, 0};
     struct lb_error err;
     size_t i, k, ranked = 0;
 
@@ -240,10 +240,85 @@ static void test_rank_fast_and_slow_paths_follow_the_definition(void **state)
     check_random(5, true, LB_MISSING_EXCLUDE, true);
 }
 
+/* Names that share their first 8, 12 or more bytes, names that are the
+ * first bytes of others, bytes above 127, and few distinct scores (runs of
+ * hundreds of equal values): the order must still be the definition's
+ * (value, then the name as memcmp orders it, then file order), with one
+ * thread or two (from parallel_min ranked rows up; 0: the default). */
+static void check_names(unsigned seed, int distinct, size_t parallel_min)
+{
+    static const char *const stems[] = {
+        "eleuther",      "eleuther-",     "eleuther-105",  "eleuther-105/",
+        "eleuther-105/llama", "eleuther-105/llamb", "eleuther-1050",
+        "\xc3\xa9leuther-105", "eleuther\xc3\xa9", "eleuther-10\xff",
+        "a\xc3",         "b\xc3",         "eleuther-a\xc3", "eleuther-b\xc3",
+        "a",             "",
+    };
+    struct lb_buf csv = LB_BUF_INIT;
+    struct lb_table t;
+    struct lb_selection sel;
+    struct lb_select_opts so = {NULL, 0, NULL, NULL, 0, NULL};
+    struct lb_aggregate agg;
+    struct lb_ranking r;
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 0, parallel_min};
+    struct lb_error err;
+    bool *seen;
+    size_t i, k;
+
+    SET_NAMES(so.benchmarks, so.nbenchmarks, "A,B");
+    srand(seed);
+    lb_buf_adds(&csv, "model,A,B\n");
+    for (i = 0; i < 4000; i++) {
+        const char *stem = stems[(size_t)rand() % (sizeof stems / sizeof *stems)];
+
+        /* an empty stem gets a suffix: a name is never empty */
+        if (rand() % 2 == 0 && stem[0] != '\0')
+            lb_buf_adds(&csv, stem);
+        else
+            lb_buf_addf(&csv, "%s%d", stem, rand() % 40);
+        for (k = 0; k < 2; k++)
+            lb_buf_addf(&csv, ",%d", rand() % distinct);
+        lb_buf_addc(&csv, '\n');
+    }
+    load_ok(&t, csv.data);
+    assert_int_equal(lb_select(&t, &so, &sel, &err), 0);
+    assert_int_equal(lb_aggregate_mean(&t, &sel, LB_MISSING_EXCLUDE, &agg, &err), 0);
+    assert_int_equal(lb_rank(&t, &agg, &o, &r, &err), 0);
+    assert_int_equal(lb_ranking_check(&t, &agg, &o, &r), 0);
+    /* every row once */
+    assert_int_equal(r.n_listed, t.nrows);
+    seen = calloc(t.nrows, sizeof *seen);
+    assert_non_null(seen);
+    for (i = 0; i < r.n_listed; i++) {
+        assert_false(seen[r.order[i]]);
+        seen[r.order[i]] = true;
+    }
+    free(seen);
+    lb_ranking_release(&r);
+    lb_aggregate_release(&agg);
+    lb_selection_release(&sel);
+    lb_table_release(&t);
+    lb_buf_release(&csv);
+}
+
+static void test_rank_ties_by_long_and_shared_names(void **state)
+{
+    (void)state;
+    check_names(1, 2, 0);   /* runs of about a thousand */
+    check_names(2, 5, 0);   /* of about 160 */
+    check_names(3, 100, 0); /* of about 2 */
+    check_names(4, 1000, 0);
+    /* the same with two threads (each takes half of the runs) */
+    check_names(5, 2, 2);
+    check_names(6, 5, 2);
+    check_names(7, 100, 2);
+    check_names(8, 1, 2); /* one run: no middle to split at, one thread */
+}
+
 /* Keys more than 2^32 apart take the comparison sort of keys. */
 static void test_rank_wide_keys(void **state)
 {
-    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 0};
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 0, 0};
 
     (void)state;
     /* outside 0 to 100: a benchmark only when named */
@@ -279,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_rank_top_keeps_ties),
         cmocka_unit_test(test_rank_precision_changes_ties),
         cmocka_unit_test(test_rank_fast_and_slow_paths_follow_the_definition),
+        cmocka_unit_test(test_rank_ties_by_long_and_shared_names),
         cmocka_unit_test(test_rank_wide_keys),
         cmocka_unit_test(test_rank_names),
     };
