@@ -196,12 +196,33 @@ bool lb_aggregate_get(const struct lb_aggregate *a, size_t row, lb_i128 *num,
     }
 }
 
+uint32_t lb_aggregate_present(const struct lb_aggregate *a, size_t row)
+{
+    const struct lb_column *cols = a->t->cols;
+    uint32_t n = 0, k;
+
+    for (k = 0; k < a->nbench; k++)
+        n += !lb_column_missing(&cols[a->cols[k]], row);
+    return n;
+}
+
+/* lb_aggregate_get's answer without its value: from the missing bits. */
 bool lb_aggregate_has(const struct lb_aggregate *a, size_t row)
 {
-    lb_i128 num;
-    uint32_t den;
+    uint32_t n;
 
-    return lb_aggregate_get(a, row, &num, &den);
+    if (a->vden != NULL)
+        return a->vden[row] != 0;
+    n = lb_aggregate_present(a, row);
+    switch (a->policy) {
+    case LB_MISSING_PARTIAL:
+        return n > 0;
+    case LB_MISSING_ZERO:
+        return a->nbench > 0;
+    case LB_MISSING_EXCLUDE:
+    default:
+        return n == a->nbench && n > 0;
+    }
 }
 
 /* a / d rounded half to even, d > 0, in 64 bits */

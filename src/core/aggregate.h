@@ -147,6 +147,10 @@ struct lb_aggregate {
 lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
                          uint32_t *present);
 
+/* How many of row's scores are present: lb_aggregate_sum's *present, from
+ * the cells' missing bits alone (no number is read). */
+uint32_t lb_aggregate_present(const struct lb_aggregate *a, size_t row);
+
 /* Whether row has a mean under the policy; if so, its exact value is
  * *num / (*den * 10^scale). */
 bool lb_aggregate_get(const struct lb_aggregate *a, size_t row, lb_i128 *num,

@@ -87,7 +87,6 @@ void lb_board_reason(const struct lb_board *b, size_t row, struct lb_buf *out)
     const struct lb_table *t = b->table;
     const struct lb_selection *sel = &b->sel;
     size_t i, named = 0, missing;
-    uint32_t present;
 
     if (sel->sort_col != LB_NPOS) {
         lb_buf_addf(out, "no %s value", t->cols[sel->sort_col].name);
@@ -95,8 +94,7 @@ void lb_board_reason(const struct lb_board *b, size_t row, struct lb_buf *out)
     }
     if (lb_aggregate_why_none(&b->mean, row, out))
         return;
-    (void)lb_aggregate_sum(&b->mean, row, &present);
-    missing = sel->nbench - present;
+    missing = sel->nbench - lb_aggregate_present(&b->mean, row);
     if (missing == sel->nbench) {
         lb_buf_adds(out, "no scores");
         return;
@@ -121,11 +119,8 @@ bool lb_board_has_ci(const struct lb_board *b)
 
 bool lb_board_marked(const struct lb_board *b, size_t row)
 {
-    uint32_t present;
-
     if (b->opts.missing == LB_MISSING_EXCLUDE ||
         !lb_aggregate_has(&b->mean, row))
         return false;
-    (void)lb_aggregate_sum(&b->mean, row, &present);
-    return present < b->sel.nbench;
+    return lb_aggregate_present(&b->mean, row) < b->sel.nbench;
 }

@@ -1004,14 +1004,11 @@ bool lb_method_lower_is_better(const struct lb_aggregate *agg)
 
 bool lb_aggregate_marked(const struct lb_aggregate *agg, size_t row)
 {
-    uint32_t present;
-
     if ((agg->policy == LB_MISSING_EXCLUDE &&
          agg->method != LB_METHOD_BORDA) ||
         !lb_aggregate_has(agg, row))
         return false;
-    (void)lb_aggregate_sum(agg, row, &present);
-    return present < agg->nbench;
+    return lb_aggregate_present(agg, row) < agg->nbench;
 }
 
 /* Whether the method averages scores in their own units. */

@@ -289,14 +289,11 @@ static void put_reason(const struct lb_board *b, size_t row, bool note,
 static void put_lacking(const struct lb_board *b, size_t row,
                         struct lb_cell *c)
 {
-    uint32_t present;
-
     if (b->ranking.rank2[row] == 0 || !lb_aggregate_marked(&b->mean, row)) {
         lb_cell_absent(c);
         return;
     }
-    (void)lb_aggregate_sum(&b->mean, row, &present);
-    lb_cell_uint(c, b->sel.nbench - present);
+    lb_cell_uint(c, b->sel.nbench - lb_aggregate_present(&b->mean, row));
 }
 
 /* The cells of the table's row 'row'; those of the columns that 'skip'
