@@ -430,6 +430,66 @@ static int scan_extremes(const struct lb_view *v, size_t j,
  * cells lie in sequence in memory, where rank order reads them at random.
  * The numeric columns shown at the precision are visited by their widest
  * cells alone (scan_extremes), in part 0. */
+/* For the board's value shown at the precision (to people) when the rows
+ * are ranked by it, visits its widest cells alone: the ranking orders the
+ * values, and rounding keeps the order, so the widest are those of the
+ * first and last ranked rows (as in scan_extremes), taken apart for the
+ * marked and the unmarked values (a mark widens a cell), and a missing
+ * cell when a listed row has no value. Reads each row's rank and missing
+ * bits, not its scores. */
+static int scan_value_extremes(const struct lb_view *v, size_t j,
+                               const uint8_t *listed, struct lb_cell *cells,
+                               lb_view_visit_fn visit, void *ctx,
+                               struct lb_error *err)
+{
+    const struct ranking *R = v->data;
+    const struct lb_board *b = R->b;
+    const uint32_t *rank2 = b->ranking.rank2;
+    size_t n = b->table->nrows, row, k;
+    size_t first[2] = {LB_NPOS, LB_NPOS}, last[2] = {LB_NPOS, LB_NPOS};
+    bool missing = false;
+
+    for (row = 0; row < n; row++) {
+        int m;
+
+        if (!LISTED(listed, row))
+            continue;
+        if (rank2[row] == 0) {
+            missing = true;
+            continue;
+        }
+        m = R->marks && lb_aggregate_marked(&b->mean, row);
+        if (first[m] == LB_NPOS || rank2[row] < rank2[first[m]])
+            first[m] = row;
+        if (last[m] == LB_NPOS || rank2[row] > rank2[last[m]])
+            last[m] = row;
+    }
+    for (k = 0; k < v->ncols; k++)
+        lb_cell_absent(&cells[k]);
+    if (missing) {
+        lb_cell_missing(&cells[j]);
+        if (visit(v, cells, ctx, err) != 0)
+            return -1;
+    }
+    for (k = 0; k < 4; k++) {
+        row = k < 2 ? first[k] : last[k - 2];
+        if (row == LB_NPOS)
+            continue;
+        if (put_value(R, row, &cells[j], err) != 0 ||
+            visit(v, cells, ctx, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Whether the value column's widths may come from scan_value_extremes:
+ * shown at the precision, and the order of the ranking (the mean, or the
+ * method's value: not a column of --sort). */
+static bool value_by_extremes(const struct ranking *R)
+{
+    return !R->exact && R->b->sel.sort_col == LB_NPOS;
+}
+
 static int ranking_scan(const struct lb_view *v, size_t part, size_t nparts,
                         struct lb_cell *cells, lb_view_visit_fn visit,
                         void *ctx, struct lb_error *err)
@@ -449,7 +509,8 @@ static int ranking_scan(const struct lb_view *v, size_t part, size_t nparts,
         for (i = 0; i < k->n_listed; i++)
             listed[k->order[i] >> 3] |= (uint8_t)(1u << (k->order[i] & 7));
     for (j = 0; j < v->ncols; j++)
-        skip[j] = !R->exact && v->cols[j].what == K_NUMBER;
+        skip[j] = (!R->exact && v->cols[j].what == K_NUMBER) ||
+                  (v->cols[j].what == K_VALUE && value_by_extremes(R));
     for (row = from; row < to && rc == 0; row++)
         if (LISTED(listed, row))
             rc = row_cells(v, row, skip, cells, err) != 0
@@ -457,7 +518,10 @@ static int ranking_scan(const struct lb_view *v, size_t part, size_t nparts,
                      : visit(v, cells, ctx, err);
     for (j = 0; j < v->ncols && rc == 0 && part == 0; j++)
         if (skip[j])
-            rc = scan_extremes(v, j, listed, cells, visit, ctx, err);
+            rc = v->cols[j].what == K_VALUE
+                     ? scan_value_extremes(v, j, listed, cells, visit, ctx,
+                                           err)
+                     : scan_extremes(v, j, listed, cells, visit, ctx, err);
     free(skip);
     free(listed);
     return rc;

@@ -282,6 +282,42 @@ static void test_export_text_widths_in_file_order(void **state)
     lb_buf_release(&csv);
 }
 
+/* The value column's widths in file order come from the first and last
+ * ranked rows, marked and unmarked apart: the widest value can be a
+ * marked one in the middle of the ranking (its mark widens it), or at
+ * either end. */
+static void test_export_text_value_widths(void **state)
+{
+    static const char *const boards[] = {
+        /* b is marked (no S2), between a and c: 99999.40* */
+        "model,S1,S2,license\na,99999.5,99999.5,x\nb,99999.4,,x\n"
+        "c,1,1,x\nd,,,x\n",
+        /* the marked one last, and negative: -99999.50* */
+        "model,S1,S2,license\na,5,5,x\nb,-99999.5,,x\nc,-99999.4,-99999.4,x\n",
+        /* nothing marked; the widest first */
+        "model,S1,S2,license\na,123456.5,1,x\nb,2,2,x\n",
+    };
+    struct lb_export_tuning saved = lb_export_tuning;
+    size_t i, k;
+
+    (void)state;
+    export_benchmarks = "S1,S2"; /* not the catalog's: any values */
+    for (i = 0; i < sizeof boards / sizeof *boards; i++)
+        for (k = 0; k < 2; k++) {
+            enum lb_missing m = k == 0 ? LB_MISSING_EXCLUDE : LB_MISSING_PARTIAL;
+            char *ranked, *scanned;
+
+            lb_export_tuning.no_scan = true;
+            ranked = export_csv(boards[i], "text", m, "license", 0);
+            lb_export_tuning = saved;
+            scanned = export_csv(boards[i], "text", m, "license", 0);
+            assert_string_equal(ranked, scanned);
+            free(ranked);
+            free(scanned);
+        }
+    export_benchmarks = NULL;
+}
+
 static void test_export_format_names(void **state)
 {
     struct lb_buf names = LB_BUF_INIT;
@@ -314,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_export_top_hides_unranked),
         cmocka_unit_test(test_export_parallel_rows_identical),
         cmocka_unit_test(test_export_text_widths_in_file_order),
+        cmocka_unit_test(test_export_text_value_widths),
         cmocka_unit_test(test_export_format_names),
     };
 
