@@ -7,9 +7,30 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <threads.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+
+#define MOVE_PIECE ((size_t)2 << 20) /* bytes copied between two releases */
+
+void lb_move_out(void *dst, void *src, size_t n)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), done;
+
+    for (done = 0; done < n; done += MOVE_PIECE) {
+        size_t len = n - done < MOVE_PIECE ? n - done : MOVE_PIECE;
+        uintptr_t from = (uintptr_t)src + done, start, end;
+
+        memcpy((char *)dst + done, (const char *)src + done, len);
+        /* the whole pages inside what was just copied (a page that
+         * starts before it or ends after it is left alone) */
+        start = (from + page - 1) & ~(uintptr_t)(page - 1);
+        end = (from + len) & ~(uintptr_t)(page - 1);
+        if (end > start)
+            (void)madvise((void *)start, end - start, MADV_DONTNEED);
+    }
+}
 
 static void oom(size_t size)
 {

@@ -32,4 +32,10 @@ char *xstrdup(const char *s);
  * short of a power of two, so that their blocks fill whole huge pages. */
 size_t lb_grow_cap(size_t cap, size_t need);
 
+/* Copies n bytes from src (a block about to be freed) to dst a piece at a
+ * time, giving each piece's whole pages back to the system once copied:
+ * the two copies of a big block never both take memory (what src held
+ * reads as zeros after). */
+void lb_move_out(void *dst, void *src, size_t n);
+
 #endif

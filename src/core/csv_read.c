@@ -1176,7 +1176,9 @@ static bool append_half(struct lb_table *a, struct lb_table *b)
                 ca->text_cap = ca->text_len + cb->text_len;
                 ca->text = xreallocarray(ca->text, ca->text_cap, 1);
             }
-            memcpy(ca->text + ca->text_len, cb->text, cb->text_len);
+            /* the arena a piece at a time, each piece of the second
+             * half's given back once copied: no second whole copy */
+            lb_move_out(ca->text + ca->text_len, cb->text, cb->text_len);
             for (r = 0; r < nb; r++)
                 ca->text_off[na + r] = cb->text_off[r] + (uint32_t)ca->text_len;
             ca->text_len += cb->text_len;

@@ -106,6 +106,31 @@ static void test_xalloc_grow(void **state)
 
 /* Enough room, at least twice the old room, the old room when it is
  * enough, and big capacities 64 short of a power of two. */
+/* lb_move_out copies every byte, from any offset and length (pieces and
+ * pages that straddle the copy's ends included), and the source can still
+ * be freed. */
+static void test_move_out(void **state)
+{
+    static const size_t lens[] = {0, 1, 4095, 4097, (2u << 20) + 3,
+                                  (5u << 20) + 12345};
+    size_t i, k;
+
+    (void)state;
+    for (i = 0; i < sizeof lens / sizeof *lens; i++) {
+        size_t n = lens[i];
+        unsigned char *src = xmalloc(n + 7), *dst = xmalloc(n + 1);
+        unsigned char *want = xmalloc(n + 1);
+
+        for (k = 0; k < n; k++)
+            want[k] = src[k + 7] = (unsigned char)(k * 2654435761u >> 13);
+        lb_move_out(dst, src + 7, n);
+        assert_memory_equal(dst, want, n);
+        free(src);
+        free(dst);
+        free(want);
+    }
+}
+
 static void test_grow_cap(void **state)
 {
     size_t cap = 0, need, k;
@@ -137,6 +162,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_xalloc_sizes),
         cmocka_unit_test(test_xalloc_grow),
+        cmocka_unit_test(test_move_out),
         cmocka_unit_test(test_grow_cap),
     };
 
