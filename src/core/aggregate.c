@@ -171,6 +171,20 @@ lb_i128 lb_aggregate_sum(const struct lb_aggregate *a, size_t row,
     return wide ? sum : small;
 }
 
+/* Whether a row with n scores present has a value under the policy. */
+static bool has_count(const struct lb_aggregate *a, uint32_t n)
+{
+    switch (a->policy) {
+    case LB_MISSING_PARTIAL:
+        return n > 0;
+    case LB_MISSING_ZERO:
+        return a->nbench > 0;
+    case LB_MISSING_EXCLUDE:
+    default:
+        return n == a->nbench && n > 0;
+    }
+}
+
 bool lb_aggregate_get(const struct lb_aggregate *a, size_t row, lb_i128 *num,
                       uint32_t *den)
 {
@@ -182,18 +196,8 @@ bool lb_aggregate_get(const struct lb_aggregate *a, size_t row, lb_i128 *num,
         return *den != 0;
     }
     *num = lb_aggregate_sum(a, row, &n);
-    switch (a->policy) {
-    case LB_MISSING_PARTIAL:
-        *den = n;
-        return n > 0;
-    case LB_MISSING_ZERO:
-        *den = a->nbench;
-        return a->nbench > 0;
-    case LB_MISSING_EXCLUDE:
-    default:
-        *den = n;
-        return n == a->nbench && n > 0;
-    }
+    *den = a->policy == LB_MISSING_ZERO ? a->nbench : n;
+    return has_count(a, n);
 }
 
 uint32_t lb_aggregate_present(const struct lb_aggregate *a, size_t row)
@@ -209,20 +213,9 @@ uint32_t lb_aggregate_present(const struct lb_aggregate *a, size_t row)
 /* lb_aggregate_get's answer without its value: from the missing bits. */
 bool lb_aggregate_has(const struct lb_aggregate *a, size_t row)
 {
-    uint32_t n;
-
     if (a->vden != NULL)
         return a->vden[row] != 0;
-    n = lb_aggregate_present(a, row);
-    switch (a->policy) {
-    case LB_MISSING_PARTIAL:
-        return n > 0;
-    case LB_MISSING_ZERO:
-        return a->nbench > 0;
-    case LB_MISSING_EXCLUDE:
-    default:
-        return n == a->nbench && n > 0;
-    }
+    return has_count(a, lb_aggregate_present(a, row));
 }
 
 /* a / d rounded half to even, d > 0, in 64 bits */

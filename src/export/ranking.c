@@ -372,6 +372,22 @@ static int ranking_cells(const struct lb_view *v, size_t i,
 
 #define LISTED(bits, row) ((((unsigned)(bits)[(row) >> 3]) >> ((row) & 7)) & 1u)
 
+/* Makes every cell absent for a visit of column j's widest cells alone,
+ * and visits its missing cell first when one is missing. */
+static int visit_blank(const struct lb_view *v, size_t j, bool missing,
+                       struct lb_cell *cells, lb_view_visit_fn visit,
+                       void *ctx, struct lb_error *err)
+{
+    size_t k;
+
+    for (k = 0; k < v->ncols; k++)
+        lb_cell_absent(&cells[k]);
+    if (!missing)
+        return 0;
+    lb_cell_missing(&cells[j]);
+    return visit(v, cells, ctx, err);
+}
+
 /* For a numeric column shown at the precision (to people), visits its
  * widest cells alone: those of its largest and its smallest value among
  * the listed rows, and a missing cell when one is missing. A number's
@@ -408,13 +424,8 @@ static int scan_extremes(const struct lb_view *v, size_t j,
             vlo = x;
         }
     }
-    for (k = 0; k < v->ncols; k++)
-        lb_cell_absent(&cells[k]);
-    if (missing) {
-        lb_cell_missing(&cells[j]);
-        if (visit(v, cells, ctx, err) != 0)
-            return -1;
-    }
+    if (visit_blank(v, j, missing, cells, visit, ctx, err) != 0)
+        return -1;
     for (k = 0; k < 2; k++) {
         row = k == 0 ? hi : lo;
         if (row == LB_NPOS)
@@ -426,10 +437,6 @@ static int scan_extremes(const struct lb_view *v, size_t j,
     return 0;
 }
 
-/* The listed rows of a part (rows from*n/nparts on) in file order: their
- * cells lie in sequence in memory, where rank order reads them at random.
- * The numeric columns shown at the precision are visited by their widest
- * cells alone (scan_extremes), in part 0. */
 /* For the board's value shown at the precision (to people) when the rows
  * are ranked by it, visits its widest cells alone: the ranking orders the
  * values, and rounding keeps the order, so the widest are those of the
@@ -464,13 +471,8 @@ static int scan_value_extremes(const struct lb_view *v, size_t j,
         if (last[m] == LB_NPOS || rank2[row] > rank2[last[m]])
             last[m] = row;
     }
-    for (k = 0; k < v->ncols; k++)
-        lb_cell_absent(&cells[k]);
-    if (missing) {
-        lb_cell_missing(&cells[j]);
-        if (visit(v, cells, ctx, err) != 0)
-            return -1;
-    }
+    if (visit_blank(v, j, missing, cells, visit, ctx, err) != 0)
+        return -1;
     for (k = 0; k < 4; k++) {
         row = k < 2 ? first[k] : last[k - 2];
         if (row == LB_NPOS)
@@ -490,6 +492,11 @@ static bool value_by_extremes(const struct ranking *R)
     return !R->exact && R->b->sel.sort_col == LB_NPOS;
 }
 
+/* The listed rows of a part (rows from*n/nparts on) in file order: their
+ * cells lie in sequence in memory, where rank order reads them at random.
+ * The numeric columns shown at the precision are visited by their widest
+ * cells alone (scan_extremes), and so is the value when
+ * the ranking is by it (scan_value_extremes), in part 0. */
 static int ranking_scan(const struct lb_view *v, size_t part, size_t nparts,
                         struct lb_cell *cells, lb_view_visit_fn visit,
                         void *ctx, struct lb_error *err)

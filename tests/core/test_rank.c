@@ -7,6 +7,39 @@
 #include "core/rank.h"
 #include "core/select.h"
 
+/* A table ranked by the mean of some benchmarks. */
+struct board {
+    struct lb_table t;
+    struct lb_selection sel;
+    struct lb_aggregate agg;
+    struct lb_ranking r;
+};
+
+/* Loads csv, ranks it by the mean of 'benchmarks' (NULL: the inferred
+ * ones) and checks the order against the definition (lb_ranking_check). */
+static void rank_board(struct board *b, const char *csv,
+                       const char *benchmarks, enum lb_missing policy,
+                       const struct lb_rank_opts *opts)
+{
+    struct lb_select_opts so = {NULL, 0, NULL, NULL, 0, NULL};
+    struct lb_error err;
+
+    SET_NAMES(so.benchmarks, so.nbenchmarks, benchmarks);
+    load_ok(&b->t, csv);
+    assert_int_equal(lb_select(&b->t, &so, &b->sel, &err), 0);
+    assert_int_equal(lb_aggregate_mean(&b->t, &b->sel, policy, &b->agg, &err), 0);
+    assert_int_equal(lb_rank(&b->t, &b->agg, opts, &b->r, &err), 0);
+    assert_int_equal(lb_ranking_check(&b->t, &b->agg, opts, &b->r), 0);
+}
+
+static void board_release(struct board *b)
+{
+    lb_ranking_release(&b->r);
+    lb_aggregate_release(&b->agg);
+    lb_selection_release(&b->sel);
+    lb_table_release(&b->t);
+}
+
 /* Ranks the CSV and returns "model=rank ..." in ranked order, then
  * "model=-" for unranked listed rows; fractional ranks as "2.5". */
 static const char *ranked(const char *csv, const char *benchmarks,
@@ -14,27 +47,17 @@ static const char *ranked(const char *csv, const char *benchmarks,
                           const struct lb_rank_opts *opts)
 {
     static char out[1024];
-    struct lb_table t;
-    struct lb_selection sel;
-    struct lb_select_opts so = {NULL, 0, NULL, NULL, 0, NULL};
-    struct lb_aggregate agg;
-    struct lb_ranking r;
-    struct lb_error err;
+    struct board b;
     size_t i, n = 0;
 
-    SET_NAMES(so.benchmarks, so.nbenchmarks, benchmarks);
-    load_ok(&t, csv);
-    assert_int_equal(lb_select(&t, &so, &sel, &err), 0);
-    assert_int_equal(lb_aggregate_mean(&t, &sel, policy, &agg, &err), 0);
-    assert_int_equal(lb_rank(&t, &agg, opts, &r, &err), 0);
-    assert_int_equal(lb_ranking_check(&t, &agg, opts, &r), 0);
+    rank_board(&b, csv, benchmarks, policy, opts);
     out[0] = '\0';
-    for (i = 0; i < r.n_listed; i++) {
-        size_t row = r.order[i];
-        int64_t k = r.rank2[row];
+    for (i = 0; i < b.r.n_listed; i++) {
+        size_t row = b.r.order[i];
+        int64_t k = b.r.rank2[row];
 
         n += (size_t)snprintf(out + n, sizeof out - n, "%s%s=", i ? " " : "",
-                              lb_table_model(&t, row, NULL));
+                              lb_table_model(&b.t, row, NULL));
         if (k == 0)
             n += (size_t)snprintf(out + n, sizeof out - n, "-");
         else if (k % 2 == 0)
@@ -44,10 +67,7 @@ static const char *ranked(const char *csv, const char *benchmarks,
             n += (size_t)snprintf(out + n, sizeof out - n, "%lld.5",
                                   (long long)(k / 2));
     }
-    lb_ranking_release(&r);
-    lb_aggregate_release(&agg);
-    lb_selection_release(&sel);
-    lb_table_release(&t);
+    board_release(&b);
     return out;
 }
 
@@ -184,17 +204,10 @@ static void check_random(unsigned seed, bool huge, enum lb_missing policy,
                          bool ascending)
 {
     struct lb_buf csv = LB_BUF_INIT;
-    struct lb_table t;
-    struct lb_selection sel;
-    struct lb_select_opts so = {NULL, 0, NULL, NULL, 0, NULL};
-    struct lb_aggregate agg;
-    struct lb_ranking r;
+    struct board b;
     struct lb_rank_opts o = {LB_TIES_COMPETITION, 1, ascending, 0, 0};
-    struct lb_error err;
     size_t i, k, ranked = 0;
 
-    /* named: huge scores are outside 0 to 100, not benchmarks by inference */
-    SET_NAMES(so.benchmarks, so.nbenchmarks, "A,B,C");
     srand(seed);
     lb_buf_adds(&csv, "model,A,B,C\n");
     for (i = 0; i < 3000; i++) {
@@ -211,22 +224,16 @@ static void check_random(unsigned seed, bool huge, enum lb_missing policy,
         }
         lb_buf_addc(&csv, '\n');
     }
-    load_ok(&t, csv.data);
-    assert_int_equal(lb_select(&t, &so, &sel, &err), 0);
-    assert_int_equal(lb_aggregate_mean(&t, &sel, policy, &agg, &err), 0);
-    assert_int_equal(lb_rank(&t, &agg, &o, &r, &err), 0);
-    assert_int_equal(lb_ranking_check(&t, &agg, &o, &r), 0);
-    for (i = 0; i < t.nrows; i++)
-        ranked += lb_aggregate_has(&agg, i);
-    assert_int_equal(r.n_ranked, ranked);
+    /* named: huge scores are outside 0 to 100, not benchmarks by inference */
+    rank_board(&b, csv.data, "A,B,C", policy, &o);
+    for (i = 0; i < b.t.nrows; i++)
+        ranked += lb_aggregate_has(&b.agg, i);
+    assert_int_equal(b.r.n_ranked, ranked);
     /* ranks never decrease along the order, and a rank is shared only by
      * rows that show the same value */
-    for (i = 1; i < r.n_listed_ranked; i++)
-        assert_true(r.rank2[r.order[i]] >= r.rank2[r.order[i - 1]]);
-    lb_ranking_release(&r);
-    lb_aggregate_release(&agg);
-    lb_selection_release(&sel);
-    lb_table_release(&t);
+    for (i = 1; i < b.r.n_listed_ranked; i++)
+        assert_true(b.r.rank2[b.r.order[i]] >= b.r.rank2[b.r.order[i - 1]]);
+    board_release(&b);
     lb_buf_release(&csv);
 }
 
@@ -255,17 +262,11 @@ static void check_names(unsigned seed, int distinct, size_t parallel_min)
         "a",             "",
     };
     struct lb_buf csv = LB_BUF_INIT;
-    struct lb_table t;
-    struct lb_selection sel;
-    struct lb_select_opts so = {NULL, 0, NULL, NULL, 0, NULL};
-    struct lb_aggregate agg;
-    struct lb_ranking r;
+    struct board b;
     struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 0, parallel_min};
-    struct lb_error err;
     bool *seen;
     size_t i, k;
 
-    SET_NAMES(so.benchmarks, so.nbenchmarks, "A,B");
     srand(seed);
     lb_buf_adds(&csv, "model,A,B\n");
     for (i = 0; i < 4000; i++) {
@@ -280,24 +281,17 @@ static void check_names(unsigned seed, int distinct, size_t parallel_min)
             lb_buf_addf(&csv, ",%d", rand() % distinct);
         lb_buf_addc(&csv, '\n');
     }
-    load_ok(&t, csv.data);
-    assert_int_equal(lb_select(&t, &so, &sel, &err), 0);
-    assert_int_equal(lb_aggregate_mean(&t, &sel, LB_MISSING_EXCLUDE, &agg, &err), 0);
-    assert_int_equal(lb_rank(&t, &agg, &o, &r, &err), 0);
-    assert_int_equal(lb_ranking_check(&t, &agg, &o, &r), 0);
+    rank_board(&b, csv.data, "A,B", LB_MISSING_EXCLUDE, &o);
     /* every row once */
-    assert_int_equal(r.n_listed, t.nrows);
-    seen = calloc(t.nrows, sizeof *seen);
+    assert_int_equal(b.r.n_listed, b.t.nrows);
+    seen = calloc(b.t.nrows, sizeof *seen);
     assert_non_null(seen);
-    for (i = 0; i < r.n_listed; i++) {
-        assert_false(seen[r.order[i]]);
-        seen[r.order[i]] = true;
+    for (i = 0; i < b.r.n_listed; i++) {
+        assert_false(seen[b.r.order[i]]);
+        seen[b.r.order[i]] = true;
     }
     free(seen);
-    lb_ranking_release(&r);
-    lb_aggregate_release(&agg);
-    lb_selection_release(&sel);
-    lb_table_release(&t);
+    board_release(&b);
     lb_buf_release(&csv);
 }
 
