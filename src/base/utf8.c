@@ -1,6 +1,7 @@
 #include "base/utf8.h"
 
 #include <stdio.h>
+#include <string.h>
 
 size_t lb_utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
@@ -173,17 +174,20 @@ size_t lb_utf8_render(struct lb_buf *out, const char *s, size_t len,
 
     while (i < len) {
         uint32_t cp;
-        size_t n, w, run = 0;
+        size_t n, w, run;
         char esc[12];
         const char *piece;
         size_t piece_len;
 
         /* a run of printable ASCII at once, as far as it cannot reach
          * the room kept for "..." */
-        while (i + run < len && (unsigned char)s[i + run] >= 0x20 &&
-               (unsigned char)s[i + run] < 0x7F &&
-               (max_width == 0 || width + run + 4 <= max_width))
-            run++;
+        run = lb_ascii_run(s + i, len - i);
+        if (max_width > 0) {
+            size_t room = width + 3 < max_width ? max_width - width - 3 : 0;
+
+            if (run > room)
+                run = room;
+        }
         if (run > 0) {
             lb_buf_add(out, s + i, run);
             width += run;
@@ -223,6 +227,28 @@ bool lb_text_formula_like(const char *s, size_t len)
                        s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 }
 
+size_t lb_ascii_run(const char *s, size_t len)
+{
+    size_t i = 0;
+    uint64_t word, bad;
+
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&word, s + i, 8);
+        bad = lb_word_unprintable(word);
+        if (bad != 0)
+            return i + lb_word_first(bad);
+    }
+    if (i < len && len >= 8) {
+        /* the last eight bytes, those before i known printable */
+        memcpy(&word, s + len - 8, 8);
+        bad = lb_word_unprintable(word);
+        return bad != 0 ? len - 8 + lb_word_first(bad) : len;
+    }
+    while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+        i++;
+    return i;
+}
+
 size_t lb_utf8_width(const char *s, size_t len)
 {
     size_t i = 0, width = 0;
@@ -230,12 +256,13 @@ size_t lb_utf8_width(const char *s, size_t len)
 
     while (i < len) {
         uint32_t cp;
-        size_t n;
+        size_t n = lb_ascii_run(s + i, len - i);
 
-        if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
-            width++;
-            i++;
-            continue;
+        if (n > 0) {
+            width += n;
+            i += n;
+            if (i == len)
+                break;
         }
         n = lb_utf8_decode(s + i, len - i, &cp);
         if (n == 0) {

@@ -51,4 +51,42 @@ size_t lb_utf8_render(struct lb_buf *out, const char *s, size_t len,
 /* Display width of what lb_utf8_render would produce (no max width). */
 size_t lb_utf8_width(const char *s, size_t len);
 
+/* Printable ASCII (0x20 to 0x7E) is shown as it is, one column a byte, so
+ * text made of it alone needs neither decoding nor escaping. These test
+ * eight bytes at once: the byte of 'word' at memory offset i is
+ * (word >> 8 * i) & 0xFF once loaded with memcpy on a little-endian
+ * machine. Both give the high bit of each byte that is so, the other bits
+ * 0, exactly (no borrow crosses from one byte to the next). */
+#define LB_WORD_ONES 0x0101010101010101u
+#define LB_WORD_HIGH 0x8080808080808080u
+
+/* The bytes that are not printable ASCII (NUL among them). */
+static inline uint64_t lb_word_unprintable(uint64_t word)
+{
+    uint64_t y = word | LB_WORD_HIGH; /* each byte >= 0x80: no borrow */
+
+    return (~(y - LB_WORD_ONES * 0x20) | (y - LB_WORD_ONES * 0x7F) | word) &
+           LB_WORD_HIGH;
+}
+
+/* The bytes that are 0. */
+static inline uint64_t lb_word_zero(uint64_t word)
+{
+    return ~((word | LB_WORD_HIGH) - LB_WORD_ONES) & ~word & LB_WORD_HIGH;
+}
+
+/* The memory offset (0 to 7) of the first byte a nonzero mask of those
+ * marks. */
+static inline unsigned lb_word_first(uint64_t mask)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (unsigned)__builtin_clzll(mask) / 8;
+#else
+    return (unsigned)__builtin_ctzll(mask) / 8;
+#endif
+}
+
+/* The length of the run of printable ASCII that s[0..len) starts with. */
+size_t lb_ascii_run(const char *s, size_t len);
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "base/quote.h"
 #include "base/suggest.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "core/catalog.h"
 #include "core/schema.h"
@@ -132,6 +133,53 @@ void lb_column_dec(const struct lb_column *c, size_t row, struct lb_dec *d)
 const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len)
 {
     return lb_table_text(t, t->model_col, row, len);
+}
+
+/* Whether s[0..len) holds only printable ASCII and NUL bytes: eight bytes
+ * at a time, without a branch per word. */
+static bool printable_or_nul(const char *s, size_t len)
+{
+    uint64_t bad = 0, word;
+    size_t i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&word, s + i, 8);
+        bad |= lb_word_unprintable(word) & ~lb_word_zero(word);
+    }
+    for (; i < len; i++)
+        if (s[i] != '\0' &&
+            ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F))
+            return false;
+    return bad == 0;
+}
+
+bool lb_table_text_plain(const struct lb_table *t, size_t col, size_t from,
+                         size_t to, size_t *longest)
+{
+    const struct lb_column *c = &t->cols[col];
+    const uint32_t *off = c->text_off;
+    size_t end, r;
+    uint32_t most = 0, len;
+
+    *longest = LB_NPOS;
+    if (from >= to)
+        return true;
+    /* the cells of the rows lie in row order, each ended by a NUL: a
+     * cell's length is the distance to the next one's, less 1 (as
+     * lb_table_text reads it) */
+    end = to < t->nrows ? off[to] : c->text_len;
+    if (!printable_or_nul(c->text + off[from], end - off[from]))
+        return false;
+    for (r = from; r + 1 < to; r++) {
+        len = off[r + 1] - off[r];
+        most = len > most ? len : most;
+    }
+    len = (uint32_t)(end - off[to - 1]); /* the last */
+    most = len > most ? len : most;
+    for (r = from; r + 1 < to && off[r + 1] - off[r] != most; r++)
+        ;
+    *longest = r;
+    return true;
 }
 
 /* {======================================================================

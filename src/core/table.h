@@ -208,6 +208,14 @@ const char *lb_table_text(const struct lb_table *t, size_t col, size_t row,
 /* The model name of a row. */
 const char *lb_table_model(const struct lb_table *t, size_t row, size_t *len);
 
+/* Whether every cell of rows from..to (exclusive) of a text column is
+ * printable ASCII (bytes 0x20 to 0x7E), read in one pass over the column's
+ * text rather than a cell at a time. If so, sets *longest to the row of
+ * the longest cell (the first of them; LB_NPOS when from == to) and
+ * returns true; else returns false. */
+bool lb_table_text_plain(const struct lb_table *t, size_t col, size_t from,
+                         size_t to, size_t *longest);
+
 /* The value of a numeric column's cell, times 10^scale (0 when missing):
  * below 2^63 * 10^scale in magnitude. */
 static inline lb_i128 lb_column_num(const struct lb_column *c, size_t row)

@@ -372,6 +372,13 @@ static int ranking_cells(const struct lb_view *v, size_t i,
 
 #define LISTED(bits, row) ((((unsigned)(bits)[(row) >> 3]) >> ((row) & 7)) & 1u)
 
+/* The rows of one part of a scan: from..to (exclusive) of the table's,
+ * those whose bit is set in 'listed' listed. */
+struct part_rows {
+    const uint8_t *listed;
+    size_t from, to;
+};
+
 /* Makes every cell absent for a visit of column j's widest cells alone,
  * and visits its missing cell first when one is missing. */
 static int visit_blank(const struct lb_view *v, size_t j, bool missing,
@@ -394,21 +401,21 @@ static int visit_blank(const struct lb_view *v, size_t j, bool missing,
  * width grows with its distance from zero on either side, and rounding
  * keeps the order, so no other cell of the column is wider. */
 static int scan_extremes(const struct lb_view *v, size_t j,
-                         const uint8_t *listed, struct lb_cell *cells,
+                         const struct part_rows *P, struct lb_cell *cells,
                          lb_view_visit_fn visit, void *ctx,
                          struct lb_error *err)
 {
     const struct ranking *R = v->data;
     const struct lb_board *b = R->b;
     const struct lb_column *col = &b->table->cols[v->cols[j].arg];
-    size_t n = b->table->nrows, row, k, hi = LB_NPOS, lo = LB_NPOS;
+    size_t row, k, hi = LB_NPOS, lo = LB_NPOS;
     bool missing = false;
     lb_i128 vhi = 0, vlo = 0;
 
-    for (row = 0; row < n; row++) {
+    for (row = P->from; row < P->to; row++) {
         lb_i128 x;
 
-        if (!LISTED(listed, row))
+        if (!LISTED(P->listed, row))
             continue;
         if (lb_column_missing(col, row)) {
             missing = true;
@@ -445,21 +452,21 @@ static int scan_extremes(const struct lb_view *v, size_t j,
  * cell when a listed row has no value. Reads each row's rank and missing
  * bits, not its scores. */
 static int scan_value_extremes(const struct lb_view *v, size_t j,
-                               const uint8_t *listed, struct lb_cell *cells,
+                               const struct part_rows *P, struct lb_cell *cells,
                                lb_view_visit_fn visit, void *ctx,
                                struct lb_error *err)
 {
     const struct ranking *R = v->data;
     const struct lb_board *b = R->b;
     const uint32_t *rank2 = b->ranking.rank2;
-    size_t n = b->table->nrows, row, k;
+    size_t row, k;
     size_t first[2] = {LB_NPOS, LB_NPOS}, last[2] = {LB_NPOS, LB_NPOS};
     bool missing = false;
 
-    for (row = 0; row < n; row++) {
+    for (row = P->from; row < P->to; row++) {
         int m;
 
-        if (!LISTED(listed, row))
+        if (!LISTED(P->listed, row))
             continue;
         if (rank2[row] == 0) {
             missing = true;
@@ -492,11 +499,85 @@ static bool value_by_extremes(const struct ranking *R)
     return !R->exact && R->b->sel.sort_col == LB_NPOS;
 }
 
+/* For the rank column, visits its widest cells alone: a rank's width
+ * grows with it, by parity (a shared mid rank ends in ".5"), so those of
+ * the largest even and the largest odd rank2 among the listed rows. (A
+ * missing rank, '-', is no wider than a rank or the column's name.) */
+static int scan_rank_extremes(const struct lb_view *v, size_t j,
+                              const struct part_rows *P, struct lb_cell *cells,
+                              lb_view_visit_fn visit, void *ctx,
+                              struct lb_error *err)
+{
+    const struct ranking *R = v->data;
+    const uint32_t *rank2 = R->b->ranking.rank2;
+    size_t row, k;
+    uint32_t top[2] = {0, 0};
+
+    for (row = P->from; row < P->to; row++)
+        if (LISTED(P->listed, row) && rank2[row] > top[rank2[row] & 1])
+            top[rank2[row] & 1] = rank2[row];
+    if (visit_blank(v, j, false, cells, visit, ctx, err) != 0)
+        return -1;
+    for (k = 0; k < 2; k++) {
+        if (top[k] == 0)
+            continue;
+        lb_cell_rank(&cells[j], top[k]);
+        if (visit(v, cells, ctx, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* For a column of text shown as written (the model, a text column) when
+ * every row is listed: whether the widest cell of rows from..to can be
+ * found from the column's text alone, because every cell is printable
+ * ASCII (lb_table_text_plain), as wide as it is long; if so, sets
+ * *longest to the row of the longest cell (LB_NPOS: no rows). Not when
+ * that cell is shown missing ("-1" for unknown, "N/A": another as long
+ * may be the widest). A cell shown missing ('-') is no wider than the
+ * longest, or than the text that made the column text. */
+static bool text_widest(const struct lb_view *v, size_t j, size_t from,
+                        size_t to, size_t *longest)
+{
+    const struct ranking *R = v->data;
+    const struct lb_table *t = R->b->table;
+    const struct lb_column *c = &t->cols[v->cols[j].arg];
+
+    return (v->cols[j].what == K_MODEL || v->cols[j].what == K_TEXT) &&
+           c->has_text &&
+           lb_table_text_plain(t, v->cols[j].arg, from, to, longest) &&
+           !(c->numeric && *longest != LB_NPOS &&
+             lb_column_missing(c, *longest));
+}
+
+/* Visits the cell of column j in row 'row' alone (LB_NPOS: none). */
+static int visit_cell(const struct lb_view *v, size_t j, size_t row,
+                      struct lb_cell *cells, lb_view_visit_fn visit,
+                      void *ctx, struct lb_error *err)
+{
+    bool *only;
+    size_t k;
+    int rc;
+
+    if (row == LB_NPOS)
+        return 0;
+    only = xcalloc(v->ncols + 1, sizeof *only);
+    for (k = 0; k < v->ncols; k++)
+        only[k] = k != j; /* skipped: absent */
+    rc = row_cells(v, row, only, cells, err) != 0 ? -1
+                                                  : visit(v, cells, ctx, err);
+    free(only);
+    return rc;
+}
+
 /* The listed rows of a part (rows from*n/nparts on) in file order: their
  * cells lie in sequence in memory, where rank order reads them at random.
  * The numeric columns shown at the precision are visited by their widest
- * cells alone (scan_extremes), and so is the value when
- * the ranking is by it (scan_value_extremes), in part 0. */
+ * cells alone (scan_extremes), and so are the value when the ranking is by
+ * it (scan_value_extremes) and the rank (scan_rank_extremes). When every
+ * row is listed, so is a column of text whose part is all printable ASCII
+ * (text_widest). When no column is left, the rows are not read one by one
+ * at all. */
 static int ranking_scan(const struct lb_view *v, size_t part, size_t nparts,
                         struct lb_cell *cells, lb_view_visit_fn visit,
                         void *ctx, struct lb_error *err)
@@ -504,31 +585,48 @@ static int ranking_scan(const struct lb_view *v, size_t part, size_t nparts,
     const struct ranking *R = v->data;
     const struct lb_ranking *k = &R->b->ranking;
     size_t n = R->b->table->nrows, i, row, j;
-    size_t from = n / nparts * part, to = part + 1 == nparts ? n : from + n / nparts;
-    bool all = k->n_listed == n;
+    struct part_rows P;
+    bool all = k->n_listed == n, by_row = false;
     uint8_t *listed = xcalloc(n / 8 + 1, 1);
     bool *skip = xcalloc(v->ncols + 1, sizeof *skip);
+    bool *plain = xcalloc(v->ncols + 1, sizeof *plain);
+    size_t *longest = xcalloc(v->ncols + 1, sizeof *longest);
     int rc = 0;
 
+    P.listed = listed;
+    P.from = n / nparts * part;
+    P.to = part + 1 == nparts ? n : P.from + n / nparts;
     if (all)
         memset(listed, 0xFF, n / 8 + 1);
     else
         for (i = 0; i < k->n_listed; i++)
             listed[k->order[i] >> 3] |= (uint8_t)(1u << (k->order[i] & 7));
-    for (j = 0; j < v->ncols; j++)
+    for (j = 0; j < v->ncols; j++) {
+        plain[j] = all && text_widest(v, j, P.from, P.to, &longest[j]);
         skip[j] = (!R->exact && v->cols[j].what == K_NUMBER) ||
-                  (v->cols[j].what == K_VALUE && value_by_extremes(R));
-    for (row = from; row < to && rc == 0; row++)
+                  (v->cols[j].what == K_VALUE && value_by_extremes(R)) ||
+                  v->cols[j].what == K_RANK || plain[j];
+        by_row = by_row || !skip[j];
+    }
+    for (row = P.from; row < P.to && rc == 0 && by_row; row++)
         if (LISTED(listed, row))
             rc = row_cells(v, row, skip, cells, err) != 0
                      ? -1
                      : visit(v, cells, ctx, err);
-    for (j = 0; j < v->ncols && rc == 0 && part == 0; j++)
-        if (skip[j])
-            rc = v->cols[j].what == K_VALUE
-                     ? scan_value_extremes(v, j, listed, cells, visit, ctx,
-                                           err)
-                     : scan_extremes(v, j, listed, cells, visit, ctx, err);
+    for (j = 0; j < v->ncols && rc == 0; j++) {
+        if (!skip[j])
+            continue;
+        if (plain[j])
+            rc = visit_cell(v, j, longest[j], cells, visit, ctx, err);
+        else if (v->cols[j].what == K_VALUE)
+            rc = scan_value_extremes(v, j, &P, cells, visit, ctx, err);
+        else if (v->cols[j].what == K_RANK)
+            rc = scan_rank_extremes(v, j, &P, cells, visit, ctx, err);
+        else
+            rc = scan_extremes(v, j, &P, cells, visit, ctx, err);
+    }
+    free(longest);
+    free(plain);
     free(skip);
     free(listed);
     return rc;

@@ -188,7 +188,8 @@ static int measure(const struct lb_view *v, struct layout *L,
 /* Appends one cell padded to its column's width, after two spaces unless
  * it is the first of its line, and its mark ('*' or ' ') when not '\0'.
  * 'ours' says that s is text of our own in printable ASCII (a number
- * cell, the missing mark): its width is its length, nothing to render. */
+ * cell, the missing mark): its width is its length, nothing to render, as
+ * for any text of printable ASCII alone. */
 static void put_cell(struct lb_buf *out, bool first, const char *s, size_t len,
                      bool ours, char mark, size_t width, bool right)
 {
@@ -196,6 +197,7 @@ static void put_cell(struct lb_buf *out, bool first, const char *s, size_t len,
 
     if (!first)
         lb_buf_adds(out, "  ");
+    ours = ours || lb_ascii_run(s, len) == len; /* shown as it is */
     if (right) {
         w = (ours ? len : lb_utf8_width(s, len)) + (mark != '\0');
         lb_buf_addpad(out, ' ', width > w ? width - w : 0);

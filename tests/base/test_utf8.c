@@ -72,8 +72,61 @@ static void test_utf8_render_truncates(void **state)
     (void)state;
     render_is("abcdefghij", 10, 8, "abcde...", 8);
     render_is("abcdefgh", 8, 8, "abcdefgh", 8);
+    /* runs of printable ASCII longer than a word, cut or not */
+    render_is("abcdefghijklmnopqrstuvwxyz", 26, 20, "abcdefghijklmnopq...", 20);
+    render_is("abcdefghijklmnopqrst", 20, 20, "abcdefghijklmnopqrst", 20);
     /* a wide character is never split */
     render_is("ab\xE5\x8D\x81\xE5\x8D\x81\xE5\x8D\x81", 11, 6, "ab...", 5);
+}
+
+/* The word tests against each byte alone: every value at every place,
+ * beside neighbours that would borrow or carry into it if the test let
+ * them; and lb_ascii_run against the definition, a byte that ends the
+ * run at every place of strings 0 to 24 bytes long. */
+static void test_utf8_ascii_run(void **state)
+{
+    static const unsigned char around[] = {0x00, 0x01, 0x1F, 0x20, 0x41,
+                                           0x7E, 0x7F, 0x80, 0xFF};
+    static const unsigned char ends[] = {0x00, 0x09, 0x1F, 0x7F, 0x80, 0xE5,
+                                         0xFF};
+    unsigned char bytes[8], want_bad[8], want_zero[8];
+    char s[32];
+    size_t at, v, n, i, len, e;
+    uint64_t word, wbad, wzero;
+
+    (void)state;
+    for (at = 0; at < 8; at++)
+        for (v = 0; v < 256; v++)
+            for (n = 0; n < sizeof around; n++) {
+                for (i = 0; i < 8; i++) {
+                    bytes[i] = i == at ? (unsigned char)v : around[n];
+                    want_bad[i] =
+                        bytes[i] < 0x20 || bytes[i] > 0x7E ? 0x80 : 0;
+                    want_zero[i] = bytes[i] == 0 ? 0x80 : 0;
+                }
+                memcpy(&word, bytes, 8);
+                memcpy(&wbad, want_bad, 8);
+                memcpy(&wzero, want_zero, 8);
+                assert_true(lb_word_unprintable(word) == wbad);
+                assert_true(lb_word_zero(word) == wzero);
+                if (wbad != 0) {
+                    for (i = 0; want_bad[i] == 0; i++)
+                        ;
+                    assert_int_equal(lb_word_first(wbad), i);
+                }
+            }
+    for (len = 0; len <= 24; len++) {
+        memset(s, 'a', sizeof s);
+        s[len] = '\x01'; /* beyond the string: not read as its */
+        assert_int_equal(lb_ascii_run(s, len), len);
+        assert_int_equal(lb_utf8_width(s, len), len);
+        for (at = 0; at < len; at++)
+            for (e = 0; e < sizeof ends; e++) {
+                memset(s, '~', sizeof s);
+                s[at] = (char)ends[e];
+                assert_int_equal(lb_ascii_run(s, len), at);
+            }
+    }
 }
 
 static void test_utf8_valid(void **state)
@@ -106,6 +159,7 @@ int main(void)
         cmocka_unit_test(test_utf8_width_cjk_is_two),
         cmocka_unit_test(test_utf8_render_escapes_controls),
         cmocka_unit_test(test_utf8_render_truncates),
+        cmocka_unit_test(test_utf8_ascii_run),
         cmocka_unit_test(test_utf8_valid),
         cmocka_unit_test(test_quote_shortens_and_escapes),
     };

@@ -728,6 +728,73 @@ static void test_csv_read_file_errors(void **state)
     assert_string_equal(err.msg, "/dev/null: empty file (expected a header row)");
 }
 
+/* lb_table_text_plain against the definition (each cell of the range
+ * read alone): a column of cells 0 to 17 bytes long, then the same with
+ * one byte that is not printable ASCII at every place of every cell in
+ * turn (in a word read whole or in the bytes after the last), for every
+ * range of rows. */
+static void text_plain_agrees(const struct lb_table *t, size_t col)
+{
+    size_t from, to, r, i, len, longest, want_longest, most;
+
+    for (from = 0; from <= t->nrows; from++)
+        for (to = from; to <= t->nrows; to++) {
+            bool want = true;
+
+            want_longest = LB_NPOS;
+            most = 0;
+            for (r = from; r < to; r++) {
+                const char *s = lb_table_text(t, col, r, &len);
+
+                for (i = 0; i < len; i++)
+                    want = want && (unsigned char)s[i] >= 0x20 &&
+                           (unsigned char)s[i] < 0x7F;
+                if (want_longest == LB_NPOS || len > most) {
+                    want_longest = r;
+                    most = len;
+                }
+            }
+            assert_int_equal(lb_table_text_plain(t, col, from, to, &longest),
+                             want);
+            if (want)
+                assert_int_equal(longest, want_longest);
+        }
+}
+
+static void test_csv_read_text_plain(void **state)
+{
+    static const unsigned char bad[] = {0x01, 0x09, 0x1F, 0x7F, 0x80, 0xC3,
+                                        0xFF};
+    static const size_t lens[] = {3, 0, 17, 8, 9, 1, 16, 7, 17, 0, 2, 15};
+    const size_t nrows = sizeof lens / sizeof *lens;
+    struct lb_buf csv = LB_BUF_INIT;
+    struct lb_table t;
+    size_t r, at, b, i;
+
+    (void)state;
+    for (r = 0; r <= nrows; r++) /* r == nrows: every cell plain */
+        for (at = 0; at < (r < nrows ? lens[r] : 1); at++)
+            for (b = 0; b < (r < nrows ? sizeof bad : 1); b++) {
+                lb_buf_reset(&csv);
+                lb_buf_adds(&csv, "model,t\n");
+                for (i = 0; i < nrows; i++) {
+                    size_t k;
+
+                    lb_buf_addf(&csv, "m%zu,", i);
+                    for (k = 0; k < lens[i]; k++)
+                        lb_buf_addc(&csv, i == r && k == at
+                                              ? (char)bad[b]
+                                              : (char)('a' + (i + k) % 26));
+                    lb_buf_addc(&csv, '\n');
+                }
+                load_ok(&t, lb_buf_str(&csv));
+                text_plain_agrees(&t, 1);
+                text_plain_agrees(&t, 0); /* the model: all plain */
+                lb_table_release(&t);
+            }
+    lb_buf_release(&csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -751,6 +818,7 @@ int main(void)
         cmocka_unit_test(test_csv_read_fast_path_agrees),
         cmocka_unit_test(test_csv_read_fast_path_agrees_on_every_file),
         cmocka_unit_test(test_csv_read_file_errors),
+        cmocka_unit_test(test_csv_read_text_plain),
     };
 
     return cmocka_run_group_tests_name("csv_read", tests, NULL, NULL);

@@ -10,6 +10,8 @@
 
 /* -b for export_csv, when not NULL */
 static const char *export_benchmarks;
+/* --ties for export_csv */
+static enum lb_ties export_ties = LB_TIES_COMPETITION;
 
 static char *export_csv(const char *csv, const char *fmt,
                         enum lb_missing missing, const char *columns,
@@ -31,6 +33,7 @@ static char *export_csv(const char *csv, const char *fmt,
                   export_benchmarks);
     o.missing = missing;
     o.rank.top = top;
+    o.rank.ties = export_ties;
     load_ok(&t, csv);
     assert_int_equal(lb_board_compute(&b, &t, &o, &err), 0);
     assert_int_equal(export_board(fp, fmt, &b, &err), 0);
@@ -318,6 +321,82 @@ static void test_export_text_value_widths(void **state)
     export_benchmarks = NULL;
 }
 
+/* The widths of the model and text columns from their text alone, where
+ * every cell of a part is printable ASCII (as wide as it is long), and
+ * cell by cell where one is not, its longest cell then not the widest: a
+ * wide character, a control byte or DEL shown as an escape, in the first
+ * part or the second; a text column whose cells are all empty (shown
+ * missing) under a name 0 columns wide; a number column shown as written
+ * whose longest cell is shown missing ("N/A"), first or after one as long;
+ * the rank column's widest rank, and a mid rank (".5") wider. The bytes
+ * are those of the widths measured in rank order, by one thread and by
+ * two. */
+static void test_export_text_widths_from_text(void **state)
+{
+    static const struct {
+        const char *csv, *columns;
+    } boards[] = {
+        /* 16 bytes 8 columns wide; "abcdefghij" is the widest */
+        {"model,S,p,license\nabcdefghij,1,1,x\nab,2,1,x\n"
+         "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9,3,"
+         "1,x\nc,4,1,x\n", "p,license"},
+        /* in the second part: five tabs, 10 columns ("\t" each) */
+        {"model,S,p,license\nab,1,1,x\nabcdef,2,1,x\nd,3,1,x\n\t\t\t\t\t,4,1,x\n",
+         "p,license"},
+        /* three DEL, 12 columns ("\x7F" each) */
+        {"model,S,p,license\nab,1,1,x\nabcdefgh,2,1,x\n\x7f\x7f\x7f,3,1,x\n"
+         "e,4,1,x\n", "p,license"},
+        /* a text column: 14 bytes 7 columns wide beside empty cells */
+        {"model,S,p,license\na,1,1,\nb,2,1,licence-long\nc,3,1,"
+         "\xc3\xa7\xc3\xa7\xc3\xa7\xc3\xa7\xc3\xa7\xc3\xa7\xc3\xa7\nd,4,1,\n",
+         "p,license"},
+        /* every cell empty, under a combining accent (U+0301): '-' */
+        {"model,S,\xcc\x81\na,1,\nb,2,\nc,3,\nd,4,\n", "\xcc\x81"},
+        /* p's longest cell is missing: first, then after one as long */
+        {"model,S,p,license\na,1,N/A,x\nb,2,12,x\nc,3,7,x\nd,4,N/A,x\n",
+         "p,license"},
+        {"model,S,p,license\na,1,123,x\nb,2,N/A,x\nc,3,7,x\nd,4,8,x\n",
+         "p,license"},
+        {"model,S,p,license\na,1,N/A,x\nb,2,123,x\nc,3,7,x\nd,4,8,x\n",
+         "p,license"},
+    };
+    struct lb_export_tuning saved = lb_export_tuning;
+    struct lb_buf ranks = LB_BUF_INIT;
+    size_t n = sizeof boards / sizeof *boards, i, k, parts;
+
+    (void)state;
+    /* ranks up to 1000 ("1000" no wider than "Rank"); the last two tied:
+     * 999.5 with fractional ties, wider; one not ranked */
+    lb_buf_adds(&ranks, "model,S,p,license\nunranked,,1,x\n");
+    for (i = 0; i < 1000; i++)
+        lb_buf_addf(&ranks, "m%zu,%zu,1,x\n", i, i < 2 ? 1 : i);
+    export_benchmarks = "S";
+    for (i = 0; i <= n; i++)
+        for (k = 0; k < 4; k++)
+            for (parts = 1; parts <= 2; parts++) {
+                const char *board = i < n ? boards[i].csv : lb_buf_str(&ranks);
+                const char *cols = i < n ? boards[i].columns : "p,license";
+                enum lb_missing m =
+                    k < 2 ? LB_MISSING_EXCLUDE : LB_MISSING_PARTIAL;
+                char *ranked, *scanned;
+
+                export_ties = k % 2 ? LB_TIES_FRACTIONAL : LB_TIES_COMPETITION;
+                lb_export_tuning.no_scan = true;
+                ranked = export_csv(board, "text", m, cols, 0);
+                lb_export_tuning = saved;
+                if (parts == 2)
+                    lb_export_tuning.parallel_rows = 1;
+                scanned = export_csv(board, "text", m, cols, 0);
+                lb_export_tuning = saved;
+                assert_string_equal(ranked, scanned);
+                free(ranked);
+                free(scanned);
+            }
+    export_ties = LB_TIES_COMPETITION;
+    export_benchmarks = NULL;
+    lb_buf_release(&ranks);
+}
+
 static void test_export_format_names(void **state)
 {
     struct lb_buf names = LB_BUF_INIT;
@@ -349,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_export_json),
         cmocka_unit_test(test_export_top_hides_unranked),
         cmocka_unit_test(test_export_parallel_rows_identical),
+        cmocka_unit_test(test_export_text_widths_from_text),
         cmocka_unit_test(test_export_text_widths_in_file_order),
         cmocka_unit_test(test_export_text_value_widths),
         cmocka_unit_test(test_export_format_names),
