@@ -10,6 +10,7 @@
 #define MAX_LCM ((uint64_t)UINT32_MAX) /* beyond: compare fractions instead */
 #define RUNS_PARALLEL_MIN 65536 /* ranked rows from which two threads
                                    order ties by name */
+#define RANK_AHEAD 16 /* rows ahead whose rank is fetched while numbering */
 #define MAX_OTHER_DENS 16 /* distinct denominators above the number of
                              benchmarks (weights, methods) for the radix path */
 
@@ -466,11 +467,18 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
         size_t row = out->order[i];
         bool tied = false;
 
+        if (i + RANK_AHEAD < n) /* rank2 is written at random */
+            __builtin_prefetch(&out->rank2[out->order[i + RANK_AHEAD]], 1);
         /* the displayed value: from the key (read in order) when there is
-         * one, else from the row's cells */
-        if (fast ? !lb_fraction_round(key_value(&ctx, keys[i]), (uint32_t)lcm,
-                                      key->scale, opts->precision, &shown)
-                 : !lb_aggregate_round(key, row, opts->precision, &shown)) {
+         * one, the previous row's when the key is the same, else from the
+         * row's cells */
+        if (fast && i > 0 && keys[i] == keys[i - 1])
+            shown = prev;
+        else if (fast ? !lb_fraction_round(key_value(&ctx, keys[i]),
+                                           (uint32_t)lcm, key->scale,
+                                           opts->precision, &shown)
+                      : !lb_aggregate_round(key, row, opts->precision,
+                                            &shown)) {
             free(keys);
             lb_ranking_release(out);
             return lb_error_set(err,
