@@ -1150,6 +1150,26 @@ static void release_half(struct lb_table *b)
     lb_table_release(b);
 }
 
+/* Sets the missing bits of rows na.. of a's column ca for b's column cb's
+ * rows 0..nb (missing cells are few: their bits are visited alone). */
+static void append_missing(struct lb_column *ca, size_t na,
+                           const struct lb_column *cb, size_t nb)
+{
+    size_t i, r;
+
+    for (i = 0; i < (nb + 7) / 8; i++) {
+        unsigned bits = cb->missing[i];
+
+        while (bits != 0) {
+            r = i * 8 + (size_t)__builtin_ctz(bits);
+            bits &= bits - 1;
+            if (r < nb)
+                ca->missing[(na + r) >> 3] = (uint8_t)(
+                    ca->missing[(na + r) >> 3] | (1u << ((na + r) & 7)));
+        }
+    }
+}
+
 /* Appends table b's rows to a (same columns). False when there are too
  * many rows or text passes 4 GiB: then the caller parses again
  * sequentially, which reports it properly. */
@@ -1202,7 +1222,16 @@ static bool append_half(struct lb_table *a, struct lb_table *b)
             if (cb->scale > ca->scale)
                 raise_scale(ca, na, a->cap_rows, cb->scale);
             f = lb_pow10[ca->scale - cb->scale];
-            for (r = 0; r < nb; r++) {
+            if (f == 1 && ca->num32 != NULL && cb->num32 != NULL) {
+                /* the common case: the numbers as they are (a missing
+                 * cell's is 0 in both), and the missing cells' bits */
+                memcpy(ca->num32 + na, cb->num32, nb * sizeof *cb->num32);
+                append_missing(ca, na, cb, nb);
+                r = nb;
+            } else {
+                r = 0;
+            }
+            for (; r < nb; r++) {
                 if (lb_column_missing(cb, r)) {
                     put_num(ca, na + r, a->cap_rows, 0);
                     ca->missing[(na + r) >> 3] = (uint8_t)(
