@@ -9,7 +9,8 @@
 
 #define MAX_LCM ((uint64_t)UINT32_MAX) /* beyond: compare fractions instead */
 #define RUNS_PARALLEL_MIN 65536 /* ranked rows from which two threads
-                                   order ties by name */
+                                   make the keys, sort them and order
+                                   ties by name */
 #define RANK_AHEAD 16 /* rows ahead whose rank is fetched while numbering */
 #define MAX_OTHER_DENS 16 /* distinct denominators above the number of
                              benchmarks (weights, methods) for the radix path */
@@ -71,69 +72,150 @@ static uint64_t gcd64(uint64_t a, uint64_t b)
     return a;
 }
 
+/* A part of make_keys' rows, for one thread. */
+struct key_part {
+    const struct order_ctx *ctx;
+    const lb_row *rows;
+    uint64_t *keys;
+    uint8_t *den8;  /* the counts, in a byte each (the ranking's peak of
+                       memory is here); 0: above 255, read again */
+    size_t n;
+    bool *seen;     /* the counts up to the number of benchmarks seen */
+    uint32_t other[MAX_OTHER_DENS]; /* counts above it (methods) */
+    size_t nother;
+    uint64_t lcm;   /* the second pass's */
+    bool ok;        /* every value fits */
+};
+
+/* The first pass over a part: the sums (kept in keys for now), the
+ * counts, and which counts occur. */
+static int sum_part(void *arg)
+{
+    struct key_part *P = arg;
+    const struct lb_aggregate *k = P->ctx->key;
+    size_t i, j;
+    uint32_t den;
+
+    for (i = 0; i < P->n && P->ok; i++) {
+        lb_i128 num;
+
+        (void)lb_aggregate_get(k, P->rows[i], &num, &den);
+        P->ok = num >= INT64_MIN && num <= INT64_MAX;
+        P->keys[i] = (uint64_t)(int64_t)num;
+        P->den8[i] = den <= UINT8_MAX ? (uint8_t)den : 0;
+        if (den <= k->nbench) {
+            P->seen[den] = true;
+            continue;
+        }
+        for (j = 0; j < P->nother && P->other[j] != den; j++)
+            ;
+        if (j == P->nother) {
+            if (P->nother == MAX_OTHER_DENS)
+                P->ok = false; /* too many: the comparison sort */
+            else
+                P->other[P->nother++] = den;
+        }
+    }
+    return 0;
+}
+
+/* The second pass: each sum times lcm / count, as an ordered key. */
+static int scale_part(void *arg)
+{
+    struct key_part *P = arg;
+    size_t i;
+
+    for (i = 0; i < P->n && P->ok; i++) {
+        lb_i128 num, v;
+        uint32_t den = P->den8[i];
+        uint64_t u;
+
+        if (den == 0)
+            (void)lb_aggregate_get(P->ctx->key, P->rows[i], &num, &den);
+        v = (lb_i128)(int64_t)P->keys[i] * (lb_i128)(P->lcm / den);
+        if (v < INT64_MIN || v > INT64_MAX) {
+            P->ok = false;
+            break;
+        }
+        u = (uint64_t)(int64_t)v ^ ((uint64_t)1 << 63);
+        P->keys[i] = P->ctx->dir < 0 ? ~u : u;
+    }
+    return 0;
+}
+
+/* Runs fn over parts p[0..nparts), the second by another thread. */
+static void run_parts(int (*fn)(void *), struct key_part *p, size_t nparts)
+{
+    thrd_t thr;
+    size_t i;
+
+    if (nparts == 2 && thrd_create(&thr, fn, &p[1]) == thrd_success) {
+        (void)fn(&p[0]);
+        thrd_join(thr, NULL);
+        return;
+    }
+    for (i = 0; i < nparts; i++)
+        (void)fn(&p[i]);
+}
+
 /* Maps the exact value of each of rows[0..n) to an unsigned 64-bit integer
  * whose order is the rank order: sum * (L / count) with L the least common
  * multiple of the counts, sign-flipped (and complemented for "higher
- * first"). False when some value does not fit. *lcm receives L. */
+ * first"). False when some value does not fit. *lcm receives L. From
+ * 'parallel' rows up, two threads each take half of the rows. */
 static bool make_keys(const struct order_ctx *ctx, const lb_row *rows, size_t n,
-                      uint64_t *keys, uint64_t *lcm_out)
+                      uint64_t *keys, uint64_t *lcm_out, size_t parallel)
 {
     const struct lb_aggregate *k = ctx->key;
+    struct key_part p[2];
+    size_t nparts = n >= parallel && n >= 2 ? 2 : 1, i, j, m, nother = 0;
+    uint32_t other[MAX_OTHER_DENS], d;
     uint64_t lcm = 1;
-    bool *seen = xcalloc((size_t)k->nbench + 2, sizeof *seen);
-    uint32_t other[MAX_OTHER_DENS]; /* counts above nbench (methods) */
-    size_t nother = 0, j;
-    bool ok = true;
-    size_t i;
-    uint32_t d, den;
-    /* the counts, in a byte each (the ranking's peak of memory is here);
-     * 0: above 255, read again */
     uint8_t *den8 = xreallocarray(NULL, n + 1, 1);
+    bool ok = true;
 
-    /* the sums (kept in keys for now) and counts, then the least common
-     * multiple of the counts that occur */
-    for (i = 0; i < n && ok; i++) {
-        lb_i128 num;
+    for (i = 0; i < nparts; i++) {
+        size_t from = i == 0 ? 0 : n / 2, to = i + 1 == nparts ? n : n / 2;
 
-        (void)lb_aggregate_get(k, rows[i], &num, &den);
-        ok = num >= INT64_MIN && num <= INT64_MAX;
-        keys[i] = (uint64_t)(int64_t)num;
-        den8[i] = den <= UINT8_MAX ? (uint8_t)den : 0;
-        if (den <= k->nbench) {
-            seen[den] = true;
-            continue;
-        }
-        for (j = 0; j < nother && other[j] != den; j++)
-            ;
-        if (j == nother) {
+        p[i].ctx = ctx;
+        p[i].rows = rows + from;
+        p[i].keys = keys + from;
+        p[i].den8 = den8 + from;
+        p[i].n = to - from;
+        p[i].seen = xcalloc((size_t)k->nbench + 2, sizeof *p[i].seen);
+        p[i].nother = 0;
+        p[i].ok = true;
+    }
+    run_parts(sum_part, p, nparts);
+    /* the least common multiple of the counts that occur */
+    for (i = 0; i < nparts; i++) {
+        ok = ok && p[i].ok;
+        for (j = 0; j < p[i].nother; j++) {
+            for (m = 0; m < nother && other[m] != p[i].other[j]; m++)
+                ;
+            if (m < nother)
+                continue;
             if (nother == MAX_OTHER_DENS)
-                ok = false; /* too many: the comparison sort */
+                ok = false;
             else
-                other[nother++] = den;
+                other[nother++] = p[i].other[j];
         }
     }
     for (d = 1; d <= k->nbench && lcm <= MAX_LCM; d++)
-        if (seen[d] && lcm % d != 0)
+        if ((p[0].seen[d] || (nparts == 2 && p[1].seen[d])) && lcm % d != 0)
             lcm = lcm / gcd64(lcm, d) * d;
     for (j = 0; j < nother && lcm <= MAX_LCM; j++)
         if (lcm % other[j] != 0)
             lcm = lcm / gcd64(lcm, other[j]) * other[j];
-    for (i = 0; i < n && ok && lcm <= MAX_LCM; i++) {
-        lb_i128 num, v;
-        uint64_t u;
-
-        den = den8[i];
-        if (den == 0)
-            (void)lb_aggregate_get(k, rows[i], &num, &den);
-        v = (lb_i128)(int64_t)keys[i] * (lb_i128)(lcm / den);
-        if (v < INT64_MIN || v > INT64_MAX) {
-            ok = false;
-            break;
-        }
-        u = (uint64_t)(int64_t)v ^ ((uint64_t)1 << 63);
-        keys[i] = ctx->dir < 0 ? ~u : u;
+    if (ok && lcm <= MAX_LCM) {
+        for (i = 0; i < nparts; i++)
+            p[i].lcm = lcm;
+        run_parts(scale_part, p, nparts);
+        for (i = 0; i < nparts; i++)
+            ok = ok && p[i].ok;
     }
-    free(seen);
+    for (i = 0; i < nparts; i++)
+        free(p[i].seen);
     free(den8);
     *lcm_out = lcm;
     return ok && lcm <= MAX_LCM;
@@ -259,15 +341,22 @@ static void sort_run_by_name(const struct order_ctx *ctx, lb_row *rows,
  * the ranking's peak is the words alone. Recursion goes one byte down per
  * level: at most (64 - low) / 8 levels deep. */
 static void flag_sort(uint64_t *w, size_t n, int shift, unsigned low,
-                      uint64_t diff)
+                      uint64_t diff);
+
+/* One level of flag_sort: puts w[0..n) in buckets by their byte at
+ * *shift, lowered first past the bytes in which no two differ, and says
+ * how many each holds; false when nothing is left to sort (no byte left,
+ * or n small enough to sort here by insertion). */
+static bool flag_level(uint64_t *w, size_t n, int *shift, unsigned low,
+                       uint64_t diff, size_t count[256])
 {
-    size_t count[256] = {0}, head[256], tail[256], i;
+    size_t head[256], tail[256], i;
     unsigned b;
 
-    while (shift >= (int)low && ((diff >> shift) & 0xFF) == 0)
-        shift -= 8;
-    if (shift < (int)low || n < 2)
-        return;
+    while (*shift >= (int)low && ((diff >> *shift) & 0xFF) == 0)
+        *shift -= 8;
+    if (*shift < (int)low || n < 2)
+        return false;
     if (n <= 32) {
         for (i = 1; i < n; i++) {
             uint64_t v = w[i];
@@ -277,10 +366,11 @@ static void flag_sort(uint64_t *w, size_t n, int shift, unsigned low,
                 w[j] = w[j - 1];
             w[j] = v;
         }
-        return;
+        return false;
     }
+    memset(count, 0, 256 * sizeof *count);
     for (i = 0; i < n; i++)
-        count[(w[i] >> shift) & 0xFF]++;
+        count[(w[i] >> *shift) & 0xFF]++;
     for (b = 0, i = 0; b < 256; b++) {
         head[b] = i;
         i += count[b];
@@ -289,31 +379,90 @@ static void flag_sort(uint64_t *w, size_t n, int shift, unsigned low,
     for (b = 0; b < 256; b++) {
         while (head[b] < tail[b]) {
             uint64_t v = w[head[b]];
-            unsigned d = (unsigned)(v >> shift) & 0xFF;
+            unsigned d = (unsigned)(v >> *shift) & 0xFF;
 
             while (d != b) { /* put v in its bucket, take what was there */
                 uint64_t x = w[head[d]];
 
                 w[head[d]++] = v;
                 v = x;
-                d = (unsigned)(v >> shift) & 0xFF;
+                d = (unsigned)(v >> *shift) & 0xFF;
             }
             w[head[b]++] = v;
         }
     }
-    for (b = 0; b < 256; b++)
-        if (count[b] > 1)
-            flag_sort(w + tail[b] - count[b], count[b], shift - 8, low, diff);
+    return true;
 }
 
-static void radix_sort_words(uint64_t *w, size_t n, unsigned low)
+/* The buckets from..to of a level (the first starting at w), each sorted
+ * on by the bytes below: a thread's share. */
+struct buckets {
+    uint64_t *w;
+    const size_t *count;
+    unsigned from, to;
+    int shift;
+    unsigned low;
+    uint64_t diff;
+};
+
+static int sort_buckets(void *arg)
 {
+    const struct buckets *B = arg;
+    uint64_t *w = B->w;
+    unsigned b;
+
+    for (b = B->from; b < B->to; w += B->count[b++])
+        if (B->count[b] > 1)
+            flag_sort(w, B->count[b], B->shift - 8, B->low, B->diff);
+    return 0;
+}
+
+static void flag_sort(uint64_t *w, size_t n, int shift, unsigned low,
+                      uint64_t diff)
+{
+    size_t count[256];
+    struct buckets all = {w, count, 0, 256, 0, low, diff};
+
+    if (flag_level(w, n, &shift, low, diff, count)) {
+        all.shift = shift;
+        (void)sort_buckets(&all);
+    }
+}
+
+/* flag_sort from the top byte; from 'parallel' words up, once the first
+ * level has put them in buckets, a second thread sorts on the buckets
+ * from the one that holds the middle word on. */
+static void radix_sort_words(uint64_t *w, size_t n, unsigned low,
+                             size_t parallel)
+{
+    size_t count[256], i, before = 0;
     uint64_t diff = 0;
-    size_t i;
+    int shift = 56;
+    struct buckets a, b;
+    thrd_t thr;
 
     for (i = 1; i < n; i++)
         diff |= w[i] ^ w[0];
-    flag_sort(w, n, 56, low, diff);
+    if (n < parallel || n < 2) {
+        flag_sort(w, n, shift, low, diff);
+        return;
+    }
+    if (!flag_level(w, n, &shift, low, diff, count))
+        return;
+    a = (struct buckets){w, count, 0, 256, shift, low, diff};
+    b = a;
+    for (b.from = 0; b.from < 256 && before + count[b.from] <= n / 2;
+         b.from++)
+        before += count[b.from];
+    a.to = b.from;
+    b.w = w + before;
+    if (thrd_create(&thr, sort_buckets, &b) == thrd_success) {
+        (void)sort_buckets(&a);
+        thrd_join(thr, NULL);
+    } else {
+        a.to = 256;
+        (void)sort_buckets(&a);
+    }
 }
 
 /* The runs of equal keys of order[from..to) (from and to at the start of a
@@ -396,8 +545,9 @@ static void sort_wide_keys(uint64_t *keys, lb_row *rows, size_t n)
  * caller orders them by name). When the keys span less than 2^32 (the usual
  * case: means of scores with a few decimals) and rows fit in 32 bits, key
  * and row travel as one 64-bit word (the row in the low half) and only that
- * word is sorted, in place, by its key half. */
-static void sort_keys(uint64_t *keys, lb_row *rows, size_t n)
+ * word is sorted, in place, by its key half (by two threads from
+ * 'parallel' rows up: radix_sort_words). */
+static void sort_keys(uint64_t *keys, lb_row *rows, size_t n, size_t parallel)
 {
     uint64_t lo = UINT64_MAX, hi = 0, *packed;
     size_t i;
@@ -416,7 +566,7 @@ static void sort_keys(uint64_t *keys, lb_row *rows, size_t n)
     for (i = 0; i < n; i++)
         packed[i] = ((keys[i] - lo) << 32) | (uint64_t)rows[i];
     /* by the key's half alone: no passes over the row's bits */
-    radix_sort_words(packed, n, 32);
+    radix_sort_words(packed, n, 32, parallel);
     for (i = 0; i < n; i++) {
         rows[i] = (lb_row)(packed[i] & UINT32_MAX);
         keys[i] = (packed[i] >> 32) + lo;
@@ -432,6 +582,8 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
     uint64_t *keys, lcm = 1;
     lb_i128 prev = 0, shown;
     bool fast;
+    size_t parallel = opts->parallel_min ? opts->parallel_min
+                                         : RUNS_PARALLEL_MIN;
 
     memset(out, 0, sizeof *out);
     out->nrows = t->nrows;
@@ -443,13 +595,11 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
     out->n_ranked = n;
 
     keys = xreallocarray(NULL, n + 1, sizeof *keys);
-    fast = make_keys(&ctx, out->order, n, keys, &lcm);
+    fast = make_keys(&ctx, out->order, n, keys, &lcm, parallel);
     if (fast) {
-        sort_keys(keys, out->order, n);
+        sort_keys(keys, out->order, n, parallel);
         /* equal exact values: by name, then file order */
-        sort_all_runs(&ctx, keys, out->order, n,
-                      opts->parallel_min ? opts->parallel_min
-                                         : RUNS_PARALLEL_MIN);
+        sort_all_runs(&ctx, keys, out->order, n, parallel);
     } else {
         /* the general sort works on size_t indices */
         size_t *idx = xreallocarray(NULL, n + 1, sizeof *idx);

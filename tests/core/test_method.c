@@ -401,6 +401,42 @@ static void test_method_mean_rank(void **state)
     release(&f);
 }
 
+/* Two threads make the keys of a method's values, each from half of the
+ * rows: counts above the number of benchmarks (a mean rank's are 2 per
+ * score: 6 in the first half, 4 in the second alone) must all be in the
+ * common multiple. The order is the definition's. */
+static void test_method_two_threads_counts_apart(void **state)
+{
+    struct lb_buf csv = LB_BUF_INIT;
+    struct lb_board_opts o;
+    struct lb_error err;
+    struct fixture f;
+    size_t i;
+
+    (void)state;
+    srand(10);
+    lb_buf_adds(&csv, "model,A,B,C\n");
+    for (i = 0; i < 2000; i++)
+        lb_buf_addf(&csv, i < 1000 ? "m%zu,%d,%d,%d\n" : "m%zu,%d,%d,\n", i,
+                    rand() % 60, rand() % 60, rand() % 60);
+    lb_board_opts_init(&o);
+    o.method.method = LB_METHOD_MEAN_RANK;
+    o.method.given = true;
+    o.missing = LB_MISSING_PARTIAL;
+    o.rank.parallel_min = 2;
+    assert_int_equal(compute_opts(&f, lb_buf_str(&csv), &o, &err), 0);
+    assert_int_equal(f.b.ranking.n_ranked, 2000);
+    assert_int_equal(lb_ranking_check(&f.t, &f.b.mean,
+                                      &(struct lb_rank_opts){
+                                          f.b.opts.rank.ties,
+                                          f.b.opts.rank.precision,
+                                          f.b.mean.lower_better, 0, 0},
+                                      &f.b.ranking),
+                     0);
+    release(&f);
+    lb_buf_release(&csv);
+}
+
 /* HELM's own test vectors (RULES.md section 4, higher is better). */
 static void test_method_win_rate_helm_vectors(void **state)
 {
@@ -1013,6 +1049,7 @@ int main(void)
         cmocka_unit_test(test_method_mean_lower_is_better),
         cmocka_unit_test(test_method_geomean),
         cmocka_unit_test(test_method_mean_rank),
+        cmocka_unit_test(test_method_two_threads_counts_apart),
         cmocka_unit_test(test_method_win_rate_helm_vectors),
         cmocka_unit_test(test_method_win_rate_edge_cases),
         cmocka_unit_test(test_method_win_rate_rounded),

@@ -201,11 +201,12 @@ static void test_rank_precision_changes_ties(void **state)
 /* Random tables (many ties, missing cells, equal names): the radix path and
  * the comparison path must give the order of the definition. */
 static void check_random(unsigned seed, bool huge, enum lb_missing policy,
-                         bool ascending)
+                         bool ascending, size_t parallel_min)
 {
     struct lb_buf csv = LB_BUF_INIT;
     struct board b;
-    struct lb_rank_opts o = {LB_TIES_COMPETITION, 1, ascending, 0, 0};
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 1, ascending, 0,
+                             parallel_min};
     size_t i, k, ranked = 0;
 
     srand(seed);
@@ -240,11 +241,47 @@ static void check_random(unsigned seed, bool huge, enum lb_missing policy,
 static void test_rank_fast_and_slow_paths_follow_the_definition(void **state)
 {
     (void)state;
-    check_random(1, false, LB_MISSING_EXCLUDE, false);
-    check_random(2, false, LB_MISSING_PARTIAL, false); /* counts 1..3: lcm */
-    check_random(3, false, LB_MISSING_ZERO, true);
-    check_random(4, true, LB_MISSING_PARTIAL, false); /* too big: fractions */
-    check_random(5, true, LB_MISSING_EXCLUDE, true);
+    size_t k;
+
+    for (k = 0; k < 2; k++) { /* one thread; two (from 2 rows up) */
+        size_t par = k == 0 ? 0 : 2;
+
+        check_random(1, false, LB_MISSING_EXCLUDE, false, par);
+        check_random(2, false, LB_MISSING_PARTIAL, false, par); /* lcm of 1..3 */
+        check_random(3, false, LB_MISSING_ZERO, true, par);
+        check_random(4, true, LB_MISSING_PARTIAL, false, par); /* fractions */
+        check_random(5, true, LB_MISSING_EXCLUDE, true, par);
+    }
+}
+
+/* Two threads make the keys, each from half of the rows, and sort them:
+ * counts that occur in one half only (3 in the first, 1 and 2 in the
+ * second) must all be in the common multiple; runs of equal keys span the
+ * middle. The order is the definition's. */
+static void test_rank_two_threads_counts_apart(void **state)
+{
+    struct lb_buf csv = LB_BUF_INIT;
+    struct lb_rank_opts o = {LB_TIES_COMPETITION, 2, false, 0, 2};
+    struct board b;
+    size_t i;
+
+    (void)state;
+    srand(9);
+    lb_buf_adds(&csv, "model,A,B,C\n");
+    for (i = 0; i < 2000; i++) {
+        int a = rand() % 50, c = rand() % 7;
+
+        if (i < 1000)
+            lb_buf_addf(&csv, "m%zu,%d,%d,%d\n", i, a, c, rand() % 3);
+        else if (i % 2 == 0)
+            lb_buf_addf(&csv, "m%zu,%d,,\n", i, a);
+        else
+            lb_buf_addf(&csv, "m%zu,%d,%d,\n", i, a, c);
+    }
+    rank_board(&b, csv.data, "A,B,C", LB_MISSING_PARTIAL, &o);
+    assert_int_equal(b.r.n_ranked, 2000);
+    board_release(&b);
+    lb_buf_release(&csv);
 }
 
 /* Names that share their first 8, 12 or more bytes, names that are the
@@ -348,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_rank_top_keeps_ties),
         cmocka_unit_test(test_rank_precision_changes_ties),
         cmocka_unit_test(test_rank_fast_and_slow_paths_follow_the_definition),
+        cmocka_unit_test(test_rank_two_threads_counts_apart),
         cmocka_unit_test(test_rank_ties_by_long_and_shared_names),
         cmocka_unit_test(test_rank_wide_keys),
         cmocka_unit_test(test_rank_names),
