@@ -29,12 +29,19 @@
 /* Without a chunk size in lb_export_tuning, a chunk holds about
  * CHUNK_BYTES of formatted rows (from the width of the first rows), and
  * from CHUNK_MIN to CHUNK_MAX rows: the more rows, the closer in memory
- * the rows of a ranking's chunk lie; the fewer, the less memory. */
+ * the rows of a ranking's chunk lie; the fewer, the less memory
+ * (lb_chunk_rows). */
 #define CHUNK_BYTES (7u << 19) /* 3.5 MiB: a little over fits a 4 MiB
                                     buffer; 4 MiB needed 8 (in pairs
                                     at 1e6: CPU 1.01, 2 MiB less) */
 #define CHUNK_MIN 8192
 #define CHUNK_MAX 65536
+/* ... but for rows formatted in the order of their sources that would lie
+ * more than twice CHUNK_SPREAD rows apart in memory, a CHUNK_SPREAD-th of
+ * the rows (at 10 million rows, 49,000-row chunks read rows 200 apart;
+ * 416,000, 24 apart: writing took 3.9 s instead of 4.8, and 6 MB more at
+ * the peak; at a million, 33 apart at most, the chunks stay small) */
+#define CHUNK_SPREAD 24
 #define SAMPLE_ROWS 64
 #define SLOTS 1 /* chunks the helper formats ahead */
 /* Rows whose cells are read together before they are formatted, in the
@@ -319,8 +326,21 @@ static int write_parallel(FILE *out, struct helper *h, struct lb_cell *cells,
     return rc;
 }
 
-/* The rows of a chunk: lb_export_tuning's, else as many as make about
- * CHUNK_BYTES, judged from the first rows (formatted here once more). */
+size_t lb_chunk_rows(size_t nrows, size_t row_bytes, bool by_source)
+{
+    size_t rows = CHUNK_BYTES / (row_bytes > 0 ? row_bytes : 1);
+
+    if (rows < CHUNK_MIN)
+        rows = CHUNK_MIN;
+    if (rows > CHUNK_MAX)
+        rows = CHUNK_MAX;
+    if (by_source && nrows / (2 * CHUNK_SPREAD) > rows)
+        rows = nrows / CHUNK_SPREAD;
+    return rows;
+}
+
+/* The rows of a chunk: lb_export_tuning's, else lb_chunk_rows' from the
+ * width of the first rows (formatted here once more). */
 static int chunk_rows(struct job *j, struct lb_cell *cells,
                       struct lb_error *err)
 {
@@ -335,11 +355,7 @@ static int chunk_rows(struct job *j, struct lb_cell *cells,
     rc = format_rows(j, 0, n, cells, &sample, err);
     per = n > 0 ? sample.len / n + 1 : 1;
     lb_buf_release(&sample);
-    j->chunk_rows = CHUNK_BYTES / per;
-    if (j->chunk_rows < CHUNK_MIN)
-        j->chunk_rows = CHUNK_MIN;
-    if (j->chunk_rows > CHUNK_MAX)
-        j->chunk_rows = CHUNK_MAX;
+    j->chunk_rows = lb_chunk_rows(j->v->nrows, per, j->v->source != NULL);
     return rc;
 }
 

@@ -42,6 +42,14 @@ struct lb_export_tuning {
 };
 extern struct lb_export_tuning lb_export_tuning;
 
+/* The rows of a chunk of an output of nrows rows that are about row_bytes
+ * bytes each: as many as make a few MiB (8,192 to 65,536); but when the
+ * rows are formatted in the order of their sources (lb_view_source_fn)
+ * and a chunk's would lie more than 48 rows apart, a 24th of the rows, so
+ * that they lie close enough for the cache (the memory a chunk takes then
+ * grows with the output: two chunks, a 12th of it). */
+size_t lb_chunk_rows(size_t nrows, size_t row_bytes, bool by_source);
+
 /* A grid: the formats that write a row as its cells between separators
  * (CSV, TSV, Markdown, LaTeX); their differences are data. */
 struct lb_grid {

@@ -397,6 +397,26 @@ static void test_export_text_widths_from_text(void **state)
     lb_buf_release(&ranks);
 }
 
+/* Chunks of a few MiB, from 8,192 to 65,536 rows; rows formatted in the
+ * order of their sources that would lie more than 48 apart take a 24th of
+ * the rows instead. */
+static void test_export_chunk_rows(void **state)
+{
+    (void)state;
+    assert_int_equal(lb_chunk_rows(1000, 75, true), 48933);
+    assert_int_equal(lb_chunk_rows(1000, 1, false), 65536);
+    assert_int_equal(lb_chunk_rows(1000, 100000, false), 8192);
+    /* a million rows of 75 bytes: 20 apart; of 120: 33 apart */
+    assert_int_equal(lb_chunk_rows(1000000, 75, true), 48933);
+    assert_int_equal(lb_chunk_rows(1000000, 120, true), 30583);
+    /* ten million: 204 apart, so 416,666 rows (24 apart) */
+    assert_int_equal(lb_chunk_rows(10000000, 75, true), 416666);
+    assert_int_equal(lb_chunk_rows(10000000, 75, false), 48933);
+    /* just past twice 24 apart */
+    assert_int_equal(lb_chunk_rows(48 * 48933, 75, true), 48933);
+    assert_int_equal(lb_chunk_rows(49 * 48933, 75, true), 49 * 48933 / 24);
+}
+
 static void test_export_format_names(void **state)
 {
     struct lb_buf names = LB_BUF_INIT;
@@ -429,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_export_top_hides_unranked),
         cmocka_unit_test(test_export_parallel_rows_identical),
         cmocka_unit_test(test_export_text_widths_from_text),
+        cmocka_unit_test(test_export_chunk_rows),
         cmocka_unit_test(test_export_text_widths_in_file_order),
         cmocka_unit_test(test_export_text_value_widths),
         cmocka_unit_test(test_export_format_names),
