@@ -218,6 +218,41 @@ bool lb_aggregate_has(const struct lb_aggregate *a, size_t row)
     return has_count(a, lb_aggregate_present(a, row));
 }
 
+size_t lb_aggregate_rows_with_value(const struct lb_aggregate *a,
+                                    lb_row *rows)
+{
+    const struct lb_column *cols = a->t->cols;
+    size_t n = 0, r = 0, w, k;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* bit i of the little-endian word of bytes 8w..8w+7 is row 64w + i;
+     * whole words only: the bitmaps may end after the last row's byte */
+    if (a->vden == NULL && a->policy != LB_MISSING_ZERO && a->nbench > 0) {
+        for (w = 0; w < a->nrows / 64; w++) {
+            uint64_t any = 0, all = ~(uint64_t)0, has;
+
+            for (k = 0; k < a->nbench; k++) {
+                uint64_t miss;
+
+                memcpy(&miss, cols[a->cols[k]].missing + 8 * w, 8);
+                any |= ~miss;
+                all &= ~miss;
+            }
+            has = a->policy == LB_MISSING_PARTIAL ? any : all;
+            while (has != 0) {
+                rows[n++] = (lb_row)(64 * w + (size_t)__builtin_ctzll(has));
+                has &= has - 1;
+            }
+        }
+        r = a->nrows / 64 * 64;
+    }
+#endif
+    for (; r < a->nrows; r++)
+        if (lb_aggregate_has(a, r))
+            rows[n++] = (lb_row)r;
+    return n;
+}
+
 /* a / d rounded half to even, d > 0, in 64 bits */
 static int64_t div_half_even64(int64_t a, int64_t d)
 {

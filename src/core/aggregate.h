@@ -159,6 +159,12 @@ bool lb_aggregate_get(const struct lb_aggregate *a, size_t row, lb_i128 *num,
 /* Whether row has a mean under the aggregate's policy. */
 bool lb_aggregate_has(const struct lb_aggregate *a, size_t row);
 
+/* The rows that have a mean (lb_aggregate_has), in file order, into
+ * rows[0..]; returns how many. For a plain mean, from the missing bits of
+ * 64 rows at once. */
+size_t lb_aggregate_rows_with_value(const struct lb_aggregate *a,
+                                    lb_row *rows);
+
 /* The mean of row (which must have one) rounded half to even at
  * 'precision' decimals, as a count of 10^-precision units; false if that
  * overflows. Fast for the common sizes. */

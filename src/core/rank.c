@@ -589,9 +589,7 @@ int lb_rank(const struct lb_table *t, const struct lb_aggregate *key,
     out->nrows = t->nrows;
     out->order = xreallocarray(NULL, t->nrows + 1, sizeof *out->order);
     out->rank2 = xcalloc(t->nrows + 1, sizeof *out->rank2);
-    for (r = 0; r < t->nrows; r++)
-        if (lb_aggregate_has(key, r))
-            out->order[n++] = (lb_row)r;
+    n = lb_aggregate_rows_with_value(key, out->order);
     out->n_ranked = n;
 
     keys = xreallocarray(NULL, n + 1, sizeof *keys);
