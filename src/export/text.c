@@ -20,6 +20,8 @@
 struct layout {
     size_t *width; /* display width per column, its mark included */
     bool *marks;   /* some cell of the column is marked */
+    size_t line;   /* bytes of a line of plain cells: the widths, the
+                      spaces between columns, the line end */
 };
 
 /* Renders each line of text, terminal-safe, followed by '\n'. */
@@ -174,11 +176,13 @@ static int measure(const struct lb_view *v, struct layout *L,
         if (rc == 0)
             rc = widen_to(v, cells, &W, err);
     }
+    L->line = 1;
     for (j = 0; j < v->ncols; j++) {
         size_t w = widest[j] + (L->marks[j] ? 1 : 0);
         size_t head = lb_utf8_width(v->cols[j].name, strlen(v->cols[j].name));
 
         L->width[j] = w > head ? w : head;
+        L->line += L->width[j] + 2;
     }
     free(widest);
     lb_cells_free(cells, v->ncols);
@@ -215,6 +219,35 @@ static void put_cell(struct lb_buf *out, bool first, const char *s, size_t len,
         lb_buf_addpad(out, ' ', width > w ? width - w : 0);
 }
 
+/* put_cell for a cell of printable ASCII no wider than its column, at p
+ * in room already reserved (a line's worth: L->line): returns the end, or
+ * NULL when the cell is not so (put_cell then appends it). */
+static char *put_plain(char *p, bool first, const char *s, size_t len,
+                       bool ours, char mark, size_t width, bool right)
+{
+    size_t w = len + (mark != '\0');
+
+    if (w > width || (!ours && lb_ascii_run(s, len) != len))
+        return NULL;
+    if (!first) {
+        memcpy(p, "  ", 2);
+        p += 2;
+    }
+    if (right) {
+        memset(p, ' ', width - w);
+        p += width - w;
+    }
+    memcpy(p, s, len);
+    p += len;
+    if (mark != '\0')
+        *p++ = mark;
+    if (!right) {
+        memset(p, ' ', width - w);
+        p += width - w;
+    }
+    return p;
+}
+
 static int text_row(const struct lb_view *v, size_t i,
                     const struct lb_cell *cells, struct lb_buf *out,
                     const void *ctx, struct lb_error *err)
@@ -224,16 +257,25 @@ static int text_row(const struct lb_view *v, size_t i,
 
     (void)i;
     (void)err;
+    lb_buf_reserve(out, L->line);
     for (j = 0; j < v->ncols; j++) {
         const struct lb_cell *c = &cells[j];
         char mark = L->marks[j] ? (c->marked ? '*' : ' ') : '\0';
+        bool missing = c->kind == LB_CELL_MISSING;
+        const char *s = missing ? MISSING_CELL : c->s;
+        size_t len = missing ? 1 : c->len;
+        bool ours = missing || c->kind == LB_CELL_NUMBER;
+        char *end = put_plain(out->data + out->len, j == 0, s, len, ours, mark,
+                              L->width[j], v->cols[j].right);
 
-        if (c->kind == LB_CELL_MISSING)
-            put_cell(out, j == 0, MISSING_CELL, 1, true, mark, L->width[j],
-                     v->cols[j].right);
-        else
-            put_cell(out, j == 0, c->s, c->len, c->kind == LB_CELL_NUMBER,
-                     mark, L->width[j], v->cols[j].right);
+        if (end != NULL) {
+            out->len = (size_t)(end - out->data);
+            continue;
+        }
+        out->data[out->len] = '\0';
+        put_cell(out, j == 0, s, len, ours, mark, L->width[j],
+                 v->cols[j].right);
+        lb_buf_reserve(out, L->line); /* room for the rest again */
     }
     end_line(out, start);
     return 0;
@@ -270,6 +312,7 @@ static int write_text(FILE *out, const struct lb_view *v, struct lb_error *err)
     int rc = 0;
 
     L.width = xcalloc(v->ncols + 1, sizeof *L.width);
+    L.line = 1;
     L.marks = xcalloc(v->ncols + 1, sizeof *L.marks);
     render_lines(&text, &v->title);
     lb_buf_addc(&text, '\n');
