@@ -26,6 +26,12 @@ void lb_escape_csv(struct lb_buf *out, const char *s, size_t len)
     lb_csv_add_field(out, s, len);
 }
 
+/* Whether lb_escape_csv appends s as it is. */
+static bool csv_plain(const char *s, size_t len)
+{
+    return !lb_text_formula_like(s, len) && !lb_csv_needs_quotes(s, len);
+}
+
 /* TSV has no quoting: the separator and line ends become backslash
  * escapes; every other byte stays as it is (data). */
 static const struct lb_escapes tsv_escapes = {
@@ -37,6 +43,21 @@ void lb_escape_tsv(struct lb_buf *out, const char *s, size_t len)
     if (lb_text_formula_like(s, len))
         lb_buf_addc(out, '\'');
     lb_escape_with(out, s, len, &tsv_escapes);
+}
+
+/* Whether lb_escape_tsv appends s as it is: no byte it replaces (every
+ * other byte, controls and bytes above 127 included, goes as it is). */
+static bool tsv_plain(const char *s, size_t len)
+{
+    size_t i;
+
+    if (lb_text_formula_like(s, len))
+        return false;
+    for (i = 0; i < len; i++)
+        if ((unsigned char)s[i] < 128 &&
+            tsv_escapes.ascii[(unsigned char)s[i]] != NULL)
+            return false;
+    return true;
 }
 
 static int write_grid(FILE *out, const struct lb_view *v,
@@ -52,14 +73,16 @@ static int write_grid(FILE *out, const struct lb_view *v,
 
 static int write_csv(FILE *out, const struct lb_view *v, struct lb_error *err)
 {
-    static const struct lb_grid csv = {"", ",", "\n", "", "", lb_escape_csv};
+    static const struct lb_grid csv = {"", ",", "\n", "", "", lb_escape_csv,
+                                       csv_plain};
 
     return write_grid(out, v, &csv, err);
 }
 
 static int write_tsv(FILE *out, const struct lb_view *v, struct lb_error *err)
 {
-    static const struct lb_grid tsv = {"", "\t", "\n", "", "", lb_escape_tsv};
+    static const struct lb_grid tsv = {"", "\t", "\n", "", "", lb_escape_tsv,
+                                       tsv_plain};
 
     return write_grid(out, v, &tsv, err);
 }

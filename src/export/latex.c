@@ -132,7 +132,7 @@ static void put_comments(struct lb_buf *out, const struct lb_buf *text)
 }
 
 static const struct lb_grid grid = {"", " & ", " \\\\\n", MISSING_CELL,
-                                   "$^{*}$", lb_escape_latex};
+                                   "$^{*}$", lb_escape_latex, NULL};
 
 /* {======================================================================
  * The best value of a column in bold, the second underlined

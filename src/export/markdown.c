@@ -33,7 +33,7 @@ static void put_lines(struct lb_buf *out, const struct lb_buf *text,
 }
 
 static const struct lb_grid grid = {"| ", " | ", " |\n", "-", "\\*",
-                                   lb_escape_markdown};
+                                   lb_escape_markdown, NULL};
 
 static int write_markdown(FILE *out, const struct lb_view *v,
                           struct lb_error *err)

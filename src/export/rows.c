@@ -441,30 +441,55 @@ bool lb_next_line(const struct lb_buf *text, size_t *pos, const char **line,
     return true;
 }
 
+/* Copies n bytes to p and returns their end. */
+static inline char *put(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+
+/* The grid's row with every piece copied into room reserved once (at most
+ * the pieces' and the cells' lengths): text through g->escape only when
+ * g->plain says it changes it. */
 int lb_grid_row(const struct lb_view *v, size_t i, const struct lb_cell *cells,
                 struct lb_buf *out, const void *ctx, struct lb_error *err)
 {
     const struct lb_grid *g = ctx;
-    size_t j;
+    size_t open = strlen(g->open), sep = strlen(g->sep),
+           close = strlen(g->close), miss = strlen(g->missing),
+           mark = strlen(g->mark), room = open + close, j;
+    char *p;
 
     (void)i;
     (void)err;
-    lb_buf_adds(out, g->open);
+    for (j = 0; j < v->ncols; j++)
+        room += sep + mark + (cells[j].kind == LB_CELL_MISSING ? miss
+                                                               : cells[j].len);
+    lb_buf_reserve(out, room);
+    p = put(out->data + out->len, g->open, open);
     for (j = 0; j < v->ncols; j++) {
         const struct lb_cell *c = &cells[j];
 
         if (j > 0)
-            lb_buf_adds(out, g->sep);
-        if (c->kind == LB_CELL_MISSING)
-            lb_buf_adds(out, g->missing);
-        else if (c->kind == LB_CELL_NUMBER)
-            lb_buf_add(out, c->s, c->len);
-        else if (c->kind == LB_CELL_TEXT)
+            p = put(p, g->sep, sep);
+        if (c->kind == LB_CELL_MISSING) {
+            p = put(p, g->missing, miss);
+        } else if (c->kind == LB_CELL_NUMBER ||
+                   (c->kind == LB_CELL_TEXT && g->plain != NULL &&
+                    g->plain(c->s, c->len))) {
+            p = put(p, c->s, c->len);
+        } else if (c->kind == LB_CELL_TEXT) {
+            out->len = (size_t)(p - out->data);
             g->escape(out, c->s, c->len);
+            lb_buf_reserve(out, room); /* room for the rest again */
+            p = out->data + out->len;
+        }
         if (c->marked)
-            lb_buf_adds(out, g->mark);
+            p = put(p, g->mark, mark);
     }
-    lb_buf_adds(out, g->close);
+    p = put(p, g->close, close);
+    out->len = (size_t)(p - out->data);
+    out->data[out->len] = '\0';
     return 0;
 }
 

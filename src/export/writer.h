@@ -59,6 +59,9 @@ struct lb_grid {
     const char *missing; /* a missing value ("-"; "" in CSV) */
     const char *mark;    /* after a marked cell ("\\*"), or "" */
     void (*escape)(struct lb_buf *out, const char *s, size_t len);
+    /* whether escape appends s as it is (the common case, then copied
+     * straight), or NULL: escape is always called */
+    bool (*plain)(const char *s, size_t len);
 };
 
 /* Appends the cells of row i as a row of the grid ctx (an lb_row_fn):

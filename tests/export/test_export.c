@@ -154,6 +154,17 @@ static void test_export_csv_and_tsv(void **state)
     output_is("model,S\n\"a\tb\",1\n", "tsv", LB_MISSING_EXCLUDE, NULL,
               "rank\tmodel\taverage\tS\n"
               "1\ta\\tb\t1\t1\n");
+    /* text a spreadsheet would run, in either format: a "'" before it */
+    output_is("model,S\n=SUM(A1),1\n@x,2\n", "tsv", LB_MISSING_EXCLUDE,
+              NULL,
+              "rank\tmodel\taverage\tS\n"
+              "1\t'@x\t2\t2\n"
+              "2\t'=SUM(A1)\t1\t1\n");
+    output_is("model,S\n=SUM(A1),1\n@x,2\n", "csv", LB_MISSING_EXCLUDE,
+              NULL,
+              "rank,model,average,S\n"
+              "1,'@x,2,2\n"
+              "2,'=SUM(A1),1,1\n");
     /* 1/3: not a finite decimal; 33.0279214705869 keeps its 13 decimals;
      * 1.10 keeps its trailing zero */
     output_is("model,A,B,C\nm,33.0279214705869,1.10,0\n", "csv",
