@@ -7,28 +7,32 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <threads.h>
-#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 
 #define MOVE_PIECE ((size_t)2 << 20) /* bytes copied between two releases */
+#define RELEASE_UNIT ((uintptr_t)2 << 20) /* a huge page */
 
 void lb_move_out(void *dst, void *src, size_t n)
 {
-    size_t page = (size_t)sysconf(_SC_PAGESIZE), done;
+    /* Only whole huge pages are given back: giving back part of one (a
+     * block starts a little past a huge-page boundary) would split it into
+     * small pages first, which costs more than the copy; the pieces at the
+     * two ends go with the block, when it is freed. */
+    uintptr_t released = ((uintptr_t)src + RELEASE_UNIT - 1) &
+                         ~(RELEASE_UNIT - 1);
+    size_t done;
 
     for (done = 0; done < n; done += MOVE_PIECE) {
         size_t len = n - done < MOVE_PIECE ? n - done : MOVE_PIECE;
-        uintptr_t from = (uintptr_t)src + done, start, end;
+        uintptr_t end = ((uintptr_t)src + done + len) & ~(RELEASE_UNIT - 1);
 
         memcpy((char *)dst + done, (const char *)src + done, len);
-        /* the whole pages inside what was just copied (a page that
-         * starts before it or ends after it is left alone) */
-        start = (from + page - 1) & ~(uintptr_t)(page - 1);
-        end = (from + len) & ~(uintptr_t)(page - 1);
-        if (end > start)
-            (void)madvise((void *)start, end - start, MADV_DONTNEED);
+        if (end > released) {
+            (void)madvise((void *)released, end - released, MADV_DONTNEED);
+            released = end;
+        }
     }
 }
 

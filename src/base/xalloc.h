@@ -33,9 +33,11 @@ char *xstrdup(const char *s);
 size_t lb_grow_cap(size_t cap, size_t need);
 
 /* Copies n bytes from src (a block about to be freed) to dst a piece at a
- * time, giving each piece's whole pages back to the system once copied:
- * the two copies of a big block never both take memory (what src held
- * reads as zeros after). */
+ * time, giving the whole huge pages (2 MiB, aligned) copied so far back to
+ * the system: the two copies of a big block never both take memory. What
+ * they held reads as zeros after; the bytes before the first and after the
+ * last whole huge page keep theirs (giving back part of a huge page would
+ * split it into small pages, which costs more than the copy). */
 void lb_move_out(void *dst, void *src, size_t n);
 
 #endif

@@ -1,8 +1,10 @@
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "test_util.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/xalloc.h"
 
@@ -131,6 +133,37 @@ static void test_move_out(void **state)
     }
 }
 
+/* What lb_move_out gives back: every whole huge page of the source (reads
+ * as zeros after), and nothing of the huge pages at its two ends, which
+ * it would otherwise split (their bytes are still there). */
+static void test_move_out_whole_huge_pages(void **state)
+{
+    const size_t huge = (size_t)2 << 20, n = 3 * huge + 12345;
+    unsigned char *map, *base, *src, *dst = xmalloc(n);
+    size_t k, first, last;
+
+    (void)state;
+    map = mmap(NULL, 6 * huge, PROT_READ | PROT_WRITE,
+               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(map != MAP_FAILED);
+    base = (unsigned char *)(((uintptr_t)map + huge - 1) & ~(uintptr_t)(huge - 1));
+    src = base + 4096 + 7; /* as a malloc'd block starts: past a boundary */
+    for (k = 0; k < n; k++)
+        src[k] = (unsigned char)(k * 2654435761u >> 13 | 1); /* never 0 */
+    lb_move_out(dst, src, n);
+    first = (size_t)(base + huge - src);     /* the first whole huge page */
+    last = (size_t)(base + 3 * huge - src);  /* past the last whole one */
+    for (k = 0; k < n; k++) {
+        assert_int_equal(dst[k], (unsigned char)(k * 2654435761u >> 13 | 1));
+        if (k >= first && k < last)
+            assert_int_equal(src[k], 0);
+        else
+            assert_int_equal(src[k], dst[k]);
+    }
+    munmap(map, 6 * huge);
+    free(dst);
+}
+
 static void test_grow_cap(void **state)
 {
     size_t cap = 0, need, k;
@@ -163,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_xalloc_sizes),
         cmocka_unit_test(test_xalloc_grow),
         cmocka_unit_test(test_move_out),
+        cmocka_unit_test(test_move_out_whole_huge_pages),
         cmocka_unit_test(test_grow_cap),
     };
 
