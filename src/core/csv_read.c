@@ -26,6 +26,7 @@
 #include <csv.h>
 
 #include "base/buf.h"
+#include "base/lines.h"
 #include "base/quote.h"
 #include "base/sort.h"
 #include "base/utf8.h"
@@ -1074,9 +1075,23 @@ static size_t header_end(const char *b, size_t n, size_t bom)
 static size_t find_split(int fd, size_t from, size_t mid, size_t size,
                          char *block, size_t *lines)
 {
-    size_t off = from, n_lines = 0;
-    bool quoted = false, prev_cr = false;
+    struct lb_line_count before = {0, false, false};
+    size_t off = from, n_lines;
+    bool quoted, prev_cr;
 
+    /* up to 'mid', only the counts matter: a word at a time */
+    while (off < mid) {
+        size_t want = mid - off < READ_BLOCK ? mid - off : READ_BLOCK;
+        ssize_t n = read_full(fd, block, want, (off_t)off);
+
+        if (n <= 0)
+            return 0;
+        lb_count_lines(block, (size_t)n, &before);
+        off += (size_t)n;
+    }
+    n_lines = before.lines;
+    quoted = before.quoted;
+    prev_cr = before.prev_cr;
     while (off < size) {
         size_t want = size - off < READ_BLOCK ? size - off : READ_BLOCK, i;
         ssize_t n = read_full(fd, block, want, (off_t)off);
