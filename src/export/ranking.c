@@ -114,14 +114,36 @@ static void put_as_written(const struct lb_column *col, size_t row,
 static unsigned digits_of(lb_i128 v)
 {
     unsigned n = 1;
+    uint64_t u;
 
     if (v < 0)
         v = -v;
-    while (v >= 10) {
+    while (v > UINT64_MAX) {
         v /= 10;
         n++;
     }
+    for (u = (uint64_t)v; u >= 10; u /= 10) /* 64 bits: no library call */
+        n++;
     return n;
+}
+
+/* The greatest common divisor of |a| and b > 0 (b when a is 0): in 64 bits
+ * when a fits, as it nearly always does (128-bit remainders are library
+ * calls, and this is done for every row). */
+static lb_i128 gcd_with(lb_i128 a, uint32_t b)
+{
+    lb_i128 x = a < 0 ? -a : a, t;
+    uint64_t u, v = b, w;
+
+    if (x > UINT64_MAX) {
+        t = x % b; /* one wide step: what is left is below b */
+        x = t;
+    }
+    for (u = (uint64_t)x; u != 0; u = w) {
+        w = v % u;
+        v = u;
+    }
+    return (lb_i128)v;
 }
 
 /* The decimals that write num / (den * 10^scale) exactly, or 0 with
@@ -130,15 +152,10 @@ static unsigned digits_of(lb_i128 v)
 static unsigned exact_decimals(lb_i128 num, uint32_t den, unsigned scale,
                                bool *finite)
 {
-    lb_i128 a = num < 0 ? -num : num, b = den, t;
+    /* den reduced by what num shares with it */
+    uint64_t b = den / (uint64_t)gcd_with(num, den);
     unsigned twos = 0, fives = 0, need;
 
-    while (b != 0) { /* gcd: den reduced by what num shares with it */
-        t = a % b;
-        a = b;
-        b = t;
-    }
-    b = a != 0 ? (lb_i128)den / a : den;
     while (b % 2 == 0) {
         b /= 2;
         twos++;
@@ -172,9 +189,17 @@ static bool put_exact_value(lb_i128 num, uint32_t den, unsigned scale,
     }
     if (!lb_fraction_round(num, den, scale, p, &q))
         return false;
-    while (finite && p > 0 && q % 10 == 0) {
-        q /= 10;
-        p--;
+    if (finite && q >= INT64_MIN && q <= INT64_MAX) {
+        int64_t s = (int64_t)q; /* 64 bits: no library call */
+
+        for (; p > 0 && s % 10 == 0; p--)
+            s /= 10;
+        q = s;
+    } else {
+        while (finite && p > 0 && q % 10 == 0) {
+            q /= 10;
+            p--;
+        }
     }
     lb_cell_dec(c, q, p);
     return true;

@@ -171,6 +171,27 @@ static void test_export_csv_and_tsv(void **state)
               LB_MISSING_EXCLUDE, NULL,
               "rank,model,average,A,B,C\n"
               "1,m,11.3759738235290,33.0279214705869,1.10,0\n");
+    /* averages past 64 bits at their scale (10^36 here), exact or at 15
+     * digits, with trailing zeros to drop, either sign */
+    export_benchmarks = "A,B";
+    output_is("model,A,B\n"
+              "m,999999999999999999,0.000000000000000001\n"
+              "n,999999999999999998,0.000000000000000002\n"
+              "o,99999999999999999.8,0.000000000000000000\n"
+              "p,-99999999999999999.8,0.000000000000000000\n"
+              "q,-3,0.000000000000000001\n",
+              "csv", LB_MISSING_EXCLUDE, NULL,
+              "rank,model,average,A,B\n"
+              "1,m,500000000000000000,999999999999999999,"
+              "0.000000000000000001\n"
+              "2,n,499999999999999999.000000000000000001,999999999999999998,"
+              "0.000000000000000002\n"
+              "3,o,49999999999999999.9,99999999999999999.8,"
+              "0.000000000000000000\n"
+              "4,q,-1.50000000000000,-3,0.000000000000000001\n"
+              "5,p,-49999999999999999.9,-99999999999999999.8,"
+              "0.000000000000000000\n");
+    export_benchmarks = NULL;
 }
 
 static void test_export_json(void **state)
