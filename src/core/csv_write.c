@@ -2,20 +2,12 @@
 
 #include <csv.h>
 
-/* 1 for the bytes that make RFC 4180 quoting necessary */
-static const unsigned char special[256] = {
-    ['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
-};
+#include "base/lines.h"
 
 bool lb_csv_needs_quotes(const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    unsigned any = 0;
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        any |= special[p[i]];
-    return any != 0;
+    /* the bytes that make RFC 4180 quoting necessary */
+    return lb_has_line_end_quote_or(s, len, ',');
 }
 
 void lb_csv_add_field(struct lb_buf *out, const char *s, size_t len)

@@ -111,12 +111,48 @@ static void test_lines_long(void **state)
     same_count(&got, &want);
 }
 
+/* Each of the four bytes, at every place of every length to 40 (the
+ * byte loop, the two words, the 16-byte steps and their overlapping
+ * last), among bytes that differ from them by one bit: found exactly. */
+static void test_lines_special_bytes(void **state)
+{
+    static const char seps[] = {',', '\t'};
+    static const char special[] = {'\r', '\n', '"', 0};
+    char buf[48];
+    size_t len, at, k, m;
+
+    (void)state;
+    for (m = 0; m < sizeof seps; m++) {
+        char sep = seps[m];
+
+        for (len = 0; len <= 40; len++) {
+            for (k = 0; k < len; k++) /* near misses: one bit off */
+                buf[k] = "\x0c\x0b\xa2\x2d\x8d\x8a#\x08"[k % 8];
+            memcpy(buf + len, "\n\n\n\n\n\n\n\n", 8); /* never read */
+            assert_false(lb_has_line_end_quote_or(buf, len, sep));
+            for (at = 0; at < len; at++) {
+                for (k = 0; k < sizeof special; k++) {
+                    char save = buf[at];
+
+                    buf[at] = special[k] != 0 ? special[k] : sep;
+                    assert_true(lb_has_line_end_quote_or(buf, len, sep));
+                    buf[at] = save;
+                }
+            }
+        }
+    }
+    /* a tab is no separator for CSV, nor a comma for TSV */
+    assert_false(lb_has_line_end_quote_or("a\tb", 3, ','));
+    assert_false(lb_has_line_end_quote_or("a,b", 3, '\t'));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lines_by_hand),
         cmocka_unit_test(test_lines_as_bytes),
         cmocka_unit_test(test_lines_long),
+        cmocka_unit_test(test_lines_special_bytes),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
