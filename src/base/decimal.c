@@ -418,6 +418,22 @@ size_t lb_dec_format_short(char *buf, lb_i128 q, unsigned precision)
     return n;
 }
 
+/* The decimal digits of u (1 for 0): from the bits it takes, then one
+ * comparison. */
+static unsigned count_digits64(uint64_t u)
+{
+    static const uint64_t pow10u[20] = {
+        1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u,
+        100000000u, 1000000000u, 10000000000u, 100000000000u,
+        1000000000000u, 10000000000000u, 100000000000000u,
+        1000000000000000u, 10000000000000000u, 100000000000000000u,
+        1000000000000000000u, 10000000000000000000u};
+    /* floor(log10(2^bits)), close to the digits: at most one short */
+    unsigned t = (unsigned)((64 - __builtin_clzll(u | 1)) * 1233) >> 12;
+
+    return t + (u >= pow10u[t]) + (t == 0 && u < 1);
+}
+
 size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision)
 {
     char tmp[LB_DEC_BUFSIZE];
@@ -425,19 +441,44 @@ size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision)
     size_t n, ip, i, len = 0;
     bool neg = q < 0;
 
-    if (q > -(lb_i128)UINT64_MAX && q < (lb_i128)UINT64_MAX)
-        d = digits_back64(end, (uint64_t)(neg ? -q : q)); /* most values */
-    else
-        d = digits_back(end, neg ? (lb_u128)(-(q + 1)) + 1 : (lb_u128)q);
+    if (q > -(lb_i128)UINT64_MAX && q < (lb_i128)UINT64_MAX) {
+        /* most values: written in place from the end, the length known
+         * first (no copy) */
+        uint64_t u = (uint64_t)(neg ? -q : q);
+        unsigned digits = count_digits64(u), k;
+        char *p;
+
+        len = (neg ? 1u : 0u) + (digits > precision ? digits - precision : 1u) +
+              (precision > 0 ? 1u + precision : 0u);
+        p = buf + len;
+        *p = '\0';
+        for (k = 0; k + 2 <= precision; k += 2) {
+            unsigned two = (unsigned)(u % 100) * 2;
+
+            u /= 100;
+            *--p = two_digits[two + 1];
+            *--p = two_digits[two];
+        }
+        if (k < precision) {
+            *--p = (char)('0' + (int)(u % 10));
+            u /= 10;
+        }
+        if (precision > 0)
+            *--p = '.';
+        p = digits_back64(p, u);
+        if (neg)
+            *--p = '-';
+        return len;
+    }
+    d = digits_back(end, neg ? (lb_u128)(-(q + 1)) + 1 : (lb_u128)q);
     n = (size_t)(end - d);
     /* at least one digit before the point */
     while (n <= precision) {
         *--d = '0';
         n++;
     }
-    if (neg && q != 0)
+    if (neg)
         buf[len++] = '-';
-    /* short copies by hand: cheaper than calls to memcpy */
     ip = n - precision;
     for (i = 0; i < ip; i++)
         buf[len++] = d[i];
@@ -452,10 +493,9 @@ size_t lb_dec_format(char *buf, lb_i128 q, unsigned precision)
 
 size_t lb_format_uint(char *buf, uint64_t v)
 {
-    char tmp[24], *end = tmp + sizeof tmp, *d = digits_back64(end, v);
-    size_t n = (size_t)(end - d);
+    unsigned n = count_digits64(v);
 
-    memcpy(buf, d, n);
+    (void)digits_back64(buf + n, v); /* in place: no copy */
     buf[n] = '\0';
     return n;
 }

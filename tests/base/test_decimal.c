@@ -253,6 +253,59 @@ static void test_decimal_format(void **state)
     assert_string_equal(buf, "9223372036854775807000");
 }
 
+/* What lb_dec_format writes, from printf's digits: at least one before
+ * the point, 'precision' after it, '-' before a value below zero. */
+static void format_slowly(char *out, uint64_t u, bool neg, unsigned precision)
+{
+    char digits[64];
+    int n = snprintf(digits, sizeof digits, "%0*llu", (int)precision + 1,
+                     (unsigned long long)u);
+    size_t ip = (size_t)n - precision;
+
+    snprintf(out, LB_DEC_BUFSIZE, "%s%.*s%s%s", neg ? "-" : "", (int)ip,
+             digits, precision > 0 ? "." : "", digits + ip);
+}
+
+static void format_agrees(uint64_t u, bool neg, unsigned precision)
+{
+    char got[LB_DEC_BUFSIZE], want[LB_DEC_BUFSIZE], n[24];
+    lb_i128 q = neg ? -(lb_i128)u : (lb_i128)u;
+
+    format_slowly(want, u, neg && u != 0, precision);
+    assert_int_equal(lb_dec_format(got, q, precision), strlen(want));
+    assert_string_equal(got, want);
+    snprintf(n, sizeof n, "%llu", (unsigned long long)u);
+    assert_int_equal(lb_format_uint(got, u), strlen(n));
+    assert_string_equal(got, n);
+}
+
+/* Every length of digits (each power of ten, one below it and one above),
+ * either sign, at every precision up to 20, and random values: as printf
+ * has them. */
+static void test_decimal_format_agrees(void **state)
+{
+    struct lb_rng r;
+    uint64_t p = 1;
+    unsigned prec, k;
+
+    (void)state;
+    lb_rng_seed(&r, 7);
+    for (prec = 0; prec <= 20; prec++) {
+        format_agrees(0, false, prec);
+        format_agrees(UINT64_MAX - 1, true, prec);
+        format_agrees(UINT64_MAX - 1, false, prec);
+        for (k = 0, p = 1; k < 20; k++, p *= 10) {
+            format_agrees(p, k % 2 != 0, prec);
+            format_agrees(p - 1, k % 2 == 0, prec);
+            format_agrees(p + 1, false, prec);
+            if (k < 19)
+                format_agrees(p * 10 - 1, true, prec);
+        }
+        for (k = 0; k < 2000; k++)
+            format_agrees(lb_rng_next(&r) >> (k % 64), k % 3 == 0, prec);
+    }
+}
+
 /* {======================================================================
  * Two million seeded random strings against strtod
  * ======================================================================= */
@@ -455,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_decimal_frac_cmp),
         cmocka_unit_test(test_decimal_format),
         cmocka_unit_test(test_decimal_format_short),
+        cmocka_unit_test(test_decimal_format_agrees),
         cmocka_unit_test(test_decimal_random_strings_agree_with_strtod),
         cmocka_unit_test(test_decimal_missing_text),
     };
