@@ -49,6 +49,10 @@
  * of none, 32 0.87, 128 0.95 (at a million, where a chunk's rows lie
  * closer together, none of them changed anything measurable). */
 #define TOUCH_ROWS 64
+/* Rows ahead whose span is fetched when a chunk's rows are put back in
+ * order: at 10 million rows, putting them back took 0.22 s with 16 against
+ * 0.28 with none and 0.23 with 48 (timed inside, 3 runs each). */
+#define GATHER_AHEAD 16
 
 struct lb_export_tuning lb_export_tuning = {65536, 0, false};
 
@@ -216,6 +220,9 @@ static void write_chunk(FILE *out, const struct chunk *c, struct lb_buf *flush)
     for (k = 0; k < c->n; k++) {
         size_t len = c->tmp[k] & UINT32_MAX;
 
+        /* the spans lie at random in the chunk: ask for one well ahead */
+        if (k + GATHER_AHEAD < c->n)
+            __builtin_prefetch(c->text.data + (c->tmp[k + GATHER_AHEAD] >> 32));
         if (flush->len + len > FLUSH_AT && flush->len > 0) {
             fwrite(flush->data, 1, flush->len, out);
             lb_buf_reset(flush);
