@@ -2,8 +2,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
+#include "base/pair.h"
 #include "base/sort.h"
 #include "base/xalloc.h"
 
@@ -143,19 +143,11 @@ static int scale_part(void *arg)
     return 0;
 }
 
-/* Runs fn over parts p[0..nparts), the second by another thread. */
+/* Runs fn over parts p[0..nparts) (one or two), the second by another
+ * thread. */
 static void run_parts(int (*fn)(void *), struct key_part *p, size_t nparts)
 {
-    thrd_t thr;
-    size_t i;
-
-    if (nparts == 2 && thrd_create(&thr, fn, &p[1]) == thrd_success) {
-        (void)fn(&p[0]);
-        thrd_join(thr, NULL);
-        return;
-    }
-    for (i = 0; i < nparts; i++)
-        (void)fn(&p[i]);
+    lb_run_pair(fn, &p[0], nparts == 2 ? &p[1] : NULL);
 }
 
 /* Maps the exact value of each of rows[0..n) to an unsigned 64-bit integer
@@ -439,7 +431,6 @@ static void radix_sort_words(uint64_t *w, size_t n, unsigned low,
     uint64_t diff = 0;
     int shift = 56;
     struct buckets a, b;
-    thrd_t thr;
 
     for (i = 1; i < n; i++)
         diff |= w[i] ^ w[0];
@@ -456,13 +447,7 @@ static void radix_sort_words(uint64_t *w, size_t n, unsigned low,
         before += count[b.from];
     a.to = b.from;
     b.w = w + before;
-    if (thrd_create(&thr, sort_buckets, &b) == thrd_success) {
-        (void)sort_buckets(&a);
-        thrd_join(thr, NULL);
-    } else {
-        a.to = 256;
-        (void)sort_buckets(&a);
-    }
+    lb_run_pair(sort_buckets, &a, &b);
 }
 
 /* The runs of equal keys of order[from..to) (from and to at the start of a
@@ -496,20 +481,13 @@ static void sort_all_runs(const struct order_ctx *ctx, const uint64_t *keys,
 {
     struct runs a = {ctx, keys, order, 0, n}, b = a;
     size_t mid = n / 2;
-    thrd_t thr;
 
     if (n >= parallel && n >= 2) {
         while (mid < n && keys[mid] == keys[mid - 1])
             mid++; /* the start of a run */
         a.to = b.from = mid;
-        if (mid < n && thrd_create(&thr, sort_runs, &b) == thrd_success) {
-            (void)sort_runs(&a);
-            thrd_join(thr, NULL);
-            return;
-        }
-        a.to = n;
     }
-    (void)sort_runs(&a);
+    lb_run_pair(sort_runs, &a, a.to < n ? &b : NULL);
 }
 
 static int cmp_keys(size_t a, size_t b, void *ctx)

@@ -8,8 +8,8 @@
  * as visible escapes and never reach the terminal raw. */
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
+#include "base/pair.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "export/format.h"
@@ -122,19 +122,11 @@ static int scan_rows(const struct lb_view *v, struct widest *W)
 {
     struct part p[2];
     size_t nparts = v->nrows >= lb_export_tuning.parallel_rows ? 2 : 1, i, j;
-    thrd_t thr;
-    bool threaded = false;
     int rc = 0;
 
     for (i = 0; i < nparts; i++)
         part_init(&p[i], v, i, nparts);
-    if (nparts == 2)
-        threaded = thrd_create(&thr, run_part, &p[1]) == thrd_success;
-    run_part(&p[0]);
-    if (threaded)
-        thrd_join(thr, NULL);
-    else if (nparts == 2)
-        run_part(&p[1]);
+    lb_run_pair(run_part, &p[0], nparts == 2 ? &p[1] : NULL);
     for (i = 0; i < nparts; i++) {
         rc |= p[i].rc;
         for (j = 0; j < v->ncols; j++) {
