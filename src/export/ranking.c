@@ -36,6 +36,19 @@ enum kind {
 /* A view column's 'what' is its kind, its 'arg' the table's column
  * (K_MODEL, K_NUMBER, K_TEXT) or the group (K_GROUP). */
 
+/* A per-row array that ranking_touch reads: row r's element lies at
+ * base + (r << shift). */
+struct far_array {
+    const unsigned char *base;
+    unsigned shift;
+};
+
+/* A text column: row r's cell lies at text + off[r]. */
+struct near_text {
+    const char *text;
+    const uint32_t *off;
+};
+
 struct ranking {
     const struct lb_board *b;
     bool marks;   /* values may be marked (people, JSON) */
@@ -43,6 +56,13 @@ struct ranking {
                      the value exact (put_exact_value) */
     char **names; /* headers composed here ("Mean (Retrieval)") */
     size_t nnames;
+    /* what ranking_touch reads of a row, listed once (list_touches) */
+    struct far_array *far; /* per-row arrays */
+    size_t nfar;
+    const uint8_t **bits;  /* missing bits (row r's in byte r >> 3) */
+    size_t nbits;
+    struct near_text *near; /* text the offsets point to */
+    size_t nnear;
 };
 
 static void ranking_free(void *own)
@@ -53,6 +73,9 @@ static void ranking_free(void *own)
     for (i = 0; i < R->nnames; i++)
         free(R->names[i]);
     free(R->names);
+    free(R->far);
+    free(R->bits);
+    free(R->near);
     free(R);
 }
 
@@ -664,15 +687,18 @@ static uint32_t ranking_source(const struct lb_view *v, size_t i)
     return R->b->ranking.order[i];
 }
 
-/* lb_view_touch_fn: the per-row arrays of body row i's cells, or the text
- * they point to. */
-static unsigned ranking_touch(const struct lb_view *v, size_t i, bool far)
+/* Lists what ranking_touch reads: the ranks, and for each column shown
+ * from the table, its offsets and text or its numbers and missing bits. */
+static void list_touches(struct ranking *R, const struct lb_view *v)
 {
-    const struct ranking *R = v->data;
     const struct lb_table *t = R->b->table;
-    size_t row = R->b->ranking.order[i], j;
-    unsigned sum = far ? (unsigned)R->b->ranking.rank2[row] : 0;
+    size_t j;
 
+    R->far = xreallocarray(NULL, 2 * v->ncols + 1, sizeof *R->far);
+    R->bits = xreallocarray(NULL, v->ncols + 1, sizeof *R->bits);
+    R->near = xreallocarray(NULL, v->ncols + 1, sizeof *R->near);
+    R->far[R->nfar++] =
+        (struct far_array){(const unsigned char *)R->b->ranking.rank2, 2};
     for (j = 0; j < v->ncols; j++) {
         const struct lb_column *c;
         int what = v->cols[j].what;
@@ -681,14 +707,40 @@ static unsigned ranking_touch(const struct lb_view *v, size_t i, bool far)
             continue;
         c = &t->cols[v->cols[j].arg];
         if (what != K_NUMBER) {
-            if (c->has_text)
-                sum += far ? c->text_off[row]
-                           : (unsigned char)c->text[c->text_off[row]];
-        } else if (far && c->numeric) {
-            sum += (unsigned)lb_column_num(c, row) +
-                   c->missing[row >> 3];
+            if (!c->has_text)
+                continue;
+            R->far[R->nfar++] =
+                (struct far_array){(const unsigned char *)c->text_off, 2};
+            R->near[R->nnear++] = (struct near_text){c->text, c->text_off};
+        } else if (c->numeric) {
+            R->far[R->nfar++] =
+                c->num32 != NULL
+                    ? (struct far_array){(const unsigned char *)c->num32, 2}
+                : c->num64 != NULL
+                    ? (struct far_array){(const unsigned char *)c->num64, 3}
+                    : (struct far_array){(const unsigned char *)c->num128, 4};
+            R->bits[R->nbits++] = c->missing;
         }
     }
+}
+
+/* lb_view_touch_fn: the per-row arrays of body row i's cells (far), or the
+ * text they point to; a byte of each, summed. */
+static unsigned ranking_touch(const struct lb_view *v, size_t i, bool far)
+{
+    const struct ranking *R = v->data;
+    size_t row = R->b->ranking.order[i], k;
+    unsigned sum = 0;
+
+    if (!far) {
+        for (k = 0; k < R->nnear; k++)
+            sum += (unsigned char)R->near[k].text[R->near[k].off[row]];
+        return sum;
+    }
+    for (k = 0; k < R->nfar; k++)
+        sum += R->far[k].base[row << R->far[k].shift];
+    for (k = 0; k < R->nbits; k++)
+        sum += R->bits[k][row >> 3];
     return sum;
 }
 
@@ -1058,6 +1110,7 @@ int lb_view_ranking(struct lb_view *v, const struct lb_board *b,
     v->dim = ranking_dim;
     v->nrows = b->ranking.n_listed;
     add_columns(v, R, b);
+    list_touches(R, v);
     if (a == LB_FOR_TREES)
         v->meta = ranking_meta(b);
     if (a == LB_FOR_PEOPLE) {
