@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/pair.h"
 #include "base/xalloc.h"
 
 void lb_aggregate_prepare(struct lb_aggregate *agg, const struct lb_table *t,
@@ -29,32 +30,61 @@ void lb_aggregate_prepare(struct lb_aggregate *agg, const struct lb_table *t,
         agg->mult[k] = lb_pow10[scale - t->cols[cols[k]].scale];
 }
 
-int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
-                      enum lb_missing policy, struct lb_aggregate *agg,
-                      struct lb_error *err)
-{
-    size_t r, k;
-    bool narrow;
-    /* per count of scores present: the largest |sum| and its row */
-    lb_i128 *big = xcalloc(sel->nbench + 1, sizeof *big);
-    size_t *big_row = xcalloc(sel->nbench + 1, sizeof *big_row);
+size_t lb_aggregate_parallel_min = 65536;
 
-    lb_aggregate_prepare(agg, t, sel->bench, sel->nbench, policy);
-    /* check once that no sum overflows 128 bits, and whether 64 are
-     * enough: the sums computed later then need no check (64 bits also
-     * means no column of 128-bit numbers: lb_aggregate_sum reads them as
-     * 64) */
-    agg->fits64 = true;
-    for (k = 0; k < sel->nbench; k++)
-        if (t->cols[sel->bench[k]].num128 != NULL)
-            agg->fits64 = false;
-    narrow = agg->fits64; /* no column of 128-bit numbers */
-    for (r = 0; r < t->nrows; r++) {
+/* Rows from..to of a plain mean's check (lb_aggregate_mean): for each
+ * count of scores present, the largest |sum| and the first row with it;
+ * whether every product and sum fitted in 64 bits; the first row whose sum
+ * does not fit in 128. */
+struct mean_part {
+    const struct lb_table *t;
+    const struct lb_aggregate *agg;
+    bool narrow; /* no column of 128-bit numbers */
+    bool small;  /* every column of 32-bit numbers, with factors small
+                    enough that no product or sum can leave 64 bits */
+    size_t from, to;
+    lb_i128 *big;     /* [nbench + 1] */
+    size_t *big_row;  /* [nbench + 1] */
+    bool fits64;
+    size_t overflow;  /* the row, or SIZE_MAX */
+};
+
+static void keep_big(struct mean_part *P, size_t n, lb_i128 sum, size_t r)
+{
+    lb_i128 a = sum < 0 ? -sum : sum;
+
+    if (a > P->big[n]) {
+        P->big[n] = a;
+        P->big_row[n] = r;
+    }
+}
+
+static int mean_part_run(void *arg)
+{
+    struct mean_part *P = arg;
+    const struct lb_aggregate *agg = P->agg;
+    const struct lb_column *cols = P->t->cols;
+    size_t r, k;
+
+    for (r = P->from; r < P->to; r++) {
         lb_i128 sum = 0;
+        int64_t small = 0;
         size_t n = 0;
 
-        for (k = 0; k < sel->nbench; k++) {
-            const struct lb_column *c = &t->cols[sel->bench[k]];
+        if (P->small) { /* the common case: 64 bits, no check needed */
+            for (k = 0; k < agg->nbench; k++) {
+                const struct lb_column *c = &cols[agg->cols[k]];
+
+                if (lb_column_missing(c, r))
+                    continue;
+                n++;
+                small += (int64_t)c->num32[r] * agg->mult[k];
+            }
+            keep_big(P, n, small, r);
+            continue;
+        }
+        for (k = 0; k < agg->nbench; k++) {
+            const struct lb_column *c = &cols[agg->cols[k]];
             lb_i128 v;
 
             if (lb_column_missing(c, r))
@@ -63,23 +93,78 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
             /* the value at 18 decimals at most: below 2^63 * 10^18 <
              * 2^123, the product fits (64 by 64 bits unless the column
              * needed 128) */
-            v = narrow ? (lb_i128)lb_column_num64(c, r) * agg->mult[k]
-                       : lb_column_num(c, r) * agg->mult[k];
+            v = P->narrow ? (lb_i128)lb_column_num64(c, r) * agg->mult[k]
+                          : lb_column_num(c, r) * agg->mult[k];
             if (__builtin_add_overflow(sum, v, &sum)) {
-                free(big);
-                free(big_row);
-                lb_aggregate_release(agg);
-                return lb_error_set(err, "%s:%zu: the sum of the scores is too "
-                                         "large to be kept exactly",
-                                    t->path, lb_table_line(t, r));
+                P->overflow = r;
+                return 0;
             }
             if (v < INT64_MIN || v > INT64_MAX || sum < INT64_MIN ||
                 sum > INT64_MAX)
-                agg->fits64 = false;
+                P->fits64 = false;
         }
-        if ((sum < 0 ? -sum : sum) > big[n]) {
-            big[n] = sum < 0 ? -sum : sum;
-            big_row[n] = r;
+        keep_big(P, n, sum, r);
+    }
+    return 0;
+}
+
+int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
+                      enum lb_missing policy, struct lb_aggregate *agg,
+                      struct lb_error *err)
+{
+    size_t r, k, nparts = t->nrows >= lb_aggregate_parallel_min ? 2 : 1;
+    bool narrow = true, small;
+    lb_i128 max_mult = 0;
+    /* per count of scores present: the largest |sum| and its row, for each
+     * part (the second's after the first's) */
+    lb_i128 *big = xcalloc(2 * (sel->nbench + 1), sizeof *big);
+    size_t *big_row = xcalloc(2 * (sel->nbench + 1), sizeof *big_row);
+    struct mean_part part[2];
+
+    lb_aggregate_prepare(agg, t, sel->bench, sel->nbench, policy);
+    /* check once that no sum overflows 128 bits, and whether 64 are
+     * enough: the sums computed later then need no check (64 bits also
+     * means no column of 128-bit numbers: lb_aggregate_sum reads them as
+     * 64) */
+    small = true;
+    for (k = 0; k < sel->nbench; k++) {
+        const struct lb_column *c = &t->cols[sel->bench[k]];
+
+        if (c->num128 != NULL)
+            narrow = false;
+        if (c->num32 == NULL)
+            small = false;
+        if (agg->mult[k] > max_mult)
+            max_mult = agg->mult[k];
+    }
+    /* |num32| <= 2^31: every sum of nbench products within 64 bits */
+    small = small && (lb_i128)sel->nbench * ((lb_i128)1 << 31) * max_mult <=
+                         (lb_i128)INT64_MAX;
+    for (k = 0; k < nparts; k++)
+        part[k] = (struct mean_part){
+            t, agg, narrow, small, t->nrows * k / nparts,
+            t->nrows * (k + 1) / nparts, big + k * (sel->nbench + 1),
+            big_row + k * (sel->nbench + 1), narrow, SIZE_MAX};
+    lb_run_pair(mean_part_run, &part[0], nparts == 2 ? &part[1] : NULL);
+    agg->fits64 = true;
+    for (k = 0; k < nparts; k++) {
+        if (part[k].overflow != SIZE_MAX) { /* the first in file order */
+            r = part[k].overflow;
+            free(big);
+            free(big_row);
+            lb_aggregate_release(agg);
+            return lb_error_set(err, "%s:%zu: the sum of the scores is too "
+                                     "large to be kept exactly",
+                                t->path, lb_table_line(t, r));
+        }
+        agg->fits64 = agg->fits64 && part[k].fits64;
+    }
+    /* the second part's largest where larger (a tie keeps the first
+     * row) */
+    for (k = 0; nparts == 2 && k <= sel->nbench; k++) {
+        if (part[1].big[k] > big[k]) {
+            big[k] = part[1].big[k];
+            big_row[k] = part[1].big_row[k];
         }
     }
     /* the largest |mean|, rounded up, over the rows that have one */

@@ -184,6 +184,10 @@ int lb_aggregate_mean(const struct lb_table *t, const struct lb_selection *sel,
                       enum lb_missing policy, struct lb_aggregate *agg,
                       struct lb_error *err);
 
+/* From this many rows up, lb_aggregate_mean checks the sums by two
+ * threads, each taking half of the rows (tests lower it). */
+extern size_t lb_aggregate_parallel_min;
+
 /* The values of one numeric column as an aggregate (for ranking by a
  * single benchmark or metadata column): the "mean" of one benchmark, absent
  * where the cell is missing. The column must be numeric. */

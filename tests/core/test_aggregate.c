@@ -175,6 +175,94 @@ static void test_aggregate_policy_names(void **state)
     assert_false(lb_missing_parse("drop", &m));
 }
 
+/* The check of a plain mean's sums on two threads (each half of the rows)
+ * and on one: the same largest value and row (the first of equals), the
+ * same 64-bit answer, the same first row too large. */
+static char both_msg[LB_ERROR_MAX];
+
+static int mean_both_ways(const char *csv, const char *benchmarks)
+{
+    struct lb_select_opts o = {NULL, 0, NULL, NULL, 0, NULL};
+    struct lb_table t;
+    struct lb_selection sel;
+    struct lb_aggregate one, two;
+    struct lb_error e1, e2;
+    size_t saved = lb_aggregate_parallel_min;
+    int r1, r2;
+
+    SET_NAMES(o.benchmarks, o.nbenchmarks, benchmarks);
+    load_ok(&t, csv);
+    assert_int_equal(lb_select(&t, &o, &sel, &e1), 0);
+    lb_error_init(&e1);
+    lb_error_init(&e2);
+    lb_aggregate_parallel_min = (size_t)-1;
+    r1 = lb_aggregate_mean(&t, &sel, LB_MISSING_PARTIAL, &one, &e1);
+    lb_aggregate_parallel_min = 1;
+    r2 = lb_aggregate_mean(&t, &sel, LB_MISSING_PARTIAL, &two, &e2);
+    lb_aggregate_parallel_min = saved;
+    assert_int_equal(r1, r2);
+    assert_string_equal(e1.msg, e2.msg);
+    snprintf(both_msg, sizeof both_msg, "%s", e1.msg);
+    if (r1 == 0) {
+        assert_true(one.max_abs == two.max_abs);
+        assert_int_equal(one.max_row, two.max_row);
+        assert_int_equal(one.fits64, two.fits64);
+        lb_aggregate_release(&one);
+        lb_aggregate_release(&two);
+    }
+    lb_selection_release(&sel);
+    lb_table_release(&t);
+    return r1;
+}
+
+static void test_aggregate_two_threads_agree(void **state)
+{
+    (void)state;
+    assert_int_equal(mean_both_ways(seed, "ARC,MMLU,GSM8K"), 0);
+    /* the largest in both halves: the first row */
+    mean_both_ways("model,A,B\na,10,20\nb,5,5\nc,10,20\nd,1,1\n", "A,B");
+    mean_both_ways("model,A,B\na,1,1\nb,2,2\nc,3,3\nd,90,90\n", "A,B");
+    mean_both_ways("model,A,B\na,1,1\nb,-2,2\nc,3,-3\nd,-90,-90\n", "A,B");
+    /* a sum past 64 bits in one half only (10^18 times 9 * 10^9) */
+    mean_both_ways("model,A,B\na,1,0.000000000000000001\nb,2,1\nc,3,1\n"
+                   "d,9000000000,1\n",
+                   "A,B");
+    mean_both_ways("model,A,B\na,9000000000,0.000000000000000001\nb,2,1\n"
+                   "c,3,1\nd,4,1\n",
+                   "A,B");
+    /* sums past 128 bits (19 times 9 * 10^36): the first such row, in
+     * either half or both */
+    {
+        static const char *const rows[][4] = {
+            {"a", "b", "c", "H"}, {"a", "H", "c", "d"}, {"H", "b", "H", "d"}};
+        static const char *const line[] = {":5:", ":3:", ":2:"};
+        struct lb_buf csv = LB_BUF_INIT, names = LB_BUF_INIT;
+        size_t i, r, k;
+
+        for (k = 0; k < 19; k++)
+            lb_buf_addf(&names, "%sA%zu", k ? "," : "", k);
+        lb_buf_adds(&names, ",B");
+        for (i = 0; i < 3; i++) {
+            lb_buf_reset(&csv);
+            lb_buf_addf(&csv, "model,%s\n", lb_buf_str(&names));
+            for (r = 0; r < 4; r++) {
+                bool huge = rows[i][r][0] == 'H';
+
+                lb_buf_addf(&csv, "%c%zu", 'm', r);
+                for (k = 0; k < 19; k++)
+                    lb_buf_adds(&csv, huge ? ",9000000000000000000" : ",1");
+                lb_buf_adds(&csv, ",0.000000000000000001\n");
+            }
+            assert_int_equal(mean_both_ways(lb_buf_str(&csv),
+                                            lb_buf_str(&names)),
+                             -1);
+            assert_non_null(strstr(both_msg, line[i]));
+        }
+        lb_buf_release(&csv);
+        lb_buf_release(&names);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_aggregate_half_way_means),
         cmocka_unit_test(test_aggregate_column),
         cmocka_unit_test(test_aggregate_policy_names),
+        cmocka_unit_test(test_aggregate_two_threads_agree),
     };
 
     return cmocka_run_group_tests_name("aggregate", tests, NULL, NULL);
