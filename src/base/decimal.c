@@ -500,6 +500,43 @@ size_t lb_format_uint(char *buf, uint64_t v)
     return n;
 }
 
+unsigned lb_dec_digits(lb_i128 v)
+{
+    lb_u128 u = v < 0 ? (lb_u128)(-(v + 1)) + 1 : (lb_u128)v;
+    unsigned n = 0;
+
+    while (u > UINT64_MAX) {
+        u /= 10;
+        n++;
+    }
+    return n + count_digits64((uint64_t)u);
+}
+
+uint64_t lb_gcd64(uint64_t a, uint64_t b)
+{
+    while (b != 0) {
+        uint64_t t = a % b;
+
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+lb_i128 lb_gcd128(lb_i128 a, lb_i128 b)
+{
+    lb_u128 x = a < 0 ? (lb_u128)(-(a + 1)) + 1 : (lb_u128)a;
+    lb_u128 y = b < 0 ? (lb_u128)(-(b + 1)) + 1 : (lb_u128)b;
+
+    while (y != 0 && (x > UINT64_MAX || y > UINT64_MAX)) {
+        lb_u128 t = x % y;
+
+        x = y;
+        y = t;
+    }
+    return y == 0 ? (lb_i128)x : (lb_i128)lb_gcd64((uint64_t)x, (uint64_t)y);
+}
+
 double lb_dec_to_double(lb_i128 num, uint32_t den, unsigned scale)
 {
     return (double)num / (double)den / (double)lb_pow10[scale];

@@ -99,6 +99,15 @@ size_t lb_dec_format_short(char *buf, lb_i128 q, unsigned precision);
  * returns its length. */
 size_t lb_format_uint(char *buf, uint64_t v);
 
+/* The decimal digits of |v| (1 for 0). */
+unsigned lb_dec_digits(lb_i128 v);
+
+/* The greatest common divisor of |a| and |b| (the other when one is 0):
+ * in 64-bit steps once both fit, as they nearly always do (128-bit
+ * remainders are library calls). */
+uint64_t lb_gcd64(uint64_t a, uint64_t b);
+lb_i128 lb_gcd128(lb_i128 a, lb_i128 b);
+
 /* The rational num / (den * 10^scale) as the nearest-ish double (den > 0,
  * scale <= LB_DEC_MAX_SCALE). For chart geometry only: never format a
  * value shown to people from it (use lb_dec_round and lb_dec_format). */

@@ -1079,7 +1079,7 @@ static size_t find_split(int fd, size_t from, size_t mid, size_t size,
     size_t off = from, n_lines;
     bool quoted, prev_cr;
 
-    /* up to 'mid', only the counts matter: a word at a time */
+    /* up to 'mid', only the counts matter: 16 bytes at a time */
     while (off < mid) {
         size_t want = mid - off < READ_BLOCK ? mid - off : READ_BLOCK;
         ssize_t n = read_full(fd, block, want, (off_t)off);

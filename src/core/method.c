@@ -204,32 +204,6 @@ static int find_pairs(const struct lb_aggregate *a, const uint32_t *pos,
     return 0;
 }
 
-static lb_i128 gcd128(lb_i128 a, lb_i128 b)
-{
-    if (a < 0)
-        a = -a;
-    if (b < 0)
-        b = -b;
-    while (b != 0) {
-        lb_i128 t = a % b;
-
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
-static uint64_t gcd64(uint64_t a, uint64_t b)
-{
-    while (b != 0) {
-        uint64_t t = a % b;
-
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
 /* The terms of every benchmark: direction, weight, baseline. Raises
  * in_scale to the baselines' decimals for normalized. pos: the benchmarks'
  * positions (bench_positions). */
@@ -404,7 +378,7 @@ static int build_terms_at(struct lb_aggregate *a, const uint32_t *pos,
                                 tm->lower ? "lower is better: " : "",
                                 tm->lower ? lo : hi);
         }
-        g = gcd128(num, den);
+        g = lb_gcd128(num, den);
         num /= g;
         den /= g;
         if (den < 0) {
@@ -730,7 +704,7 @@ static int group_pass(struct lb_aggregate *a, bool rounded, lb_i128 *sum,
                 continue;
             used++;
             if (!rounded)
-                lcm = lcm / gcd64(lcm, cnt[g]) * cnt[g];
+                lcm = lcm / lb_gcd64(lcm, cnt[g]) * cnt[g];
             if (!rounded && lcm > UINT32_MAX)
                 return 1;
         }
@@ -862,7 +836,7 @@ static void rank_rows(struct lb_aggregate *a)
         if (nk[k] >= 2 && exact) {
             uint64_t d = 2 * (uint64_t)(nk[k] - 1);
 
-            lcm = lcm / gcd64(lcm, d) * d;
+            lcm = lcm / lb_gcd64(lcm, d) * d;
             if (lcm > UINT32_MAX)
                 exact = false;
         }
@@ -1181,7 +1155,7 @@ int lb_aggregate_compute(const struct lb_table *t,
             uint64_t total;
 
             if (__builtin_mul_overflow(
-                    qall / (int64_t)gcd64((uint64_t)qall, (uint64_t)q), q,
+                    qall / (int64_t)lb_gcd64((uint64_t)qall, (uint64_t)q), q,
                     &qall) ||
                 __builtin_mul_overflow((uint64_t)qall, agg->nbench, &total) ||
                 total > UINT32_MAX) {

@@ -61,17 +61,6 @@ static int cmp_rows(size_t a, size_t b, void *vctx)
     return c != 0 ? c * ctx->dir : cmp_name_row(a, b, vctx);
 }
 
-static uint64_t gcd64(uint64_t a, uint64_t b)
-{
-    while (b != 0) {
-        uint64_t t = a % b;
-
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
 /* A part of make_keys' rows, for one thread. */
 struct key_part {
     const struct order_ctx *ctx;
@@ -195,10 +184,10 @@ static bool make_keys(const struct order_ctx *ctx, const lb_row *rows, size_t n,
     }
     for (d = 1; d <= k->nbench && lcm <= MAX_LCM; d++)
         if ((p[0].seen[d] || (nparts == 2 && p[1].seen[d])) && lcm % d != 0)
-            lcm = lcm / gcd64(lcm, d) * d;
+            lcm = lcm / lb_gcd64(lcm, d) * d;
     for (j = 0; j < nother && lcm <= MAX_LCM; j++)
         if (lcm % other[j] != 0)
-            lcm = lcm / gcd64(lcm, other[j]) * other[j];
+            lcm = lcm / lb_gcd64(lcm, other[j]) * other[j];
     if (ok && lcm <= MAX_LCM) {
         for (i = 0; i < nparts; i++)
             p[i].lcm = lcm;

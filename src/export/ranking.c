@@ -134,41 +134,6 @@ static void put_as_written(const struct lb_column *col, size_t row,
         lb_cell_dec(c, v / lb_pow10[col->scale - d], d);
 }
 
-static unsigned digits_of(lb_i128 v)
-{
-    unsigned n = 1;
-    uint64_t u;
-
-    if (v < 0)
-        v = -v;
-    while (v > UINT64_MAX) {
-        v /= 10;
-        n++;
-    }
-    for (u = (uint64_t)v; u >= 10; u /= 10) /* 64 bits: no library call */
-        n++;
-    return n;
-}
-
-/* The greatest common divisor of |a| and b > 0 (b when a is 0): in 64 bits
- * when a fits, as it nearly always does (128-bit remainders are library
- * calls, and this is done for every row). */
-static lb_i128 gcd_with(lb_i128 a, uint32_t b)
-{
-    lb_i128 x = a < 0 ? -a : a, t;
-    uint64_t u, v = b, w;
-
-    if (x > UINT64_MAX) {
-        t = x % b; /* one wide step: what is left is below b */
-        x = t;
-    }
-    for (u = (uint64_t)x; u != 0; u = w) {
-        w = v % u;
-        v = u;
-    }
-    return (lb_i128)v;
-}
-
 /* The decimals that write num / (den * 10^scale) exactly, or 0 with
  * *finite false when it is not a decimal of at most LB_DEC_MAX_SCALE
  * decimals (den has a prime factor other than 2 and 5, or too many). */
@@ -176,7 +141,7 @@ static unsigned exact_decimals(lb_i128 num, uint32_t den, unsigned scale,
                                bool *finite)
 {
     /* den reduced by what num shares with it */
-    uint64_t b = den / (uint64_t)gcd_with(num, den);
+    uint64_t b = den / (uint64_t)lb_gcd128(num, den);
     unsigned twos = 0, fives = 0, need;
 
     while (b % 2 == 0) {
@@ -207,7 +172,7 @@ static bool put_exact_value(lb_i128 num, uint32_t den, unsigned scale,
 
         if (!lb_fraction_round(num, den, scale, 0, &q))
             return false;
-        whole = q != 0 ? digits_of(q) : 0;
+        whole = q != 0 ? lb_dec_digits(q) : 0;
         p = whole >= 15 ? 0 : 15 - whole;
     }
     if (!lb_fraction_round(num, den, scale, p, &q))

@@ -306,6 +306,66 @@ static void test_decimal_format_agrees(void **state)
     }
 }
 
+static lb_i128 gcd_slowly(lb_i128 a, lb_i128 b)
+{
+    a = a < 0 ? -a : a;
+    b = b < 0 ? -b : b;
+    while (b != 0) {
+        lb_i128 t = a % b;
+
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* gcd and digit counts: at 0, either sign, values past 64 bits on either
+ * side, random ones; against Euclid in 128 bits and the written digits. */
+static void test_decimal_gcd_and_digits(void **state)
+{
+    struct lb_rng r;
+    char buf[LB_DEC_BUFSIZE];
+    unsigned k;
+
+    (void)state;
+    lb_rng_seed(&r, 11);
+    assert_true(lb_gcd128(0, 0) == 0);
+    assert_true(lb_gcd128(0, -6) == 6);
+    assert_true(lb_gcd128(-12, 18) == 6);
+    assert_int_equal(lb_gcd64(0, 7), 7);
+    assert_int_equal(lb_gcd64(48, 180), 12);
+    for (k = 0; k < 4000; k++) {
+        lb_i128 a = (lb_i128)lb_rng_next(&r) >> (k % 64);
+        lb_i128 b = (lb_i128)(lb_rng_next(&r) >> (k % 61)) + (k % 3);
+
+        if (k % 4 == 1)
+            a = a * (lb_i128)(lb_rng_next(&r) >> 2); /* past 64 bits */
+        if (k % 4 == 2)
+            b = b * (lb_i128)(lb_rng_next(&r) >> 1);
+        if (k % 4 == 3) {
+            a *= 6;
+            b *= 9 * (lb_i128)1000000007;
+        }
+        if (k % 5 == 0)
+            a = -a;
+        assert_true(lb_gcd128(a, b) == gcd_slowly(a, b));
+        assert_true(lb_gcd128(b, a) == gcd_slowly(a, b));
+        if (a >= 0 && a <= (lb_i128)UINT64_MAX && b >= 0 &&
+            b <= (lb_i128)UINT64_MAX)
+            assert_true(lb_gcd64((uint64_t)a, (uint64_t)b) ==
+                        (uint64_t)gcd_slowly(a, b));
+        lb_dec_format(buf, a, 0);
+        assert_int_equal(lb_dec_digits(a), strlen(buf) - (a < 0));
+    }
+    assert_int_equal(lb_dec_digits(0), 1);
+    assert_int_equal(lb_dec_digits(-9), 1);
+    assert_int_equal(lb_dec_digits((lb_i128)UINT64_MAX + 1), 20);
+    /* a wide number and a divisor of it, or 0 */
+    assert_true(lb_gcd128((lb_i128)UINT64_MAX * 12, (lb_i128)UINT64_MAX * 4) ==
+                (lb_i128)UINT64_MAX * 4);
+    assert_true(lb_gcd128(-(lb_i128)UINT64_MAX * 3, 0) == (lb_i128)UINT64_MAX * 3);
+}
+
 /* {======================================================================
  * Two million seeded random strings against strtod
  * ======================================================================= */
@@ -509,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_decimal_format),
         cmocka_unit_test(test_decimal_format_short),
         cmocka_unit_test(test_decimal_format_agrees),
+        cmocka_unit_test(test_decimal_gcd_and_digits),
         cmocka_unit_test(test_decimal_random_strings_agree_with_strtod),
         cmocka_unit_test(test_decimal_missing_text),
     };
