@@ -856,10 +856,8 @@ static int fast_read(struct csv_reader *r, const char *name, int fd,
     lines_open(&L, fd, data, len);
     if (!next_line(&L, &s, &n))
         goto out;
-    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-        s += 3;
-        n -= 3;
-    }
+    /* with its byte order mark, if any: the loader takes it off, once, as
+     * it does when it reads the whole file (a second one is text) */
     lb_buf_add(&head, s, n);
     lb_buf_addc(&head, '\n');
     memset(&lo, 0, sizeof lo);

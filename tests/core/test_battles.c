@@ -708,6 +708,10 @@ static void test_battles_fast_path_equals_loader(void **state)
          * message, the first in the file */
         "model_a,model_b,winner\nA,B,upset\n\"x\"\"\",B,tie\n,B,tie\n",
         "model_a,model_b,winner\nA,B,tie\n,B,tie\n",
+        /* two byte order marks: the second is text (the header's first
+         * column then names no model column), in either path */
+        "\xEF\xBB\xBF\xEF\xBB\xBFmodel_a,model_b,winner\nA,B,tie\n",
+        "\xEF\xBB\xBF\xEF\xBB\xBF\x9Fn\n@",
     };
     struct lb_battles_read_opts ro;
     size_t k, i;
