@@ -623,12 +623,11 @@ bool cli_battles_is_votes(int argc, char **argv)
     if (got <= 0)
         goto out;
     n = (size_t)got;
-    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-        s += 3;
-        n -= 3;
-    }
     {
-        size_t i = 0;
+        /* past a byte order mark for JSON's first character; the CSV
+         * header keeps it: the loader takes it off, once, as when it reads
+         * the file */
+        size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
         while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
                          s[i] == '\n'))

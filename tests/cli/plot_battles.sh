@@ -37,6 +37,14 @@ for c in $charts; do
     cmp -s "a/$c.dat" "b/$c.dat" || bad "JSON lines: b/$c.dat differs"
 done
 
+# a CSV of votes with a byte order mark is still votes (plot's sniff hands
+# the header to the loader with its mark, as the reader does)
+printf '\357\273\277model_a,model_b,winner\nA,B,model_a\nB,C,tie\nC,A,model_b\n' > bom.csv
+"$bin" plot bom.csv --script-only -o m > m.stdout 2> m.stderr ||
+    bad "votes with a byte order mark: exit status $? ($(cat m.stderr))"
+printf 'm/%s.gp\n' $charts | cmp -s - m.stdout ||
+    bad "votes with a byte order mark: stdout $(cat m.stdout)"
+
 # the charts asked for, and the models
 "$bin" plot "$fix/arena.json" --script-only -o c --chart ratings -n 2 \
     > c.stdout 2> /dev/null || bad "--chart ratings: exit status $?"
